@@ -1,0 +1,21 @@
+"""Settings: limits that protect the pipeline from hostile input, and defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DEFAULT_DB = "rightsdesk.db"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Limits:
+    """Bounds on what one input may cost; anything over is rejected, not truncated."""
+
+    max_file_bytes: int = 20 * 1024 * 1024  # a news page is rarely over 2 MB
+    max_decompressed_bytes: int = 50 * 1024 * 1024  # gzip bombs
+    max_text_chars: int = 2_000_000  # clean text handed to NLP
+    max_html_depth: int = 512  # nesting beyond this is an attack, not a page
+    parse_seconds: float = 20.0  # per-document budget for cleaning
+
+
+DEFAULT_LIMITS = Limits()
