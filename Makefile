@@ -1,0 +1,43 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+# Debian packages the tests and renderers need (WeasyPrint's Pango, PDF text checks).
+APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-dejavu-core poppler-utils
+
+.PHONY: demo test test-all eval bench lint sysdeps clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+sysdeps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages: $$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+demo: sysdeps $(BIN)/.installed
+	$(BIN)/rightsdesk demo
+
+test: sysdeps $(BIN)/.installed
+	$(BIN)/ruff check src tests
+	$(BIN)/pytest
+
+test-all: sysdeps $(BIN)/.installed
+	$(BIN)/pytest -m ''
+
+eval: $(BIN)/.installed
+	$(BIN)/rightsdesk extract $(SHARED)/eval/dev/docs --out /tmp/rightsdesk-dev.jsonl
+	$(BIN)/python $(SHARED)/eval/score.py --gold $(SHARED)/eval/dev --pred /tmp/rightsdesk-dev.jsonl
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check src tests
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,299 @@
+"""The `rightsdesk` command: thin commands over the pipeline and the store.
+
+Each command parses its options, opens what it needs, calls one library
+function and prints the result. Errors name the input and say what to do.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from rightsdesk.config import DEFAULT_DB
+from rightsdesk.errors import RightsdeskError, UnknownPerson
+from rightsdesk.ingest import list_inputs
+from rightsdesk.model import EventRecord, PersonRecord
+from rightsdesk.pipeline import Failure, Pipeline, clean_docs, write_predictions
+from rightsdesk.status import case_status
+from rightsdesk.store import Store, open_store
+
+app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False)
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    str,
+    typer.Option("--db", envvar="RIGHTSDESK_DB", help="Store: a SQLite file or a database URL."),
+]
+PublishedOption = Annotated[
+    str | None,
+    typer.Option(help="Publication date YYYY-MM-DD for inputs that carry none."),
+]
+Paths = Annotated[list[Path], typer.Argument(help="Files or directories (read recursively).")]
+
+
+def parse_day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint=option) from None
+
+
+@contextmanager
+def progress_bar(total: int, label: str) -> Iterator:
+    """A progress bar on stderr; yields a callback that advances it by one file."""
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err, transient=True, disable=total < 2) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda _path: bar.advance(task)
+
+
+def report_failures(failures: list[Failure]) -> None:
+    for failure in failures:
+        err.print(f"[red]error[/red] {failure}", markup=True, highlight=False, soft_wrap=True)
+
+
+@contextmanager
+def opened_store(db: str) -> Iterator[Store]:
+    try:
+        store = open_store(db)
+    except RightsdeskError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from exc
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@app.command()
+def ingest(paths: Paths, db: DbOption = DEFAULT_DB, published: PublishedOption = None) -> None:
+    """Read, clean and extract the inputs into the case store (re-ingesting adds nothing).
+
+    Example: rightsdesk ingest pages/ --db cases.db
+    """
+    day = parse_day(published, "--published")
+    pipeline = Pipeline.load()
+    started = time.perf_counter()
+    with opened_store(db) as store, progress_bar(len(list_inputs(paths)), "ingest") as advance:
+        report = pipeline.ingest(paths, store, published=day, progress=advance)
+    seconds = time.perf_counter() - started
+    report_failures(report.failures)
+    out.print(
+        f"{report.files} files: {report.stored} stored, {report.unchanged} already in the store, "
+        f"{len(report.failures)} failed ({seconds:.1f} s) -> {db}"
+    )
+    if report.failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    paths: Paths,
+    out_file: Annotated[Path, typer.Option("--out", help="Prediction file (JSON Lines).")],
+    published: PublishedOption = None,
+) -> None:
+    """Extract facts without a store, in the evaluation format of GUIDELINES.md.
+
+    Example: rightsdesk extract ../shared/eval/dev/docs --out predictions.jsonl
+    """
+    day = parse_day(published, "--published")
+    pipeline = Pipeline.load()
+    started = time.perf_counter()
+    with progress_bar(len(list_inputs(paths)), "extract") as advance:
+        extractions, resolution, failures = pipeline.extract(paths, published=day, progress=advance)
+    count = write_predictions(out_file, extractions, resolution)
+    seconds = time.perf_counter() - started
+    report_failures(failures)
+    err.print(f"{count} documents -> {out_file} ({count / max(seconds, 1e-9):.1f} docs/s)")
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def clean(
+    paths: Paths,
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="Write {doc_id: text} as JSON.")
+    ] = None,
+) -> None:
+    """Print (or write with --out) the main text of each page or dump.
+
+    Example: rightsdesk clean page.html
+    """
+    failures: list[Failure] = []
+    texts = {doc.source.doc_id: doc.text for doc in clean_docs(list_inputs(paths), failures)}
+    report_failures(failures)
+    if out_file:
+        out_file.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+    else:
+        for doc_id, text in texts.items():
+            out.print(f"# {doc_id}\n{text}\n", markup=False, highlight=False)
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def cases(
+    db: DbOption = DEFAULT_DB,
+    country: Annotated[str | None, typer.Option(help="ISO country code, e.g. KZ.")] = None,
+    status: Annotated[str | None, typer.Option(help="Stage: sentenced, released...")] = None,
+) -> None:
+    """List the people in the record with the current stage of their case."""
+    with opened_store(db) as store:
+        case_file = store.case_file(country=country and country.upper())
+    table = Table("person", "country", "status", "since", "charges", "sentence", "events")
+    today = date.today()
+    for person in sorted(case_file.persons, key=lambda p: p.name):
+        events = [e for e in case_file.events if e.person_id == person.id]
+        state = case_status(events, as_of=today)
+        if status and (state.stage or "") != status:
+            continue
+        table.add_row(
+            person.name,
+            person.country or "",
+            state.stage or "",
+            state.since or "",
+            "; ".join(state.charges),
+            format_months(state.sentence_months),
+            str(len(events)),
+        )
+    out.print(table)
+
+
+def format_months(months: float | None) -> str:
+    if months is None:
+        return ""
+    years, rest = divmod(months, 12)
+    parts = [f"{years:g} y" if years else "", f"{rest:g} m" if rest else ""]
+    return " ".join(p for p in parts if p)
+
+
+@app.command()
+def case(
+    name: Annotated[str, typer.Argument(help="A person's name, alias or id.")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """One person's timeline, each event with its source and evidence sentence."""
+    with opened_store(db) as store:
+        person = find_one_person(store, name)
+        events = store.timeline(person.id)
+        sources = {e.source_id: store.source(e.source_id) for e in events}
+    state = case_status(events, as_of=date.today())
+    out.print(f"[bold]{person.name}[/bold]  ({person.country or '?'})  status: {state.stage or '?'}")
+    if person.aliases:
+        out.print(f"also written: {', '.join(person.aliases)}", highlight=False)
+    for event in events:
+        print_event(event, sources[event.source_id].url or sources[event.source_id].doc_id)
+
+
+def find_one_person(store: Store, name: str) -> PersonRecord:
+    try:
+        return store.person(name)
+    except UnknownPerson:
+        pass
+    matches = store.find_persons(name)
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        err.print(f"[red]error[/red] no person matches {name!r}; see `rightsdesk cases`")
+    else:
+        names = ", ".join(f"{p.name} ({p.id})" for p in matches)
+        err.print(f"[red]error[/red] {name!r} matches several people: {names}; give the id")
+    raise typer.Exit(2)
+
+
+def print_event(event: EventRecord, where: str) -> None:
+    details = [event.date or "undated", event.type]
+    if event.place:
+        details.append(f"in {event.place}")
+    if event.charges:
+        details.append("charges: " + "; ".join(event.charges))
+    if event.sentence_months is not None:
+        details.append(f"term: {format_months(event.sentence_months)}")
+    out.print("  " + " | ".join(details), highlight=False, markup=False)
+    out.print(f"      \u201c{event.evidence.sentence}\u201d  [{where}]", highlight=False, markup=False)
+
+
+@app.command()
+def export(
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or json.")] = "jsonl",
+    out_file: Annotated[Path | None, typer.Option("--out", help="File (default: stdout).")] = None,
+) -> None:
+    """Export one row per event, with person, source and evidence."""
+    if fmt not in ("jsonl", "csv", "json"):
+        raise typer.BadParameter("use jsonl, csv or json", param_hint="--format")
+    with opened_store(db) as store:
+        rows = store.export_rows()
+    stream = out_file.open("w", encoding="utf-8", newline="") if out_file else sys.stdout
+    try:
+        write_rows(rows, fmt, stream)
+    finally:
+        if out_file:
+            stream.close()
+
+
+def write_rows(rows: list[dict], fmt: str, stream) -> None:
+    if fmt == "json":
+        json.dump(rows, stream, ensure_ascii=False, indent=1)
+    elif fmt == "jsonl":
+        for row in rows:
+            stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+    else:
+        flat = [{k: "; ".join(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows]
+        writer = csv.DictWriter(stream, fieldnames=list(flat[0]) if flat else ["person"])
+        writer.writeheader()
+        writer.writerows(flat)
+
+
+@app.command()
+def demo(
+    db: Annotated[
+        Path | None, typer.Option("--db", help="Where to keep the demo store (default: temp).")
+    ] = None,
+) -> None:
+    """Ingest the bundled sample corpus into a fresh store; show the cases and one timeline."""
+    from rightsdesk.sample import corpus_dir
+
+    workdir = Path(tempfile.mkdtemp(prefix="rightsdesk-demo-"))
+    target = db or workdir / "demo.db"
+    if target.exists():
+        target.unlink()
+    try:
+        ingest([corpus_dir()], db=str(target), published=None)
+        cases(db=str(target), country=None, status=None)
+        with opened_store(str(target)) as store:
+            longest = max(store.case_file().persons, key=lambda p: len(store.timeline(p.id)))
+        case(longest.id, db=str(target))
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def main() -> None:
+    """Entry point that keeps tracebacks for bugs and one line for our own errors."""
+    try:
+        app()
+    except RightsdeskError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()
