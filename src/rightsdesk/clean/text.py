@@ -1,11 +1,128 @@
-"""Boilerplate filter for plain-text dumps: keep prose lines, drop site clutter."""
+"""Boilerplate filter for plain-text dumps: keep the article, drop the site around it.
+
+A dump is a page flattened to one block per line. The article is the densest run
+of long, sentence-like lines; menus, teaser lists and footers are runs of short,
+title-like lines. Each line gets a score (prose earns its length, clutter costs),
+the best-scoring run of lines is the article, and inside it the lines that rule
+tables mark as clutter (share buttons, job ads, bylines) are dropped.
+"""
 
 from __future__ import annotations
 
-MIN_WORDS = 8  # shorter lines are mostly menus, teasers and buttons
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from rightsdesk.clean.rules import classify_line
+
+# --- Named thresholds (tuned on general signals, never on particular sites) ---
+PROSE_MIN_UNITS = 10  # a sentence-like line this long is article prose
+LONG_LINE_UNITS = 25  # this long is prose even without closing punctuation
+CJK_CHARS_PER_UNIT = 2.0  # CJK scripts have no spaces: two characters count as a word
+SHORT_PENALTY = 3.0  # a short line (menu item, headline) costs this many prose words
+DROP_PENALTY = 6.0  # a clutter line (share, cookie, job ad) costs more than a short one
+BARRIER_PENALTY = 40.0  # "Read next" / "Related": crossing it needs a paragraph's worth of prose
+TITLE_CASE_SHARE = 0.7  # lines where this share of words is Capitalised read as link text
+LEAD_LOOKBACK = 3  # headline and standfirst: ordinary lines just above the article
+
+WORD = re.compile(r"\w+")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+SENTENCE_END = re.compile(r"[.!?。！？…:;\"'”’»)\]]$")
+
+LineClass = Literal["prose", "short", "drop", "barrier"]
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    text: str
+    kind: LineClass
+    units: float
 
 
 def clean_text(text: str) -> str:
-    """The article lines of a text dump, in order."""
-    lines = [line.strip() for line in text.splitlines()]
-    return "\n".join(line for line in lines if len(line.split()) >= MIN_WORDS)
+    """The article of a text dump: headline, standfirst and body lines, in order."""
+    lines = [_read_line(raw.strip()) for raw in text.splitlines() if raw.strip()]
+    if not lines:
+        return ""
+    start, end = _densest_run(lines)
+    if start == end:
+        return ""
+    body = _drop_clutter(lines[start:end])
+    return "\n".join(line.text for line in _lead(lines, start) + body)
+
+
+def _read_line(text: str) -> Line:
+    units = _units(text)
+    kind = classify_line(text) if units < LONG_LINE_UNITS else None
+    return Line(text=text, kind=kind or _prose_or_short(text, units), units=units)
+
+
+def _units(text: str) -> float:
+    """Length in words; CJK characters count by CHARS_PER_UNIT since they have no spaces."""
+    return max(len(WORD.findall(text)), len(CJK.findall(text)) / CJK_CHARS_PER_UNIT)
+
+
+def _prose_or_short(text: str, units: float) -> LineClass:
+    if units >= LONG_LINE_UNITS:
+        return "prose"
+    if units >= PROSE_MIN_UNITS and SENTENCE_END.search(text) and not _title_case(text):
+        return "prose"
+    return "short"
+
+
+def _title_case(text: str) -> bool:
+    """Headlines and link text Capitalise Most Words; prose capitalises few."""
+    words = [w for w in WORD.findall(text) if not w.isdigit()]
+    if len(words) < 3:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised / len(words) >= TITLE_CASE_SHARE
+
+
+def _score(line: Line) -> float:
+    if line.kind == "prose":
+        return line.units
+    if line.kind == "barrier":
+        return -BARRIER_PENALTY
+    if line.kind == "drop":
+        return -DROP_PENALTY
+    return -SHORT_PENALTY
+
+
+def _densest_run(lines: list[Line]) -> tuple[int, int]:
+    """[start, end) of the maximum-score run of lines (Kadane's algorithm)."""
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, line in enumerate(lines):
+        if total <= 0:
+            total, start = 0.0, i
+        total += _score(line)
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def _drop_clutter(run: list[Line]) -> list[Line]:
+    """Inside the article: drop clutter lines, and headline lists after a barrier."""
+    kept: list[Line] = []
+    in_list = False
+    for line in run:
+        if line.kind == "barrier":
+            in_list = True
+        elif line.kind == "prose":
+            in_list = False
+        if line.kind in ("prose", "short") and not in_list:
+            kept.append(line)
+    return kept
+
+
+def _lead(lines: list[Line], start: int) -> list[Line]:
+    """Headline and standfirst: the ordinary lines right above the article, clutter skipped."""
+    lead: list[Line] = []
+    for line in reversed(lines[max(0, start - LEAD_LOOKBACK - 2) : start]):
+        if line.kind in ("drop", "barrier"):
+            continue
+        if len(lead) == LEAD_LOOKBACK:
+            break
+        lead.append(line)
+    return lead[::-1]

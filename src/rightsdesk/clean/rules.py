@@ -1,0 +1,57 @@
+"""Boilerplate line rules for text dumps, read from `rules/boilerplate.toml`."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+LineKind = Literal["drop", "barrier"]
+LINE_KINDS: tuple[str, ...] = ("drop", "barrier")
+
+
+@dataclass(frozen=True, slots=True)
+class LineRule:
+    """One boilerplate pattern, matched against a whole stripped line."""
+
+    id: str
+    kind: LineKind
+    pattern: re.Pattern[str]
+    examples: tuple[str, ...]
+    counterexamples: tuple[str, ...]
+
+    def matches(self, line: str) -> bool:
+        return self.pattern.fullmatch(line) is not None
+
+
+@cache
+def load_line_rules() -> tuple[LineRule, ...]:
+    """The packaged rule table, validated once (a bad table fails loudly at first use)."""
+    text = resources.files("rightsdesk.clean").joinpath("rules/boilerplate.toml").read_text("utf-8")
+    return tuple(_parse_rule(entry) for entry in tomllib.loads(text)["rule"])
+
+
+def _parse_rule(entry: dict) -> LineRule:
+    if entry["kind"] not in LINE_KINDS:
+        raise ValueError(f"rule {entry['id']}: kind must be one of {LINE_KINDS}")
+    if not entry.get("examples"):
+        raise ValueError(f"rule {entry['id']}: needs at least one example")
+    flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
+    return LineRule(
+        id=entry["id"],
+        kind=entry["kind"],
+        pattern=re.compile(entry["pattern"], flags),
+        examples=tuple(entry["examples"]),
+        counterexamples=tuple(entry.get("counterexamples", ())),
+    )
+
+
+def classify_line(line: str) -> LineKind | None:
+    """The kind of the first rule that matches the line, or None for ordinary text."""
+    for rule in load_line_rules():
+        if rule.matches(line):
+            return rule.kind
+    return None
