@@ -22,6 +22,7 @@ class LineRule:
     pattern: re.Pattern[str]
     examples: tuple[str, ...]
     counterexamples: tuple[str, ...]
+    any_length: bool = False  # also tested on long lines (most clutter is short)
 
     def matches(self, line: str) -> bool:
         return self.pattern.fullmatch(line) is not None
@@ -46,12 +47,17 @@ def _parse_rule(entry: dict) -> LineRule:
         pattern=re.compile(entry["pattern"], flags),
         examples=tuple(entry["examples"]),
         counterexamples=tuple(entry.get("counterexamples", ())),
+        any_length=bool(entry.get("any_length", False)),
     )
 
 
-def classify_line(line: str) -> LineKind | None:
-    """The kind of the first rule that matches the line, or None for ordinary text."""
+def classify_line(line: str, *, long: bool = False) -> LineKind | None:
+    """The kind of the first rule that matches the line, or None for ordinary text.
+
+    Long lines are tested only against `any_length` rules: a paragraph that mentions
+    a salary or a newsletter is still a paragraph.
+    """
     for rule in load_line_rules():
-        if rule.matches(line):
+        if (rule.any_length or not long) and rule.matches(line):
             return rule.kind
     return None

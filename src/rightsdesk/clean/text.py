@@ -18,16 +18,20 @@ from rightsdesk.clean.rules import classify_line
 # --- Named thresholds (tuned on general signals, never on particular sites) ---
 PROSE_MIN_UNITS = 10  # a sentence-like line this long is article prose
 LONG_LINE_UNITS = 25  # this long is prose even without closing punctuation
+MAX_LINE_CREDIT = 40.0  # one huge line (a legal footer) must not outweigh a run of paragraphs
 CJK_CHARS_PER_UNIT = 2.0  # CJK scripts have no spaces: two characters count as a word
 SHORT_PENALTY = 3.0  # a short line (menu item, headline) costs this many prose words
 DROP_PENALTY = 6.0  # a clutter line (share, cookie, job ad) costs more than a short one
 BARRIER_PENALTY = 40.0  # "Read next" / "Related": crossing it needs a paragraph's worth of prose
+MIN_PUNCT_PER_UNIT = 1 / 30  # prose has a comma or stop every few dozen words; tag clouds none
 TITLE_CASE_SHARE = 0.7  # lines where this share of words is Capitalised read as link text
 LEAD_LOOKBACK = 3  # headline and standfirst: ordinary lines just above the article
 
 WORD = re.compile(r"\w+")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-SENTENCE_END = re.compile(r"[.!?。！？…:;\"'”’»)\]]$")
+SENTENCE_END = re.compile(r"[.!?。！？:;\"'”’»)\]]$")
+TRUNCATED = re.compile(r"(\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")  # teaser blurbs are cut short
+PUNCT = re.compile(r"[.,;:!?。，、！？]")
 
 LineClass = Literal["prose", "short", "drop", "barrier"]
 
@@ -53,7 +57,7 @@ def clean_text(text: str) -> str:
 
 def _read_line(text: str) -> Line:
     units = _units(text)
-    kind = classify_line(text) if units < LONG_LINE_UNITS else None
+    kind = classify_line(text, long=units >= LONG_LINE_UNITS)
     return Line(text=text, kind=kind or _prose_or_short(text, units), units=units)
 
 
@@ -63,6 +67,8 @@ def _units(text: str) -> float:
 
 
 def _prose_or_short(text: str, units: float) -> LineClass:
+    if TRUNCATED.search(text) or len(PUNCT.findall(text)) < units * MIN_PUNCT_PER_UNIT:
+        return "short"
     if units >= LONG_LINE_UNITS:
         return "prose"
     if units >= PROSE_MIN_UNITS and SENTENCE_END.search(text) and not _title_case(text):
@@ -81,7 +87,7 @@ def _title_case(text: str) -> bool:
 
 def _score(line: Line) -> float:
     if line.kind == "prose":
-        return line.units
+        return min(line.units, MAX_LINE_CREDIT)
     if line.kind == "barrier":
         return -BARRIER_PENALTY
     if line.kind == "drop":
