@@ -1,0 +1,197 @@
+"""One person across documents: local persons -> global ids.
+
+Pure and deterministic: the same extractions (in any order) and the same known
+persons give the same ids. Known persons from the store keep their ids; a new
+person gets a slug of surname and first given name ("kozlov-vladimir").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from unidecode import unidecode
+
+from rightsdesk.model import Extraction, PersonRecord, PersonRef, Resolution
+from rightsdesk.resolve.names import NameParts, given_score, parse_name, same_surname
+
+
+@dataclass(slots=True)
+class Mention:
+    """One local person (or one known person) with every written form of its name."""
+
+    ref: PersonRef | None
+    forms: list[NameParts]
+    known_id: str | None = None
+
+    @property
+    def best(self) -> NameParts:
+        """The fullest form: given names beat initials beat a bare surname."""
+        return max(self.forms, key=lambda p: (len(p.given), len(p.initials), len(p.display)))
+
+    @property
+    def content_hash(self) -> str | None:
+        return self.ref.content_hash if self.ref else None
+
+
+@dataclass(slots=True)
+class Cluster:
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def known_id(self) -> str | None:
+        return next((m.known_id for m in self.mentions if m.known_id), None)
+
+    @property
+    def docs(self) -> set[str]:
+        return {m.content_hash for m in self.mentions if m.content_hash}
+
+    def fullest(self) -> NameParts:
+        return max((m.best for m in self.mentions), key=_fullness)
+
+    def score(self, mention: Mention) -> float:
+        """Agreement of a mention with this cluster; 0 when they cannot be one person."""
+        ours, theirs = self.fullest(), mention.best
+        if not any(same_surname(f, theirs) for m in self.mentions for f in m.forms):
+            return 0.0
+        return given_score(ours, theirs)
+
+
+def _fullness(parts: NameParts) -> tuple[int, int, int, str]:
+    return (len(parts.given), len(parts.initials), len(parts.display), parts.display)
+
+
+def resolve_people(
+    extractions: Sequence[Extraction], known: Sequence[PersonRecord] = ()
+) -> Resolution:
+    """Global ids for every person of every extraction, matched across documents."""
+    clusters = [Cluster([m]) for m in _known_mentions(known)]
+    for mention in _ordered(_local_mentions(extractions)):
+        _place(mention, clusters)
+    return _assign_ids(clusters, known)
+
+
+def _known_mentions(known: Sequence[PersonRecord]) -> list[Mention]:
+    mentions = []
+    for record in sorted(known, key=lambda r: r.id):
+        forms = _forms([record.name, *record.aliases])
+        if forms:
+            mentions.append(Mention(None, forms, known_id=record.id))
+    return mentions
+
+
+def _local_mentions(extractions: Sequence[Extraction]) -> list[Mention]:
+    mentions = []
+    for extraction in extractions:
+        content_hash = extraction.doc.source.content_hash
+        for person in extraction.persons:
+            forms = _forms([person.name, *person.aliases])
+            if forms:
+                mentions.append(Mention(PersonRef(content_hash, person.key), forms))
+    return mentions
+
+
+def _forms(names: list[str]) -> list[NameParts]:
+    return [p for p in (parse_name(n) for n in names) if p is not None]
+
+
+def _ordered(mentions: list[Mention]) -> list[Mention]:
+    """Full names first (they define people), then initials, then bare surnames."""
+    def order(m: Mention) -> tuple[int, int, str, str, str]:
+        best = m.best
+        rank = 0 if best.given else (1 if best.initials else 2)
+        ref = m.ref or PersonRef("", "")
+        return (rank, -len(best.given), best.display.lower(), ref.content_hash, ref.key)
+
+    return sorted(mentions, key=order)
+
+
+def _place(mention: Mention, clusters: list[Cluster]) -> None:
+    """Join the best compatible cluster, or start a new person."""
+    scored = [(c.score(mention), i) for i, c in enumerate(clusters)]
+    candidates = [(s, i) for s, i in scored if s > 0]
+    if not mention.best.given:
+        candidates = _for_partial_name(mention, clusters, candidates)
+    if not candidates:
+        clusters.append(Cluster([mention]))
+        return
+    _, index = max(candidates, key=lambda si: (si[0], -si[1]))
+    clusters[index].mentions.append(mention)
+
+
+def _for_partial_name(
+    mention: Mention, clusters: list[Cluster], candidates: list[tuple[float, int]]
+) -> list[tuple[float, int]]:
+    """A bare surname or initials joins a person only when the choice is unambiguous:
+    the one in the same document, else the only one in the whole run."""
+    same_doc = [(s, i) for s, i in candidates if mention.content_hash in clusters[i].docs]
+    if len(same_doc) == 1:
+        return same_doc
+    if same_doc:
+        return []
+    named = [(s, i) for s, i in candidates if clusters[i].fullest().given]
+    if named:
+        return named if len(named) == 1 else []
+    return candidates[:1]
+
+
+def _assign_ids(clusters: list[Cluster], known: Sequence[PersonRecord]) -> Resolution:
+    resolution = Resolution()
+    taken = {record.id for record in known}
+    for cluster in sorted(clusters, key=_cluster_order):
+        person_id = cluster.known_id or _unique(slug_of(cluster.fullest()), taken)
+        taken.add(person_id)
+        resolution.names[person_id] = _canonical_name(cluster, known)
+        for mention in cluster.mentions:
+            if mention.ref is not None:
+                resolution.person_ids[mention.ref] = person_id
+    return resolution
+
+
+def _cluster_order(cluster: Cluster) -> tuple[str, str]:
+    refs = sorted((m.ref.content_hash, m.ref.key) for m in cluster.mentions if m.ref)
+    first = refs[0] if refs else ("", "")
+    return (cluster.fullest().display.lower(), "/".join(first))
+
+
+def slug_of(parts: NameParts) -> str:
+    """"kozlov-vladimir": surname first, then the first given name, ASCII."""
+    words = [_surname_display(parts)]
+    if parts.given:
+        words.append(_given_display(parts))
+    text = unidecode(" ".join(words)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "person"
+
+
+def _surname_display(parts: NameParts) -> str:
+    tokens = parts.display.replace(".", ". ").split()
+    words = [t for t in tokens if len(t.rstrip(".")) > 1]
+    if words and len(tokens) > 1 and len(tokens[-1].rstrip(".")) <= 1:
+        return words[0]  # "Kharlamov A.M."
+    return words[-1] if words else parts.surname
+
+
+def _given_display(parts: NameParts) -> str:
+    tokens = [t for t in parts.display.replace(".", ". ").split() if len(t.rstrip(".")) > 1]
+    return tokens[0] if len(tokens) > 1 else parts.given[0]
+
+
+def _unique(slug: str, taken: set[str]) -> str:
+    if slug not in taken:
+        return slug
+    n = 2
+    while f"{slug}-{n}" in taken:
+        n += 1
+    return f"{slug}-{n}"
+
+
+def _canonical_name(cluster: Cluster, known: Sequence[PersonRecord]) -> str:
+    """The known name, else the fullest form written most often."""
+    if cluster.known_id:
+        return next(r.name for r in known if r.id == cluster.known_id)
+    counts = Counter(f.display for m in cluster.mentions for f in m.forms if f.given)
+    if not counts:
+        return cluster.fullest().display
+    return max(counts, key=lambda d: (counts[d], len(d), d))
