@@ -23,9 +23,12 @@ CJK_CHARS_PER_UNIT = 2.0  # CJK scripts have no spaces: two characters count as 
 SHORT_PENALTY = 3.0  # a short line (menu item, headline) costs this many prose words
 DROP_PENALTY = 6.0  # a clutter line (share, cookie, job ad) costs more than a short one
 BARRIER_PENALTY = 40.0  # "Read next" / "Related": crossing it needs a paragraph's worth of prose
-MIN_PUNCT_PER_UNIT = 1 / 30  # prose has a comma or stop every few dozen words; tag clouds none
+MIN_PUNCT_PER_UNIT = 1 / 40  # prose has a comma or stop every few dozen words; tag clouds none
+MIN_INNER_PUNCT = 2  # a cut-off line right after the article continues it if it has commas/stops
 TITLE_CASE_SHARE = 0.7  # lines where this share of words is Capitalised read as link text
-LEAD_LOOKBACK = 3  # headline and standfirst: ordinary lines just above the article
+LEAD_LINES = 2  # headline and standfirst, taken from just above the article
+LEAD_WINDOW = 4  # how far above the article to look for them (dates, captions skipped)
+LEAD_MIN_UNITS = 5  # shorter lines above the article are section names and dates
 
 WORD = re.compile(r"\w+")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -51,6 +54,8 @@ def clean_text(text: str) -> str:
     start, end = _densest_run(lines)
     if start == end:
         return ""
+    if end < len(lines) and _continues_prose(lines[end]):
+        end += 1
     body = _drop_clutter(lines[start:end])
     return "\n".join(line.text for line in _lead(lines, start) + body)
 
@@ -67,13 +72,26 @@ def _units(text: str) -> float:
 
 
 def _prose_or_short(text: str, units: float) -> LineClass:
-    if TRUNCATED.search(text) or len(PUNCT.findall(text)) < units * MIN_PUNCT_PER_UNIT:
+    punct = len(PUNCT.findall(text))
+    if TRUNCATED.search(text) or punct < max(1, units * MIN_PUNCT_PER_UNIT):
         return "short"
     if units >= LONG_LINE_UNITS:
         return "prose"
     if units >= PROSE_MIN_UNITS and SENTENCE_END.search(text) and not _title_case(text):
         return "prose"
     return "short"
+
+
+def _continues_prose(line: Line) -> bool:
+    """A line cut off mid-sentence (excerpts, truncated dumps) right after the article."""
+    punct = len(PUNCT.findall(line.text))
+    return (
+        line.kind == "short"
+        and line.units >= PROSE_MIN_UNITS
+        and punct >= MIN_INNER_PUNCT
+        and not TRUNCATED.search(line.text)
+        and not _title_case(line.text)
+    )
 
 
 def _title_case(text: str) -> bool:
@@ -122,13 +140,17 @@ def _drop_clutter(run: list[Line]) -> list[Line]:
     return kept
 
 
+def _headline_like(line: Line) -> bool:
+    letters = sum(ch.isalpha() for ch in line.text)
+    return line.units >= LEAD_MIN_UNITS and letters > 2 * sum(ch.isdigit() for ch in line.text)
+
+
 def _lead(lines: list[Line], start: int) -> list[Line]:
-    """Headline and standfirst: the ordinary lines right above the article, clutter skipped."""
+    """Headline and standfirst: headline-like lines right above the article."""
     lead: list[Line] = []
-    for line in reversed(lines[max(0, start - LEAD_LOOKBACK - 2) : start]):
-        if line.kind in ("drop", "barrier"):
-            continue
-        if len(lead) == LEAD_LOOKBACK:
+    for line in reversed(lines[max(0, start - LEAD_WINDOW) : start]):
+        if line.kind in ("short", "prose") and _headline_like(line):
+            lead.append(line)
+        if len(lead) == LEAD_LINES:
             break
-        lead.append(line)
     return lead[::-1]
