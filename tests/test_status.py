@@ -179,3 +179,10 @@ def test_partial_date_bounds():
     assert not is_after(None, ON)
     assert months_between("2012-01-23", date(2012, 3, 22)) == 1
     assert months_between("2014-01", ON) == 0
+
+
+def test_a_fine_is_not_custody_but_a_prison_term_is():
+    fined = [event("sentence", "2013-03-01")]
+    assert not case_status(fined, as_of=ON).in_custody
+    jailed = [event("sentence", "2013-03-01", sentence_months=24)]
+    assert case_status(jailed, as_of=ON).in_custody

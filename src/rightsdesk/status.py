@@ -36,8 +36,6 @@ PROCESS_RANK: dict[EventType, int] = {
 # (a sentencing reported as 8 and as 9 October), not two arrests or two trials.
 SAME_EVENT_WINDOW_DAYS = 45
 
-CUSTODY_STAGES: frozenset[str] = frozenset({"arrested", "detained", "sentenced", "on appeal"})
-
 
 @dataclass(frozen=True, slots=True)
 class Claim:
@@ -191,7 +189,7 @@ def _stage_of(latest: EventRecord, events: Sequence[EventRecord]) -> Stage:
         for e in events
     ):
         return "on appeal"
-    if latest.type == "sentence" and _only_jailed(latest):
+    if latest.type == "sentence" and only_jailed(latest):
         return "detained"
     return {
         "arrest": "arrested",
@@ -203,20 +201,31 @@ def _stage_of(latest: EventRecord, events: Sequence[EventRecord]) -> Stage:
     }[latest.type]
 
 
-def _only_jailed(event: EventRecord) -> bool:
+def only_jailed(event: EventRecord) -> bool:
     """A 'jailed'/'behind bars' report: custody is known, a court's sentence is not."""
     return "arrest" in event.also and event.sentence_months is None and not event.charges
 
 
 def _in_custody(stage: Stage, events: Sequence[EventRecord]) -> bool:
-    """Held now: a custodial stage, or charged/on trial after an arrest nobody ended."""
-    if stage in CUSTODY_STAGES:
-        return True
-    if stage not in ("charged", "on trial"):
+    """Held now: an arrest nobody ended, or a reported prison term or jailing.
+
+    A sentence alone is not custody (a fine, a suspended term); a term in months
+    or a report that the person is jailed is.
+    """
+    if stage in ("released", "killed"):
         return False
+    if stage == "detained":
+        return True
     key = _process_key(events)
-    released = [key(e) for e in events if e.type == "release"]
-    return any(e.type == "arrest" and key(e) > max(released, default=(date.min, 0)) for e in events)
+    released = max((key(e) for e in events if e.type == "release"), default=(date.min, 0))
+    return any(
+        key(e) > released
+        and (
+            e.type == "arrest"
+            or (e.type == "sentence" and (e.sentence_months or "arrest" in e.also))
+        )
+        for e in events
+    )
 
 
 def _with_term(
