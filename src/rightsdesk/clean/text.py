@@ -24,7 +24,6 @@ SHORT_PENALTY = 3.0  # a short line (menu item, headline) costs this many prose 
 DROP_PENALTY = 6.0  # a clutter line (share, cookie, job ad) costs more than a short one
 BARRIER_PENALTY = 40.0  # "Read next" / "Related": crossing it needs a paragraph's worth of prose
 MIN_PUNCT_PER_UNIT = 1 / 40  # prose has a comma or stop every few dozen words; tag clouds none
-MIN_INNER_PUNCT = 2  # a cut-off line right after the article continues it if it has commas/stops
 TITLE_CASE_SHARE = 0.7  # lines where this share of words is Capitalised read as link text
 LEAD_LINES = 2  # headline and standfirst, taken from just above the article
 LEAD_WINDOW = 4  # how far above the article to look for them (dates, captions skipped)
@@ -84,11 +83,9 @@ def _prose_or_short(text: str, units: float) -> LineClass:
 
 def _continues_prose(line: Line) -> bool:
     """A line cut off mid-sentence (excerpts, truncated dumps) right after the article."""
-    punct = len(PUNCT.findall(line.text))
     return (
         line.kind == "short"
         and line.units >= PROSE_MIN_UNITS
-        and punct >= MIN_INNER_PUNCT
         and not TRUNCATED.search(line.text)
         and not _title_case(line.text)
     )
