@@ -1,0 +1,154 @@
+"""The case store: one object the CLI, briefs and the web desk talk to.
+
+It owns an engine and hands each call a connection: reads share a snapshot,
+and each document is written in one write transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from types import TracebackType
+
+import sqlalchemy as sa
+
+from rightsdesk.errors import StoreError
+from rightsdesk.model import (
+    CaseFile,
+    EventRecord,
+    Extraction,
+    PersonRecord,
+    Resolution,
+    SourceRecord,
+)
+from rightsdesk.store import export, migrate, reader, search, sqlite, writer
+from rightsdesk.store.engine import create_engine
+
+
+class Store:
+    """Sources and facts with their evidence; SQLite or PostgreSQL behind one API."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self._engine = engine
+
+    @property
+    def url(self) -> str:
+        return self._engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # --- write ---
+
+    def save(self, extraction: Extraction, resolution: Resolution) -> bool:
+        """Store one document and its facts atomically; False if that content is stored."""
+        content_hash = extraction.doc.source.content_hash
+        try:
+            with self._engine.connect() as conn:
+                conn.execution_options(**{sqlite.WRITE_OPTION: True})
+                with conn.begin():
+                    if reader.has_source(conn, content_hash):
+                        return False
+                    writer.write_extraction(conn, extraction, resolution, now=datetime.now(UTC))
+        except sa.exc.IntegrityError as error:  # another writer stored it first (PostgreSQL)
+            if self.has_source(content_hash):
+                return False
+            raise StoreError(f"{extraction.doc.source.doc_id}: {error.orig}") from error
+        return True
+
+    def set_confidential(self, person_id: str, confidential: bool = True) -> None:
+        """Mark a person whose name must not leave the desk (exports leave them out)."""
+        with self._engine.connect() as conn:
+            conn.execution_options(**{sqlite.WRITE_OPTION: True})
+            with conn.begin():
+                writer.set_confidential(conn, person_id, confidential)
+
+    # --- read ---
+
+    def has_source(self, content_hash: str) -> bool:
+        with self._engine.connect() as conn:
+            return reader.has_source(conn, content_hash)
+
+    def known_persons(self) -> list[PersonRecord]:
+        """Every stored person, for resolving new documents against the store."""
+        with self._engine.connect() as conn:
+            return reader.person_records(conn)
+
+    def person(self, person_id: str) -> PersonRecord:
+        """Raises UnknownPerson."""
+        with self._engine.connect() as conn:
+            return reader.person(conn, person_id)
+
+    def find_persons(self, query: str) -> list[PersonRecord]:
+        with self._engine.connect() as conn:
+            return reader.find_persons(conn, query)
+
+    def timeline(self, person_id: str) -> list[EventRecord]:
+        """Raises UnknownPerson."""
+        with self._engine.connect() as conn:
+            return reader.timeline(conn, person_id)
+
+    def source(self, source_id: int) -> SourceRecord:
+        with self._engine.connect() as conn:
+            return reader.source(conn, source_id)
+
+    def source_text(self, source_id: int) -> str:
+        with self._engine.connect() as conn:
+            return reader.source_text(conn, source_id)
+
+    def case_file(self, country: str | None = None, as_of: date | None = None) -> CaseFile:
+        with self._engine.connect() as conn:
+            return reader.case_file(conn, country, as_of)
+
+    def search(self, query: str, limit: int = 20) -> list[search.SearchHit]:
+        with self._engine.connect() as conn:
+            return search.search(conn, query, limit)
+
+    def export_rows(
+        self,
+        country: str | None = None,
+        as_of: date | None = None,
+        *,
+        include_confidential: bool = False,
+    ) -> list[export.ExportRow]:
+        """One flat row per event; column order in `export.EXPORT_FIELDS`."""
+        case_file = self.case_file(country, as_of)
+        return export.export_rows(case_file, include_confidential=include_confidential)
+
+    # --- housekeeping ---
+
+    def counts(self) -> dict[str, int]:
+        with self._engine.connect() as conn:
+            return reader.counts(conn)
+
+    def integrity_check(self) -> list[str]:
+        """Problems found (empty means healthy): database-level checks plus orphan facts."""
+        with self._engine.connect() as conn:
+            problems = []
+            if conn.dialect.name == "sqlite":
+                problems += sqlite.integrity_problems(conn)
+            return problems + reader.orphan_problems(conn)
+
+    def schema_version(self) -> str | None:
+        return migrate.current_revision(self._engine)
+
+
+def open_store(url_or_path: str) -> Store:
+    """Open (creating or upgrading) a store: a path or sqlite:/// URL, postgresql://, :memory:."""
+    engine = create_engine(url_or_path)
+    try:
+        migrate.upgrade(engine)
+    except sa.exc.SQLAlchemyError as error:
+        engine.dispose()
+        raise StoreError(f"{url_or_path}: cannot open the case store: {error}") from error
+    return Store(engine)

@@ -1,0 +1,37 @@
+"""Alembic, run from code: the schema follows the package, no alembic.ini needed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+
+from rightsdesk.store.sqlite import WRITE_OPTION
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+HEAD = "head"
+
+
+def alembic_config(connection: sa.Connection) -> Config:
+    """A Config pointing at the packaged migrations and carrying an open connection."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def upgrade(engine: sa.Engine, revision: str = HEAD) -> None:
+    """Bring the schema to `revision` in one write transaction (a no-op when already there)."""
+    with engine.connect() as connection:
+        connection.execution_options(**{WRITE_OPTION: True})
+        with connection.begin():
+            command.upgrade(alembic_config(connection), revision)
+
+
+def current_revision(engine: sa.Engine) -> str | None:
+    """The revision recorded in the store's `alembic_version` table."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
