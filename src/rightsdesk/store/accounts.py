@@ -1,0 +1,271 @@
+"""Web desk users: argon2 password hashes, roles, server-side sessions, login throttling.
+
+Sessions live in the store, not in a signed cookie, so logging out (or disabling a
+user) ends a session for good; only a hash of the session token is stored, so a
+copy of the database does not let anyone log in. Failed logins are counted per
+user name and per client address, and a burst of them locks both out for a while.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Literal, get_args
+
+import sqlalchemy as sa
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from rightsdesk.errors import RightsdeskError
+from rightsdesk.store import schema
+from rightsdesk.store.sqlite import WRITE_OPTION
+
+Role = Literal["viewer", "analyst", "admin"]
+ROLES: tuple[Role, ...] = get_args(Role)  # in order of power: each includes the ones before
+MIN_PASSWORD_CHARS = 10
+
+users = sa.Table(
+    "users",
+    schema.metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("username", sa.String(80), nullable=False, unique=True),
+    sa.Column("password_hash", sa.Text, nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("disabled", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+sessions = sa.Table(
+    "sessions",
+    schema.metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column("user_id", sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("last_seen", sa.DateTime(timezone=True), nullable=False),
+)
+
+login_failures = sa.Table(
+    "login_failures",
+    schema.metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("username", sa.String(80), nullable=False),
+    sa.Column("client", sa.String(64), nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_login_failures_at", "at"),
+)
+
+
+class AccountError(RightsdeskError):
+    """A user cannot be created or changed as asked (bad role, weak password, taken name)."""
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    id: int
+    username: str
+    role: Role
+
+    def can(self, role: Role) -> bool:
+        """True when this user's role includes `role` (admin > analyst > viewer)."""
+        return ROLES.index(self.role) >= ROLES.index(role)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Throttle:
+    """How many failed logins in a window lock a user name or a client out."""
+
+    max_failures: int = 5
+    window: timedelta = timedelta(minutes=15)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SessionPolicy:
+    idle: timedelta = timedelta(hours=8)
+    absolute: timedelta = timedelta(days=7)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands datetimes back naive; they were stored in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class Accounts:
+    """Users and their sessions in the case store's database."""
+
+    def __init__(
+        self,
+        engine: sa.Engine,
+        *,
+        hasher: PasswordHasher | None = None,
+        throttle: Throttle = Throttle(),
+        policy: SessionPolicy = SessionPolicy(),
+    ) -> None:
+        self._engine = engine
+        self._hasher = hasher or PasswordHasher()
+        self._dummy_hash = self._hasher.hash(secrets.token_hex(8))
+        self.throttle = throttle
+        self.policy = policy
+
+    def _write(self) -> sa.Connection:
+        return self._engine.connect().execution_options(**{WRITE_OPTION: True})
+
+    # --- users ---
+
+    def add_user(self, username: str, password: str, role: str) -> User:
+        """Create a user; refuses unknown roles, short passwords and taken names."""
+        if role not in ROLES:
+            raise AccountError(f"unknown role {role!r}; use one of {', '.join(ROLES)}")
+        if len(password) < MIN_PASSWORD_CHARS:
+            raise AccountError(f"password too short: at least {MIN_PASSWORD_CHARS} characters")
+        username = username.strip()
+        if not username:
+            raise AccountError("empty user name")
+        row = {
+            "username": username,
+            "password_hash": self._hasher.hash(password),
+            "role": role,
+            "disabled": False,
+            "created_at": _now(),
+        }
+        try:
+            with self._write() as conn, conn.begin():
+                user_id = conn.execute(sa.insert(users).values(row)).inserted_primary_key[0]
+        except sa.exc.IntegrityError:
+            raise AccountError(f"user {username!r} already exists") from None
+        return User(id=user_id, username=username, role=role)  # type: ignore[arg-type]
+
+    def users(self) -> list[User]:
+        with self._engine.connect() as conn:
+            rows = conn.execute(sa.select(users).order_by(users.c.username)).all()
+        return [User(id=r.id, username=r.username, role=r.role) for r in rows]
+
+    def set_role(self, username: str, role: str) -> User:
+        if role not in ROLES:
+            raise AccountError(f"unknown role {role!r}; use one of {', '.join(ROLES)}")
+        with self._write() as conn, conn.begin():
+            done = conn.execute(
+                sa.update(users).where(users.c.username == username).values(role=role)
+            )
+            if not done.rowcount:
+                raise AccountError(f"no user {username!r}")
+            user_id = conn.scalar(sa.select(users.c.id).where(users.c.username == username))
+        return User(id=user_id, username=username, role=role)  # type: ignore[arg-type]
+
+    def set_disabled(self, username: str, disabled: bool) -> None:
+        """Disabling a user also ends all of their sessions."""
+        with self._write() as conn, conn.begin():
+            user_id = conn.scalar(sa.select(users.c.id).where(users.c.username == username))
+            if user_id is None:
+                raise AccountError(f"no user {username!r}")
+            conn.execute(sa.update(users).where(users.c.id == user_id).values(disabled=disabled))
+            conn.execute(sa.delete(sessions).where(sessions.c.user_id == user_id))
+
+    # --- logging in ---
+
+    def locked_out(self, username: str, client: str, *, now: datetime | None = None) -> bool:
+        """Too many recent failures for this user name or from this client."""
+        since = (now or _now()) - self.throttle.window
+        recent = login_failures.c.at >= since
+        who = sa.or_(login_failures.c.username == username, login_failures.c.client == client)
+        query = sa.select(sa.func.count()).select_from(login_failures).where(recent, who)
+        with self._engine.connect() as conn:
+            failures = conn.scalar(query) or 0
+        return failures >= self.throttle.max_failures
+
+    def authenticate(self, username: str, password: str, client: str) -> User | None:
+        """The user when the password matches; failures are recorded for throttling.
+
+        An unknown name costs a hash verification too, so timing does not tell which
+        names exist.
+        """
+        with self._engine.connect() as conn:
+            row = conn.execute(sa.select(users).where(users.c.username == username)).first()
+        if not self._verify(row.password_hash if row else self._dummy_hash, password) or (
+            row is None or row.disabled
+        ):
+            self._record_failure(username, client)
+            return None
+        if self._hasher.check_needs_rehash(row.password_hash):
+            self._store_hash(row.id, password)
+        return User(id=row.id, username=row.username, role=row.role)
+
+    def _verify(self, password_hash: str, password: str) -> bool:
+        try:
+            return self._hasher.verify(password_hash, password)
+        except (VerificationError, InvalidHashError):
+            return False
+
+    def _store_hash(self, user_id: int, password: str) -> None:
+        with self._write() as conn, conn.begin():
+            conn.execute(
+                sa.update(users)
+                .where(users.c.id == user_id)
+                .values(password_hash=self._hasher.hash(password))
+            )
+
+    def _record_failure(self, username: str, client: str) -> None:
+        now = _now()
+        with self._write() as conn, conn.begin():
+            conn.execute(
+                sa.insert(login_failures).values(username=username[:80], client=client, at=now)
+            )
+            old = login_failures.c.at < now - self.throttle.window
+            conn.execute(sa.delete(login_failures).where(old))
+
+    # --- sessions ---
+
+    def start_session(self, user: User) -> str:
+        """A fresh random token for the cookie; a new one at every login (no fixation)."""
+        token = secrets.token_urlsafe(32)
+        now = _now()
+        with self._write() as conn, conn.begin():
+            conn.execute(
+                sa.insert(sessions).values(
+                    token_hash=_token_hash(token), user_id=user.id, created_at=now, last_seen=now
+                )
+            )
+        return token
+
+    def session_user(self, token: str) -> User | None:
+        """The user of a live session, or None for unknown, expired or disabled ones."""
+        query = (
+            sa.select(users.c.id, users.c.username, users.c.role, users.c.disabled, sessions)
+            .select_from(sessions.join(users, users.c.id == sessions.c.user_id))
+            .where(sessions.c.token_hash == _token_hash(token))
+        )
+        with self._engine.connect() as conn:
+            row = conn.execute(query).first()
+        if row is None or row.disabled or self._expired(row):
+            return None
+        if _now() - _aware(row.last_seen) > timedelta(minutes=5):
+            self._touch(row.token_hash)
+        return User(id=row.id, username=row.username, role=row.role)
+
+    def _expired(self, row: sa.Row) -> bool:
+        now = _now()
+        return (
+            now - _aware(row.last_seen) > self.policy.idle
+            or now - _aware(row.created_at) > self.policy.absolute
+        )
+
+    def _touch(self, token_hash: str) -> None:
+        with self._write() as conn, conn.begin():
+            conn.execute(
+                sa.update(sessions)
+                .where(sessions.c.token_hash == token_hash)
+                .values(last_seen=_now())
+            )
+
+    def end_session(self, token: str) -> None:
+        with self._write() as conn, conn.begin():
+            conn.execute(sa.delete(sessions).where(sessions.c.token_hash == _token_hash(token)))
