@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
 from rightsdesk.store.sqlite import WRITE_OPTION
 
@@ -29,6 +30,13 @@ def upgrade(engine: sa.Engine, revision: str = HEAD) -> None:
         connection.execution_options(**{WRITE_OPTION: True})
         with connection.begin():
             command.upgrade(alembic_config(connection), revision)
+
+
+def head_revision() -> str | None:
+    """The newest revision this package knows; a store at it needs no upgrade."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return ScriptDirectory.from_config(config).get_current_head()
 
 
 def current_revision(engine: sa.Engine) -> str | None:
