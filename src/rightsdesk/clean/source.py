@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rightsdesk.clean.html import CleanPage, clean_html
+from rightsdesk.clean.html import CleanPage, PageOverLimit, clean_html
 from rightsdesk.clean.text import clean_text
 from rightsdesk.config import DEFAULT_LIMITS, Limits
 from rightsdesk.errors import UnreadableSource
@@ -10,10 +10,14 @@ from rightsdesk.model import CleanDoc, Source
 
 
 def clean_source(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> CleanDoc:
-    """Clean one source; raises UnreadableSource when no article text is left."""
-    page = _clean_by_kind(source, _decode(source))
+    """Clean one source; raises UnreadableSource when no article text is left
+    or the page exceeds an input limit (nesting depth, parse time)."""
+    try:
+        page = _clean_by_kind(source, _decode(source), limits)
+    except PageOverLimit as over:
+        raise UnreadableSource(source.path, over.reason) from over
     if not page.text.strip():
-        raise UnreadableSource(source.path, "no article text left after cleaning")
+        raise UnreadableSource(source.path, "no article text left after removing boilerplate")
     return CleanDoc(
         source=source,
         text=page.text,
@@ -23,9 +27,10 @@ def clean_source(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> CleanDoc
     )
 
 
-def _clean_by_kind(source: Source, decoded: str) -> CleanPage:
+def _clean_by_kind(source: Source, decoded: str, limits: Limits) -> CleanPage:
     if source.kind == "html":
-        return clean_html(decoded)
+        sidecar_complete = bool(source.title and source.published and source.url)
+        return clean_html(decoded, limits=limits, metadata=not sidecar_complete)
     return CleanPage(text=clean_text(decoded))
 
 
