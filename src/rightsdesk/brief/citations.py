@@ -1,0 +1,75 @@
+"""Footnotes: sources numbered in order of first citation, with their evidence.
+
+A fact is made only through `Citations.fact`, which refuses records without an
+evidence sentence; so nothing the record cannot show reaches the brief.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+
+from rightsdesk.brief.document import Citation, Fact, SourceEntry
+from rightsdesk.brief.names import Names
+from rightsdesk.model import Evidence, SourceRecord
+
+# A quoted sentence longer than this is cut: a run-on "sentence" from a bad page
+# would otherwise swamp the brief.
+MAX_QUOTE_CHARS = 600
+
+
+class Sourced(Protocol):
+    @property
+    def source_id(self) -> int: ...
+
+    @property
+    def evidence(self) -> Evidence: ...
+
+
+class Citations:
+    def __init__(self, sources: dict[int, SourceRecord], names: Names) -> None:
+        self._sources = sources
+        self._names = names
+        self._numbers: dict[int, int] = {}
+        self._evidence: dict[int, dict[str, None]] = {}
+
+    def quote(self, record: Sourced) -> str:
+        sentence = self._names.text(record.evidence.sentence)
+        if len(sentence) > MAX_QUOTE_CHARS:
+            sentence = sentence[: MAX_QUOTE_CHARS - 1].rstrip() + "…"
+        return sentence
+
+    def fact(self, text: str, records: Iterable[Sourced]) -> Fact | None:
+        """A sentence with footnotes to every record it rests on; None if none has evidence."""
+        citations = self.cite(records)
+        return Fact(text, citations) if citations else None
+
+    def cite(self, records: Iterable[Sourced]) -> tuple[Citation, ...]:
+        by_source: dict[int, dict[str, None]] = {}
+        for record in records:
+            if record.source_id in self._sources and record.evidence.sentence.strip():
+                by_source.setdefault(record.source_id, {})[self.quote(record)] = None
+        citations = []
+        for source_id, sentences in by_source.items():
+            number = self._numbers.setdefault(source_id, len(self._numbers) + 1)
+            self._evidence.setdefault(source_id, {}).update(sentences)
+            citations.append(Citation(number, tuple(sentences)))
+        return tuple(sorted(citations, key=lambda c: c.number))
+
+    def entries(self) -> tuple[SourceEntry, ...]:
+        """The cited sources, by number, each with the sentences the brief used."""
+        return tuple(
+            self._entry(number, self._sources[source_id])
+            for source_id, number in sorted(self._numbers.items(), key=lambda kv: kv[1])
+        )
+
+    def _entry(self, number: int, source: SourceRecord) -> SourceEntry:
+        url = source.url and self._names.text(source.url)
+        return SourceEntry(
+            number=number,
+            title=self._names.text(source.title or source.doc_id),
+            # An address that names a confidential person is withheld, not rewritten.
+            url=url if url == source.url else None,
+            published=source.published,
+            evidence=tuple(self._evidence[source.id]),
+        )
