@@ -16,7 +16,7 @@ from datetime import date
 import trafilatura
 
 from rightsdesk.clean.limits import PageOverLimit, check_depth, within_time
-from rightsdesk.clean.text import clean_text
+from rightsdesk.clean.text import clean_text, drop_clutter_lines
 from rightsdesk.config import DEFAULT_LIMITS, Limits
 
 __all__ = ["CleanPage", "PageOverLimit", "clean_html"]
@@ -52,7 +52,7 @@ def _extract(html: str, *, metadata: bool) -> CleanPage:
     if doc is None:
         return CleanPage(text="")
     return CleanPage(
-        text=doc.text or "",
+        text=drop_clutter_lines(doc.text or ""),
         title=doc.title or None,
         published=_parse_date(doc.date),
         url=doc.url or None,

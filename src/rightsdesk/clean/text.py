@@ -59,6 +59,16 @@ def clean_text(text: str) -> str:
     return "\n".join(line.text for line in _lead(lines, start) + body)
 
 
+def drop_clutter_lines(text: str) -> str:
+    """Remove short lines that the rule tables mark as clutter; keep everything else.
+
+    For text that is already the article (an HTML extractor's output) but may
+    still carry a share button, a byline or a lone menu word.
+    """
+    lines = (_read_line(raw.strip()) for raw in text.splitlines() if raw.strip())
+    return "\n".join(line.text for line in lines if line.kind in ("prose", "short"))
+
+
 def _read_line(text: str) -> Line:
     units = _units(text)
     kind = classify_line(text, long=units >= LONG_LINE_UNITS)

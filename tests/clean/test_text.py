@@ -1,0 +1,76 @@
+"""The text-dump filter: one test per rule, on tiny dumps written for the rule."""
+
+from __future__ import annotations
+
+from rightsdesk.clean import clean_text
+
+BODY = [
+    "A regional court on Tuesday sentenced the trade union leader to four years in a "
+    "penal colony for organising an unsanctioned strike at the copper smelter.",
+    "Her lawyers said the trial had been closed to the public and that defence witnesses "
+    "were not allowed to testify, and they announced an appeal to the supreme court.",
+    "Several international organisations called the verdict a reprisal for her union work "
+    "and asked the government to release her while the appeal is heard.",
+]
+
+
+def dump(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+def test_article_body_and_headline_kept() -> None:
+    text = clean_text(dump("Menu", "News", "Union leader jailed for four years", *BODY))
+    assert text.splitlines() == ["Union leader jailed for four years", *BODY]
+
+
+def test_teaser_block_after_read_next_dropped() -> None:
+    teasers = [
+        "Read next",
+        "Harvest festival returns to the old town",
+        "Organisers expect record crowds at this year's fair, which opens on Friday.",
+        "Ten cafes worth the detour",
+        "Our critic picks the best places for a long breakfast.",
+    ]
+    text = clean_text(dump(*BODY, *teasers))
+    assert "festival" not in text and "cafes" not in text
+    assert BODY[-1] in text
+
+
+def test_job_ad_dropped() -> None:
+    ads = ["£35,000 - £40,000 per annum + benefits", "Acme Recruitment: Trainee Consultant"]
+    text = clean_text(dump(BODY[0], *ads, *BODY[1:]))
+    assert "per annum" not in text and "Recruitment" not in text
+    assert BODY[1] in text
+
+
+def test_share_line_dropped() -> None:
+    text = clean_text(dump(BODY[0], "Share on Facebook", "Follow us on Twitter", *BODY[1:]))
+    assert "Facebook" not in text and "Twitter" not in text
+
+
+def test_cookie_notice_dropped_even_when_long() -> None:
+    notice = (
+        "This website uses cookies to improve your experience while you navigate through "
+        "the website, and some of them are stored in your browser as they are essential."
+    )
+    assert "cookies" not in clean_text(dump(notice, *BODY))
+
+
+def test_byline_only_line_dropped_but_prose_starting_with_by_kept() -> None:
+    prose = (
+        "By the end of the week more than forty people had been detained in the capital, "
+        "according to a monitoring group that tracks arrests at protests."
+    )
+    text = clean_text(dump("By Jane Smith | 12 October 2012", BODY[0], prose, *BODY[1:]))
+    assert "Jane Smith" not in text and prose in text
+
+
+def test_footer_paragraph_does_not_outweigh_article() -> None:
+    footer = "Example Media customer service can be reached by telephone or email, " * 12
+    menu = [f"Section {n}" for n in range(15)]
+    text = clean_text(dump(*BODY, *menu, footer.strip()))
+    assert BODY[0] in text and "customer service" not in text
+
+
+def test_dump_of_menus_only_is_empty() -> None:
+    assert clean_text(dump("Home", "World", "Sport", "Contact us", "Subscribe now")) == ""
