@@ -1,0 +1,113 @@
+"""Main-content extraction side by side: rightsdesk's cleaners against the usual libraries.
+
+    .venv/bin/python bench/clean_bench.py [--data ../shared/data/article-extraction-benchmark]
+
+Prints one table from one run on this machine: shingle and bag-of-words P/R/F1
+(scored with ../shared/eval/clean_score.py's own functions) and pages per second
+on the benchmark's HTML pages, then the same pages flattened to text dumps
+(clean_score.flatten: menus, teasers and all) for the text-dump cleaner, in lines
+per second. Dev-only libraries: trafilatura==2.3.1, resiliparse==2.0.0,
+readability-lxml==0.9, justext==3.0.2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "article-extraction-benchmark"
+
+Extractor = Callable[[str], str]
+
+
+def html_extractors() -> dict[str, Extractor]:
+    import justext
+    import lxml.html
+    import trafilatura
+    from readability import Document
+    from resiliparse.extract.html2text import extract_plain_text
+    from resiliparse.parse.html import HTMLTree
+
+    from rightsdesk.clean import clean_html
+
+    stoplist = justext.get_stoplist("English")
+
+    def readability_text(html: str) -> str:
+        return lxml.html.fromstring(Document(html).summary()).text_content()
+
+    def justext_text(html: str) -> str:
+        paragraphs = justext.justext(html.encode("utf-8"), stoplist)
+        return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+    return {
+        "rightsdesk (html)": lambda h: clean_html(h, metadata=False).text,
+        "rightsdesk (html, +page metadata)": lambda h: clean_html(h).text,
+        "rightsdesk (html, fast)": lambda h: clean_html(h, fast=True).text,
+        "trafilatura 2.3.1 (defaults)": lambda h: trafilatura.extract(h) or "",
+        "resiliparse 2.0.0 (main_content)": lambda h: extract_plain_text(
+            HTMLTree.parse(h), main_content=True
+        ),
+        "readability-lxml 0.9": readability_text,
+        "jusText 3.0.2 (English stoplist)": justext_text,
+    }
+
+
+def dump_extractors() -> dict[str, Extractor]:
+    from rightsdesk.clean import clean_text
+
+    return {"rightsdesk (text dump)": clean_text, "keep whole dump": lambda d: d}
+
+
+def score(cs, pages: dict, preds: dict[str, str]) -> tuple[float, ...]:
+    counts = [cs.shingle_counts(p["gold"], preds.get(pid, "")) for pid, p in pages.items()]
+    bows = [cs.bow_scores(p["gold"], preds.get(pid, "")) for pid, p in pages.items()]
+    bow = tuple(statistics.mean(b[i] for b in bows) for i in range(3))
+    return (*cs.shingle_summary(counts), *bow)
+
+
+def run(extract: Extractor, inputs: dict[str, str]) -> tuple[dict[str, str], float]:
+    start = time.perf_counter()
+    preds = {pid: extract(text) or "" for pid, text in inputs.items()}
+    return preds, time.perf_counter() - start
+
+
+def row(name: str, scores: tuple[float, ...], rate: float, unit: str) -> str:
+    figures = "  ".join(f"{s:.3f}" for s in scores)
+    return f"{name:36} {figures}  {rate:9.1f} {unit}"
+
+
+def read_page(path: Path) -> str:
+    return gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    args = ap.parse_args(argv)
+    sys.path.insert(0, str(args.data.parents[1] / "eval"))
+    import clean_score as cs
+
+    pages = cs.load(args.data)
+    htmls = {pid: read_page(args.data / "html" / f"{pid}.html.gz") for pid in pages}
+    print(f"{len(pages)} pages   {'shingle P  R      F1':22} {'bow P  R      F1':22}  speed")
+    for name, extract in html_extractors().items():
+        preds, seconds = run(extract, htmls)
+        print(row(name, score(cs, pages, preds), len(pages) / seconds, "pages/s"), flush=True)
+
+    dumps = {pid: cs.flatten(html) for pid, html in htmls.items()}
+    lines = sum(d.count("\n") for d in dumps.values())
+    print(f"text dumps ({lines} lines)")
+    for name, extract in dump_extractors().items():
+        preds, seconds = run(extract, dumps)
+        print(row(name, score(cs, pages, preds), lines / seconds, "lines/s"), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
