@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import date
 from typing import Literal
 
@@ -78,12 +79,14 @@ class CaseStatus:
 # --- partial dates ---
 
 
+@lru_cache(maxsize=65_536)
 def earliest_day(value: PartialDate) -> date:
     """First day a partial date can mean: '2012-10' -> 2012-10-01."""
     parts = [int(p) for p in value.split("-")]
     return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
+@lru_cache(maxsize=65_536)
 def latest_day(value: PartialDate) -> date:
     """Last day a partial date can mean: '2012-10' -> 2012-10-31."""
     parts = [int(p) for p in value.split("-")]
@@ -147,14 +150,16 @@ def case_status(events: Iterable[EventRecord], *, as_of: date) -> CaseStatus:
         charges=charges_of(known),
     )
     if stage_events:
-        status = _with_stage(status, stage_events)
+        status = _with_stage(status, stage_events, groups)
     return _with_term(status, known, groups)
 
 
-def _with_stage(status: CaseStatus, events: Sequence[EventRecord]) -> CaseStatus:
+def _with_stage(
+    status: CaseStatus, events: Sequence[EventRecord], groups: Sequence[list[EventRecord]]
+) -> CaseStatus:
     latest = max(events, key=_process_key(events))
     stage = _stage_of(latest, events)
-    reports = next(g for g in occurrences(events) if latest in g)
+    reports = next(g for g in groups if any(e is latest for e in g))
     return replace(
         status,
         stage=stage,
@@ -184,9 +189,9 @@ def _process_key(events: Sequence[EventRecord]):
 
 def _stage_of(latest: EventRecord, events: Sequence[EventRecord]) -> Stage:
     """Name the stage the latest event opens."""
+    key = _process_key(events)
     if latest.type == "trial" and any(
-        e.type == "sentence" and _process_key(events)(e) < _process_key(events)(latest)
-        for e in events
+        e.type == "sentence" and key(e) < key(latest) for e in events
     ):
         return "on appeal"
     if latest.type == "sentence" and only_jailed(latest):

@@ -15,7 +15,7 @@ from rightsdesk.brief.citations import Citations
 from rightsdesk.brief.document import Brief, Case, Dispute, Fact, Header, TimelineEntry
 from rightsdesk.brief.names import Names
 from rightsdesk.brief.scope import Scope, scope
-from rightsdesk.brief.tables import Rule, load_rules
+from rightsdesk.brief.tables import load_table
 from rightsdesk.model import CaseFile, EventRecord, OccasionRecord, PartialDate, StatementRecord
 from rightsdesk.status import (
     CaseStatus,
@@ -167,9 +167,10 @@ class _Builder:
 
     def rights(self, people: Sequence[_Person]) -> tuple[Fact, ...]:
         facts = []
-        for rule in load_rules("rights"):
-            shown = {p.id: _showing(rule, p.events) for p in people}
-            shown = {pid: events for pid, events in shown.items() if events}
+        table = load_table("rights")
+        by_person = {p.id: table.shown_by(p.events) for p in people}
+        for rule in table.rules:
+            shown = {pid: rules[rule.id] for pid, rules in by_person.items() if rule.id in rules}
             if not shown:
                 continue
             names = wording.listing(sorted(self.names.name(pid) for pid in shown))
@@ -185,8 +186,9 @@ class _Builder:
         status = person.status
         name = self.names.name(person.id)
         record = self.record.persons[person.id]
-        concerns = [(rule, _showing(rule, person.events)) for rule in load_rules("concerns")]
-        concerns = [(rule, events) for rule, events in concerns if events]
+        table = load_table("concerns")
+        shown = table.shown_by(person.events)
+        concerns = [(rule, shown[rule.id]) for rule in table.rules if rule.id in shown]
         facts = [self.cite.fact(f"{rule.label} reported.", events) for rule, events in concerns]
         disputed = {(c.event_type, c.attribute) for c in status.conflicts}
         return Case(
@@ -357,17 +359,6 @@ class _Builder:
             if fact:
                 facts.append(fact)
         return tuple(facts)
-
-
-def _showing(rule: Rule, events: Iterable[EventRecord]) -> list[EventRecord]:
-    """The events that show a rule: by type, a charge, or the evidence wording."""
-    return [
-        e
-        for e in events
-        if rule.matches_event_type(e.type)
-        or any(rule.matches_charge(c) for c in e.charges)
-        or rule.matches_evidence(e.evidence.sentence)
-    ]
 
 
 def _asks(person: _Person, name: str, concerns: set[str]) -> tuple[str, ...]:

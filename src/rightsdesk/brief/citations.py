@@ -32,12 +32,17 @@ class Citations:
         self._names = names
         self._numbers: dict[int, int] = {}
         self._evidence: dict[int, dict[str, None]] = {}
+        self._quotes: dict[str, str] = {}
 
     def quote(self, record: Sourced) -> str:
-        sentence = self._names.text(record.evidence.sentence)
-        if len(sentence) > MAX_QUOTE_CHARS:
-            sentence = sentence[: MAX_QUOTE_CHARS - 1].rstrip() + "…"
-        return sentence
+        """The evidence sentence as printed: cleaned, names withheld, length capped."""
+        raw = record.evidence.sentence
+        if raw not in self._quotes:
+            sentence = self._names.text(raw)
+            if len(sentence) > MAX_QUOTE_CHARS:
+                sentence = sentence[: MAX_QUOTE_CHARS - 1].rstrip() + "…"
+            self._quotes[raw] = sentence
+        return self._quotes[raw]
 
     def fact(self, text: str, records: Iterable[Sourced]) -> Fact | None:
         """A sentence with footnotes to every record it rests on; None if none has evidence."""

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from rightsdesk.model import EVENT_TYPES
+from rightsdesk.model import EVENT_TYPES, EventRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,40 @@ class Rule:
             or self.matches_evidence(example.get("evidence", ""))
             or self.matches_event_type(example.get("event_type", ""))
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """The rules of one table, with one pattern of all their evidence wording.
+
+    Most evidence sentences show no rule; one search of the union rules them out
+    before each rule's own search (a brief reads every sentence of the record).
+    """
+
+    rules: tuple[Rule, ...]
+    any_evidence: re.Pattern[str] | None
+
+    def shown_by(self, events: Iterable[EventRecord]) -> dict[str, list[EventRecord]]:
+        """For each rule shown, the events that show it (by type, charge or evidence)."""
+        shown: dict[str, list[EventRecord]] = {}
+        for event in events:
+            sentence = event.evidence.sentence
+            worded = self.any_evidence is not None and self.any_evidence.search(sentence)
+            for rule in self.rules:
+                if (
+                    rule.matches_event_type(event.type)
+                    or any(rule.matches_charge(c) for c in event.charges)
+                    or (worded and rule.matches_evidence(sentence))
+                ):
+                    shown.setdefault(rule.id, []).append(event)
+        return shown
+
+
+@cache
+def load_table(table: str) -> Table:
+    rules = load_rules(table)
+    patterns = [r.evidence.pattern for r in rules if r.evidence is not None]
+    return Table(rules, re.compile("|".join(patterns), re.IGNORECASE) if patterns else None)
 
 
 @cache

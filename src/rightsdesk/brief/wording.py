@@ -7,6 +7,7 @@ says no more than the record does.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from rightsdesk.model import EventType, PartialDate
 
@@ -74,6 +75,7 @@ ASK_INVESTIGATE = (
 ASK_INVESTIGATE_KILLING = "Call for an independent investigation into the killing of {name}."
 
 
+@lru_cache(maxsize=8192)
 def format_date(value: PartialDate | date | None) -> str:
     """'2012-10-08' -> '8 October 2012'; '2012-10' -> 'October 2012'; None -> 'undated'."""
     if value is None:
