@@ -12,8 +12,8 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from rightsdesk.model import EventRecord, EventType, PartialDate
