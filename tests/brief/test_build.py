@@ -198,3 +198,39 @@ def test_key_points_and_rights(brief):
 
 def test_occasions_ahead_are_near_the_date(brief):
     assert [f.text.split(",")[0] for f in brief.occasions] == ["10 July 2013"]
+
+
+def test_confidential_person_without_a_printed_case_is_still_withheld(case_file):
+    case_file.persons = [
+        replace(p, confidential=True) if p.id == "nurlanov-timur" else p for p in case_file.persons
+    ]
+    case_file.events = [
+        replace(e, review="rejected") if e.person_id == "nurlanov-timur" else e
+        for e in case_file.events
+    ]
+    case_file.statements.append(
+        replace(
+            case_file.statements[0],
+            id=500,
+            evidence=replace(
+                case_file.statements[0].evidence, sentence="The UN asked about Timur Nurlanov."
+            ),
+        )
+    )
+    brief = build_brief(case_file, country="KZ", occasion=OCCASION, on=ON)
+    assert all("Nurlanov" not in f.text for f in all_facts(brief))
+    assert any("[Case KZ-" in f.text for f in brief.concern)
+
+
+def test_killing_is_counted_and_asks_for_an_investigation(case_file):
+    killed = replace(
+        case_file.events[0], id=600, person_id="ibraimov-maksat", type="killing", date="2013-04-02"
+    )
+    case_file.events.append(killed)
+    brief = build_brief(case_file, country="KZ", occasion=OCCASION, on=ON)
+    assert brief.key_points[-1].text == "1 person was reported killed: Maksat Ibraimov."
+    case = case_named(brief, "Maksat Ibraimov")
+    assert case.status.text == "Killed on 2 April 2013."
+    assert case.asks == (
+        "Call for an independent investigation into the killing of Maksat Ibraimov.",
+    )

@@ -47,7 +47,9 @@ class _Person:
 def build_brief(case_file: CaseFile, *, country: str, occasion: str, on: date) -> Brief:
     """The brief for `occasion` in `country`, from the records known on `on`."""
     record = scope(case_file, country=country, on=on)
-    names = Names(record.persons.values(), record)
+    # Every confidential person of the file is withheld, even one with no case in the
+    # brief: their name can still stand in a statement or a title.
+    names = Names(case_file.persons, record)
     cite = Citations(record.sources, names)
     people = [_person(pid, events, record) for pid, events in record.events.items()]
     people = [p for p in people if p.status.stage is not None]
