@@ -1,0 +1,188 @@
+"""What a reader may see: confidential persons become case codes, confidential facts vanish.
+
+Redaction happens once, at the data boundary: a viewer's pages, API answers and
+briefs are all rendered from a case file that has already passed through the
+lens, so no template can forget it. Names are replaced wherever they occur in
+text (evidence sentences, source texts, titles, snippets), and so are their
+single name words ("Kozlov said..."): hiding a word too many is the safe error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from rightsdesk.model import CaseFile, EventRecord, OccasionRecord, PersonRecord
+from rightsdesk.store.review import Protected
+
+WITHHELD = "[withheld]"
+MIN_NAME_WORD = 3  # shorter name parts ("Al", "de") are too common to hide on their own
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of a source text: plain, or the evidence of a fact (`fact` is kind, id)."""
+
+    text: str
+    fact: tuple[str, int] | None = None
+    withheld: bool = False
+
+
+class Lens:
+    """The view of one reader; `full` readers (analysts, admins) see everything."""
+
+    def __init__(self, protected: Protected, *, full: bool) -> None:
+        self.protected = protected
+        self.full = full
+
+    @cached_property
+    def _pattern(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+        code_of: dict[str, str] = {}
+        for person_id, names in self.protected.names.items():
+            code = self.protected.codes[person_id]
+            for name in names:
+                code_of.setdefault(name.casefold(), code)
+                for word in re.findall(r"\w+", name):
+                    if len(word) >= MIN_NAME_WORD and word[0].isupper():
+                        code_of.setdefault(word.casefold(), code)
+        if not code_of:
+            return None, code_of
+        alternatives = sorted(code_of, key=len, reverse=True)
+        body = "|".join(re.escape(a) for a in alternatives)
+        return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE), code_of
+
+    def text(self, value: str | None) -> str | None:
+        """The text with every protected name replaced by its case code."""
+        pattern, code_of = self._pattern
+        if self.full or value is None or pattern is None:
+            return value
+        return pattern.sub(lambda m: code_of[m.group(0).casefold()], value)
+
+    def name_matches(self, value: str) -> list[tuple[int, int]]:
+        pattern, _ = self._pattern
+        if self.full or pattern is None:
+            return []
+        return [m.span() for m in pattern.finditer(value)]
+
+    def url(self, value: str | None) -> str | None:
+        """A link whose address spells a protected name is withheld, not shown."""
+        if value is None or self.full:
+            return value
+        readable = re.sub(r"[-_+./%]+", " ", value)
+        return value if self.text(readable) == readable else None
+
+    # --- ids ---
+
+    def person_id(self, person_id: str) -> str:
+        """The id a reader uses in links: the case code for a protected person."""
+        if self.full:
+            return person_id
+        return self.protected.codes.get(person_id, person_id)
+
+    def real_person_id(self, shown_id: str) -> str | None:
+        """Back from a link to the stored id; None when this reader may not ask for it."""
+        if not self.full and shown_id in self.protected.codes:
+            return None  # a viewer asking by real id of a protected person: not found
+        for person_id, code in self.protected.codes.items():
+            if code == shown_id:
+                return person_id
+        return shown_id
+
+    def hides_fact(self, kind: str, fact_id: int) -> bool:
+        return not self.full and (kind, fact_id) in self.protected.facts
+
+    # --- records ---
+
+    def person(self, person: PersonRecord) -> PersonRecord:
+        if self.full or person.id not in self.protected.codes:
+            return person
+        code = self.protected.codes[person.id]
+        return PersonRecord(id=code, name=code, country=person.country, confidential=True)
+
+    def event(self, event: EventRecord) -> EventRecord:
+        if self.full:
+            return event
+        evidence = replace(event.evidence, sentence=self.text(event.evidence.sentence) or "")
+        return replace(
+            event,
+            person_id=self.person_id(event.person_id),
+            evidence=evidence,
+            place=self.text(event.place),
+        )
+
+    def occasion(self, occasion: OccasionRecord) -> OccasionRecord:
+        if self.full:
+            return occasion
+        evidence = replace(occasion.evidence, sentence=self.text(occasion.evidence.sentence) or "")
+        return replace(
+            occasion,
+            description=self.text(occasion.description) or "",
+            evidence=evidence,
+            person_ids=[self.person_id(p) for p in occasion.person_ids],
+        )
+
+    def case_file(self, case_file: CaseFile) -> CaseFile:
+        """The case file this reader may see, every text passed through `text`."""
+        if self.full:
+            return case_file
+        return CaseFile(
+            country=case_file.country,
+            sources=[
+                replace(s, title=self.text(s.title), url=self.url(s.url)) for s in case_file.sources
+            ],
+            persons=[self.person(p) for p in case_file.persons],
+            events=[self.event(e) for e in case_file.events if not self.hides_fact("event", e.id)],
+            statements=[
+                replace(
+                    s, evidence=replace(s.evidence, sentence=self.text(s.evidence.sentence) or "")
+                )
+                for s in case_file.statements
+                if not self.hides_fact("statement", s.id)
+            ],
+            occasions=[
+                self.occasion(o)
+                for o in case_file.occasions
+                if not self.hides_fact("occasion", o.id)
+            ],
+        )
+
+    # --- source texts ---
+
+    def spans(self, text: str, facts: list[tuple[str, int, int, int]]) -> list[Span]:
+        """The text cut at fact evidence (kind, id, start, end), names replaced per piece.
+
+        A cut never falls inside a protected name, so no name survives in halves;
+        the evidence of a hidden fact is replaced by WITHHELD.
+        """
+        names = self.name_matches(text)
+        cuts = {0, len(text)}
+        for _kind, _id, start, end in facts:
+            cuts.update(c for c in (start, end) if 0 <= c <= len(text))
+        cuts = {c for c in cuts if not any(s < c < e for s, e in names)}
+        bounds = sorted(cuts)
+        spans = []
+        for start, end in zip(bounds, bounds[1:], strict=False):
+            fact = self._owner(facts, start, end)
+            if fact and self.hides_fact(*fact):
+                spans.append(Span(WITHHELD, withheld=True))
+            else:
+                spans.append(Span(self.text(text[start:end]) or "", fact=fact))
+        return _merged_withheld(spans)
+
+    def _owner(
+        self, facts: list[tuple[str, int, int, int]], start: int, end: int
+    ) -> tuple[str, int] | None:
+        """The fact whose evidence covers a piece; a hidden fact wins over a visible one."""
+        covering = [(k, i) for k, i, s, e in facts if s <= start and end <= e and s < e]
+        covering.sort(key=lambda fact: not self.hides_fact(*fact))
+        return covering[0] if covering else None
+
+
+def _merged_withheld(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for span in spans:
+        if span.withheld and merged and merged[-1].withheld:
+            continue
+        merged.append(span)
+    return merged

@@ -1,0 +1,31 @@
+"""One router per resource; `ROUTERS` is the order the app includes them in."""
+
+from rightsdesk.web.routes import (
+    admin,
+    api,
+    auth,
+    briefs,
+    cases,
+    dashboard,
+    occasions,
+    persons,
+    review,
+    sources,
+    statements,
+    watchlist,
+)
+
+ROUTERS = (
+    auth.router,
+    dashboard.router,
+    cases.router,
+    persons.router,
+    sources.router,
+    review.router,
+    statements.router,
+    occasions.router,
+    watchlist.router,
+    briefs.router,
+    admin.router,
+    api.router,
+)

@@ -1,0 +1,56 @@
+"""The briefing builder: country, occasion, date, format -> a file to download.
+
+A brief leaves the desk, so it is always built from the redacted record, whoever
+asks: protected persons appear by case code and confidential facts are absent.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, Response
+
+from rightsdesk.brief import FORMATS, build_brief, render
+from rightsdesk.web.deps import Desk, DeskDep, Viewer
+from rightsdesk.web.render import page
+
+router = APIRouter(prefix="/briefs", tags=["briefs"])
+MEDIA_TYPES = {
+    "md": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+def brief_file(desk: Desk, *, country: str, occasion: str, on: date, fmt: str) -> Response:
+    if fmt not in FORMATS:
+        raise HTTPException(status_code=400, detail=f"unknown format {fmt!r}")
+    case_file = desk.casebook.overview(desk.casebook.lens(full=False), country, on).case_file
+    content = render(build_brief(case_file, country=country, occasion=occasion, on=on), fmt)
+    name = re.sub(r"[^A-Za-z0-9]+", "-", f"brief-{country}-{occasion}-{on}").strip("-")
+    return Response(
+        content=content.encode() if isinstance(content, str) else content,
+        media_type=MEDIA_TYPES.get(fmt, "application/octet-stream"),
+        headers={"content-disposition": f'attachment; filename="{name[:100]}.{fmt}"'},
+    )
+
+
+@router.get("", response_class=HTMLResponse)
+def brief_form(request: Request, desk: DeskDep, user: Viewer):
+    return page(request, "briefs.html", formats=FORMATS, today=desk.settings.today())
+
+
+@router.post("")
+def make_brief(
+    desk: DeskDep,
+    user: Viewer,
+    country: Annotated[str, Form(pattern="^[A-Za-z]{2}$")],
+    occasion: Annotated[str, Form(max_length=200)],
+    on: Annotated[date, Form()],
+    fmt: Annotated[str, Form(max_length=5)] = "md",
+):
+    return brief_file(desk, country=country.upper(), occasion=occasion, on=on, fmt=fmt)

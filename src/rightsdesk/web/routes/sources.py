@@ -1,0 +1,49 @@
+"""A source page: the clean text with its facts highlighted; the raw page is never shown."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse
+
+from rightsdesk.errors import StoreError
+from rightsdesk.web.casebook import facts_where
+from rightsdesk.web.deps import DeskDep, Viewer, lens_for
+from rightsdesk.web.render import page
+
+router = APIRouter(prefix="/sources", tags=["pages"])
+
+
+@router.get("/{source_id}", response_class=HTMLResponse)
+def source_page(request: Request, desk: DeskDep, user: Viewer, source_id: int):
+    lens = lens_for(desk, user)
+    try:
+        source = desk.store.source(source_id)
+        text = desk.store.source_text(source_id)
+    except StoreError:
+        raise HTTPException(status_code=404, detail="no such source") from None
+    facts = facts_where(desk.engine, source_id=source_id)
+    spans = [("event", e.id, e.evidence.start, e.evidence.end) for e in facts.events]
+    spans += [("statement", s.id, s.evidence.start, s.evidence.end) for s in facts.statements]
+    spans += [("occasion", o.id, o.evidence.start, o.evidence.end) for o in facts.occasions]
+    events = [lens.event(e) for e in facts.events if not lens.hides_fact("event", e.id)]
+    if not lens.full:
+        events = [e for e in events if e.review != "rejected"]
+    statements = [s for s in facts.statements if not lens.hides_fact("statement", s.id)]
+    occasions = [lens.occasion(o) for o in facts.occasions if not lens.hides_fact("occasion", o.id)]
+    source.title = lens.text(source.title)
+    source.url = lens.url(source.url)
+    names = {
+        lens.person_id(e.person_id): lens.person(desk.store.person(e.person_id)).name
+        for e in facts.events
+    }
+    return page(
+        request,
+        "source.html",
+        source=source,
+        spans=lens.spans(text, spans),
+        events=events,
+        statements=[(s, lens.text(s.evidence.sentence)) for s in statements],
+        occasions=occasions,
+        names=names,
+        lens=lens,
+    )

@@ -1,0 +1,29 @@
+"""Settings of one web desk instance, built by the caller and handed to `create_app`."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from argon2 import PasswordHasher
+
+from rightsdesk.store.accounts import SessionPolicy, Throttle
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WebSettings:
+    """What differs between a test app, a laptop and a server behind TLS."""
+
+    # Keys the CSRF tokens; a random one per process is safe (sessions live in the store),
+    # it only means forms opened before a restart must be reloaded.
+    secret_key: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    # Force the Secure cookie flag (a TLS proxy in front); https requests get it anyway.
+    secure_cookies: bool = False
+    session_cookie: str = "rd_session"
+    hasher: PasswordHasher = field(default_factory=PasswordHasher)
+    throttle: Throttle = Throttle()
+    sessions: SessionPolicy = SessionPolicy()
+    today: Callable[[], date] = date.today  # tests pin the calendar
+    page_size: int = 50
