@@ -77,7 +77,7 @@ def _case(document: Document, number: int, case: Case) -> None:
     _labelled(document, "Charges", [case.charges] if case.charges else [])
     for dispute in case.disputes:
         _labelled(document, f"Sources differ on {dispute.about}", list(dispute.claims), "; ")
-    _labelled(document, "Concerns reported", list(case.concerns))
+    _labelled(document, "Concerns", list(case.concerns))
     _timeline(document, case)
     if case.asks:
         document.add_paragraph().add_run("Ask").bold = True
