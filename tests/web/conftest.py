@@ -1,197 +1,16 @@
-"""A desk over a small hand-made store: three sources, four people, one of them protected.
-
-Every sentence here is written for these tests. The protected person's name and a
-confidential fact carry planted markers that no viewer or anonymous response may
-ever contain.
-"""
+"""Fixtures for the web desk: an app over the hand-made sample store, a browser per role."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher
+from desk_sample import FAST_HASHER, PASSWORD, ROLES, TODAY, fill, login
 from fastapi.testclient import TestClient
 
-from rightsdesk.model import (
-    CleanDoc,
-    Event,
-    Evidence,
-    Extraction,
-    Occasion,
-    Person,
-    PersonRef,
-    Provenance,
-    Resolution,
-    Source,
-    Statement,
-)
-from rightsdesk.store import Store, open_store, review
+from rightsdesk.store import Store, open_store
 from rightsdesk.web import WebSettings, create_app
-from rightsdesk.web.casebook import store_engine
-
-TODAY = date(2026, 11, 2)
-PASSWORD = "correct horse battery staple"
-ROLES = ("viewer", "analyst", "admin")
-PROTECTED_NAME = "Zorkavian Qelmstrup"
-PROTECTED_ID = "qelmstrup-zorkavian"
-SECRET_FACT_MARKER = "Vexlornhold"  # only in the evidence of a confidential fact
-MARKERS = ("Zorkavian", "Qelmstrup", "zorkavian", "qelmstrup", SECRET_FACT_MARKER)
-
-FIRST_TEXT = (
-    "Police in Minsk detained the lawyer Anton Verbitsky on 3 March 2026. "
-    "Zorkavian Qelmstrup, a blogger who helped him, was arrested on 4 March 2026. "
-    "Qelmstrup was charged with insulting the president. "
-    "The UN Special Rapporteur called for their immediate release on 10 March 2026."
-)
-SECOND_TEXT = (
-    "On 20 October 2026 a court in Minsk sentenced Anton Verbitsky to six years in prison "
-    "for organising mass riots. "
-    "He was held in the Vexlornhold punishment cell after the verdict. "
-    "His appeal hearing is set for 20 November 2026."
-)
-THIRD_TEXT = (
-    "Lidia Karpenko, a trade unionist, was released on 1 September 2026 "
-    "after serving her sentence. "
-    "<script>alert('x')</script> The page also said <img src=x onerror=alert(1)>."
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Sample:
-    """Ids a test needs to address the sample records."""
-
-    verbitsky: str = "verbitsky-anton"
-    karpenko: str = "karpenko-lidia"
-    protected: str = PROTECTED_ID
-
-
-def evidence(text: str, sentence: str, content_hash: str) -> Evidence:
-    start = text.index(sentence)
-    return Evidence(content_hash, start, start + len(sentence), sentence)
-
-
-def extraction(
-    doc_id: str,
-    text: str,
-    *,
-    title: str,
-    published: date,
-    persons: list[tuple[str, str]],
-    events: list[tuple[str, str, str, str | None, dict]],
-    statements: list[tuple[str, str, str]] = (),
-    occasions: list[tuple[str, str, str, str, list[str]]] = (),
-) -> Extraction:
-    """One document's facts; every sentence is located in `text` for its evidence."""
-    content_hash = hashlib.sha256(text.encode()).hexdigest()
-    source = Source(doc_id=doc_id, path=f"/tmp/{doc_id}.txt", kind="text",
-                    raw=text.encode(), content_hash=content_hash,
-                    url=f"https://news.example.org/{doc_id}", published=published, title=title)
-    doc = CleanDoc(source=source, text=text, title=title, published=published,
-                   url=source.url)
-    first = {key: s for key, _, s, _, _ in events}
-    return Extraction(
-        doc=doc,
-        provenance=Provenance(extractor="tests/1", content_hash=content_hash),
-        country="BY",
-        persons=[
-            Person(key=key, name=name, evidence=[evidence(text, first[key], content_hash)])
-            if key in first else Person(key=key, name=name)
-            for key, name in persons
-        ],
-        events=[
-            Event(type=etype, person=key, evidence=evidence(text, sentence, content_hash),
-                  date=when, **extra)
-            for etype, key, sentence, when, extra in events
-        ],
-        statements=[
-            Statement(actor=actor, evidence=evidence(text, sentence, content_hash), date=when)
-            for actor, sentence, when in statements
-        ],
-        occasions=[
-            Occasion(type=otype, evidence=evidence(text, sentence, content_hash),
-                     description=description, date=when, persons=keys)
-            for otype, sentence, description, when, keys in occasions
-        ],
-    )
-
-
-def resolution(ex: Extraction, ids: dict[str, str]) -> Resolution:
-    content_hash = ex.doc.source.content_hash
-    return Resolution(
-        person_ids={PersonRef(content_hash, p.key): ids[p.key] for p in ex.persons},
-        names={ids[p.key]: p.name for p in ex.persons},
-    )
-
-
-def sample_extractions() -> list[tuple[Extraction, Resolution]]:
-    s = Sample()
-    first = extraction(
-        "first", FIRST_TEXT, title="Lawyer and blogger detained in Minsk",
-        published=date(2026, 3, 11),
-        persons=[("p1", "Anton Verbitsky"), ("p2", PROTECTED_NAME)],
-        events=[
-            ("arrest", "p1", "Police in Minsk detained the lawyer Anton Verbitsky on 3 March 2026.",
-             "2026-03-03", {"place": "Minsk", "confidence": 0.9}),
-            ("arrest", "p2",
-             "Zorkavian Qelmstrup, a blogger who helped him, was arrested on 4 March 2026.",
-             "2026-03-04", {"confidence": 0.8}),
-            ("charge", "p2", "Qelmstrup was charged with insulting the president.", "2026-03",
-             {"charges": ["insulting the president"], "confidence": 0.6}),
-        ],
-        statements=[("UN Special Rapporteur",
-                     "The UN Special Rapporteur called for their immediate release on 10 March 2026.",
-                     "2026-03-10")],
-    )
-    second = extraction(
-        "second", SECOND_TEXT, title="Six years for Verbitsky", published=date(2026, 10, 21),
-        persons=[("p1", "Anton Verbitsky")],
-        events=[
-            ("sentence", "p1",
-             "On 20 October 2026 a court in Minsk sentenced Anton Verbitsky to six years in prison "
-             "for organising mass riots.", "2026-10-20",
-             {"sentence_months": 72.0, "charges": ["organising mass riots"], "confidence": 0.95}),
-            ("ill_treatment", "p1",
-             "He was held in the Vexlornhold punishment cell after the verdict.", "2026-10",
-             {"confidence": 0.4}),
-        ],
-        occasions=[("hearing", "His appeal hearing is set for 20 November 2026.",
-                    "Appeal hearing of Anton Verbitsky", "2026-11-20", ["p1"])],
-    )
-    third = extraction(
-        "third", THIRD_TEXT, title="<script>alert('title')</script>Unionist freed",
-        published=date(2026, 9, 2),
-        persons=[("p1", "Lidia Karpenko")],
-        events=[
-            ("release", "p1",
-             "Lidia Karpenko, a trade unionist, was released on 1 September 2026 "
-             "after serving her sentence.", "2026-09-01", {"confidence": 0.85}),
-        ],
-    )
-    return [
-        (first, resolution(first, {"p1": s.verbitsky, "p2": s.protected})),
-        (second, resolution(second, {"p1": s.verbitsky})),
-        (third, resolution(third, {"p1": s.karpenko})),
-    ]
-
-
-def fill(store: Store) -> None:
-    """Store the sample, then protect one person and one fact as an analyst would."""
-    for ex, res in sample_extractions():
-        assert store.save(ex, res)
-    engine = store_engine(store)
-    review.set_person_confidential(engine, actor="setup", person_id=PROTECTED_ID,
-                                   confidential=True)
-    secret = next(e for e in store.timeline(Sample().verbitsky) if e.type == "ill_treatment")
-    review.set_fact_confidential(engine, actor="setup", kind="event", fact_id=secret.id,
-                                 confidential=True)
-
-
-FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
 
 @pytest.fixture
@@ -212,23 +31,6 @@ def app(store: Store, settings: WebSettings):
     for role in ROLES:
         app.state.desk.accounts.add_user(role, PASSWORD, role)
     return app
-
-
-def csrf_of(client: TestClient) -> str:
-    """The token a page would carry in its forms."""
-    return client.get("/api/v1/me").json()["csrf_token"]
-
-
-def login(client: TestClient, username: str) -> TestClient:
-    page = client.get("/login")
-    token = page.text.split('name="csrf_token" value="')[1].split('"')[0]
-    response = client.post(
-        "/login",
-        data={"username": username, "password": PASSWORD, "csrf_token": token},
-        follow_redirects=False,
-    )
-    assert response.status_code == 303, response.text
-    return client
 
 
 @pytest.fixture

@@ -1,0 +1,159 @@
+"""CSRF on every state-changing request, security headers, cookies, sessions, throttling."""
+
+from __future__ import annotations
+
+import pytest
+from desk_sample import PASSWORD, csrf_of, form_token, login
+from fastapi.testclient import TestClient
+from test_desk_permissions import RULES
+
+from rightsdesk.web.security import CSRF_HEADER
+
+STATE_CHANGING = [rule for rule in RULES if rule.method not in ("GET", "HEAD")]
+
+
+@pytest.mark.parametrize("rule", STATE_CHANGING, ids=str)
+def test_state_changing_request_without_csrf_token_is_refused(client_for, rule) -> None:
+    client = client_for("admin")
+    assert client.request(rule.method, rule.url, follow_redirects=False).status_code == 403
+    wrong = {CSRF_HEADER: "0" * 64}
+    response = client.request(rule.method, rule.url, headers=wrong, follow_redirects=False)
+    assert response.status_code == 403
+
+
+def test_token_from_another_session_is_refused(client_for) -> None:
+    analyst, other = client_for("analyst"), client_for("analyst")
+    stolen = csrf_of(other)
+    response = analyst.post(
+        "/facts/event/1/review", data={"decision": "accepted", "csrf_token": stolen}
+    )
+    assert response.status_code == 403
+
+
+def test_cross_origin_post_is_refused_even_with_a_token(client_for) -> None:
+    analyst = client_for("analyst")
+    response = analyst.post(
+        "/facts/event/1/review",
+        data={"decision": "accepted", "csrf_token": csrf_of(analyst)},
+        headers={"origin": "https://evil.example"},
+        follow_redirects=False,
+    )
+    assert response.status_code == 403
+
+
+def test_form_post_with_token_works(client_for) -> None:
+    analyst = client_for("analyst")
+    response = analyst.post(
+        "/facts/event/1/review",
+        data={"decision": "accepted", "csrf_token": csrf_of(analyst)},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/login",
+        "/dashboard",
+        "/persons/verbitsky-anton",
+        "/api/v1/persons",
+        "/static/desk.css",
+        "/no-such-page",
+    ],
+)
+def test_security_headers_on_every_kind_of_response(client_for, path: str) -> None:
+    response = client_for("viewer").get(path)
+    csp = response.headers["content-security-policy"]
+    assert "default-src 'none'" in csp
+    assert "script-src 'self'" in csp
+    assert "frame-ancestors 'none'" in csp
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["referrer-policy"] == "no-referrer"
+    assert response.headers["x-frame-options"] == "DENY"
+
+
+def test_pages_are_not_cached(client_for) -> None:
+    assert client_for("viewer").get("/dashboard").headers["cache-control"] == "no-store"
+
+
+def test_session_cookie_is_httponly_samesite_and_secure_over_tls(app) -> None:
+    client = TestClient(app, base_url="https://desk.test")
+    token = form_token(client.get("/login").text)
+    response = client.post(
+        "/login",
+        data={"username": "viewer", "password": PASSWORD, "csrf_token": token},
+        follow_redirects=False,
+    )
+    cookie = response.headers["set-cookie"].lower()
+    assert "rd_session=" in cookie
+    assert "httponly" in cookie and "samesite=lax" in cookie and "secure" in cookie
+
+
+def test_session_cookie_not_secure_over_plain_http(app) -> None:
+    client = TestClient(app, base_url="http://localhost")
+    token = form_token(client.get("/login").text)
+    response = client.post(
+        "/login",
+        data={"username": "viewer", "password": PASSWORD, "csrf_token": token},
+        follow_redirects=False,
+    )
+    session = [c for c in response.headers.get_list("set-cookie") if "rd_session=" in c][0]
+    assert "secure" not in session.lower()
+
+
+def test_login_issues_a_fresh_session_and_logout_ends_it(app) -> None:
+    client = TestClient(app, base_url="https://desk.test")
+    client.cookies.set("rd_session", "planted-by-an-attacker", domain="desk.test")
+    login(client, "viewer")
+    token = client.cookies.get("rd_session")
+    assert token and token != "planted-by-an-attacker"
+    client.post("/logout", data={"csrf_token": csrf_of(client)})
+    replay = TestClient(app, base_url="https://desk.test")
+    replay.cookies.set("rd_session", token, domain="desk.test")
+    assert replay.get("/api/v1/me").status_code == 401
+
+
+def test_repeated_failures_lock_the_login(app) -> None:
+    client = TestClient(app, base_url="https://desk.test")
+    for _ in range(5):
+        token = form_token(client.get("/login").text)
+        response = client.post(
+            "/login", data={"username": "viewer", "password": "wrong", "csrf_token": token}
+        )
+        assert response.status_code == 401
+    token = form_token(client.get("/login").text)
+    response = client.post(
+        "/login", data={"username": "viewer", "password": PASSWORD, "csrf_token": token}
+    )
+    assert response.status_code == 429
+
+
+def test_open_redirect_after_login_is_refused(app) -> None:
+    client = TestClient(app, base_url="https://desk.test")
+    token = form_token(client.get("/login").text)
+    response = client.post(
+        "/login",
+        data={
+            "username": "viewer",
+            "password": PASSWORD,
+            "csrf_token": token,
+            "next": "//evil.example/x",
+        },
+        follow_redirects=False,
+    )
+    assert response.headers["location"] == "/dashboard"
+
+
+def test_hostile_source_text_and_title_render_inert(client_for) -> None:
+    html = client_for("analyst").get("/sources/3").text
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(&#39;title&#39;)" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_disabled_user_loses_the_session(app, client_for) -> None:
+    viewer = client_for("viewer")
+    app.state.desk.accounts.set_disabled("viewer", True)
+    assert viewer.get("/api/v1/me").status_code == 401
