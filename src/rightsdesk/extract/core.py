@@ -13,10 +13,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from rightsdesk.extract.country import detect_country
+from rightsdesk.extract.events import find_events
 from rightsdesk.extract.occasions import find_occasions
 from rightsdesk.extract.sentences import SentenceView
 from rightsdesk.extract.statements import find_statements
-from rightsdesk.extract.victims import find_victims
 from rightsdesk.model import CleanDoc, Evidence, Extraction, Provenance
 
 EXTRACTOR_VERSION = "rightsdesk.extract/0.1.0"
@@ -103,7 +103,7 @@ class Extractor:
     def _read(self, doc: CleanDoc, parsed: list[tuple[Paragraph, Doc]]) -> Extraction:
         sents = sentence_views(doc, parsed)
         published = doc.published
-        persons, events = find_victims(sents, published=published)
+        persons, events = find_events(sents, published=published)
         return Extraction(
             doc=doc,
             provenance=Provenance(EXTRACTOR_VERSION, doc.source.content_hash),

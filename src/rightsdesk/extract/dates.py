@@ -1,16 +1,185 @@
-"""Dates as documents give them, at their precision, resolved against publication."""
+"""Dates as documents give them, at their precision, resolved against publication.
+
+Reports date events three ways: absolutely ("8 October 2012", "October 2012",
+"2012"), relative to the day of publication ("on Monday", "yesterday", "last
+July", "in May") or not at all. Regular expressions read the expression and
+keep its precision; a general date parser would fill in a missing day
+("October 2012" -> 2012-10-01), which is a wrong fact. Relative expressions
+need `published`; without it they give nothing. No date rather than a wrong one.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from rightsdesk.model import PartialDate
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+FIRST_YEAR, LAST_YEAR = 1950, 2099  # a bare number outside is a count, not a year
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19[5-9]|20\d)\d)"
+_WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
+
+# Most specific first: a longer expression wins over the year or month inside it.
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("dmy", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.I)),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("dotted", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
+    ("my", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", re.I)),
+    ("dm", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}\b(?!,?\s+\d)", re.I)),
+    ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+\d{{4}})(?!\s*(?:years?|months?))", re.I)),
+    ("relative_month", re.compile(
+        rf"\b(?P<mod>last|this|in|early|late|mid|since|from|until|by|of|on|during)"
+        rf"(?:\s+|-)(?:(?:early|late|mid)(?:\s+|-))?{_MONTH}\b(?!\s+\d)", re.I)),
+    ("weekday", re.compile(rf"\b(?P<mod>on|last|this|since|from|until|by)\s+{_WEEKDAY}\b", re.I)),
+    ("deictic", re.compile(
+        r"\b(?P<word>yesterday|today|tonight|this\s+(?:morning|afternoon|evening|week|weekend|"
+        r"month|year)|last\s+(?:night|month|year)|earlier\s+this\s+(?:month|year))\b", re.I)),
+    ("year", re.compile(rf"(?<![\d.,/-]){_YEAR}(?![\d.,]\d|\s*(?:years?|months?|%|percent))")),
+]
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression found in a text: its character span and resolved value."""
+
+    start: int
+    end: int
+    value: PartialDate
+
+
+def find_dates(text: str, *, published: date | None) -> list[DateMention]:
+    """Every resolvable date expression in `text`, in reading order, none overlapping."""
+    taken: list[tuple[int, int]] = []
+    mentions: list[DateMention] = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            span = match.span()
+            if any(span[0] < end and start < span[1] for start, end in taken):
+                continue
+            value = _resolve(kind, match, published)
+            taken.append(span)  # a matched but unresolvable span still hides its parts
+            if value:
+                mentions.append(DateMention(span[0], span[1], value))
+    return sorted(mentions, key=lambda m: m.start)
 
 
 def resolve_date(text: str, *, published: date | None) -> PartialDate | None:
     """An ISO date at the precision `text` gives ("2012", "2012-10", "2012-10-08").
 
-    Relative expressions ("last July", "on Monday", "yesterday") are resolved
-    against `published`; without it they give None. No date rather than a wrong one.
+    Relative expressions ("last July", "on Monday", "yesterday", "in May") are
+    resolved against `published`; without it they give None. When `text` holds
+    several dates the first is returned.
     """
+    mentions = find_dates(text, published=published)
+    return mentions[0].value if mentions else None
+
+
+def _resolve(kind: str, match: re.Match[str], published: date | None) -> PartialDate | None:
+    parts = match.groupdict()
+    month_word = parts.get("month") or ""
+    if month_word.isalpha() and not month_word[0].isupper():
+        return None  # "may" the verb, "march" the walk: months are capitalised
+    if kind in {"dmy", "mdy", "iso", "dotted"}:
+        return _day(int(parts["year"]), _month(parts["month"]), int(parts["day"]))
+    if kind == "my":
+        return _month_iso(int(parts["year"]), _month(parts["month"]))
+    if kind == "year":
+        return parts["year"]
+    if published is None:
+        return None
+    if kind in {"dm", "md"}:
+        return _recent_day(_month(parts["month"]), int(parts["day"]), published)
+    if kind == "relative_month":
+        return _relative_month(parts["mod"].lower(), _month(parts["month"]), published)
+    if kind == "weekday":
+        return _recent_weekday(parts["weekday"].lower(), parts["mod"].lower(), published)
+    return _deictic(" ".join(parts["word"].lower().split()), published)
+
+
+def _month(text: str) -> int:
+    return int(text) if text.isdigit() else MONTHS[text.lower().rstrip(".")]
+
+
+def _day(year: int, month: int, day: int) -> PartialDate | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_iso(year: int, month: int) -> PartialDate | None:
+    return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else None
+
+
+def _recent_day(month: int, day: int, published: date) -> PartialDate | None:
+    """"8 October" without a year: the most recent such day not after publication."""
+    for year in (published.year, published.year - 1):
+        value = _day(year, month, day)
+        if value and value <= published.isoformat():
+            return value
     return None
+
+
+def _relative_month(mod: str, month: int, published: date) -> PartialDate | None:
+    """"in May" is the most recent May not after publication; "last May" is before it."""
+    year = published.year
+    if month > published.month or (mod == "last" and month == published.month):
+        year -= 1
+    if mod == "this":
+        year = published.year
+    return _month_iso(year, month)
+
+
+def _recent_weekday(weekday: str, mod: str, published: date) -> PartialDate:
+    """"on Monday": the most recent Monday not after publication ("last": before it)."""
+    back = (published.weekday() - WEEKDAYS.index(weekday)) % 7
+    if back == 0 and mod == "last":
+        back = 7
+    return (published - timedelta(days=back)).isoformat()
+
+
+def _deictic(word: str, published: date) -> PartialDate | None:
+    if word in {"today", "tonight", "this morning", "this afternoon", "this evening"}:
+        return published.isoformat()
+    if word in {"yesterday", "last night"}:
+        return (published - timedelta(days=1)).isoformat()
+    if word in {"this month", "earlier this month"}:
+        return published.strftime("%Y-%m")
+    if word == "last month":
+        first = published.replace(day=1) - timedelta(days=1)
+        return first.strftime("%Y-%m")
+    if word in {"this year", "earlier this year"}:
+        return str(published.year)
+    if word == "last year":
+        return str(published.year - 1)
+    if word in {"this week", "this weekend"}:
+        return _week_month(published, weekend=word.endswith("weekend"))
+    return None
+
+
+def _week_month(published: date, *, weekend: bool) -> PartialDate | None:
+    """A week is known to the month only when it does not straddle two months."""
+    monday = published - timedelta(days=published.weekday())
+    first = monday + timedelta(days=5) if weekend else monday
+    last = monday + timedelta(days=6)
+    if first.month != last.month:
+        return None
+    return first.strftime("%Y-%m")

@@ -1,15 +1,169 @@
-"""Victims: named persons targeted by state action, with their events."""
+"""Victims: which named person a target token stands for, and who is not a victim.
+
+A target token may be a name (tagged PERSON, or a run of proper nouns the NER
+missed or mislabelled), a description that carries a name ("opposition activist
+Serik ...", "two people, A and B"), a pronoun ("he was sentenced") or a relative
+pronoun ("both of whom"). Coordination multiplies targets ("A and B remain in
+prison"). People introduced as judges, police, officials (agents of the state)
+are never victims; lawyers and researchers only when a trigger targets them
+directly.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
 
-from rightsdesk.extract.sentences import SentenceView
-from rightsdesk.model import Event, Person
+from spacy.tokens import Span, Token
+
+from rightsdesk.extract.country import country_pattern
+from rightsdesk.extract.lexicon import load_table
+
+PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "that"})
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "madam"})
+NAME_PARTICLES = frozenset({"bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "la", "du"})
+# Words that make a capitalised run an organisation, a place or a thing, not a person.
+NOT_NAME_WORDS = frozenset(
+    {"party", "court", "ministry", "union", "council", "committee", "centre", "center",
+     "foundation", "group", "watch", "international", "service", "office", "police", "news",
+     "agency", "university", "company", "government", "parliament", "republic", "state",
+     "city", "region", "oblast", "prison", "colony", "embassy", "commission", "assembly",
+     "association", "organisation", "organization", "movement", "front", "bank", "ltd",
+     "inc", "corp", "media", "radio", "tv", "times", "post", "press", "network", "nations",
+     "kgb", "fsb", "knb", "un", "eu", "osce", "nato", "article", "code", "monday", "tuesday",
+     "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+     "april", "may", "june", "july", "august", "september", "october", "november", "december",
+     "riot", "pussy", "day", "facebook", "twitter", "telegram", "youtube", "instagram",
+     "president", "prime", "minister", "supreme", "general", "prosecutor", "judge", "photo",
+     "east", "west", "north", "south", "russian", "soviet", "christ", "god", "allah",
+     "islam", "muslim", "orthodox", "church", "cathedral", "saviour", "savior", "square"}
+)
+MAX_NAME_TOKENS = 5
 
 
-def find_victims(
-    sents: list[SentenceView], *, published: date | None
-) -> tuple[list[Person], list[Event]]:
-    """Victims and one event per (victim, type)."""
-    return [], []
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """A person's name as written at one place in the document."""
+
+    text: str
+    span: Span
+
+
+@cache
+def role_strength() -> dict[str, str]:
+    """Role lemma -> "agent" | "speaker" (rules/roles.toml)."""
+    return {t: rule.get("strength") for rule in load_table("roles").rules for t in rule.terms}
+
+
+def normal(text: str) -> str:
+    """Case-, accent- and punctuation-free form for comparing names."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return " ".join(re.sub(r"[^\w\s-]", " ", text).split())
+
+
+def surname_key(name: str) -> str:
+    parts = normal(name).split()
+    return parts[-1] if parts else ""
+
+
+def person_entity(token: Token) -> Span | None:
+    """The PERSON entity the token belongs to, if the NER found one."""
+    if token.ent_type_ != "PERSON":
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def proper_run(token: Token) -> Span | None:
+    """The run of proper nouns a name-like token heads ("Serik Sapargali")."""
+    if token.pos_ != "PROPN" and not (token.is_title and token.pos_ in {"NOUN", "X"}):
+        return None
+    start = end = token.i
+    doc = token.doc
+    while start > token.sent.start and _name_part(doc[start - 1]):
+        start -= 1
+    while end + 1 < token.sent.end and _name_part(doc[end + 1]) and doc[end + 1].head == token:
+        end += 1
+    return doc[start : end + 1]
+
+
+def _name_part(token: Token) -> bool:
+    return (token.pos_ == "PROPN" and token.is_title) or token.lower_ in NAME_PARTICLES
+
+
+def clean_name(span: Span) -> str | None:
+    """The name in a span, titles and possessives dropped; None when it is no name."""
+    words = [t.text for t in span if not t.is_punct or t.text in {"-", "'"}]
+    while words and words[0].lower().rstrip(".") in TITLES | {"judge"}:
+        words = words[1:]
+    while words and (words[-1] in {"'s", "’s", "'"} or words[-1].lower() == "s"):
+        words = words[:-1]
+    if not words or len(words) > MAX_NAME_TOKENS:
+        return None
+    if any(w.lower() in NOT_NAME_WORDS or any(ch.isdigit() for ch in w) for w in words):
+        return None
+    if not all(w[0].isupper() or w.lower() in NAME_PARTICLES for w in words):
+        return None
+    name = " ".join(words).replace(" - ", "-").replace(" '", "'")
+    pattern, forms = country_pattern()
+    if pattern.fullmatch(name):
+        return None
+    return name if len(name) > 2 else None
+
+
+def name_at(token: Token) -> NameMention | None:
+    """The name a token is part of: a PERSON entity, or a proper-noun run in its place."""
+    span = person_entity(token)
+    if span is None:
+        span = proper_run(token)
+    if span is None:
+        return None
+    name = clean_name(span)
+    return NameMention(name, span) if name else None
+
+
+def described_names(token: Token) -> list[Token]:
+    """Name tokens a description stands for: "people, A and B"; "activist, A"."""
+    found = [c for c in token.children if c.dep_ == "appos"]
+    if token.dep_ in {"compound", "appos"} and token.head.pos_ == "PROPN":
+        found.append(token.head)
+    return found
+
+
+def coordinated(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("A, B and C")."""
+    return [token, *[t for t in token.conjuncts if t.pos_ in {"PROPN", "NOUN", "PRON"}]]
+
+
+def role_words(span: Span) -> list[str]:
+    """Lemmas of the nouns that describe a name: titles, compounds, appositions."""
+    root = span.root
+    words = [t for t in span if t.pos_ != "PROPN"]
+    words += [c for c in root.children if c.dep_ in {"compound", "appos", "amod", "nmod"}
+              and c.i < span.start or c.dep_ == "appos"]
+    if root.dep_ == "appos" or (root.dep_ == "compound" and root.head.pos_ == "NOUN"):
+        words.append(root.head)
+    if span.start > 0:
+        words.append(span.doc[span.start - 1])  # "Judge" tagged as part of nothing
+    expanded = []
+    for word in words:
+        expanded.append(word)
+        expanded.extend(c for c in word.children if c.dep_ == "compound")
+    if any(w.lower_ in {"former", "ex", "retired", "ex-"} for w in expanded):
+        return []
+    return [w.lemma_.lower() for w in expanded]
+
+
+def role_of(span: Span) -> str | None:
+    """"agent", "speaker" or None for a name as introduced at this mention."""
+    strengths = role_strength()
+    found = {strengths[w] for w in role_words(span) if w in strengths}
+    if "agent" in found:
+        return "agent"
+    return "speaker" if found else None

@@ -1,0 +1,186 @@
+"""Event attributes read from the trigger's clause: date, place, charges, prison term.
+
+An attribute belongs to an event when the parse hangs it on the same clause
+as the trigger ("was arrested in Aktau in January"): a date elsewhere in the
+sentence usually dates something else ("arrested after the January polls").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from rightsdesk.extract.country import country_pattern
+from rightsdesk.extract.dates import find_dates
+from rightsdesk.extract.lexicon import load_table
+from rightsdesk.extract.sentences import SentenceView
+from rightsdesk.extract.terms import find_terms, is_suspended
+from rightsdesk.extract.triggers import Hit, clause_verb
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+     "southeastern", "southwestern"}
+)
+CHARGE_NOUNS = frozenset({"charge", "count", "suspicion", "accusation", "allegation", "article"})
+CHARGE_TRIGGERS = frozenset(
+    {"convict", "charge", "accuse", "indict", "guilty", "prosecute", "sentence", "jail",
+     "imprison", "try", "arrest", "detain", "suspect", "fine", "face", "conviction",
+     "detention", "case", "acquit"}
+)
+QUOTES = "\"'“”‘’«»"
+
+
+@dataclass(slots=True)
+class Attributes:
+    date: str | None = None
+    place: str | None = None
+    charges: list[str] = field(default_factory=list)
+    months: float | None = None
+    suspended: bool = False
+
+
+@cache
+def charge_heads() -> frozenset[str]:
+    rules = {rule.id: rule for rule in load_table("charges").rules}
+    return frozenset(rules["charge-heads"].terms)
+
+
+def read_attributes(
+    hit: Hit, victim: Span, view: SentenceView, *, published: date | None
+) -> Attributes:
+    """The attributes of one hit on one victim."""
+    clause = _clause_family(clause_verb(hit.anchor))
+    return Attributes(
+        date=_date(view, clause, published),
+        place=_place(view.span, clause),
+        charges=_charges(hit.anchor, clause),
+        months=_months(view, victim),
+        suspended=is_suspended(" ".join(t.text for t in _clause_tokens(clause))),
+    )
+
+
+def _clause_family(verb: Token) -> set[Token]:
+    """The verb and the verbs coordinated with it, which share their adjuncts."""
+    family = {verb, *verb.conjuncts}
+    if verb.dep_ in {"xcomp", "ccomp", "oprd"} and verb.head.pos_ in {"VERB", "AUX"}:
+        family.add(verb.head)
+    return family
+
+
+def _clause_tokens(clause: set[Token]) -> list[Token]:
+    return [t for t in next(iter(clause)).sent if clause_verb(t) in clause]
+
+
+def _in_clause(token: Token, clause: set[Token]) -> bool:
+    owner = clause_verb(token.head if token.pos_ in {"VERB", "AUX"} else token)
+    return owner in clause or clause_verb(token) in clause
+
+
+def _date(view: SentenceView, clause: set[Token], published: date | None) -> str | None:
+    sent = view.span
+    base = sent.start_char
+    mentions = find_dates(sent.text, published=published)
+    for mention in mentions:
+        span = sent.doc.char_span(base + mention.start, base + mention.end, alignment_mode="expand")
+        if span is not None and _in_clause(span.root, clause):
+            return mention.value
+    return mentions[0].value if len(mentions) == 1 else None
+
+
+def _place(sent: Span, clause: set[Token]) -> str | None:
+    pattern, _ = country_pattern()
+    for ent in sent.ents:
+        if ent.label_ not in PLACE_LABELS or not _in_clause(ent.root, clause):
+            continue
+        text = _with_direction(ent)
+        if pattern.fullmatch(text):
+            continue  # "in Kazakhstan" says nothing a country field does not
+        return text
+    return None
+
+
+def _with_direction(ent: Span) -> str:
+    """"northeast Kazakhstan": keep a direction word before a region or country."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ in DIRECTIONS:
+        return f"{before.text} {ent.text}"
+    return ent.text.removeprefix("the ").strip()
+
+
+def _charges(anchor: Token, clause: set[Token]) -> list[str]:
+    charges: list[str] = []
+    for holder in _charge_holders(anchor, clause):
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"of", "with", "on", "for", "under"}:
+                continue
+            for obj in prep.children:
+                if obj.dep_ in {"pobj", "pcomp"}:
+                    charges.extend(_charge_phrases(prep.lower_, obj))
+    return list(dict.fromkeys(c for c in charges if c))
+
+
+def _charge_holders(anchor: Token, clause: set[Token]) -> list[Token]:
+    """Tokens charge phrases hang on: the trigger, its clause, "guilty", "charges"."""
+    holders = [anchor, *clause]
+    for verb in [anchor, *clause]:
+        holders.extend(c for c in verb.children if c.lemma_.lower() in {"guilty"} | CHARGE_NOUNS)
+        for prep in verb.children:
+            holders.extend(
+                o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in CHARGE_NOUNS
+            )
+    return list(dict.fromkeys(holders))
+
+
+def _charge_phrases(prep: str, obj: Token) -> list[str]:
+    lemma = obj.lemma_.lower()
+    if lemma in CHARGE_NOUNS and lemma != "article":
+        return []  # "on charges" itself; its own "of" phrase is read as a holder
+    heads = charge_heads()
+    phrases = [_phrase(c) for c in _conjuncts(obj)]
+    if prep in {"for", "on", "with"}:
+        phrases = [p for p in phrases if set(re.findall(r"[a-z]+", p.lower())) & heads]
+    if any(p and re.match(r"^\d", p) for p in phrases):
+        return []
+    return phrases
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts]
+
+
+def _phrase(token: Token) -> str:
+    """The words of a conjunct, without its coordinated siblings or trailing clauses."""
+    nested = {t.i for c in token.conjuncts if c.head == token for t in c.subtree}
+    nested |= {t.i for c in token.children if c.dep_ in {"cc", "relcl", "advcl", "punct"}
+               for t in c.subtree}
+    words = [t for t in token.subtree if t.i not in nested]
+    words = _cut_at_break(words)
+    text = " ".join(t.text for t in words)
+    text = text.replace(" ,", ",").replace(" 's", "'s").strip(QUOTES + " ,")
+    return re.sub(r"\s*([" + QUOTES + r"])\s*", " ", text).strip()
+
+
+def _cut_at_break(words: list[Token]) -> list[Token]:
+    """Stop a charge at a comma or dash that closes it ("hooliganism, a court said")."""
+    kept: list[Token] = []
+    for word in words:
+        if kept and (word.text in {",", ";", "—", "–", "(", ")"} or word.ent_type_ == "DATE"):
+            break
+        kept.append(word)
+    return kept
+
+
+def _months(view: SentenceView, victim: Span) -> float | None:
+    """The prison term nearest after the victim's name, else the last before it."""
+    terms = find_terms(view.span.text)
+    if not terms:
+        return None
+    at = victim.start_char - view.span.start_char
+    after = [t for t in terms if t.start >= at]
+    return (after[0] if after else terms[-1]).months

@@ -1,0 +1,241 @@
+"""Events: hits on named victims, with date, place, charges and prison term.
+
+Reads every sentence's trigger hits (`triggers.py`), names their targets
+(`victims.py`), links surnames and pronouns to full names, and keeps one event
+per (victim, type), merging the attributes its mentions give.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from rightsdesk.extract.attributes import read_attributes
+from rightsdesk.extract.sentences import SentenceView
+from rightsdesk.extract.triggers import Hit, find_hits
+from rightsdesk.extract.victims import (
+    PRONOUNS,
+    RELATIVE_PRONOUNS,
+    NameMention,
+    coordinated,
+    described_names,
+    name_at,
+    role_of,
+    surname_key,
+)
+from rightsdesk.model import Event, Evidence, Person
+
+DIRECT_KINDS = frozenset({"patient", "modified"})  # kinds where a lawyer target is a victim
+
+
+@dataclass(slots=True)
+class Target:
+    """A named target of one hit."""
+
+    mention: NameMention
+    hit: Hit
+    sent: SentenceView
+
+
+@dataclass(slots=True)
+class PersonDraft:
+    names: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+
+class NameIndex:
+    """Names seen so far in the document, for surnames and pronouns."""
+
+    def __init__(self) -> None:
+        self.full: dict[str, str] = {}  # surname key -> longest full name
+        self.agents: set[str] = set()  # surname keys introduced as state agents
+        self.speakers: set[str] = set()
+        self.recent: list[tuple[int, int, NameMention]] = []  # (paragraph, token i, mention)
+
+    def add_sentence(self, view: SentenceView) -> None:
+        for ent in view.span.ents:
+            if ent.label_ != "PERSON":
+                continue
+            mention = name_at(ent.root)
+            if mention is None:
+                continue
+            self.add(mention, view)
+
+    def add(self, mention: NameMention, view: SentenceView) -> None:
+        key = surname_key(mention.text)
+        role = role_of(mention.span)
+        if role == "agent":
+            self.agents.add(key)
+        elif role == "speaker":
+            self.speakers.add(key)
+        if len(mention.text.split()) > len(self.full.get(key, "").split()):
+            self.full[key] = mention.text
+        self.recent.append((view.paragraph, mention.span.start, mention))
+
+    def antecedent(self, pronoun: Token, view: SentenceView) -> NameMention | None:
+        """The most recent non-agent name before the pronoun in its paragraph."""
+        for paragraph, start, mention in reversed(self.recent):
+            if paragraph != view.paragraph:
+                break
+            if mention.span.doc is pronoun.doc and start >= pronoun.i:
+                continue
+            key = surname_key(mention.text)
+            if key not in self.agents and key not in self.speakers:
+                return mention
+        return None
+
+
+def find_events(
+    sents: list[SentenceView], *, published: date | None
+) -> tuple[list[Person], list[Event]]:
+    """Victims and one event per (victim, type), in order of first mention."""
+    names = NameIndex()
+    targets: list[Target] = []
+    for view in sents:
+        names.add_sentence(view)
+        for hit in find_hits(view.span):
+            targets.extend(_named_targets(hit, view, names))
+    return _assemble(targets, names, published)
+
+
+def _named_targets(hit: Hit, view: SentenceView, names: NameIndex) -> list[Target]:
+    found: list[Target] = []
+    seen: set[int] = set()
+    for token in hit.targets:
+        for candidate in coordinated(token):
+            for mention in _names_for(candidate, hit, view, names):
+                if mention.span.start in seen:
+                    continue
+                seen.add(mention.span.start)
+                if _is_victim(mention, hit, names):
+                    found.append(Target(mention, hit, view))
+    return found
+
+
+def _names_for(
+    token: Token, hit: Hit, view: SentenceView, names: NameIndex
+) -> list[NameMention]:
+    """The named persons a target token stands for."""
+    lower = token.lower_
+    if lower in PRONOUNS:
+        mention = names.antecedent(token, view)
+        return [mention] if mention else []
+    if lower in RELATIVE_PRONOUNS or (token.dep_ == "nsubj" and lower in {"both", "all"}):
+        return _relative_antecedents(token, hit, view, names)
+    mention = name_at(token)
+    if mention:
+        return [mention]
+    found = []
+    for described in described_names(token):
+        for candidate in coordinated(described):
+            named = name_at(candidate)
+            if named:
+                found.append(named)
+    return found
+
+
+def _relative_antecedents(
+    token: Token, hit: Hit, view: SentenceView, names: NameIndex
+) -> list[NameMention]:
+    """"X and Y, both of whom received ..." -> X and Y; "X, who was jailed" -> X."""
+    clause = token
+    while clause.dep_ != "relcl" and clause.head != clause:
+        clause = clause.head
+    if clause.dep_ != "relcl":
+        return []
+    head = clause.head
+    group = coordinated(head.head if head.dep_ == "conj" else head)
+    collective = {"both", "all"}
+    if token.lower_ not in collective and not any(c.lower_ in collective for c in token.subtree):
+        group = [head]
+    found = []
+    for candidate in group:
+        found.extend(_names_for(candidate, hit, view, names))
+    return found
+
+
+def _is_victim(mention: NameMention, hit: Hit, names: NameIndex) -> bool:
+    key = surname_key(mention.text)
+    if key in names.agents or role_of(mention.span) == "agent":
+        return False
+    if key in names.speakers and hit.rule.victim not in DIRECT_KINDS:
+        return False
+    return not _is_agent_of(mention.span, hit.anchor)
+
+
+def _is_agent_of(span: Span, anchor: Token) -> bool:
+    """The doer of an active trigger ("Judge X sentenced Y") is never its victim."""
+    root = span.root
+    return root.head == anchor and root.dep_ in {"nsubj", "agent"} and anchor.pos_ == "VERB" and (
+        anchor.i > root.i and not any(c.dep_ == "auxpass" for c in anchor.children)
+    ) and anchor.lemma_.lower() not in {"die", "languish", "serve", "receive", "get", "face",
+                                        "stand", "go", "appear", "appeal", "walk", "leave"}
+
+
+def _assemble(
+    targets: list[Target], names: NameIndex, published: date | None
+) -> tuple[list[Person], list[Event]]:
+    drafts: dict[str, PersonDraft] = {}
+    events: dict[tuple[str, str], Event] = {}
+    for target in targets:
+        key = surname_key(target.mention.text)
+        draft = drafts.setdefault(key, PersonDraft())
+        name = names.full.get(key, target.mention.text)
+        for form in (name, target.mention.text):
+            if form not in draft.names:
+                draft.names.append(form)
+        if target.sent.evidence not in draft.evidence:
+            draft.evidence.append(target.sent.evidence)
+        event = _event(target, key, published)
+        _merge(events, event)
+    persons, keys = _persons(drafts)
+    for event in events.values():
+        event.person = keys[event.person]
+    return persons, list(events.values())
+
+
+def _event(target: Target, key: str, published: date | None) -> Event:
+    rule = target.hit.rule
+    attributes = read_attributes(target.hit, target.mention.span, target.sent, published=published)
+    also = list(rule.also)
+    if rule.event == "sentence" and attributes.suspended and "release" not in also:
+        also.append("release")
+    return Event(
+        type=rule.event,
+        person=key,
+        evidence=target.sent.evidence,
+        date=attributes.date,
+        place=attributes.place,
+        charges=attributes.charges,
+        sentence_months=attributes.months if rule.event == "sentence" else None,
+        also=also,
+    )
+
+
+def _merge(events: dict[tuple[str, str], Event], event: Event) -> None:
+    """One event per (victim, type): the first mention, completed by later ones."""
+    slot = (event.person, event.type)
+    kept = events.get(slot)
+    if kept is None:
+        events[slot] = event
+        return
+    kept.date = kept.date or event.date
+    kept.place = kept.place or event.place
+    kept.sentence_months = kept.sentence_months or event.sentence_months
+    kept.charges = kept.charges or event.charges
+    kept.also = kept.also or event.also
+
+
+def _persons(drafts: dict[str, PersonDraft]) -> tuple[list[Person], dict[str, str]]:
+    persons: list[Person] = []
+    keys: dict[str, str] = {}
+    for surname, draft in drafts.items():
+        name = max(draft.names, key=lambda n: len(n.split()))
+        local = f"p{len(persons) + 1}"
+        keys[surname] = local
+        aliases = [n for n in draft.names if n != name]
+        persons.append(Person(local, name, aliases, draft.roles, draft.evidence))
+    return persons, keys

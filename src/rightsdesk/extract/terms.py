@@ -1,0 +1,107 @@
+"""Prison terms in months, from how reports word them.
+
+"seven and a half years" = 90, "7.5 years" = 90, "two years and six months" = 30,
+"15 days of administrative detention" = 0.5. A number of years is a term only in
+the company of a sentence ("to", "for", "a N-year", "in prison"); "faces up to
+ten years" is a charge, "the 52-year-old" an age, "two years ago" a time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rightsdesk.extract.lexicon import load_table
+
+SUSPENDED = re.compile(r"\b(?:suspended|probation|conditional)\b", re.I)
+FINE = re.compile(r"\bfined?\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class TermMention:
+    """A prison term found in a text: character span, length in months, suspended?"""
+
+    start: int
+    end: int
+    months: float
+
+
+@cache
+def _vocabulary() -> tuple[dict[str, float], dict[str, float]]:
+    table = load_table("numbers")
+    rules = {rule.id: rule for rule in table.rules}
+    return dict(rules["number-words"].get("values")), dict(rules["term-units"].get("months"))
+
+
+@cache
+def _term_pattern() -> re.Pattern[str]:
+    words, units = _vocabulary()
+    counted = (w for w in words if w not in {"a", "an", "half"})
+    word = "|".join(sorted(counted, key=len, reverse=True))
+    number = rf"(?:\d+(?:[.,]\d+)?|(?:{word})(?:[\s-](?:{word}))?)"
+    half = r"(?:[\s-]+and[\s-]+a[\s-]+half)?"
+    unit = "|".join(sorted(units, key=len, reverse=True))
+    part = rf"{number}{half}[\s-]+(?:{unit})\b{half}"
+    return re.compile(rf"\b(?P<term>(?:{part})(?:,?\s+and\s+(?:{part}))?)", re.I)
+
+
+# Context that makes "N years" a term of imprisonment rather than an age or a duration.
+BEFORE_TERM = re.compile(
+    r"(?:\bto|\bfor|\bgot|\bgets|\breceived?|\bserving|\bserve|\bgave|\bgiven|\ba|\ban|\bof|\bthe|"
+    r"\beach|\brespectively|,)\s*$", re.I)
+AFTER_TERM = re.compile(
+    r"^[\s-]*(?:(?:suspended\s+)?(?:prison\s+|jail\s+)?(?:sentence|term|jail|prison|imprisonment)|"
+    r"in\s+(?:a\s+|the\s+)?(?:\w+[\s-]+){0,3}?(?:prison|jail|colony|camp|custody)|"
+    r"of\s+(?:\w+\s+){0,2}(?:imprisonment|detention|prison|jail|arrest|restricted|corrective|"
+    r"forced|compulsory)|behind\s+bars|(?:of\s+)?suspended|,?\s+suspended|each|respectively)",
+    re.I)
+NOT_TERM_BEFORE = re.compile(r"(?:up\s+to|at\s+least|over\s+the\s+past|past|last|next)\s*$", re.I)
+NOT_TERM_AFTER = re.compile(r"^[\s-]*(?:old|ago|later|after|before|earlier|since)\b", re.I)
+
+
+def months_in(text: str) -> float | None:
+    """The length in months of a term phrase like "seven and a half years"."""
+    words, units = _vocabulary()
+    total = 0.0
+    for chunk in re.split(r",?\s+and\s+(?!a[\s-]+half)", text, flags=re.I):
+        tokens = re.findall(r"\d+(?:[.,]\d+)?|[a-z]+", chunk.lower())
+        unit = next((units[t] for t in tokens if t in units), None)
+        if unit is None:
+            return None
+        amount = _amount(tokens, words)
+        if amount is None:
+            return None
+        total += amount * unit
+    return round(total, 1) if total % 1 else int(total)
+
+
+def _amount(tokens: list[str], words: dict[str, float]) -> float | None:
+    amount = 0.0
+    for token in tokens:
+        if token[0].isdigit():
+            amount += float(token.replace(",", "."))
+        elif token == "half":
+            amount += 0.5
+        elif token in words and token not in {"a", "an"}:
+            amount += words[token]
+    return amount or None
+
+
+def find_terms(text: str) -> list[TermMention]:
+    """Prison terms in `text` with their spans, in reading order."""
+    mentions: list[TermMention] = []
+    for match in _term_pattern().finditer(text):
+        before, after = text[: match.start()], text[match.end():]
+        if NOT_TERM_BEFORE.search(before) or NOT_TERM_AFTER.match(after):
+            continue
+        if not (BEFORE_TERM.search(before) or AFTER_TERM.match(after)):
+            continue
+        months = months_in(match.group("term"))
+        if months:
+            mentions.append(TermMention(match.start(), match.end(), months))
+    return mentions
+
+
+def is_suspended(text: str) -> bool:
+    return bool(SUSPENDED.search(text))

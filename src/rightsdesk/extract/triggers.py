@@ -1,0 +1,224 @@
+"""Triggers: where a sentence reports state action, and which tokens it targets.
+
+A hit is a trigger token (from `rules/triggers.toml`) that is asserted (not
+asked for, denied, feared or hypothetical: `rules/blockers.toml`) together with
+the tokens the parse puts in the target position for that trigger. Turning
+those tokens into named persons is the business of `victims.py`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from rightsdesk.extract.lexicon import load_table
+from rightsdesk.model import EventType
+
+LOCATED_PREPOSITIONS = frozenset({"in", "into", "under", "behind", "to", "at", "for"})
+PLACING_VERBS = frozenset(
+    {"place", "put", "send", "take", "transfer", "move", "throw", "return", "keep", "hold",
+     "remand", "confine", "commit", "lock"}
+)
+# Verbs whose subject is near a prison without being held in it.
+VISITING_VERBS = frozenset(
+    {"visit", "meet", "see", "interview", "write", "describe", "report", "tell", "speak", "say",
+     "work", "film", "leave", "release", "free", "escape", "emerge", "die"}
+)
+PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "dative"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+ASSERTING_CLAUSES = frozenset({"relcl", "appos", "advcl", "conj", "parataxis"})
+MARKER_DEPS = frozenset({"aux", "auxpass", "neg", "mark", "advmod", "det", "preconj"})
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    id: str
+    event: EventType
+    pos: frozenset[str]
+    victim: str  # patient | subject | holder | located | modified
+    requires: frozenset[str]
+    also: tuple[EventType, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """An asserted trigger and the tokens in its target position."""
+
+    rule: TriggerRule
+    anchor: Token
+    targets: tuple[Token, ...]
+
+
+@cache
+def trigger_rules() -> dict[str, tuple[TriggerRule, ...]]:
+    """Trigger rules by lemma."""
+    by_lemma: dict[str, list[TriggerRule]] = defaultdict(list)
+    for rule in load_table("triggers").rules:
+        trigger = TriggerRule(
+            id=rule.id,
+            event=rule.get("event"),
+            pos=frozenset(rule.get("pos", [])),
+            victim=rule.get("victim"),
+            requires=frozenset(rule.get("requires", [])),
+            also=tuple(rule.get("also", [])),
+        )
+        for term in rule.terms:
+            by_lemma[term].append(trigger)
+    return {lemma: tuple(rules) for lemma, rules in by_lemma.items()}
+
+
+@cache
+def blocker_terms(scope: str) -> frozenset[str]:
+    table = load_table("blockers")
+    return frozenset(t for rule in table.rules if rule.get("scope") == scope for t in rule.terms)
+
+
+def find_hits(sent: Span) -> list[Hit]:
+    """Every asserted trigger in the sentence that has something in target position."""
+    hits: list[Hit] = []
+    rules = trigger_rules()
+    for token in sent:
+        for rule in rules.get(token.lemma_.lower(), ()) + _surface_rules(token, rules):
+            if token.pos_ not in rule.pos or not _requirements_met(token, rule):
+                continue
+            if is_blocked(token):
+                continue
+            targets = tuple(target_tokens(token, rule))
+            if targets:
+                hits.append(Hit(rule, token, targets))
+    return hits
+
+
+def _surface_rules(token: Token, rules: dict[str, tuple[TriggerRule, ...]]) -> tuple:
+    """Participles the lemmatiser leaves alone ("jailed" as an adjective)."""
+    lower = token.lower_
+    if lower == token.lemma_.lower() or not lower.endswith("ed"):
+        return ()
+    for stem in (lower[:-2], lower[:-1], lower[:-3]):
+        if stem in rules:
+            return rules[stem]
+    return ()
+
+
+def _requirements_met(token: Token, rule: TriggerRule) -> bool:
+    if not rule.requires:
+        return True
+    near = {t.lemma_.lower() for t in _near(token)}
+    return bool(near & rule.requires)
+
+
+def _near(token: Token) -> list[Token]:
+    """Children and grandchildren, and the head: where "found guilty", "house arrest",
+    "went on trial" or "died in custody" keep their second word."""
+    found = [token.head]
+    for child in token.children:
+        found.append(child)
+        found.extend(child.children)
+    return found
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb whose clause holds the token (the token itself when it is a verb)."""
+    node = token
+    while node.pos_ not in {"VERB", "AUX"} and node.head != node:
+        node = node.head
+    return node
+
+
+def is_blocked(anchor: Token) -> bool:
+    """Whether the trigger is asked for, denied, planned, feared or hypothetical."""
+    markers = blocker_terms("marker")
+    verb = clause_verb(anchor)
+    for node in {anchor, verb}:
+        if any(c.dep_ in MARKER_DEPS and c.lower_ in markers for c in node.children):
+            return True
+    governors = blocker_terms("governor")
+    node = anchor
+    while node.head != node and node.dep_ not in ASSERTING_CLAUSES:
+        node = node.head
+        if node.lemma_.lower() in governors:
+            return True
+        if node.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ in {"aux", "neg"} and c.lower_ in markers for c in node.children
+        ):
+            return True
+    return False
+
+
+def target_tokens(anchor: Token, rule: TriggerRule) -> list[Token]:
+    """Tokens in the rule's target position (not yet checked to be persons)."""
+    finder = {
+        "patient": _patients,
+        "subject": _subjects,
+        "holder": _holders,
+        "located": _located,
+        "modified": _modified,
+    }[rule.victim]
+    return finder(anchor)
+
+
+def _children(token: Token, deps: frozenset[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _inherited(verb: Token, deps: frozenset[str]) -> list[Token]:
+    """Arguments shared by coordinated verbs: "X was arrested and charged"."""
+    node = verb
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head
+        found = _children(node, deps)
+        if found:
+            return found
+    if verb.dep_ in {"acl", "amod"}:
+        return [verb.head]  # "the activist, arrested in May"
+    return []
+
+
+def _patients(verb: Token) -> list[Token]:
+    if verb.pos_ == "NOUN":  # "denial of medical care to X": treat like a holder
+        return _holders(verb)
+    found = _children(verb, PATIENT_DEPS)
+    if not found and verb.dep_ in {"xcomp", "oprd"} and verb.head.pos_ in {"VERB", "AUX"}:
+        found = _children(verb.head, PATIENT_DEPS)  # "X was found guilty", "X got jailed"
+    return found or _inherited(verb, frozenset({"nsubjpass", "dobj"}))
+
+
+def _subjects(verb: Token) -> list[Token]:
+    found = _children(verb, SUBJECT_DEPS)
+    return found or _inherited(verb, SUBJECT_DEPS)
+
+
+def _holders(noun: Token) -> list[Token]:
+    found = [c for c in noun.children if c.dep_ == "poss"]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "against"}:
+            found.extend(c for c in prep.children if c.dep_ == "pobj")
+    if noun.dep_ in {"compound", "appos", "nmod"}:
+        found.append(noun.head)
+    if noun.dep_ in {"attr", "acomp"}:
+        found.extend(_subjects(noun.head))
+    return found
+
+
+def _located(noun: Token) -> list[Token]:
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in LOCATED_PREPOSITIONS:
+        return []
+    holder = prep.head
+    if holder.pos_ in {"NOUN", "PROPN"}:
+        return [holder]  # "X, in prison since 2020"
+    lemma = holder.lemma_.lower()
+    if lemma in VISITING_VERBS:
+        return []
+    if lemma in PLACING_VERBS:
+        return _patients(holder)
+    return _subjects(holder)
+
+
+def _modified(word: Token) -> list[Token]:
+    if word.dep_ not in {"amod", "compound", "acl"} or word.head.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    return [word.head]
