@@ -42,3 +42,7 @@ def client_for(app) -> Callable[[str | None], TestClient]:
         return login(client, role) if role else client
 
     return make
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "browser: drives Debian's Chromium through Playwright")

@@ -37,8 +37,9 @@ SECURITY_HEADERS: tuple[tuple[str, str], ...] = (
     ("content-security-policy", CONTENT_SECURITY_POLICY),
     ("x-content-type-options", "nosniff"),
     ("x-frame-options", "DENY"),
-    # Links to monitored sites must not tell them which desk page the click came from.
-    ("referrer-policy", "no-referrer"),
+    # Links to monitored sites must not tell them which desk page the click came from;
+    # "same-origin" (not "no-referrer") keeps the Origin header on the desk's own forms.
+    ("referrer-policy", "same-origin"),
     ("cross-origin-opener-policy", "same-origin"),
     ("cross-origin-resource-policy", "same-origin"),
     ("permissions-policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"),
