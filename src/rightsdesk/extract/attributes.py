@@ -28,12 +28,15 @@ DIRECTIONS = frozenset(
      "southeastern", "southwestern"}
 )
 CHARGE_NOUNS = frozenset({"charge", "count", "suspicion", "accusation", "allegation", "article"})
-CHARGE_TRIGGERS = frozenset(
-    {"convict", "charge", "accuse", "indict", "guilty", "prosecute", "sentence", "jail",
-     "imprison", "try", "arrest", "detain", "suspect", "fine", "face", "conviction",
-     "detention", "case", "acquit"}
+QUOTES = "\"“”‘’«»"
+OF_CHARGE_HOLDERS = frozenset(
+    {"convict", "guilty", "accuse", "suspect", "charge", "count", "suspicion", "accusation",
+     "allegation", "indict", "acquit", "conviction", "article"}
 )
-QUOTES = "\"'“”‘’«»"
+CHARGE_BREAK_WORDS = frozenset(
+    {"which", "who", "after", "before", "because", "while", "when", "although", "though",
+     "but", "since", "during", "until", "following", "amid", "despite", "as", "where"}
+)
 
 
 @dataclass(slots=True)
@@ -117,12 +120,20 @@ def _charges(anchor: Token, clause: set[Token]) -> list[str]:
     charges: list[str] = []
     for holder in _charge_holders(anchor, clause):
         for prep in holder.children:
-            if prep.dep_ != "prep" or prep.lower_ not in {"of", "with", "on", "for", "under"}:
+            if prep.dep_ != "prep" or not _introduces_charge(holder, prep.lower_):
                 continue
             for obj in prep.children:
                 if obj.dep_ in {"pobj", "pcomp"}:
-                    charges.extend(_charge_phrases(prep.lower_, obj))
+                    charges.extend(_charge_list(prep.lower_, obj, holder))
     return list(dict.fromkeys(c for c in charges if c))
+
+
+def _introduces_charge(holder: Token, prep: str) -> bool:
+    """"convicted of X", "charged with X", "on charges of X", "for X", "under article X"."""
+    lemma = holder.lemma_.lower()
+    if prep == "of":
+        return lemma in OF_CHARGE_HOLDERS
+    return prep in {"with", "on", "for", "under"}
 
 
 def _charge_holders(anchor: Token, clause: set[Token]) -> list[Token]:
@@ -137,43 +148,68 @@ def _charge_holders(anchor: Token, clause: set[Token]) -> list[Token]:
     return list(dict.fromkeys(holders))
 
 
-def _charge_phrases(prep: str, obj: Token) -> list[str]:
+def _charge_list(prep: str, obj: Token, holder: Token) -> list[str]:
+    """The charges a phrase lists, split at commas and before each new gerund."""
     lemma = obj.lemma_.lower()
     if lemma in CHARGE_NOUNS and lemma != "article":
-        return []  # "on charges" itself; its own "of" phrase is read as a holder
-    heads = charge_heads()
-    phrases = [_phrase(c) for c in _conjuncts(obj)]
-    if prep in {"for", "on", "with"}:
-        phrases = [p for p in phrases if set(re.findall(r"[a-z]+", p.lower())) & heads]
-    if any(p and re.match(r"^\d", p) for p in phrases):
+        return []  # "on charges": its own "of" phrase is read with "charges" as holder
+    words = _charge_words(obj, holder)
+    if not words or words[0].like_num or any(w.ent_type_ == "PERSON" for w in words):
         return []
-    return phrases
+    items = _split_items(words)
+    if prep in {"for", "on", "with"}:
+        heads = charge_heads()
+        items = [i for i in items if set(re.findall(r"[a-z]+", i.lower())) & heads]
+    return items
 
 
-def _conjuncts(token: Token) -> list[Token]:
-    return [token, *token.conjuncts]
-
-
-def _phrase(token: Token) -> str:
-    """The words of a conjunct, without its coordinated siblings or trailing clauses."""
-    nested = {t.i for c in token.conjuncts if c.head == token for t in c.subtree}
-    nested |= {t.i for c in token.children if c.dep_ in {"cc", "relcl", "advcl", "punct"}
-               for t in c.subtree}
-    words = [t for t in token.subtree if t.i not in nested]
-    words = _cut_at_break(words)
-    text = " ".join(t.text for t in words)
-    text = text.replace(" ,", ",").replace(" 's", "'s").strip(QUOTES + " ,")
-    return re.sub(r"\s*([" + QUOTES + r"])\s*", " ", text).strip()
-
-
-def _cut_at_break(words: list[Token]) -> list[Token]:
-    """Stop a charge at a comma or dash that closes it ("hooliganism, a court said")."""
-    kept: list[Token] = []
-    for word in words:
-        if kept and (word.text in {",", ";", "—", "–", "(", ")"} or word.ent_type_ == "DATE"):
+def _charge_words(obj: Token, holder: Token) -> list[Token]:
+    """From the object to the end of the holder's phrase, up to a clause break."""
+    sent = obj.sent
+    end = max(obj.right_edge.i, max(t.i for t in holder.subtree))
+    words: list[Token] = []
+    for word in sent.doc[obj.left_edge.i : end + 1]:
+        if words and _breaks_charge(word):
             break
-        kept.append(word)
-    return kept
+        words.append(word)
+    while words and (words[-1].is_punct or words[-1].pos_ in {"ADP", "CCONJ", "DET"}):
+        words.pop()
+    return words
+
+
+def _breaks_charge(word: Token) -> bool:
+    if word.text in {";", "(", ")", "—", "–", ":"} or word.ent_type_ in {"DATE", "PERSON"}:
+        return True
+    if word.tag_ in {"VBD", "VBZ", "VBP", "MD"} or word.dep_ == "relcl":
+        return True
+    if word.lower_ in CHARGE_BREAK_WORDS:
+        return True
+    following = word.nbor(1) if word.i + 1 < len(word.doc) else None
+    return word.lower_ in {"in", "at", "on"} and following is not None and (
+        following.ent_type_ in {"GPE", "LOC", "FAC", "DATE"} or following.lower_ in {"the", "a"}
+    )
+
+
+def _split_items(words: list[Token]) -> list[str]:
+    items: list[list[Token]] = [[]]
+    for i, word in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if word.text == "," or (
+            word.lower_ in {"and", "or"} and nxt is not None and nxt.tag_ == "VBG"
+            and items[-1] and items[-1][-1].text != ","
+        ):
+            items.append([])
+            continue
+        if word.lower_ in {"and", "or"} and not items[-1]:
+            continue
+        items[-1].append(word)
+    texts = [_text(item) for item in items if item]
+    return [t for t in texts if len(t) > 2]
+
+
+def _text(words: list[Token]) -> str:
+    text = "".join(w.text_with_ws for w in words).strip()
+    return re.sub(r"\s*[" + QUOTES + r"]\s*", " ", text).strip(" ,.")
 
 
 def _months(view: SentenceView, victim: Span) -> float | None:

@@ -12,9 +12,9 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from rightsdesk.extract.attributes import read_attributes
+from rightsdesk.extract.attributes import Attributes, read_attributes
 from rightsdesk.extract.sentences import SentenceView
-from rightsdesk.extract.triggers import Hit, find_hits
+from rightsdesk.extract.triggers import Hit, clause_verb, find_hits
 from rightsdesk.extract.victims import (
     PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -27,6 +27,7 @@ from rightsdesk.extract.victims import (
 )
 from rightsdesk.model import Event, Evidence, Person
 
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 DIRECT_KINDS = frozenset({"patient", "modified"})  # kinds where a lawyer target is a victim
 
 
@@ -47,24 +48,21 @@ class PersonDraft:
 
 
 class NameIndex:
-    """Names seen so far in the document, for surnames and pronouns."""
+    """The document's PERSON names, for surnames, roles and pronouns."""
 
-    def __init__(self) -> None:
+    def __init__(self, sents: list[SentenceView]) -> None:
         self.full: dict[str, str] = {}  # surname key -> longest full name
         self.agents: set[str] = set()  # surname keys introduced as state agents
         self.speakers: set[str] = set()
-        self.recent: list[tuple[int, int, NameMention]] = []  # (paragraph, token i, mention)
+        self.mentions: list[tuple[SentenceView, NameMention]] = []
+        for view in sents:
+            for ent in view.span.ents:
+                mention = name_at(ent.root) if ent.label_ == "PERSON" else None
+                if mention is not None:
+                    self._add(mention, view)
+        self.known = frozenset(self.full)
 
-    def add_sentence(self, view: SentenceView) -> None:
-        for ent in view.span.ents:
-            if ent.label_ != "PERSON":
-                continue
-            mention = name_at(ent.root)
-            if mention is None:
-                continue
-            self.add(mention, view)
-
-    def add(self, mention: NameMention, view: SentenceView) -> None:
+    def _add(self, mention: NameMention, view: SentenceView) -> None:
         key = surname_key(mention.text)
         role = role_of(mention.span)
         if role == "agent":
@@ -73,32 +71,52 @@ class NameIndex:
             self.speakers.add(key)
         if len(mention.text.split()) > len(self.full.get(key, "").split()):
             self.full[key] = mention.text
-        self.recent.append((view.paragraph, mention.span.start, mention))
+        self.mentions.append((view, mention))
 
-    def antecedent(self, pronoun: Token, view: SentenceView) -> NameMention | None:
-        """The most recent non-agent name before the pronoun in its paragraph."""
-        for paragraph, start, mention in reversed(self.recent):
-            if paragraph != view.paragraph:
-                break
-            if mention.span.doc is pronoun.doc and start >= pronoun.i:
+    def antecedents(self, pronoun: Token, view: SentenceView) -> list[NameMention]:
+        """The most recent non-agent name before the pronoun in its paragraph.
+
+        Not a name in the pronoun's own clause ("the regime of X arrested him");
+        a plural pronoun takes a listed group ("A and B ... their trial").
+        """
+        plural = pronoun.lower_ in PLURAL_PRONOUNS
+        own_clause = clause_verb(pronoun)
+        for other, mention in reversed(self.mentions):
+            if other.paragraph != view.paragraph or other.index > view.index:
+                continue
+            if other.index == view.index and (
+                mention.span.start >= pronoun.i or clause_verb(mention.span.root) == own_clause
+            ):
                 continue
             key = surname_key(mention.text)
-            if key not in self.agents and key not in self.speakers:
-                return mention
-        return None
+            if key in self.agents or key in self.speakers:
+                continue
+            group = [mention.span.root, *mention.span.root.conjuncts]
+            if plural and len(group) < 2:
+                continue
+            if plural:
+                return [m for m in (name_at(t, self.known) for t in group) if m]
+            return [mention]
+        return []
 
 
 def find_events(
     sents: list[SentenceView], *, published: date | None
 ) -> tuple[list[Person], list[Event]]:
     """Victims and one event per (victim, type), in order of first mention."""
-    names = NameIndex()
+    names = NameIndex(sents)
     targets: list[Target] = []
+    unnamed: dict[tuple[int, str], Attributes] = {}
     for view in sents:
-        names.add_sentence(view)
         for hit in find_hits(view.span):
-            targets.extend(_named_targets(hit, view, names))
-    return _assemble(targets, names, published)
+            named = _named_targets(hit, view, names)
+            targets.extend(named)
+            if not named:
+                slot = (view.paragraph, hit.rule.event)
+                target = hit.targets[0]
+                span = target.doc[target.i : target.i + 1]
+                unnamed.setdefault(slot, read_attributes(hit, span, view, published=published))
+    return _assemble(targets, names, unnamed, published)
 
 
 def _named_targets(hit: Hit, view: SentenceView, names: NameIndex) -> list[Target]:
@@ -120,18 +138,17 @@ def _names_for(
 ) -> list[NameMention]:
     """The named persons a target token stands for."""
     lower = token.lower_
-    if lower in PRONOUNS:
-        mention = names.antecedent(token, view)
-        return [mention] if mention else []
+    if lower in PRONOUNS or lower in PLURAL_PRONOUNS:
+        return names.antecedents(token, view)
     if lower in RELATIVE_PRONOUNS or (token.dep_ == "nsubj" and lower in {"both", "all"}):
         return _relative_antecedents(token, hit, view, names)
-    mention = name_at(token)
+    mention = name_at(token, names.known)
     if mention:
         return [mention]
     found = []
     for described in described_names(token):
         for candidate in coordinated(described):
-            named = name_at(candidate)
+            named = name_at(candidate, names.known)
             if named:
                 found.append(named)
     return found
@@ -176,8 +193,17 @@ def _is_agent_of(span: Span, anchor: Token) -> bool:
 
 
 def _assemble(
-    targets: list[Target], names: NameIndex, published: date | None
+    targets: list[Target],
+    names: NameIndex,
+    unnamed: dict[tuple[int, str], Attributes],
+    published: date | None,
 ) -> tuple[list[Person], list[Event]]:
+    """Persons by surname and one event per (person, type).
+
+    An event reported first without a name ("an opposition leader was jailed for
+    seven years on Monday") lends its attributes to the named event of the same
+    type in the same paragraph ("X, head of the party, ...").
+    """
     drafts: dict[str, PersonDraft] = {}
     events: dict[tuple[str, str], Event] = {}
     for target in targets:
@@ -190,6 +216,9 @@ def _assemble(
         if target.sent.evidence not in draft.evidence:
             draft.evidence.append(target.sent.evidence)
         event = _event(target, key, published)
+        lent = unnamed.get((target.sent.paragraph, event.type))
+        if lent is not None:
+            _complete(event, lent)
         _merge(events, event)
     persons, keys = _persons(drafts)
     for event in events.values():
@@ -213,6 +242,14 @@ def _event(target: Target, key: str, published: date | None) -> Event:
         sentence_months=attributes.months if rule.event == "sentence" else None,
         also=also,
     )
+
+
+def _complete(event: Event, lent: Attributes) -> None:
+    event.date = event.date or lent.date
+    event.place = event.place or lent.place
+    event.charges = event.charges or lent.charges
+    if event.type == "sentence":
+        event.sentence_months = event.sentence_months or lent.months
 
 
 def _merge(events: dict[tuple[str, str], Event], event: Event) -> None:

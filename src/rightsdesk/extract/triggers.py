@@ -81,7 +81,8 @@ def find_hits(sent: Span) -> list[Hit]:
     hits: list[Hit] = []
     rules = trigger_rules()
     for token in sent:
-        for rule in rules.get(token.lemma_.lower(), ()) + _surface_rules(token, rules):
+        lemma_rules = rules.get(token.lemma_.lower(), ())
+        for rule in dict.fromkeys(lemma_rules + _surface_rules(token, rules)):
             if token.pos_ not in rule.pos or not _requirements_met(token, rule):
                 continue
             if is_blocked(token):
@@ -183,6 +184,10 @@ def _patients(verb: Token) -> list[Token]:
     found = _children(verb, PATIENT_DEPS)
     if not found and verb.dep_ in {"xcomp", "oprd"} and verb.head.pos_ in {"VERB", "AUX"}:
         found = _children(verb.head, PATIENT_DEPS)  # "X was found guilty", "X got jailed"
+    if not found:  # a small clause: "found X guilty", "declared X a criminal"
+        for clause in verb.children:
+            if clause.dep_ in {"ccomp", "xcomp", "oprd"} and clause.pos_ in {"ADJ", "NOUN"}:
+                found.extend(_children(clause, SUBJECT_DEPS))
     return found or _inherited(verb, frozenset({"nsubjpass", "dobj"}))
 
 
@@ -200,6 +205,8 @@ def _holders(noun: Token) -> list[Token]:
         found.append(noun.head)
     if noun.dep_ in {"attr", "acomp"}:
         found.extend(_subjects(noun.head))
+    if not found and noun.dep_ == "pobj" and noun.head.head.pos_ in {"VERB", "AUX"}:
+        found.extend(_subjects(noun.head.head))  # "X pleaded not guilty at the trial"
     return found
 
 

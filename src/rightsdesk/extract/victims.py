@@ -117,15 +117,31 @@ def clean_name(span: Span) -> str | None:
     return name if len(name) > 2 else None
 
 
-def name_at(token: Token) -> NameMention | None:
-    """The name a token is part of: a PERSON entity, or a proper-noun run in its place."""
+def name_at(token: Token, known: frozenset[str] = frozenset()) -> NameMention | None:
+    """The name a token is part of: a PERSON entity, or a proper-noun run in its place.
+
+    The NER misses names or calls a surname an organisation or a place; a run of
+    proper nouns in a target position is taken as a name when it has a first name
+    and a surname, or is the surname of a person `known` from elsewhere in the text.
+    """
     span = person_entity(token)
     if span is None:
         span = proper_run(token)
-    if span is None:
-        return None
+        if span is None or not _plausible_name(span, known):
+            return None
     name = clean_name(span)
     return NameMention(name, span) if name else None
+
+
+def _plausible_name(span: Span, known: frozenset[str]) -> bool:
+    if any(t.tag_ == "NNPS" for t in span):
+        return False  # "Muslims", "Hundreds": plural proper nouns are groups
+    if surname_key(span.text) in known:
+        return True
+    if len(span) < 2:
+        return False
+    listed_with_person = any(t.ent_type_ == "PERSON" for t in span.root.conjuncts)
+    return span.root.ent_type_ in {"", "PERSON"} or listed_with_person
 
 
 def described_names(token: Token) -> list[Token]:
@@ -137,8 +153,17 @@ def described_names(token: Token) -> list[Token]:
 
 
 def coordinated(token: Token) -> list[Token]:
-    """The token and the tokens coordinated with it ("A, B and C")."""
-    return [token, *[t for t in token.conjuncts if t.pos_ in {"PROPN", "NOUN", "PRON"}]]
+    """The token and the tokens listed with it: "A and B", "A, 22, B, 24, and C"."""
+    found = [token]
+    queue = [token]
+    while queue:
+        node = queue.pop()
+        for child in node.children:
+            listed = child.dep_ == "conj" or (child.dep_ == "appos" and child.pos_ == "PROPN")
+            if listed and child.pos_ in {"PROPN", "NOUN", "PRON"} and child not in found:
+                found.append(child)
+                queue.append(child)
+    return found
 
 
 def role_words(span: Span) -> list[str]:
