@@ -23,12 +23,13 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from rightsdesk.brief import FORMATS, build_brief, render
 from rightsdesk.config import DEFAULT_DB
 from rightsdesk.errors import RightsdeskError, UnknownPerson
 from rightsdesk.ingest import list_inputs
 from rightsdesk.model import EventRecord, PersonRecord
 from rightsdesk.pipeline import Failure, Pipeline, clean_docs, write_predictions
-from rightsdesk.status import case_status
+from rightsdesk.status import case_status, earliest_day, latest_day
 from rightsdesk.store import Store, open_store
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False)
@@ -196,7 +197,8 @@ def case(
         events = store.timeline(person.id)
         sources = {e.source_id: store.source(e.source_id) for e in events}
     state = case_status(events, as_of=date.today())
-    out.print(f"[bold]{person.name}[/bold]  ({person.country or '?'})  status: {state.stage or '?'}")
+    heading = f"[bold]{person.name}[/bold]  ({person.country or '?'})"
+    out.print(f"{heading}  status: {state.stage or '?'}")
     if person.aliases:
         out.print(f"also written: {', '.join(person.aliases)}", highlight=False)
     for event in events:
@@ -228,7 +230,8 @@ def print_event(event: EventRecord, where: str) -> None:
     if event.sentence_months is not None:
         details.append(f"term: {format_months(event.sentence_months)}")
     out.print("  " + " | ".join(details), highlight=False, markup=False)
-    out.print(f"      \u201c{event.evidence.sentence}\u201d  [{where}]", highlight=False, markup=False)
+    quote = f"      \u201c{event.evidence.sentence}\u201d  [{where}]"
+    out.print(quote, highlight=False, markup=False)
 
 
 @app.command()
@@ -261,6 +264,68 @@ def write_rows(rows: list[dict], fmt: str, stream) -> None:
         writer = csv.DictWriter(stream, fieldnames=list(flat[0]) if flat else ["person"])
         writer.writeheader()
         writer.writerows(flat)
+
+
+@app.command()
+def brief(
+    country: Annotated[str, typer.Option(help="ISO country code, e.g. KZ.")],
+    occasion: Annotated[str, typer.Option(help='What it is for, e.g. "PM visit to Astana".')],
+    on: Annotated[str, typer.Option("--date", help="As of YYYY-MM-DD: later facts are left out.")],
+    fmt: Annotated[str, typer.Option("--format", help="md, html, docx or pdf.")] = "md",
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="File (md/html default: stdout).")
+    ] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Write a briefing for an occasion: cases to raise, record of concern, asks, sources.
+
+    Example: rightsdesk brief --country KZ --occasion "PM visit" --date 2013-06-30
+    --format pdf --out kz.pdf
+    """
+    day = parse_day(on, "--date")
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")
+    if out_file is None and fmt in ("docx", "pdf"):
+        out_file = Path(f"brief-{country.lower()}-{day}.{fmt}")
+    with opened_store(db) as store:
+        case_file = store.case_file(country=country.upper(), as_of=day)
+    brief_ = build_brief(case_file, country=country.upper(), occasion=occasion, on=day)
+    document = render(brief_, fmt)
+    if out_file is None:
+        out.print(document, markup=False, highlight=False, soft_wrap=True)
+        return
+    if isinstance(document, str):
+        out_file.write_text(document, encoding="utf-8")
+    else:
+        out_file.write_bytes(document)
+    err.print(f"brief written to {out_file}")
+
+
+@app.command()
+def upcoming(
+    days: Annotated[int, typer.Option(help="How far ahead to look.")] = 30,
+    country: Annotated[str | None, typer.Option(help="ISO country code, e.g. KZ.")] = None,
+    on: Annotated[
+        str | None, typer.Option("--date", help="From YYYY-MM-DD (default today).")
+    ] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Occasions ahead (hearings, trials, visits, reviews) with the sentence they come from."""
+    start = parse_day(on, "--date") or date.today()
+    with opened_store(db) as store:
+        case_file = store.case_file(country=country and country.upper(), as_of=start)
+    names = {p.id: p.name for p in case_file.persons}
+    table = Table("date", "type", "occasion", "about")
+    for occasion in sorted(case_file.occasions, key=lambda o: o.date or ""):
+        if occasion.date and within_days(occasion.date, start, days):
+            about = ", ".join(names.get(pid, pid) for pid in occasion.person_ids)
+            table.add_row(occasion.date, occasion.type, occasion.description, about)
+    out.print(table)
+
+
+def within_days(value: str, start: date, days: int) -> bool:
+    """Whether a partial date can fall within `days` after `start` (a month counts whole)."""
+    return latest_day(value) >= start and (earliest_day(value) - start).days <= days
 
 
 @app.command()

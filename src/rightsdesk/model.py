@@ -19,6 +19,8 @@ EVENT_TYPES: tuple[EventType, ...] = get_args(EventType)
 
 SourceKind = Literal["html", "text"]
 
+DatePrecision = Literal["year", "month", "day"]
+
 PartialDate = str
 """An ISO date at the document's precision: YYYY, YYYY-MM or YYYY-MM-DD."""
 
@@ -36,6 +38,8 @@ class Source:
     published: date | None = None
     title: str | None = None
     encoding: str | None = None  # detected encoding of the raw bytes
+    # a sidecar may say only "2012-10": `published` is then its first day, at month precision
+    published_precision: DatePrecision = "day"
 
 
 @dataclass(slots=True)
@@ -47,6 +51,7 @@ class CleanDoc:
     title: str | None = None
     published: date | None = None
     url: str | None = None
+    published_precision: DatePrecision = "day"
 
 
 @dataclass(frozen=True, slots=True)

@@ -97,3 +97,24 @@ def test_invalid_sidecar_is_named(tmp_path: Path) -> None:
     write(tmp_path / "p.meta.json", "{not json")
     with pytest.raises(UnreadableSource, match=r"p\.meta\.json"):
         read_source(page)
+
+
+@pytest.mark.parametrize(
+    ("published", "day", "precision"),
+    [("2012-10-08", date(2012, 10, 8), "day"), ("2012-10", date(2012, 10, 1), "month"),
+     ("2024", date(2024, 1, 1), "year")],
+)
+def test_sidecar_date_keeps_its_precision(
+    tmp_path: Path, published: str, day: date, precision: str
+) -> None:
+    page = write(tmp_path / "p.txt", "Activist arrested.")
+    write(tmp_path / "p.meta.json", json.dumps({"published": published}))
+    source = read_source(page)
+    assert (source.published, source.published_precision) == (day, precision)
+
+
+def test_sidecar_date_in_another_format_is_named(tmp_path: Path) -> None:
+    page = write(tmp_path / "p.txt", "Activist arrested.")
+    write(tmp_path / "p.meta.json", json.dumps({"published": "28/06/2013"}))
+    with pytest.raises(UnreadableSource, match="published must be"):
+        read_source(page)

@@ -24,6 +24,7 @@ def clean_source(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> CleanDoc
         title=source.title or page.title,
         published=source.published or page.published,
         url=source.url or page.url,
+        published_precision=source.published_precision if source.published else "day",
     )
 
 

@@ -12,19 +12,24 @@ import hashlib
 import json
 import zlib
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
 from rightsdesk.config import DEFAULT_LIMITS, Limits
 from rightsdesk.errors import UnreadableSource
-from rightsdesk.model import Source, SourceKind
+from rightsdesk.model import DatePrecision, Source, SourceKind
 
 KIND_BY_SUFFIX: dict[str, SourceKind] = {".html": "html", ".htm": "html", ".txt": "text"}
 SIDECAR_SUFFIX = ".meta.json"
 SNIFF_BYTES = 8192
 GZIP_CHUNK = 1 << 16
+PUBLISHED_FORMATS: tuple[tuple[str, DatePrecision], ...] = (
+    ("%Y-%m-%d", "day"),
+    ("%Y-%m", "month"),
+    ("%Y", "year"),
+)
 
 
 def list_inputs(paths: Iterable[str | Path]) -> list[Path]:
@@ -52,6 +57,7 @@ def read_source(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> Source:
         raise UnreadableSource(str(path), "binary content (NUL bytes), not a text or HTML page")
     encoding = detect_encoding(raw, path)
     meta = read_sidecar(path)
+    published, precision = _parse_published(meta.get("published"), path)
     return Source(
         doc_id=doc_id_of(path),
         path=str(path),
@@ -59,9 +65,10 @@ def read_source(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> Source:
         raw=raw,
         content_hash=hashlib.sha256(raw).hexdigest(),
         url=meta.get("url"),
-        published=_parse_day(meta.get("published"), path),
+        published=published,
         title=meta.get("title"),
         encoding=encoding,
+        published_precision=precision,
     )
 
 
@@ -166,12 +173,15 @@ def _gunzip_bounded(path: Path, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _parse_day(value: str | None, path: Path) -> date | None:
+def _parse_published(value: str | None, path: Path) -> tuple[date | None, DatePrecision]:
+    """A sidecar date at its own precision: YYYY-MM-DD, YYYY-MM or YYYY."""
     if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError as exc:
-        raise UnreadableSource(
-            str(sidecar_of(path)), f"published must be YYYY-MM-DD, got {value!r}"
-        ) from exc
+        return None, "day"
+    for pattern, precision in PUBLISHED_FORMATS:
+        try:
+            return datetime.strptime(value.strip(), pattern).date(), precision
+        except ValueError:
+            continue
+    raise UnreadableSource(
+        str(sidecar_of(path)), f"published must be YYYY-MM-DD, YYYY-MM or YYYY, got {value!r}"
+    )
