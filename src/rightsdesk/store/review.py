@@ -157,8 +157,8 @@ def _event_values(edit: EventEdit) -> dict[str, Any]:
     if edit.place is not None:
         values["place"] = edit.place.strip() or None
     if edit.sentence_months is not None:
-        if edit.sentence_months < 0:
-            raise StoreError("a sentence cannot be negative")
+        if not 0 <= edit.sentence_months < 1200:  # also refuses NaN and infinity
+            raise StoreError(f"not a sentence length in months: {edit.sentence_months}")
         values["sentence_months"] = edit.sentence_months
     return values
 

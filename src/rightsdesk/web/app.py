@@ -6,13 +6,16 @@ Nothing is global: the store, the accounts, the templates and the cache live in
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
+import uvicorn
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from rightsdesk.store import Store
+from rightsdesk.store import Store, open_store
 from rightsdesk.store.accounts import Accounts
 from rightsdesk.web.casebook import Casebook, store_engine
 from rightsdesk.web.deps import Desk, LoginRequired
@@ -65,13 +68,10 @@ async def _login_required(request: Request, _error: Exception) -> Response:
     target = request.url.path
     if request.method == "GET" and request.url.query:
         target += "?" + request.url.query
-    response = RedirectResponse(f"/login?next={_quoted(target)}", status_code=303)
-    return response
+    return RedirectResponse(f"/login?next={_quoted(target)}", status_code=303)
 
 
 def _quoted(path: str) -> str:
-    from urllib.parse import quote
-
     return quote(path, safe="/")
 
 
@@ -101,10 +101,6 @@ def serve(
     store_url: str, host: str = "127.0.0.1", port: int = 8000, *, secure_cookies: bool = False
 ) -> None:
     """Run the desk with uvicorn until interrupted (`rightsdesk serve`)."""
-    import uvicorn
-
-    from rightsdesk.store import open_store
-
     with open_store(store_url) as store:
         app = create_app(store, WebSettings(secure_cookies=secure_cookies))
         uvicorn.run(app, host=host, port=port, proxy_headers=True, server_header=False)

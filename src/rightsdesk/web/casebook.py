@@ -27,7 +27,7 @@ from rightsdesk.status import CaseStatus, case_status
 from rightsdesk.store import Store, reader, schema
 from rightsdesk.store.audit import audit_log
 from rightsdesk.store.review import protected
-from rightsdesk.web.lens import Lens
+from rightsdesk.web.lens import Lens, Span
 
 MAX_CACHED = 32  # countries x {full, redacted} views kept at once
 
@@ -146,3 +146,25 @@ def facts_where(
             statements=reader.statement_records(conn, statements.c.id.in_(statement_ids or [])),
             occasions=[],
         )
+
+
+@dataclass(slots=True)
+class Reading:
+    """A source as one reader may read it: record, text pieces, and its facts."""
+
+    source: SourceRecord
+    spans: list[Span]
+    facts: SourceFacts
+
+
+def read_source(store: Store, engine: sa.Engine, lens: Lens, source_id: int) -> Reading:
+    """The clean text cut at every fact's evidence, through the lens; raises StoreError."""
+    source = store.source(source_id)
+    text = store.source_text(source_id)
+    facts = facts_where(engine, source_id=source_id)
+    cuts = [("event", e.id, e.evidence.start, e.evidence.end) for e in facts.events]
+    cuts += [("statement", s.id, s.evidence.start, s.evidence.end) for s in facts.statements]
+    cuts += [("occasion", o.id, o.evidence.start, o.evidence.end) for o in facts.occasions]
+    source.title = lens.text(source.title)
+    source.url = lens.url(source.url)
+    return Reading(source=source, spans=lens.spans(text, cuts), facts=facts)

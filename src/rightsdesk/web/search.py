@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from rightsdesk.store.search import SearchHit
-from rightsdesk.web.casebook import Overview, facts_where
+from rightsdesk.web.casebook import Overview, facts_where, read_source
 from rightsdesk.web.deps import Desk
 from rightsdesk.web.lens import Lens
 
@@ -75,14 +75,8 @@ def _redacted_body(desk: Desk, lens: Lens, hit: SearchHit, texts: dict[int, str]
         return None
     if hit.kind == "source":
         if hit.source_id not in texts:
-            facts = facts_where(desk.engine, source_id=hit.source_id)
-            spans = [("event", e.id, e.evidence.start, e.evidence.end) for e in facts.events]
-            spans += [
-                ("statement", s.id, s.evidence.start, s.evidence.end) for s in facts.statements
-            ]
-            spans += [("occasion", o.id, o.evidence.start, o.evidence.end) for o in facts.occasions]
-            text = desk.store.source_text(hit.source_id)
-            texts[hit.source_id] = "".join(p.text for p in lens.spans(text, spans))
+            reading = read_source(desk.store, desk.engine, lens, hit.source_id)
+            texts[hit.source_id] = "".join(p.text for p in reading.spans)
         return texts[hit.source_id]
     facts = facts_where(
         desk.engine,

@@ -60,15 +60,6 @@ def percent(value: float) -> str:
     return f"{round(value * 100)}%"
 
 
-FILTERS: dict[str, Callable[..., Any]] = {
-    "partial_date": partial_date,
-    "term": term,
-    "stage": stage,
-    "moment": moment,
-    "percent": percent,
-}
-
-
 def web_address(url: str | None) -> str | None:
     """Only http(s) addresses become links: a `javascript:` URL from a page stays text."""
     if url and url.lower().startswith(("http://", "https://")):
@@ -76,4 +67,11 @@ def web_address(url: str | None) -> str | None:
     return None
 
 
-FILTERS["web_address"] = web_address
+FILTERS: dict[str, Callable[..., Any]] = {
+    "partial_date": partial_date,
+    "term": term,
+    "stage": stage,
+    "moment": moment,
+    "percent": percent,
+    "web_address": web_address,
+}

@@ -14,7 +14,7 @@ from rightsdesk.errors import StoreError
 from rightsdesk.model import EVENT_TYPES
 from rightsdesk.status import case_status
 from rightsdesk.store import review
-from rightsdesk.web.casebook import facts_where
+from rightsdesk.web.casebook import read_source
 from rightsdesk.web.deps import Analyst, DeskDep, Viewer, expected_csrf_token, lens_for
 from rightsdesk.web.routes.briefs import brief_file
 from rightsdesk.web.routes.persons import stored_id
@@ -107,19 +107,11 @@ def occasions(desk: DeskDep, user: Viewer, country: Country = None, limit: Limit
 
 @router.get("/sources/{source_id}", response_model=SourceOut)
 def source(desk: DeskDep, user: Viewer, source_id: int):
-    lens = lens_for(desk, user)
     try:
-        record = desk.store.source(source_id)
-        text = desk.store.source_text(source_id)
+        reading = read_source(desk.store, desk.engine, lens_for(desk, user), source_id)
     except StoreError:
         raise HTTPException(status_code=404, detail="no such source") from None
-    facts = facts_where(desk.engine, source_id=source_id)
-    spans = [("event", e.id, e.evidence.start, e.evidence.end) for e in facts.events]
-    spans += [("statement", s.id, s.evidence.start, s.evidence.end) for s in facts.statements]
-    spans += [("occasion", o.id, o.evidence.start, o.evidence.end) for o in facts.occasions]
-    record.title = lens.text(record.title)
-    record.url = lens.url(record.url)
-    return SourceOut.of(record, "".join(p.text for p in lens.spans(text, spans)))
+    return SourceOut.of(reading.source, "".join(p.text for p in reading.spans))
 
 
 @router.get("/search", response_model=list[SearchHitOut])

@@ -148,14 +148,14 @@ def edit_event(
     charges: Annotated[str, Form(max_length=2000)] = "",
 ):
     event = _event(desk, event_id)
-    edit = review.EventEdit(
-        type=type,
-        date=date,
-        place=place,
-        sentence_months=float(sentence_months) if sentence_months.strip() else None,
-        charges=[c for c in charges.splitlines() if c.strip()],
-    )
     try:
+        edit = review.EventEdit(
+            type=type,
+            date=date,
+            place=place,
+            sentence_months=float(sentence_months) if sentence_months.strip() else None,
+            charges=[c for c in charges.splitlines() if c.strip()],
+        )
         review.edit_event(desk.engine, actor=user.username, event_id=event_id, edit=edit)
     except (RightsdeskError, ValueError) as error:
         return page(
@@ -232,17 +232,17 @@ def add_event(
     sentence_months: Annotated[str, Form(max_length=10)] = "",
     charges: Annotated[str, Form(max_length=2000)] = "",
 ):
-    event = review.ManualEvent(
-        person_id=person_id.strip(),
-        source_id=source_id,
-        type=type,
-        sentence=sentence,
-        date=date,
-        place=place,
-        sentence_months=float(sentence_months) if sentence_months.strip() else None,
-        charges=[c for c in charges.splitlines() if c.strip()],
-    )
     try:
+        event = review.ManualEvent(
+            person_id=person_id.strip(),
+            source_id=source_id,
+            type=type,
+            sentence=sentence,
+            date=date,
+            place=place,
+            sentence_months=float(sentence_months) if sentence_months.strip() else None,
+            charges=[c for c in charges.splitlines() if c.strip()],
+        )
         review.add_manual_event(desk.engine, actor=user.username, event=event)
     except (RightsdeskError, ValueError) as error:
         raise _refused(error) from error

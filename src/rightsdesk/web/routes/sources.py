@@ -6,7 +6,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from rightsdesk.errors import StoreError
-from rightsdesk.web.casebook import facts_where
+from rightsdesk.web.casebook import read_source
 from rightsdesk.web.deps import DeskDep, Viewer, lens_for
 from rightsdesk.web.render import page
 
@@ -17,21 +17,15 @@ router = APIRouter(prefix="/sources", tags=["pages"])
 def source_page(request: Request, desk: DeskDep, user: Viewer, source_id: int):
     lens = lens_for(desk, user)
     try:
-        source = desk.store.source(source_id)
-        text = desk.store.source_text(source_id)
+        reading = read_source(desk.store, desk.engine, lens, source_id)
     except StoreError:
         raise HTTPException(status_code=404, detail="no such source") from None
-    facts = facts_where(desk.engine, source_id=source_id)
-    spans = [("event", e.id, e.evidence.start, e.evidence.end) for e in facts.events]
-    spans += [("statement", s.id, s.evidence.start, s.evidence.end) for s in facts.statements]
-    spans += [("occasion", o.id, o.evidence.start, o.evidence.end) for o in facts.occasions]
+    facts = reading.facts
     events = [lens.event(e) for e in facts.events if not lens.hides_fact("event", e.id)]
     if not lens.full:
         events = [e for e in events if e.review != "rejected"]
     statements = [s for s in facts.statements if not lens.hides_fact("statement", s.id)]
     occasions = [lens.occasion(o) for o in facts.occasions if not lens.hides_fact("occasion", o.id)]
-    source.title = lens.text(source.title)
-    source.url = lens.url(source.url)
     names = {
         lens.person_id(e.person_id): lens.person(desk.store.person(e.person_id)).name
         for e in facts.events
@@ -39,8 +33,8 @@ def source_page(request: Request, desk: DeskDep, user: Viewer, source_id: int):
     return page(
         request,
         "source.html",
-        source=source,
-        spans=lens.spans(text, spans),
+        source=reading.source,
+        spans=reading.spans,
         events=events,
         statements=[(s, lens.text(s.evidence.sentence)) for s in statements],
         occasions=occasions,
