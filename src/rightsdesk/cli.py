@@ -30,7 +30,7 @@ from rightsdesk.ingest import list_inputs
 from rightsdesk.model import EventRecord, PersonRecord
 from rightsdesk.pipeline import Failure, Pipeline, clean_docs, write_predictions
 from rightsdesk.status import case_status, earliest_day, latest_day
-from rightsdesk.store import Store, open_store
+from rightsdesk.store import EXPORT_FIELDS, Store, open_store
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False)
 out = Console()
@@ -240,7 +240,7 @@ def export(
     fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or json.")] = "jsonl",
     out_file: Annotated[Path | None, typer.Option("--out", help="File (default: stdout).")] = None,
 ) -> None:
-    """Export one row per event, with person, source and evidence."""
+    """Export one row per event, with person, source and evidence (no confidential cases)."""
     if fmt not in ("jsonl", "csv", "json"):
         raise typer.BadParameter("use jsonl, csv or json", param_hint="--format")
     with opened_store(db) as store:
@@ -260,10 +260,9 @@ def write_rows(rows: list[dict], fmt: str, stream) -> None:
         for row in rows:
             stream.write(json.dumps(row, ensure_ascii=False) + "\n")
     else:
-        flat = [{k: "; ".join(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows]
-        writer = csv.DictWriter(stream, fieldnames=list(flat[0]) if flat else ["person"])
+        writer = csv.DictWriter(stream, fieldnames=EXPORT_FIELDS)
         writer.writeheader()
-        writer.writerows(flat)
+        writer.writerows(rows)
 
 
 @app.command()
@@ -333,20 +332,27 @@ def demo(
     db: Annotated[
         Path | None, typer.Option("--db", help="Where to keep the demo store (default: temp).")
     ] = None,
+    brief_dir: Annotated[Path, typer.Option(help="Where to write the demo brief.")] = Path("out"),
 ) -> None:
-    """Ingest the bundled sample corpus into a fresh store; show the cases and one timeline."""
+    """Ingest the bundled sample corpus into a fresh store; show cases, a timeline, a brief."""
     from rightsdesk.sample import corpus_dir
 
     workdir = Path(tempfile.mkdtemp(prefix="rightsdesk-demo-"))
     target = db or workdir / "demo.db"
-    if target.exists():
-        target.unlink()
+    target.unlink(missing_ok=True)
     try:
         ingest([corpus_dir()], db=str(target), published=None)
         cases(db=str(target), country=None, status=None)
         with opened_store(str(target)) as store:
-            longest = max(store.case_file().persons, key=lambda p: len(store.timeline(p.id)))
+            persons = store.case_file().persons
+            longest = max(persons, key=lambda p: len(store.timeline(p.id)))
+            latest = max(s.published for s in store.case_file().sources if s.published)
         case(longest.id, db=str(target))
+        brief_dir.mkdir(parents=True, exist_ok=True)
+        country = longest.country or "KZ"
+        out_file = brief_dir / f"demo-brief-{country.lower()}.html"
+        brief(country, "Sample briefing", latest.isoformat(), "html", out_file, str(target))
+        out.print(f"demo brief: {out_file.resolve()}")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

@@ -1,0 +1,147 @@
+"""The command line end to end: sample corpus in, case record and exports out."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rightsdesk.cli import app
+from rightsdesk.sample import corpus_dir
+from rightsdesk.store import open_store
+
+runner = CliRunner()
+
+
+def invoke(*args: str):
+    result = runner.invoke(app, list(args), catch_exceptions=False)
+    return result
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("cli") / "cases.db"
+    result = invoke("ingest", str(corpus_dir()), "--db", str(db))
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def store_counts(db: Path) -> dict[str, int]:
+    with open_store(str(db)) as store:
+        return store.counts()
+
+
+def test_ingest_stores_the_sample_cases(sample_db: Path) -> None:
+    counts = store_counts(sample_db)
+    assert counts["sources"] == len(list(corpus_dir().glob("*.meta.json")))
+    with open_store(str(sample_db)) as store:
+        kozlov = store.find_persons("Vladimir Kozlov")
+        assert len(kozlov) == 1
+        types = {e.type for e in store.timeline(kozlov[0].id)}
+    assert {"sentence", "release"} <= types
+
+
+def test_reingesting_the_same_directory_changes_nothing(sample_db: Path, tmp_path: Path) -> None:
+    before = store_counts(sample_db)
+    copy = shutil.copy(sample_db, tmp_path / "before.db")
+    result = invoke("ingest", str(corpus_dir()), "--db", str(sample_db))
+    assert result.exit_code == 0
+    assert "0 stored" in result.output
+    assert store_counts(sample_db) == before == store_counts(Path(copy))
+
+
+def test_bad_files_are_named_and_the_good_ones_stored(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(corpus_dir() / "kz-kharlamov-arrested-2013-03.html", docs / "good.html")
+    (docs / "empty.txt").write_bytes(b"")
+    (docs / "binary.html").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    (docs / "broken.txt").write_bytes("Суд приговорил ".encode() + b"\xc3\x28 activist")
+    db = tmp_path / "mixed.db"
+    result = runner.invoke(app, ["ingest", str(docs), "--db", str(db)])
+    assert result.exit_code == 1
+    for name in ("empty.txt", "binary.html", "broken.txt"):
+        assert name in result.output
+    assert "good.html" not in result.output
+    assert store_counts(db)["sources"] == 1
+
+
+def test_failed_batch_loses_nothing_already_stored(sample_db: Path, tmp_path: Path) -> None:
+    db = Path(shutil.copy(sample_db, tmp_path / "kept.db"))
+    before = store_counts(db)
+    (tmp_path / "junk.txt").write_bytes(b"\x00" * 100)
+    result = runner.invoke(app, ["ingest", str(tmp_path / "junk.txt"), "--db", str(db)])
+    assert result.exit_code == 1 and "junk.txt" in result.output
+    assert store_counts(db) == before
+
+
+def test_cases_lists_people_with_status(sample_db: Path) -> None:
+    result = invoke("cases", "--db", str(sample_db), "--country", "KZ")
+    assert result.exit_code == 0
+    assert "Kozlov" in result.output and "released" in result.output
+    assert "Tolokonnikova" not in result.output
+
+
+def test_case_prints_timeline_with_evidence(sample_db: Path) -> None:
+    result = invoke("case", "Kozlov", "--db", str(sample_db))
+    assert result.exit_code == 0
+    assert "sentence" in result.output and "news.example.org" in result.output
+
+
+def test_unknown_case_says_what_to_do(sample_db: Path) -> None:
+    result = runner.invoke(app, ["case", "Nobody Atall", "--db", str(sample_db)])
+    assert result.exit_code == 2 and "rightsdesk cases" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "json"])
+def test_export_writes_one_row_per_event(sample_db: Path, fmt: str) -> None:
+    result = invoke("export", "--db", str(sample_db), "--format", fmt)
+    assert result.exit_code == 0
+    if fmt == "jsonl":
+        rows = [json.loads(line) for line in result.output.splitlines()]
+    elif fmt == "json":
+        rows = json.loads(result.output)
+    else:
+        rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert len(rows) == store_counts(sample_db)["events"]
+    assert all(row["evidence_sentence"] for row in rows)
+
+
+def test_extract_writes_the_evaluation_format(tmp_path: Path) -> None:
+    out = tmp_path / "p.jsonl"
+    result = invoke("extract", str(corpus_dir()), "--out", str(out))
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert {r["doc_id"] for r in records} == {
+        p.name.removesuffix(".meta.json") for p in corpus_dir().glob("*.meta.json")
+    }
+    ids = {p["id"] for r in records for p in r["persons"]}
+    for record in records:
+        for event in record["events"]:
+            assert set(event["persons"]) <= ids and event["evidence"]
+    kozlov_ids = {p["id"] for r in records for p in r["persons"] if "Kozlov" in p["name"]}
+    assert len(kozlov_ids) == 1  # one person across documents
+
+
+def test_brief_is_written_with_footnotes(sample_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "kz.md"
+    args = ["brief", "--country", "KZ", "--occasion", "Ministerial visit", "--date", "2016-12-31"]
+    result = invoke(*args, "--db", str(sample_db), "--out", str(out))
+    assert result.exit_code == 0
+    text = out.read_text()
+    assert "Ministerial visit" in text and "Kozlov" in text and "[1]" in text
+
+
+def test_clean_writes_the_benchmark_prediction_format(tmp_path: Path) -> None:
+    out = tmp_path / "clean.json"
+    page = corpus_dir() / "kz-kharlamov-arrested-2013-03.html"
+    result = invoke("clean", str(page), "--out", str(out))
+    assert result.exit_code == 0
+    texts = json.loads(out.read_text())
+    assert list(texts) == ["kz-kharlamov-arrested-2013-03"]
+    assert "Kharlamov" in texts["kz-kharlamov-arrested-2013-03"]
