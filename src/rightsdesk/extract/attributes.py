@@ -101,6 +101,8 @@ def _place(sent: Span, clause: set[Token]) -> str | None:
     for ent in sent.ents:
         if ent.label_ not in PLACE_LABELS or not _in_clause(ent.root, clause):
             continue
+        if not ent.text[:1].isupper() or ent.root.pos_ != "PROPN":
+            continue  # "in absentia" is tagged a place now and then
         text = _with_direction(ent)
         if pattern.fullmatch(text):
             continue  # "in Kazakhstan" says nothing a country field does not
@@ -131,7 +133,7 @@ def _charges(anchor: Token, clause: set[Token]) -> list[str]:
 def _introduces_charge(holder: Token, prep: str) -> bool:
     """"convicted of X", "charged with X", "on charges of X", "for X", "under article X"."""
     lemma = holder.lemma_.lower()
-    if prep == "of":
+    if prep in {"of", "including"}:
         return lemma in OF_CHARGE_HOLDERS
     return prep in {"with", "on", "for", "under"}
 

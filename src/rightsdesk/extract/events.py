@@ -55,6 +55,7 @@ class NameIndex:
         self.agents: set[str] = set()  # surname keys introduced as state agents
         self.speakers: set[str] = set()
         self.mentions: list[tuple[SentenceView, NameMention]] = []
+        self.paragraphs = {view.index: view.paragraph for view in sents}
         for view in sents:
             for ent in view.span.ents:
                 mention = name_at(ent.root) if ent.label_ == "PERSON" else None
@@ -73,6 +74,9 @@ class NameIndex:
             self.full[key] = mention.text
         self.mentions.append((view, mention))
 
+    def _paragraph_of(self, index: int) -> int:
+        return self.paragraphs.get(index, -1)
+
     def antecedents(self, pronoun: Token, view: SentenceView) -> list[NameMention]:
         """The most recent non-agent name before the pronoun in its paragraph.
 
@@ -81,8 +85,12 @@ class NameIndex:
         """
         plural = pronoun.lower_ in PLURAL_PRONOUNS
         own_clause = clause_verb(pronoun)
+        first_in_paragraph = view.index == 0 or self._paragraph_of(view.index - 1) != view.paragraph
         for other, mention in reversed(self.mentions):
-            if other.paragraph != view.paragraph or other.index > view.index:
+            same_or_lead = other.paragraph == view.paragraph or (
+                first_in_paragraph and other.paragraph == view.paragraph - 1
+            )
+            if not same_or_lead or other.index > view.index:
                 continue
             if other.index == view.index and (
                 mention.span.start >= pronoun.i or clause_verb(mention.span.root) == own_clause
@@ -216,10 +224,13 @@ def _assemble(
         if target.sent.evidence not in draft.evidence:
             draft.evidence.append(target.sent.evidence)
         event = _event(target, key, published)
-        lent = unnamed.get((target.sent.paragraph, event.type))
+        slot = (target.sent.paragraph, event.type)
+        lent = unnamed.get(slot)
         if lent is not None:
             _complete(event, lent)
+        unnamed.setdefault(slot, _lendable(event))
         _merge(events, event)
+    _share_charges(list(events.values()))
     persons, keys = _persons(drafts)
     for event in events.values():
         event.person = keys[event.person]
@@ -242,6 +253,25 @@ def _event(target: Target, key: str, published: date | None) -> Event:
         sentence_months=attributes.months if rule.event == "sentence" else None,
         also=also,
     )
+
+
+def _share_charges(events: list[Event]) -> None:
+    """A person's case has one set of charges: a charge event without them takes the
+    sentence's, and the other way round ("detained on charges of X" ... "charged")."""
+    by_person: dict[str, list[Event]] = {}
+    for event in events:
+        by_person.setdefault(event.person, []).append(event)
+    for own in by_person.values():
+        known = next((e.charges for e in own if e.type == "charge" and e.charges), None)
+        known = known or next((e.charges for e in own if e.charges), None)
+        for event in own:
+            if known and not event.charges and event.type in {"charge", "sentence"}:
+                event.charges = list(known)
+
+
+def _lendable(event: Event) -> Attributes:
+    """What co-defendants in one paragraph share: the day, the court's place, the charges."""
+    return Attributes(date=event.date, place=event.place, charges=list(event.charges))
 
 
 def _complete(event: Event, lent: Attributes) -> None:

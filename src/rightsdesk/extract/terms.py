@@ -40,7 +40,7 @@ def _term_pattern() -> re.Pattern[str]:
     counted = (w for w in words if w not in {"a", "an", "half"})
     word = "|".join(sorted(counted, key=len, reverse=True))
     number = rf"(?:\d+(?:[.,]\d+)?|(?:{word})(?:[\s-](?:{word}))?)"
-    half = r"(?:[\s-]+and[\s-]+a[\s-]+half)?"
+    half = r"(?:[\s-]+and[\s-]+a[\s-]+half|-1/2|\s?½)?"
     unit = "|".join(sorted(units, key=len, reverse=True))
     part = rf"{number}{half}[\s-]+(?:{unit})\b{half}"
     return re.compile(rf"\b(?P<term>(?:{part})(?:,?\s+and\s+(?:{part}))?)", re.I)
@@ -65,6 +65,7 @@ def months_in(text: str) -> float | None:
     words, units = _vocabulary()
     total = 0.0
     for chunk in re.split(r",?\s+and\s+(?!a[\s-]+half)", text, flags=re.I):
+        chunk = re.sub(r"-1/2|\s?½", " and a half", chunk)
         tokens = re.findall(r"\d+(?:[.,]\d+)?|[a-z]+", chunk.lower())
         unit = next((units[t] for t in tokens if t in units), None)
         if unit is None:

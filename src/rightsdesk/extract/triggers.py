@@ -27,6 +27,7 @@ VISITING_VERBS = frozenset(
     {"visit", "meet", "see", "interview", "write", "describe", "report", "tell", "speak", "say",
      "work", "film", "leave", "release", "free", "escape", "emerge", "die"}
 )
+CASE_NOUNS = frozenset({"verdict", "sentence", "conviction", "ruling", "appeal", "case", "term"})
 PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "dative"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 ASSERTING_CLAUSES = frozenset({"relcl", "appos", "advcl", "conj", "parataxis"})
@@ -96,7 +97,7 @@ def find_hits(sent: Span) -> list[Hit]:
 def _surface_rules(token: Token, rules: dict[str, tuple[TriggerRule, ...]]) -> tuple:
     """Participles the lemmatiser leaves alone ("jailed" as an adjective)."""
     lower = token.lower_
-    if lower == token.lemma_.lower() or not lower.endswith("ed"):
+    if not lower.endswith("ed"):
         return ()
     for stem in (lower[:-2], lower[:-1], lower[:-3]):
         if stem in rules:
@@ -181,7 +182,9 @@ def _inherited(verb: Token, deps: frozenset[str]) -> list[Token]:
 def _patients(verb: Token) -> list[Token]:
     if verb.pos_ == "NOUN":  # "denial of medical care to X": treat like a holder
         return _holders(verb)
-    found = _children(verb, PATIENT_DEPS)
+    found = []
+    for child in _children(verb, PATIENT_DEPS):  # "upheld the verdict against X"
+        found.extend(_holders(child) if child.lemma_.lower() in CASE_NOUNS else [child])
     if not found and verb.dep_ in {"xcomp", "oprd"} and verb.head.pos_ in {"VERB", "AUX"}:
         found = _children(verb.head, PATIENT_DEPS)  # "X was found guilty", "X got jailed"
     if not found:  # a small clause: "found X guilty", "declared X a criminal"
@@ -201,12 +204,18 @@ def _holders(noun: Token) -> list[Token]:
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in {"of", "against"}:
             found.extend(c for c in prep.children if c.dep_ == "pobj")
+    if noun.dep_ in {"nsubjpass", "dobj", "nsubj"}:  # "a case was opened against X"
+        for prep in noun.head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "against":
+                found.extend(c for c in prep.children if c.dep_ == "pobj")
     if noun.dep_ in {"compound", "appos", "nmod"}:
         found.append(noun.head)
     if noun.dep_ in {"attr", "acomp"}:
         found.extend(_subjects(noun.head))
-    if not found and noun.dep_ == "pobj" and noun.head.head.pos_ in {"VERB", "AUX"}:
-        found.extend(_subjects(noun.head.head))  # "X pleaded not guilty at the trial"
+    prep = noun.head
+    at_event = noun.dep_ == "pobj" and prep.lower_ in {"at", "during"}
+    if not found and at_event and prep.head.pos_ in {"VERB", "AUX"}:
+        found.extend(_subjects(prep.head))  # "X pleaded not guilty at the trial"
     return found
 
 

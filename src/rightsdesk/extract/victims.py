@@ -39,7 +39,9 @@ NOT_NAME_WORDS = frozenset(
      "riot", "pussy", "day", "facebook", "twitter", "telegram", "youtube", "instagram",
      "president", "prime", "minister", "supreme", "general", "prosecutor", "judge", "photo",
      "east", "west", "north", "south", "russian", "soviet", "christ", "god", "allah",
-     "islam", "muslim", "orthodox", "church", "cathedral", "saviour", "savior", "square"}
+     "islam", "muslim", "orthodox", "church", "cathedral", "saviour", "savior", "square",
+     "chair", "chairman", "chairwoman", "laureate", "prize", "award", "director", "head",
+     "leader", "member", "report", "house", "hall", "street", "avenue", "regime", "administration"}
 )
 MAX_NAME_TOKENS = 5
 
@@ -140,8 +142,10 @@ def _plausible_name(span: Span, known: frozenset[str]) -> bool:
         return True
     if len(span) < 2:
         return False
+    if any(t.is_upper and len(t) > 1 for t in span):
+        return False  # acronyms are organisations
     listed_with_person = any(t.ent_type_ == "PERSON" for t in span.root.conjuncts)
-    return span.root.ent_type_ in {"", "PERSON"} or listed_with_person
+    return span.root.ent_type_ in {"", "PERSON", "ORG"} or listed_with_person
 
 
 def described_names(token: Token) -> list[Token]:
