@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 import spacy
@@ -21,3 +23,13 @@ def shared_dir() -> Path:
     if not (SHARED / "eval" / "score.py").exists():
         pytest.skip("../shared is not present: the dev gold set is needed for this test")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def scorer(shared_dir: Path) -> ModuleType:
+    """The project's scorer (`../shared/eval/score.py`), imported as a module."""
+    spec = importlib.util.spec_from_file_location("score", shared_dir / "eval" / "score.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import json
 from pathlib import Path
 
@@ -15,22 +14,13 @@ from rightsdesk.pipeline import Pipeline, write_predictions
 FLOORS = json.loads((Path(__file__).with_name("quality_floors.json")).read_text())
 
 
-def load_scorer(shared_dir: Path):
-    spec = importlib.util.spec_from_file_location("score", shared_dir / "eval" / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
-def dev_scores(shared_dir: Path, nlp, tmp_path_factory) -> dict:
+def dev_scores(shared_dir: Path, nlp, scorer, tmp_path_factory) -> dict:
     pipeline = Pipeline(Extractor(nlp))
     extractions, resolution, failures = pipeline.extract([shared_dir / "eval" / "dev" / "docs"])
     assert not failures
     predictions = tmp_path_factory.mktemp("eval") / "dev.jsonl"
     write_predictions(predictions, extractions, resolution)
-    scorer = load_scorer(shared_dir)
     out = tmp_path_factory.mktemp("eval") / "score.json"
     gold = str(shared_dir / "eval" / "dev")
     with out.open("w") as stream, contextlib.redirect_stdout(stream):

@@ -72,6 +72,7 @@ class Citations:
         url = source.url and self._names.text(source.url)
         return SourceEntry(
             number=number,
+            source_id=source.id,
             title=self._names.text(source.title or source.doc_id),
             # An address that names a confidential person is withheld, not rewritten.
             url=url if url == source.url else None,

@@ -63,6 +63,7 @@ class Case:
 @dataclass(frozen=True, slots=True)
 class SourceEntry:
     number: int
+    source_id: int  # the store's id, so a reader can open the source itself
     title: str
     url: str | None
     published: date | None
