@@ -1,14 +1,80 @@
 """Statements: public positions taken by governments, bodies and NGOs.
 
-STUB owned by the statements engineer; the Extractor calls it as is.
+A statement is read where a position word (rules/statements.toml) has an actor
+(rules/actors.toml, or an organisation-shaped name) as its subject or author:
+"Human Rights Watch said today ... miscarriage of justice", "the EU issued a
+statement", "a statement by X". Being cited as a source ("according to X",
+"X reported that ...") uses no position word, and the government of the country
+reported on is not recorded when it answers its critics. One record per actor
+per document, with every name the document used for it.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
+from spacy.tokens import Span, Token
+
+from rightsdesk.extract.actors import Actor, ActorMention, actor_for_host, find_mentions
+from rightsdesk.extract.country import detect_country
+from rightsdesk.extract.dates import resolve_date
+from rightsdesk.extract.lexicon import Rule, load_table
 from rightsdesk.extract.sentences import SentenceView
 from rightsdesk.model import Statement
+
+MODALS = frozenset({"should", "would", "could", "might", "may", "must", "shall", "can", "to"})
+RELATIVE = frozenset({"who", "which", "that"})
+PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
+RECENT_SENTENCES = 6  # how far back "the bloc", "it", "she" may point
+SIGNATORY_MAX_TOKENS = 12  # a line listing one signatory is short
+
+
+@dataclass(frozen=True, slots=True)
+class Triggers:
+    """The statement rules as lookups: lemma -> rule, per kind of anchor."""
+
+    verbs: dict[str, list[Rule]]
+    adjectives: frozenset[str]
+    documents: frozenset[str]
+    joint: tuple[str, ...]
+    position_words: re.Pattern[str]
+
+
+@cache
+def triggers() -> Triggers:
+    verbs: dict[str, list[Rule]] = {}
+    by_how: dict[str, list[Rule]] = {}
+    for rule in load_table("statements").rules:
+        by_how.setdefault(rule.get("how"), []).append(rule)
+        if rule.get("how") in {"position", "call", "object", "speech"}:
+            for term in rule.terms:
+                verbs.setdefault(term, []).append(rule)
+    words = [t for r in by_how["vocabulary"] for t in r.terms]
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return Triggers(
+        verbs,
+        frozenset(t for r in by_how["adjective"] for t in r.terms),
+        frozenset(t for r in by_how["document"] for t in r.terms),
+        tuple(t for r in by_how["joint"] for t in r.terms),
+        re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE),
+    )
+
+
+@dataclass(slots=True)
+class Reading:
+    """What the document has said so far: recent mentions, people speaking for actors."""
+
+    author: Actor | None
+    accused: str | None
+    recent: list[tuple[int, ActorMention]] = field(default_factory=list)
+    spokespeople: dict[str, Actor] = field(default_factory=dict)
+    records: dict[str, Statement] = field(default_factory=dict)
+    last_actor: Actor | None = None
+    last_speaker: Actor | None = None  # the actor whose spokesperson spoke last
+    part_of: dict[str, str] = field(default_factory=dict)
 
 
 def find_statements(
@@ -21,4 +87,280 @@ def find_statements(
     so that "we call on ..." can be attributed. Each Statement carries the
     `evidence` of the SentenceView it was read from.
     """
+    text = " ".join(s.text for s in sents)
+    reading = Reading(actor_for_host(author), detect_country(text))
+    for view in _signatories(sents):
+        _record(reading, find_mentions(view.span), view, published, [])
+    for i, view in enumerate(sents):
+        mentions = find_mentions(view.span)
+        for chosen, people in _claims(view, mentions, reading, sents[i + 1 : i + 2]):
+            _record(reading, chosen, view, published, people)
+        reading.recent.extend((view.index, m) for m in mentions)
+    return _merge_offices(reading)
+
+
+def _merge_offices(reading: Reading) -> list[Statement]:
+    """An office's record joins its body's when the body spoke too (one actor, one record)."""
+    records = reading.records
+    for name, statement in list(records.items()):
+        body = reading.part_of.get(name)
+        if body and body in records:
+            merged = records[body]
+            for form in [name, *statement.names]:
+                if form not in merged.names and form != body:
+                    merged.names.append(form)
+            del records[name]
+    return list(records.values())
+
+
+def _record(
+    reading: Reading,
+    chosen: list[ActorMention],
+    view: SentenceView,
+    published: date | None,
+    people: list[str],
+) -> None:
+    """Add the actors to the document's records (one per actor), with the forms seen."""
+    for mention in chosen:
+        actor = mention.actor
+        if _is_accused(actor, reading.accused):
+            continue
+        statement = reading.records.get(actor.name)
+        if statement is None:
+            statement = Statement(actor.name, view.evidence, date=_date_of(view, published))
+            reading.records[actor.name] = statement
+            if actor.part_of:
+                reading.part_of[actor.name] = actor.part_of
+        for name in [mention.text, *people]:
+            if name != actor.name and name not in statement.names:
+                statement.names.append(name)
+        for person in people:
+            reading.spokespeople[person.split()[-1].lower()] = actor
+            reading.last_speaker = actor
+        if mention.holder:
+            reading.last_speaker = actor
+        reading.last_actor = actor
+
+
+def _is_accused(actor: Actor, accused: str | None) -> bool:
+    """The government reported on, answering its critics, is not a statement."""
+    return actor.category in {"government", "country"} and actor.country == accused
+
+
+def _date_of(view: SentenceView, published: date | None) -> str | None:
+    """The date the sentence gives, else publication day: the document's own news."""
+    dates = [e.text for e in view.span.ents if e.label_ == "DATE"]
+    for text in dates:
+        resolved = resolve_date(text, published=published)
+        if resolved:
+            return resolved
+    return published.isoformat() if published and not dates else None
+
+
+# --- anchors -----------------------------------------------------------------
+
+
+def _claims(
+    view: SentenceView, mentions: list[ActorMention], reading: Reading, after: list[SentenceView]
+) -> list[tuple[list[ActorMention], list[str]]]:
+    """(actors, spokespeople) for every statement anchor in the sentence."""
+    found = []
+    context = view.text + " " + " ".join(s.text for s in after if s.paragraph == view.paragraph)
+    for token in view.span:
+        regions = _anchor_regions(token, context)
+        for region, subject in regions:
+            chosen = _actors_in(region, subject, mentions) or _referent(subject, reading)
+            if chosen:
+                people = _people_beside(subject, view.span) if len(chosen) == 1 else []
+                found.append((chosen, people))
+    return found
+
+
+def _anchor_regions(token: Token, context: str) -> list[tuple[list[Token], Token]]:
+    """The subject (or author) regions of `token` when it anchors a statement."""
+    trig = triggers()
+    if token.pos_ in {"VERB", "AUX"} and _verb_anchors(token, context, trig):
+        return _subject_regions(token)
+    if token.lemma_.lower() in trig.adjectives and token.dep_ in {"acomp", "amod", "ROOT"}:
+        return _subject_regions(token.head if token.dep_ == "acomp" else token)
+    if token.pos_ == "NOUN" and token.lemma_.lower() in trig.documents and not _cited(token):
+        return _author_regions(token)
     return []
+
+
+def _verb_anchors(verb: Token, context: str, trig: Triggers) -> bool:
+    if _negated_or_modal(verb):
+        return False
+    for rule in trig.verbs.get(verb.lemma_.lower(), []):
+        how = rule.get("how")
+        if how == "position":
+            return True
+        if how == "call" and any(c.lemma_ in {"for", "on", "upon"} for c in verb.children):
+            return True
+        if how == "object" and _has_object(verb, rule.get("objects", [])):
+            return True
+        if how == "speech" and trig.position_words.search(context):
+            return True
+    return False
+
+
+def _negated_or_modal(verb: Token) -> bool:
+    """"has not criticised", "should raise concern", "would present a report"."""
+    for child in verb.children:
+        if child.dep_ == "neg" or (child.dep_ == "aux" and child.lemma_.lower() in MODALS):
+            return True
+    return verb.dep_ == "conj" and verb.head is not verb and _negated_or_modal(verb.head)
+
+
+def _has_object(verb: Token, objects: list[str]) -> bool:
+    wanted = set(objects)
+    for child in verb.children:
+        if child.dep_ in {"dobj", "nsubjpass", "attr"} and child.lemma_.lower() in wanted:
+            return True
+        prt_object = child.dep_ == "prt" and any(  # "put out a statement"
+            g.lemma_.lower() in wanted for g in child.children
+        )
+        if prt_object:
+            return True
+    return False
+
+
+def _subject_regions(verb: Token) -> list[tuple[list[Token], Token]]:
+    """The subject's subtree; passives read the agent; conjuncts inherit the subject."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return [_region_of(child)]
+        if child.dep_ == "agent":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs:
+                return [_region_of(objs[0])]
+    if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
+        return _subject_regions(verb.head)
+    return []
+
+
+def _region_of(subject: Token) -> tuple[list[Token], Token]:
+    """A relative pronoun stands for the noun its clause hangs on."""
+    if subject.lemma_.lower() in RELATIVE and subject.head.dep_ == "relcl":
+        noun = subject.head.head
+        clause = set(subject.head.subtree)
+        return [t for t in noun.subtree if t not in clause], noun
+    return list(subject.subtree), subject
+
+
+def _cited(noun: Token) -> bool:
+    """"According to a report by X": a source of news, not a position."""
+    return any(a.lemma_.lower() == "accord" for a in noun.ancestors)
+
+
+def _author_regions(noun: Token) -> list[tuple[list[Token], Token]]:
+    """"X's statement", "a statement by/of/from X", "the statement released by X"."""
+    regions = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            regions.append(_region_of(child))
+        if child.dep_ == "prep" and child.lemma_.lower() in {"by", "of", "from"}:
+            regions += [_region_of(g) for g in child.children if g.dep_ == "pobj"]
+        if child.dep_ == "acl":
+            regions += _subject_regions(child)
+    return regions
+
+
+# --- who spoke ------------------------------------------------------------------
+
+
+def _actors_in(
+    region: list[Token], subject: Token, mentions: list[ActorMention]
+) -> list[ActorMention]:
+    """The actors a subject names; a body outranks the country or person beside it."""
+    indices = {t.i for t in region}
+    inside = [m for m in mentions if m.start in indices]
+    if not inside:
+        return []
+    inside = [m for m in inside if m.actor.category != "country" or _coordinated(m, subject)]
+    if not inside:
+        return []
+    best = min(m.rank for m in inside)
+    return [m for m in inside if m.rank == best or _coordinated(m, subject)]
+
+
+def _coordinated(mention: ActorMention, subject: Token) -> bool:
+    """"Catherine Ashton and the United States": each conjunct speaks for itself."""
+    token = subject.doc[mention.end - 1]
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token == subject
+
+
+def _people_beside(subject: Token, sentence: Span) -> list[str]:
+    """Persons who are the subject or stand in apposition to it: its spokespeople."""
+    near = {subject.i, *(c.i for c in subject.children if c.dep_ in {"appos", "compound"})}
+    if subject.dep_ == "appos":
+        near.add(subject.head.i)
+    return [e.text for e in sentence.ents if e.label_ == "PERSON" and e.root.i in near]
+
+
+def _referent(subject: Token, reading: Reading) -> list[ActorMention]:
+    """Who "it", "we", "the bloc", "the independent expert" or "Santos" refers to."""
+    word = subject.lemma_.lower()
+    actor: Actor | None = None
+    if word in {"we", "i"} and reading.author:
+        actor = reading.author
+    elif subject.ent_type_ == "PERSON" or subject.pos_ == "PROPN":
+        actor = reading.spokespeople.get(subject.text.lower())
+    elif word in {"he", "she"}:
+        actor = reading.last_speaker
+    elif word in PRONOUNS:
+        actor = reading.last_actor or _recent(reading, lambda a: a.category != "country")
+    elif subject.pos_ == "NOUN" and _definite(subject):
+        actor = _by_generic(word, reading)
+    if actor is None:
+        return []
+    return [ActorMention(actor, actor.name, subject.i, subject.i + 1)]
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ in {"det", "poss"} and c.lemma_.lower() in {"the", "its", "this", "their"}
+               for c in noun.children)
+
+
+def _by_generic(word: str, reading: Reading) -> Actor | None:
+    if word in triggers().documents:
+        return reading.last_actor
+
+    def fits(actor: Actor) -> bool:
+        return word in actor.generic or word in actor.name.lower().split()
+
+    return _recent(reading, fits)
+
+
+def _recent(reading: Reading, fits) -> Actor | None:
+    horizon = (reading.recent[-1][0] - RECENT_SENTENCES) if reading.recent else 0
+    for index, mention in reversed(reading.recent):
+        if index < horizon:
+            break
+        if fits(mention.actor):
+            return mention.actor
+    return None
+
+
+# --- joint statements -------------------------------------------------------------
+
+
+def _signatories(sents: list[SentenceView]) -> list[SentenceView]:
+    """Lines naming one organisation each, right under a "Joint statement" title."""
+    joint = triggers().joint
+    opening = sents[:3]
+    if not any(term in s.text.lower() for s in opening for term in joint):
+        return []
+    lines = []
+    for view in sents[1:]:
+        if len(view.span) > SIGNATORY_MAX_TOKENS or any(t.pos_ == "VERB" for t in view.span):
+            if lines:
+                break
+            continue
+        mentions = find_mentions(view.span)
+        if len(mentions) == 1 and mentions[0].actor.category in {"igo", "ngo", "org"}:
+            lines.append(view)
+    return lines
+

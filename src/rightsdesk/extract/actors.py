@@ -1,0 +1,226 @@
+"""Actor mentions in a sentence: known bodies, office holders, organisation names.
+
+Three sources, most reliable first: the `actors` gazetteer (international bodies,
+governments, NGOs and their office holders), organisation-shaped names
+("Kazakhstan International Bureau for Human Rights", "Public Foundation
+“Liberty”"), and country names standing for their government ("Germany
+expressed concern"). Each mention carries the token span it covers so the
+statement rules can see where it sits in the parse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span
+
+from rightsdesk.extract.lexicon import Rule, load_table
+
+CATEGORY_RANK = {"igo": 0, "ngo": 0, "org": 1, "government": 2, "country": 3}
+"""Which mention names the actor when a subject holds several (lower wins)."""
+
+# Words that make a capitalised phrase an organisation's name.
+ORG_HEADS = (
+    "Watch|International|Committee|Council|Foundation|Center|Centre|Bureau|Coalition|"
+    "Partnership|Organisation|Organization|Union|Parliament|Assembly|Embassy|Ministry|"
+    "Cabinet|Network|Association|Institute|Federation|League|Campaign|Defenders|Movement|"
+    "Commission|Alliance|Society|Initiative|Fund|Trust|Mission|Helsinki"
+)
+NAME_WORD = r"(?:[A-Z][\w.'’\-]*|“[^”]{1,40}”|\"[^\"]{1,40}\")"
+LINK_WORD = r"(?:of|for|the|and|on|against|in|to|de|&)"
+ORG_NAME = re.compile(
+    rf"{NAME_WORD}(?:\s+(?:{LINK_WORD}\s+)*{NAME_WORD})*"
+)
+ORG_HEAD = re.compile(rf"\b(?:{ORG_HEADS})\b")
+# Bodies of the state that try or hold people: never the actor of a statement.
+STATE_ORGANS = re.compile(
+    r"\b(Court|Prosecutor|Police|KGB|KNB|FSB|Prison|Colony|Investigative|Militia)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A normalised actor: the gazetteer entry, or an organisation named in the text."""
+
+    name: str
+    category: str  # igo | ngo | government | org | country
+    country: str | None = None
+    generic: tuple[str, ...] = ()
+    part_of: str | None = None  # the body this office speaks for
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    actor: Actor
+    text: str
+    start: int  # token index in the paragraph Doc
+    end: int
+    holder: bool = False  # a person's name standing for the office
+
+    @property
+    def rank(self) -> int:
+        return CATEGORY_RANK[self.actor.category]
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    exact: dict[str, Actor]  # case-sensitive forms (single words, abbreviations)
+    folded: dict[str, Actor]  # lowercased multi-word forms
+    holders: dict[str, Actor]  # lowercased holder names and surnames
+    hosts: dict[str, Actor]
+    pattern: re.Pattern[str]
+
+
+def _actor(rule: Rule) -> Actor:
+    return Actor(
+        rule.get("name", rule.id),
+        rule.get("category", "ngo"),
+        rule.get("country"),
+        tuple(rule.get("generic", [])),
+        rule.get("part_of"),
+    )
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The actors table as lookups and one alternation over every form, longest first."""
+    exact: dict[str, Actor] = {}
+    folded: dict[str, Actor] = {}
+    holders: dict[str, Actor] = {}
+    hosts: dict[str, Actor] = {}
+    for rule in load_table("actors").rules:
+        actor = _actor(rule)
+        for term in rule.terms:
+            (folded if " " in term else exact).setdefault(
+                term.lower() if " " in term else term, actor
+            )
+        for holder in rule.get("holders", []):
+            holders[holder.lower()] = actor
+            holders.setdefault(holder.split()[-1].lower(), actor)
+        for host in rule.get("hosts", []):
+            hosts[host] = actor
+    forms = sorted([*exact, *folded, *holders], key=len, reverse=True)
+    alternation = "|".join(re.escape(f) for f in forms)
+    pattern = re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])", re.IGNORECASE)
+    return Gazetteer(exact, folded, holders, hosts, pattern)
+
+
+@cache
+def countries() -> dict[str, str]:
+    """Country names (first term of each country rule, not demonyms) -> ISO code."""
+    return {rule.terms[0]: rule.id for rule in load_table("countries").rules}
+
+
+def actor_for_host(host: str | None) -> Actor | None:
+    """The organisation that publishes on a web site, when the gazetteer knows it."""
+    if not host:
+        return None
+    hosts = gazetteer().hosts
+    parts = host.lower().split(".")
+    for i in range(len(parts) - 1):
+        actor = hosts.get(".".join(parts[i:]))
+        if actor:
+            return actor
+    return None
+
+
+def find_mentions(span: Span) -> list[ActorMention]:
+    """Every actor mention in the span, non-overlapping, gazetteer first."""
+    mentions = _gazetteer_mentions(span)
+    mentions += _free(span, _org_name_mentions(span), mentions)
+    mentions += _free(span, _country_mentions(span), mentions)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _free(
+    span: Span, candidates: list[ActorMention], taken: list[ActorMention]
+) -> list[ActorMention]:
+    kept: list[ActorMention] = []
+    for cand in candidates:
+        if all(cand.end <= m.start or cand.start >= m.end for m in [*taken, *kept]):
+            kept.append(cand)
+    return kept
+
+
+def _gazetteer_mentions(span: Span) -> list[ActorMention]:
+    gaz = gazetteer()
+    found = []
+    for match in gaz.pattern.finditer(span.text):
+        text = match.group(0)
+        actor, holder = _lookup(gaz, text)
+        if actor is None:
+            continue
+        mention = _to_tokens(span, match.start(), match.end(), actor, holder=holder)
+        if mention:
+            found.append(mention)
+    return found
+
+
+def _lookup(gaz: Gazetteer, text: str) -> tuple[Actor | None, bool]:
+    if text in gaz.exact:
+        return gaz.exact[text], False
+    if " " in text and text.lower() in gaz.folded:
+        return gaz.folded[text.lower()], False
+    holder = gaz.holders.get(text.lower())
+    if holder and text[:1].isupper():
+        return holder, True
+    return None, False
+
+
+def _org_name_mentions(span: Span) -> list[ActorMention]:
+    found = []
+    for match in ORG_NAME.finditer(span.text):
+        name = _trim_name(match.group(0))
+        if not ORG_HEAD.search(name) or STATE_ORGANS.search(name) or len(name.split()) < 2:
+            continue
+        start = match.start() + match.group(0).index(name)
+        actor = Actor(name, "org")
+        mention = _to_tokens(span, start, start + len(name), actor)
+        if mention:
+            found.append(mention)
+    return found
+
+
+def _trim_name(name: str) -> str:
+    """Drop a leading article and trailing link words ("the X of" -> "X")."""
+    words = name.split()
+    while words and words[0].lower() in {"the", "a", "an", "and", "by", "in"}:
+        words = words[1:]
+    while words and re.fullmatch(LINK_WORD, words[-1]):
+        words = words[:-1]
+    words = _drop_title(words)
+    return " ".join(words).removesuffix("’s").removesuffix("'s")
+
+
+def _drop_title(words: list[str]) -> list[str]:
+    """"Deputy Head of the United Cabinet" -> "United Cabinet": a post is not the body."""
+    for i, word in enumerate(words):
+        if word == "of" and not ORG_HEAD.search(" ".join(words[:i])):
+            rest = words[i + 1 :]
+            rest = rest[1:] if rest[:1] == ["the"] else rest
+            if ORG_HEAD.search(" ".join(rest)):
+                return _drop_title(rest)
+    return words
+
+
+def _country_mentions(span: Span) -> list[ActorMention]:
+    found = []
+    names = countries()
+    for ent in span.ents:
+        if ent.label_ == "GPE":
+            text = ent.text.removeprefix("the ").strip()
+            if text in names:
+                actor = Actor(text, "country", names[text])
+                found.append(ActorMention(actor, text, ent.start, ent.end))
+    return found
+
+
+def _to_tokens(
+    span: Span, start: int, end: int, actor: Actor, *, holder: bool = False
+) -> ActorMention | None:
+    chars = span.char_span(start, end, alignment_mode="expand")
+    if chars is None:
+        return None
+    return ActorMention(actor, chars.text, chars.start, chars.end, holder)
