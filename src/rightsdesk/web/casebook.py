@@ -9,9 +9,12 @@ id of each is the store's version.
 from __future__ import annotations
 
 import threading
+import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -26,7 +29,7 @@ from rightsdesk.model import (
 from rightsdesk.status import CaseStatus, case_status
 from rightsdesk.store import Store, reader, schema
 from rightsdesk.store.audit import audit_log
-from rightsdesk.store.review import protected
+from rightsdesk.store.review import Protected, protected
 from rightsdesk.web.lens import Lens, Span
 
 MAX_CACHED = 32  # countries x {full, redacted} views kept at once
@@ -42,6 +45,13 @@ class Overview:
     sources: dict[int, SourceRecord] = field(default_factory=dict)
     events_of: dict[str, list[EventRecord]] = field(default_factory=dict)
     statuses: dict[str, CaseStatus] = field(default_factory=dict)
+    derived: dict[str, Any] = field(default_factory=dict)  # page figures, computed once
+
+    def remember(self, name: str, compute: Callable[[Overview], Any]) -> Any:
+        """A figure derived from this overview (a chart, a sorted list), computed once."""
+        if name not in self.derived:
+            self.derived[name] = compute(self)
+        return self.derived[name]
 
     @classmethod
     def of(cls, case_file: CaseFile, today: date) -> Overview:
@@ -66,15 +76,40 @@ def store_engine(store: Store) -> sa.Engine:
     return engine if isinstance(engine, sa.Engine) else store._engine
 
 
-class Casebook:
-    """Cached overviews and lenses over one store."""
+@dataclass(slots=True)
+class _Built:
+    """A cached value, the store version it was read at and the protection it honours."""
 
-    def __init__(self, store: Store, engine: sa.Engine) -> None:
+    value: Any
+    version: tuple[int, int]
+    protected: Protected | None
+    at: float = field(default_factory=time.monotonic)
+
+
+class Casebook:
+    """Cached overviews and lenses over one store.
+
+    While an ingest keeps adding sources, rebuilding the whole record at every
+    new source would make every list page slow, so a list may lag the store by
+    up to `max_stale` seconds: the stale copy is served while a fresh one is
+    built in the background. Never across a change of protection: an overview
+    built before a person or fact was protected is rebuilt before it is shown.
+    """
+
+    def __init__(self, store: Store, engine: sa.Engine, *, max_stale: float = 30.0) -> None:
         self.store = store
         self.engine = engine
+        self.max_stale = max_stale
         self._lock = threading.Lock()
-        self._version: tuple[int, int] | None = None
-        self._cached: dict[tuple[object, ...], object] = {}
+        self._built: dict[tuple[object, ...], _Built] = {}
+        self._refreshing: set[tuple[object, ...]] = set()
+
+    def upcoming(self, today: date, days: int) -> list[OccasionRecord]:
+        """Occasions dated in the next `days` days (full view: for analysts only)."""
+        occasions = schema.occasions
+        window = occasions.c.date_start.between(today, today + timedelta(days=days))
+        with self.engine.connect() as conn:
+            return reader.occasion_records(conn, window)
 
     def version(self) -> tuple[int, int]:
         with self.engine.connect() as conn:
@@ -82,29 +117,24 @@ class Casebook:
             newest_change = conn.scalar(sa.select(sa.func.max(audit_log.c.id))) or 0
         return newest_source, newest_change
 
-    def _remember(self, key: tuple[object, ...], build):
+    def _store(self, key: tuple[object, ...], built: _Built) -> None:
+        with self._lock:
+            if len(self._built) >= MAX_CACHED:
+                self._built.clear()
+            self._built[key] = built
+
+    def _exact(self, key: tuple[object, ...], build: Callable[[], Any]) -> Any:
+        """Cached only while the store has not changed at all."""
         version = self.version()
-        with self._lock:
-            if version != self._version:
-                self._cached.clear()
-                self._version = version
-            if key in self._cached:
-                return self._cached[key]
+        found = self._built.get(key)
+        if found is not None and found.version == version:
+            return found.value
         value = build()
-        with self._lock:
-            if len(self._cached) >= MAX_CACHED:
-                self._cached.clear()
-            self._cached[key] = value
+        self._store(key, _Built(value, version, None))
         return value
 
     def lens(self, *, full: bool) -> Lens:
-        return self._remember(("lens", full), lambda: Lens(protected(self.engine), full=full))
-
-    def overview(self, lens: Lens, country: str | None, today: date) -> Overview:
-        def build() -> Overview:
-            return Overview.of(lens.case_file(self.store.case_file(country)), today)
-
-        return self._remember(("overview", lens.full, country, today), build)
+        return self._exact(("lens", full), lambda: Lens(protected(self.engine), full=full))
 
     def countries(self) -> list[str]:
         def build() -> list[str]:
@@ -113,7 +143,41 @@ class Casebook:
             with self.engine.connect() as conn:
                 return list(conn.scalars(query))
 
-        return self._remember(("countries",), build)
+        return self._exact(("countries",), build)
+
+    def overview(self, lens: Lens, country: str | None, today: date) -> Overview:
+        key = ("overview", lens.full, country, today)
+        version = self.version()
+
+        def build() -> Overview:
+            return Overview.of(lens.case_file(self.store.case_file(country)), today)
+
+        found = self._built.get(key)
+        if found is not None and found.protected == lens.protected:
+            if found.version == version:
+                return found.value
+            if time.monotonic() - found.at < self.max_stale:
+                self._refresh(key, build, version, lens.protected)
+                return found.value
+        value = build()
+        self._store(key, _Built(value, version, lens.protected))
+        return value
+
+    def _refresh(self, key, build: Callable[[], Overview], version, protection) -> None:
+        """Build a fresh overview in a background thread, one per key at a time."""
+        with self._lock:
+            if key in self._refreshing:
+                return
+            self._refreshing.add(key)
+
+        def run() -> None:
+            try:
+                self._store(key, _Built(build(), version, protection))
+            finally:
+                with self._lock:
+                    self._refreshing.discard(key)
+
+        threading.Thread(target=run, name="casebook-refresh", daemon=True).start()
 
 
 @dataclass(slots=True)

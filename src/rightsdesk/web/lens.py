@@ -13,7 +13,14 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from rightsdesk.model import CaseFile, EventRecord, OccasionRecord, PersonRecord
+from rightsdesk.model import (
+    CaseFile,
+    EventRecord,
+    OccasionRecord,
+    PersonRecord,
+    SourceRecord,
+    StatementRecord,
+)
 from rightsdesk.store.review import Protected
 
 WITHHELD = "[withheld]"
@@ -101,7 +108,7 @@ class Lens:
         return PersonRecord(id=code, name=code, country=person.country, confidential=True)
 
     def event(self, event: EventRecord) -> EventRecord:
-        if self.full:
+        if self.full or not self._touches(event.person_id, event.evidence.sentence, event.place):
             return event
         evidence = replace(event.evidence, sentence=self.text(event.evidence.sentence) or "")
         return replace(
@@ -111,8 +118,29 @@ class Lens:
             place=self.text(event.place),
         )
 
+    def _touches(self, person_id: str | None, *texts: str | None) -> bool:
+        """Whether a record needs redacting at all (most do not: skip the copying)."""
+        pattern, _ = self._pattern
+        if person_id in self.protected.codes:
+            return True
+        return pattern is not None and any(t and pattern.search(t) for t in texts)
+
+    def source(self, source: SourceRecord) -> SourceRecord:
+        address = re.sub(r"[-_+./%]+", " ", source.url or "")
+        if self.full or not self._touches(None, source.title, address):
+            return source
+        return replace(source, title=self.text(source.title), url=self.url(source.url))
+
+    def statement(self, statement: StatementRecord) -> StatementRecord:
+        if self.full or not self._touches(None, statement.evidence.sentence, statement.actor):
+            return statement
+        sentence = self.text(statement.evidence.sentence) or ""
+        return replace(statement, evidence=replace(statement.evidence, sentence=sentence))
+
     def occasion(self, occasion: OccasionRecord) -> OccasionRecord:
-        if self.full:
+        protected_person = any(p in self.protected.codes for p in occasion.person_ids)
+        texts = (occasion.description, occasion.evidence.sentence)
+        if self.full or not (protected_person or self._touches(None, *texts)):
             return occasion
         evidence = replace(occasion.evidence, sentence=self.text(occasion.evidence.sentence) or "")
         return replace(
@@ -128,15 +156,11 @@ class Lens:
             return case_file
         return CaseFile(
             country=case_file.country,
-            sources=[
-                replace(s, title=self.text(s.title), url=self.url(s.url)) for s in case_file.sources
-            ],
+            sources=[self.source(s) for s in case_file.sources],
             persons=[self.person(p) for p in case_file.persons],
             events=[self.event(e) for e in case_file.events if not self.hides_fact("event", e.id)],
             statements=[
-                replace(
-                    s, evidence=replace(s.evidence, sentence=self.text(s.evidence.sentence) or "")
-                )
+                self.statement(s)
                 for s in case_file.statements
                 if not self.hides_fact("statement", s.id)
             ],

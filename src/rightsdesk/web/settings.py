@@ -27,3 +27,5 @@ class WebSettings:
     sessions: SessionPolicy = SessionPolicy()
     today: Callable[[], date] = date.today  # tests pin the calendar
     page_size: int = 50
+    # How long list pages may lag an ongoing ingest (see Casebook); 0 means never.
+    max_stale_seconds: float = 30.0

@@ -42,27 +42,36 @@ class CaseRow:
     last: str | None
 
 
-def case_rows(overview: Overview, query: CaseQuery, found: set[str] | None) -> list[CaseRow]:
-    """Persons matching every facet, most recent activity first."""
+def all_rows(overview: Overview) -> list[CaseRow]:
+    """Every person with their status, most recent activity first (computed once)."""
     rows = []
     for person_id, person in overview.persons.items():
         events = overview.events_of.get(person_id, [])
-        if found is not None and person_id not in found:
-            continue
-        if query.type and not any(e.type == query.type or query.type in e.also for e in events):
-            continue
-        if (query.since or query.until) and not _in_range(events, query):
-            continue
         reviewed = any(e.review != "machine" for e in events)
-        if query.reviewed and (query.reviewed == "yes") != reviewed:
-            continue
-        status = overview.statuses.get(person_id)
-        if query.status and (status is None or status.stage != query.status):
-            continue
         last = max((e.date for e in events if e.date), key=earliest_day, default=None)
-        rows.append(CaseRow(person, status, len(events), reviewed, last))
+        rows.append(CaseRow(person, overview.statuses.get(person_id), len(events), reviewed, last))
     rows.sort(key=lambda r: (r.last is None, _negated(r.last), r.person.name))
     return rows
+
+
+def case_rows(overview: Overview, query: CaseQuery, found: set[str] | None) -> list[CaseRow]:
+    """Persons matching every facet, most recent activity first."""
+    return [
+        row
+        for row in overview.remember("case rows", all_rows)
+        if (found is None or row.person.id in found) and _matches(overview, row, query)
+    ]
+
+
+def _matches(overview: Overview, row: CaseRow, query: CaseQuery) -> bool:
+    events = overview.events_of.get(row.person.id, [])
+    if query.type and not any(e.type == query.type or query.type in e.also for e in events):
+        return False
+    if (query.since or query.until) and not _in_range(events, query):
+        return False
+    if query.reviewed and (query.reviewed == "yes") != row.reviewed:
+        return False
+    return not query.status or (row.status is not None and row.status.stage == query.status)
 
 
 def _negated(last: str | None) -> int:
@@ -82,6 +91,10 @@ def _in_range(events, query: CaseQuery) -> bool:
 
 
 def facet_counts(overview: Overview) -> dict[str, Counter]:
+    return overview.remember("facets", _facet_counts)
+
+
+def _facet_counts(overview: Overview) -> dict[str, Counter]:
     stages = Counter(s.stage for s in overview.statuses.values() if s.stage)
     types = Counter(e.type for events in overview.events_of.values() for e in events)
     return {"status": stages, "type": types}

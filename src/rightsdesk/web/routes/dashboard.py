@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from rightsdesk.model import EventRecord, OccasionRecord
 from rightsdesk.status import earliest_day
-from rightsdesk.web.charts import events_over_time
+from rightsdesk.web.casebook import Overview
+from rightsdesk.web.charts import Chart, events_over_time
 from rightsdesk.web.deps import DeskDep, Viewer, lens_for
 from rightsdesk.web.render import page
 
@@ -23,14 +27,19 @@ def home(_: Viewer):
     return RedirectResponse("/dashboard", status_code=303)
 
 
-@router.get("/dashboard", response_class=HTMLResponse)
-def dashboard(request: Request, desk: DeskDep, user: Viewer, country: Country = None):
-    country = country.upper() if country else None
-    today = desk.settings.today()
-    overview = desk.casebook.overview(lens_for(desk, user), country, today)
-    stages = Counter(s.stage for s in overview.statuses.values())
+@dataclass(frozen=True, slots=True)
+class Figures:
+    counts: dict[str, int]
+    chart: Chart
+    latest: list[EventRecord]
+    ahead: list[OccasionRecord]
+
+
+def figures(overview: Overview) -> Figures:
+    statuses = overview.statuses.values()
+    stages = Counter(s.stage for s in statuses)
     counts = {
-        "detained": sum(s.in_custody for s in overview.statuses.values()),
+        "detained": sum(s.in_custody for s in statuses),
         "sentenced": stages["sentenced"] + stages["on appeal"],
         "released": stages["released"],
         "killed": stages["killed"],
@@ -38,19 +47,25 @@ def dashboard(request: Request, desk: DeskDep, user: Viewer, country: Country = 
         "sources": len(overview.sources),
     }
     active = [e for events in overview.events_of.values() for e in events]
-    latest = sorted(
-        (e for e in active if e.date), key=lambda e: (earliest_day(e.date), e.id), reverse=True
-    )[:LATEST]
-    ahead = [o for o in overview.case_file.occasions if o.date and earliest_day(o.date) >= today][
-        :LATEST
-    ]
+    dated = [e for e in active if e.date]
+    latest = heapq.nlargest(LATEST, dated, key=lambda e: (earliest_day(e.date), e.id))
+    today = overview.today
+    ahead = [o for o in overview.case_file.occasions if o.date and earliest_day(o.date) >= today]
+    return Figures(counts, events_over_time(active, today=today), latest, ahead[:LATEST])
+
+
+@router.get("/dashboard", response_class=HTMLResponse)
+def dashboard(request: Request, desk: DeskDep, user: Viewer, country: Country = None):
+    country = country.upper() if country else None
+    overview = desk.casebook.overview(lens_for(desk, user), country, desk.settings.today())
+    shown = overview.remember("dashboard", figures)
     return page(
         request,
         "dashboard.html",
         country=country,
-        counts=counts,
-        chart=events_over_time(active, today=today),
-        latest=latest,
-        ahead=ahead,
+        counts=shown.counts,
+        chart=shown.chart,
+        latest=shown.latest,
+        ahead=shown.ahead,
         overview=overview,
     )

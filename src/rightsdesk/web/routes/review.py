@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Form, HTTPException, Request
@@ -10,7 +10,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from rightsdesk.errors import RightsdeskError, StoreError
 from rightsdesk.model import EVENT_TYPES
-from rightsdesk.status import earliest_day
 from rightsdesk.store import audit, review
 from rightsdesk.web.casebook import facts_where
 from rightsdesk.web.deps import Analyst, DeskDep
@@ -45,13 +44,7 @@ def review_queue(request: Request, desk: DeskDep, user: Analyst):
     by_key = {("event", e.id): e for e in facts.events}
     by_key |= {("statement", s.id): s for s in facts.statements}
     persons = {e.person_id: desk.store.person(e.person_id) for e in facts.events}
-    soon = [
-        o
-        for o in desk.casebook.overview(
-            desk.casebook.lens(full=True), None, today
-        ).case_file.occasions
-        if o.date and today <= earliest_day(o.date) <= today + timedelta(days=30)
-    ]
+    soon = desk.casebook.upcoming(today, review.UPCOMING_DAYS)
     return page(
         request,
         "review.html",

@@ -1,0 +1,46 @@
+"""The list pages' cache: stale during an ingest for a while, never across protection."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+from desk_sample import THIRD_TEXT, Sample, csrf_of, extraction, resolution
+
+
+def test_protection_change_is_never_served_stale(client_for) -> None:
+    viewer, analyst = client_for("viewer"), client_for("analyst")
+    assert "Lidia Karpenko" in viewer.get("/cases").text
+    analyst.post(
+        f"/persons/{Sample().karpenko}/confidential",
+        data={"confidential": "yes", "csrf_token": csrf_of(analyst)},
+    )
+    assert "Karpenko" not in viewer.get("/cases").text
+    assert "Karpenko" not in viewer.get("/dashboard").text
+
+
+def test_a_new_source_shows_once_the_background_refresh_is_done(client_for, store) -> None:
+    viewer = client_for("viewer")
+    assert "Pavel Drozd" not in viewer.get("/cases").text
+    text = THIRD_TEXT.replace("Lidia Karpenko", "Pavel Drozd")
+    new = extraction(
+        "fourth",
+        text,
+        title="Another release",
+        published=date(2026, 10, 1),
+        persons=[("p1", "Pavel Drozd")],
+        events=[
+            (
+                "release",
+                "p1",
+                text.split(" after")[0] + " after serving her sentence.",
+                "2026-09-01",
+                {},
+            )
+        ],
+    )
+    assert store.save(new, resolution(new, {"p1": "drozd-pavel"}))
+    deadline = time.monotonic() + 10
+    while "Pavel Drozd" not in viewer.get("/cases").text:
+        assert time.monotonic() < deadline, "the list never caught up with the store"
+        time.sleep(0.05)
