@@ -87,16 +87,39 @@ def find_statements(
     so that "we call on ..." can be attributed. Each Statement carries the
     `evidence` of the SentenceView it was read from.
     """
-    text = " ".join(s.text for s in sents)
-    reading = Reading(actor_for_host(author), detect_country(text))
+    mentions_of = [find_mentions(view.span) for view in sents]
+    reading = Reading(actor_for_host(author), _accused_country(sents, mentions_of))
     for view in _signatories(sents):
         _record(reading, find_mentions(view.span), view, published, [])
-    for i, view in enumerate(sents):
-        mentions = find_mentions(view.span)
+    for i, (view, mentions) in enumerate(zip(sents, mentions_of, strict=True)):
         for chosen, people in _claims(view, mentions, reading, sents[i + 1 : i + 2]):
             _record(reading, chosen, view, published, people)
         reading.recent.extend((view.index, m) for m in mentions)
     return _merge_offices(reading)
+
+
+def _accused_country(
+    sents: list[SentenceView], mentions_of: list[list[ActorMention]]
+) -> str | None:
+    """The country reported on, counted without the governments speaking about it."""
+    kept = []
+    for view, mentions in zip(sents, mentions_of, strict=True):
+        text = view.span.text
+        cut = view.span.start_char
+        doc = view.span.doc
+        for m in reversed(mentions):
+            if m.actor.category in {"government", "country"} and _speaks(doc[m.end - 1]):
+                begin, end = doc[m.start].idx - cut, doc[m.end - 1].idx + len(doc[m.end - 1]) - cut
+                text = text[:begin] + text[end:]
+        kept.append(text)
+    return detect_country(" ".join(kept))
+
+
+def _speaks(token: Token) -> bool:
+    """The token is a subject, or coordinated with one ("the US and Germany said")."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _merge_offices(reading: Reading) -> list[Statement]:
@@ -181,8 +204,8 @@ def _anchor_regions(token: Token, context: str) -> list[tuple[list[Token], Token
     trig = triggers()
     if token.pos_ in {"VERB", "AUX"} and _verb_anchors(token, context, trig):
         return _subject_regions(token)
-    if token.lemma_.lower() in trig.adjectives and token.dep_ in {"acomp", "amod", "ROOT"}:
-        return _subject_regions(token.head if token.dep_ == "acomp" else token)
+    if {token.lemma_.lower(), token.lower_} & trig.adjectives and not _negated_or_modal(token):
+        return _felt_by(token)
     if token.pos_ == "NOUN" and token.lemma_.lower() in trig.documents and not _cited(token):
         return _author_regions(token)
     return []
@@ -223,6 +246,15 @@ def _has_object(verb: Token, objects: list[str]) -> bool:
         if prt_object:
             return True
     return False
+
+
+def _felt_by(word: Token) -> list[tuple[list[Token], Token]]:
+    """"X is concerned", "X remains alarmed", "X is appalled by ...": X holds the view."""
+    verb = word.head if word.dep_ in {"acomp", "amod", "oprd"} else word
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return [_region_of(child)]
+    return []
 
 
 def _subject_regions(verb: Token) -> list[tuple[list[Token], Token]]:

@@ -1,0 +1,163 @@
+"""Statements: who took a public position, normalised, one record per actor."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from rightsdesk.extract.actors import actor_for_host, find_mentions
+from rightsdesk.extract.lexicon import load_table
+from rightsdesk.extract.sentences import SentenceView
+from rightsdesk.extract.statements import find_statements
+from rightsdesk.model import Evidence, Statement
+
+PUBLISHED = date(2013, 6, 28)
+SIGNATORIES = "Amnesty International\nNorwegian Helsinki Committee\nPublic Foundation “Liberty”"
+
+
+def views(nlp: Language, text: str) -> list[SentenceView]:
+    """One paragraph per line, as the Extractor reads a clean document."""
+    out: list[SentenceView] = []
+    offset = 0
+    for number, line in enumerate(text.split("\n")):
+        doc = nlp(line)
+        for sent in doc.sents:
+            start = offset + sent.start_char
+            evidence = Evidence("hash", start, start + len(sent.text), sent.text)
+            out.append(SentenceView(sent, evidence, number, len(out)))
+        offset += len(line) + 1
+    return out
+
+
+def statements(nlp: Language, text: str, *, author: str | None = None) -> list[Statement]:
+    return find_statements(views(nlp, text), published=PUBLISHED, author=author)
+
+
+def actors(nlp: Language, text: str, *, author: str | None = None) -> list[str]:
+    return sorted(s.actor for s in statements(nlp, text, author=author))
+
+
+def rule_cases(polarity: str) -> list[pytest.param]:
+    cases = []
+    for rule in load_table("statements").rules:
+        texts = rule.examples if polarity == "examples" else rule.counterexamples
+        for i, text in enumerate(texts):
+            if rule.get("how") == "joint" and polarity == "examples":
+                text = f"{text}\n{SIGNATORIES}"
+            cases.append(pytest.param(text, id=f"{rule.id}-{i}"))
+    return cases
+
+
+@pytest.mark.parametrize("text", rule_cases("examples"))
+def test_rule_example_is_a_statement(nlp: Language, text: str) -> None:
+    assert statements(nlp, text), text
+
+
+@pytest.mark.parametrize("text", rule_cases("counterexamples"))
+def test_rule_counterexample_is_not_a_statement(nlp: Language, text: str) -> None:
+    assert not statements(nlp, text), text
+
+
+def gazetteer_cases(polarity: str) -> list[pytest.param]:
+    table = load_table("actors")
+    texts = table.examples if polarity == "examples" else table.counterexamples
+    return [pytest.param(t, id=t) for t in texts]
+
+
+@pytest.mark.parametrize("case", gazetteer_cases("examples"))
+def test_gazetteer_example_names_its_actor(nlp: Language, case: str) -> None:
+    expected, form = case.split(": ", 1)
+    assert [m.actor.name for m in find_mentions(nlp(form)[:])] == [expected]
+
+
+@pytest.mark.parametrize("text", gazetteer_cases("counterexamples"))
+def test_gazetteer_counterexample_names_no_known_actor(nlp: Language, text: str) -> None:
+    known = [m for m in find_mentions(nlp(text)[:]) if m.actor.category != "org"]
+    assert not known
+
+
+def test_one_record_per_actor_across_its_names(nlp: Language) -> None:
+    text = (
+        "Last July the UN rights chief issued a statement criticising the verdict.\n"
+        "Navi Pillay urged the authorities to release the jailed poet.\n"
+        "OHCHR also said the trial was deeply flawed."
+    )
+    found = statements(nlp, text)
+    assert [s.actor for s in found] == ["UN High Commissioner for Human Rights"]
+    assert {"UN rights chief", "Navi Pillay", "OHCHR"} <= set(found[0].names)
+
+
+def test_citation_as_source_is_not_a_statement(nlp: Language) -> None:
+    text = (
+        "According to Amnesty International, the poet was detained on Monday.\n"
+        "Human Rights Watch reported that the blogger was arrested at his home.\n"
+        "The blogger told Reporters Without Borders that police had beaten him."
+    )
+    assert actors(nlp, text) == []
+
+
+def test_accused_government_denying_is_not_a_statement(nlp: Language) -> None:
+    text = (
+        "A court in Tashkent jailed the Uzbek journalist for seven years.\n"
+        "The Uzbek government denies that the case is politically motivated.\n"
+        "Uzbekistan rejected the criticism as interference; Uzbekistan condemned the critics."
+    )
+    assert actors(nlp, text) == []
+
+
+def test_other_government_expressing_concern_is_a_statement(nlp: Language) -> None:
+    text = (
+        "A court in Tashkent jailed the Uzbek journalist for seven years.\n"
+        "The United States and Germany expressed concern over the verdict."
+    )
+    assert actors(nlp, text) == ["Germany", "United States"]
+
+
+def test_ngo_author_speaking_as_we(nlp: Language) -> None:
+    text = (
+        "The blogger was sentenced to five years on Monday.\n"
+        "“We call on the authorities to quash this unjust conviction,” the statement reads."
+    )
+    assert actor_for_host("www.hrw.org") is not None
+    found = statements(nlp, text, author="www.hrw.org")
+    assert [s.actor for s in found] == ["Human Rights Watch"]
+    assert found[0].date == PUBLISHED.isoformat()
+
+
+def test_ngo_named_in_its_own_release(nlp: Language) -> None:
+    text = "Jailing the two farmers is a miscarriage of justice, Human Rights Watch said today."
+    assert actors(nlp, text, author="hrw.org") == ["Human Rights Watch"]
+
+
+def test_spokesperson_speaks_for_the_organisation(nlp: Language) -> None:
+    text = (
+        "“This verdict is a travesty,” said Jane Doe, a researcher at Freedom House.\n"
+        "Doe said the journalist must be freed immediately."
+    )
+    found = statements(nlp, text)
+    assert [s.actor for s in found] == ["Freedom House"]
+    assert "Jane Doe" in found[0].names
+
+
+def test_unknown_organisation_named_by_its_shape(nlp: Language) -> None:
+    text = "The Tajik Bureau for Human Rights condemned the arrest of the lawyer."
+    assert actors(nlp, text) == ["Tajik Bureau for Human Rights"]
+
+
+def test_office_joins_its_body_when_both_speak(nlp: Language) -> None:
+    text = (
+        "The European Union issued a statement on the sentence.\n"
+        "Catherine Ashton, the EU foreign policy chief, expressed concern over the trial."
+    )
+    assert actors(nlp, text) == ["European Union"]
+
+
+def test_signatories_of_a_joint_statement(nlp: Language) -> None:
+    text = f"Joint statement on the trial of the activists\n{SIGNATORIES}\n1 May 2021"
+    assert actors(nlp, text) == [
+        "Amnesty International",
+        "Norwegian Helsinki Committee",
+        "Public Foundation “Liberty”",
+    ]
