@@ -18,6 +18,7 @@ from fastapi.testclient import TestClient
 from test_desk_permissions import RULES
 
 from rightsdesk.brief import FORMATS
+from rightsdesk.web import add_user, public_case_file
 from rightsdesk.web.digest import changes_since, digest_text
 
 READER_GETS = [rule for rule in RULES if rule.method == "GET"]
@@ -122,3 +123,15 @@ def test_digest_names_protected_people_by_code(store) -> None:
     assert not [m for m in MARKERS if m.casefold() in text.casefold()]
     assert any(c.person_id and c.person_id.startswith("CASE-") for c in changes)
     assert Sample().verbitsky in {c.person_id for c in changes}
+
+
+def test_public_case_file_for_cli_exports_is_redacted(store) -> None:
+    record = public_case_file(store, "BY")
+    dump = repr(record)
+    assert "Verbitsky" in dump
+    assert not [m for m in MARKERS if m.casefold() in dump.casefold()]
+
+
+def test_add_user_for_the_cli(store) -> None:
+    user = add_user(store, "director", "long enough password", "viewer")
+    assert (user.username, user.role) == ("director", "viewer")

@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rightsdesk.store import Store, open_store
-from rightsdesk.store.accounts import Accounts
+from rightsdesk.store.accounts import Accounts, User
 from rightsdesk.web.casebook import Casebook, store_engine
 from rightsdesk.web.deps import Desk, LoginRequired
 from rightsdesk.web.render import STATIC, page, templates
@@ -95,6 +95,11 @@ async def _invalid_request(request: Request, error: Exception) -> Response:
         status=422,
         detail="Some fields of the form are missing or not valid.",
     )
+
+
+def add_user(store: Store, username: str, password: str, role: str) -> User:
+    """`rightsdesk user add`: raises AccountError with a one-line reason."""
+    return Accounts(store_engine(store)).add_user(username, password, role)
 
 
 def serve(

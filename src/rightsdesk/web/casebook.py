@@ -232,3 +232,11 @@ def read_source(store: Store, engine: sa.Engine, lens: Lens, source_id: int) -> 
     source.title = lens.text(source.title)
     source.url = lens.url(source.url)
     return Reading(source=source, spans=lens.spans(text, cuts), facts=facts)
+
+
+def public_case_file(
+    store: Store, country: str | None = None, as_of: date | None = None
+) -> CaseFile:
+    """The record as it may leave the desk (exports, briefs from the CLI): redacted."""
+    lens = Lens(protected(store_engine(store)), full=False)
+    return lens.case_file(store.case_file(country, as_of))
