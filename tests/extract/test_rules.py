@@ -55,6 +55,10 @@ def holds(nlp, kind: str, rule, text: str) -> bool:
         return any(e.type == rule.get("event") for e in extraction.events)
     if kind == "charge":
         return any(e.charges for e in extraction.events)
+    if kind == "role" and rule.get("strength") == "descriptor":  # describes a victim
+        return any(rule.terms[0] not in p.name.lower() for p in extraction.persons) and bool(
+            extraction.events
+        )
     # role and blocker rules: the example must leave no victim event standing
     return not extraction.events
 

@@ -64,7 +64,7 @@ def read_attributes(
         place=_place(view.span, clause),
         charges=_charges(hit.anchor, clause),
         months=_months(view, victim),
-        suspended=is_suspended(" ".join(t.text for t in _clause_tokens(clause))),
+        suspended=any(is_suspended(_subtree_text(verb)) for verb in clause),
     )
 
 
@@ -76,8 +76,8 @@ def _clause_family(verb: Token) -> set[Token]:
     return family
 
 
-def _clause_tokens(clause: set[Token]) -> list[Token]:
-    return [t for t in next(iter(clause)).sent if clause_verb(t) in clause]
+def _subtree_text(token: Token) -> str:
+    return " ".join(t.text for t in token.subtree)
 
 
 def _in_clause(token: Token, clause: set[Token]) -> bool:
@@ -126,7 +126,7 @@ def _charges(anchor: Token, clause: set[Token]) -> list[str]:
                 continue
             for obj in prep.children:
                 if obj.dep_ in {"pobj", "pcomp"}:
-                    charges.extend(_charge_list(prep.lower_, obj, holder))
+                    charges.extend(_charge_list(prep.lower_, obj))
     return list(dict.fromkeys(c for c in charges if c))
 
 
@@ -150,12 +150,12 @@ def _charge_holders(anchor: Token, clause: set[Token]) -> list[Token]:
     return list(dict.fromkeys(holders))
 
 
-def _charge_list(prep: str, obj: Token, holder: Token) -> list[str]:
+def _charge_list(prep: str, obj: Token) -> list[str]:
     """The charges a phrase lists, split at commas and before each new gerund."""
     lemma = obj.lemma_.lower()
     if lemma in CHARGE_NOUNS and lemma != "article":
         return []  # "on charges": its own "of" phrase is read with "charges" as holder
-    words = _charge_words(obj, holder)
+    words = _charge_words(obj)
     if not words or words[0].like_num or any(w.ent_type_ == "PERSON" for w in words):
         return []
     items = _split_items(words)
@@ -165,12 +165,10 @@ def _charge_list(prep: str, obj: Token, holder: Token) -> list[str]:
     return items
 
 
-def _charge_words(obj: Token, holder: Token) -> list[Token]:
-    """From the object to the end of the holder's phrase, up to a clause break."""
-    sent = obj.sent
-    end = max(obj.right_edge.i, max(t.i for t in holder.subtree))
+def _charge_words(obj: Token) -> list[Token]:
+    """From the object to the end of the sentence, up to a clause break."""
     words: list[Token] = []
-    for word in sent.doc[obj.left_edge.i : end + 1]:
+    for word in obj.doc[obj.left_edge.i : obj.sent.end]:
         if words and _breaks_charge(word):
             break
         words.append(word)

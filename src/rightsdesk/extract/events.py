@@ -23,6 +23,7 @@ from rightsdesk.extract.victims import (
     described_names,
     name_at,
     role_of,
+    role_strength,
     surname_key,
 )
 from rightsdesk.model import Event, Evidence, Person
@@ -61,7 +62,7 @@ class NameIndex:
                 mention = name_at(ent.root) if ent.label_ == "PERSON" else None
                 if mention is not None:
                     self._add(mention, view)
-        self.known = frozenset(self.full)
+        self.known = set(self.full)  # grows with names read in target positions
 
     def _add(self, mention: NameMention, view: SentenceView) -> None:
         key = surname_key(mention.text)
@@ -131,6 +132,8 @@ def _named_targets(hit: Hit, view: SentenceView, names: NameIndex) -> list[Targe
     found: list[Target] = []
     seen: set[int] = set()
     for token in hit.targets:
+        if _agent_role(token):
+            continue  # "police officers A and B": the role covers the whole list
         for candidate in coordinated(token):
             for mention in _names_for(candidate, hit, view, names):
                 if mention.span.start in seen:
@@ -138,6 +141,7 @@ def _named_targets(hit: Hit, view: SentenceView, names: NameIndex) -> list[Targe
                 seen.add(mention.span.start)
                 if _is_victim(mention, hit, names):
                     found.append(Target(mention, hit, view))
+                    names.known.add(surname_key(mention.text))
     return found
 
 
@@ -180,6 +184,12 @@ def _relative_antecedents(
     for candidate in group:
         found.extend(_names_for(candidate, hit, view, names))
     return found
+
+
+def _agent_role(token: Token) -> bool:
+    if role_strength().get(token.lemma_.lower()) == "agent":
+        return True
+    return token.pos_ == "PROPN" and role_of(token.doc[token.i : token.i + 1]) == "agent"
 
 
 def _is_victim(mention: NameMention, hit: Hit, names: NameIndex) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Set
 from dataclasses import dataclass
 from functools import cache
 
@@ -44,6 +45,10 @@ NOT_NAME_WORDS = frozenset(
      "leader", "member", "report", "house", "hall", "street", "avenue", "regime", "administration"}
 )
 MAX_NAME_TOKENS = 5
+# NER labels a misread name is rarely given; names come back as ORG, PRODUCT, ...
+PLACE_LIKE_LABELS = frozenset(
+    {"GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "DATE", "TIME", "MONEY", "LANGUAGE"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +93,7 @@ def proper_run(token: Token) -> Span | None:
         return None
     start = end = token.i
     doc = token.doc
-    while start > token.sent.start and _name_part(doc[start - 1]):
+    while start - 1 >= token.sent.start and _name_part(doc[start - 1]):
         start -= 1
     while end + 1 < token.sent.end and _name_part(doc[end + 1]) and doc[end + 1].head == token:
         end += 1
@@ -102,7 +107,8 @@ def _name_part(token: Token) -> bool:
 def clean_name(span: Span) -> str | None:
     """The name in a span, titles and possessives dropped; None when it is no name."""
     words = [t.text for t in span if not t.is_punct or t.text in {"-", "'"}]
-    while words and words[0].lower().rstrip(".") in TITLES | {"judge"}:
+    roles = role_strength()
+    while words and (words[0].lower().rstrip(".") in TITLES or words[0].lower() in roles):
         words = words[1:]
     while words and (words[-1] in {"'s", "’s", "'"} or words[-1].lower() == "s"):
         words = words[:-1]
@@ -119,7 +125,7 @@ def clean_name(span: Span) -> str | None:
     return name if len(name) > 2 else None
 
 
-def name_at(token: Token, known: frozenset[str] = frozenset()) -> NameMention | None:
+def name_at(token: Token, known: Set[str] = frozenset()) -> NameMention | None:
     """The name a token is part of: a PERSON entity, or a proper-noun run in its place.
 
     The NER misses names or calls a surname an organisation or a place; a run of
@@ -131,11 +137,25 @@ def name_at(token: Token, known: frozenset[str] = frozenset()) -> NameMention | 
         span = proper_run(token)
         if span is None or not _plausible_name(span, known):
             return None
+    else:
+        span = _widen(span)
     name = clean_name(span)
     return NameMention(name, span) if name else None
 
 
-def _plausible_name(span: Span, known: frozenset[str]) -> bool:
+def _widen(span: Span) -> Span:
+    """Take in a first name the NER left outside the entity ("Ilya [Gromov]")."""
+    start = span.start
+    roles = role_strength()
+    while start - 1 >= span.sent.start and _name_part(span.doc[start - 1]) and (
+        span.doc[start - 1].head.i in range(start, span.end)
+        and span.doc[start - 1].lower_ not in roles
+    ):
+        start -= 1
+    return span.doc[start : span.end]
+
+
+def _plausible_name(span: Span, known: Set[str]) -> bool:
     if any(t.tag_ == "NNPS" for t in span):
         return False  # "Muslims", "Hundreds": plural proper nouns are groups
     if surname_key(span.text) in known:
@@ -145,7 +165,7 @@ def _plausible_name(span: Span, known: frozenset[str]) -> bool:
     if any(t.is_upper and len(t) > 1 for t in span):
         return False  # acronyms are organisations
     listed_with_person = any(t.ent_type_ == "PERSON" for t in span.root.conjuncts)
-    return span.root.ent_type_ in {"", "PERSON", "ORG"} or listed_with_person
+    return span.root.ent_type_ not in PLACE_LIKE_LABELS or listed_with_person
 
 
 def described_names(token: Token) -> list[Token]:
@@ -192,7 +212,7 @@ def role_words(span: Span) -> list[str]:
 def role_of(span: Span) -> str | None:
     """"agent", "speaker" or None for a name as introduced at this mention."""
     strengths = role_strength()
-    found = {strengths[w] for w in role_words(span) if w in strengths}
+    found = {strengths[w] for w in role_words(span) if w in strengths} - {"descriptor"}
     if "agent" in found:
         return "agent"
     return "speaker" if found else None

@@ -1,0 +1,18 @@
+"""The country a document reports on."""
+
+from __future__ import annotations
+
+from rightsdesk.extract.country import detect_country
+
+
+def test_most_mentioned_country_wins() -> None:
+    text = "A Kazakh court jailed a blogger. Kazakhstan denied it. Russia said nothing."
+    assert detect_country(text) == "KZ"
+
+
+def test_demonyms_count() -> None:
+    assert detect_country("Belarusian police detained two Belarusian students.") == "BY"
+
+
+def test_no_country_gives_none() -> None:
+    assert detect_country("The court sat for three hours.") is None

@@ -1,0 +1,150 @@
+"""Events and their attributes; what must not become an event."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The UN urged the authorities to release Marat Zhanuzakov.", "release"),
+        ("Activists called for the release of Marat Zhanuzakov.", "release"),
+        ("Marat Zhanuzakov should be released immediately.", "release"),
+        ("Officials denied that Marat Zhanuzakov was tortured.", "ill_treatment"),
+        ("Marat Zhanuzakov could be jailed for five years.", "sentence"),
+        ("Marat Zhanuzakov has not been charged.", "charge"),
+        ("Police threatened to arrest Marat Zhanuzakov.", "arrest"),
+    ],
+)
+def test_calls_denials_and_hypotheticals_are_not_events(read, text: str, kind: str) -> None:
+    assert all(e.type != kind for e in read(text).events)
+
+
+def test_faces_up_to_years_is_a_charge_not_a_sentence(events) -> None:
+    found = events("Journalist Anton Gusev faces up to ten years in prison.")
+    assert ("Anton Gusev", "charge") in found
+    assert ("Anton Gusev", "sentence") not in found
+
+
+def test_sentence_with_date_place_charges_and_term(events) -> None:
+    text = (
+        "On Monday, a court in Aktau convicted Bekzat Omarov of inciting social discord "
+        "and sentenced him to seven and a half years in prison."
+    )
+    event = events(text, published=date(2024, 3, 13))[("Bekzat Omarov", "sentence")]
+    assert event.date == "2024-03-11"
+    assert event.place == "Aktau"
+    assert event.sentence_months == 90
+    assert any("inciting social discord" in c for c in event.charges)
+
+
+def test_charges_as_worded_in_a_list(events) -> None:
+    text = (
+        "The court convicted Nurlan Abdiev on charges of creating a criminal group, "
+        "inciting social hatred, and making calls for a violent coup."
+    )
+    charges = events(text)[("Nurlan Abdiev", "sentence")].charges
+    assert "creating a criminal group" in charges
+    assert "inciting social hatred" in charges
+    assert any(c.startswith("making calls for a violent coup") for c in charges)
+
+
+def test_charged_with_is_a_charge_event(events) -> None:
+    event = events("Prosecutors charged Aliya Serikova with hooliganism.")[
+        ("Aliya Serikova", "charge")
+    ]
+    assert event.charges == ["hooliganism"]
+
+
+def test_violating_the_assembly_law_is_a_charge(events) -> None:
+    text = "Kanat Ibrayev was fined for violating the public assembly law."
+    event = events(text)[("Kanat Ibrayev", "sentence")]
+    assert event.charges == ["violating the public assembly law"]
+
+
+def test_jailed_person_gets_sentence_with_arrest_also(events) -> None:
+    event = events("Jailed journalist Oksana Lebed went on hunger strike.")[
+        ("Oksana Lebed", "sentence")
+    ]
+    assert event.also == ["arrest"]
+
+
+def test_behind_bars_is_a_sentence(events) -> None:
+    event = events("Roman Kuzin remains behind bars.")[("Roman Kuzin", "sentence")]
+    assert "arrest" in event.also
+
+
+def test_appeal_upholding_a_verdict_is_a_trial(events) -> None:
+    text = "The Supreme Court upheld the verdict against Zhanna Ermekova on 28 May 2013."
+    event = events(text)[("Zhanna Ermekova", "trial")]
+    assert event.date == "2013-05-28"
+
+
+def test_pardon_is_a_release(events) -> None:
+    found = events("The president pardoned the dissident Roman Protas in May 2023.")
+    assert found[("Roman Protas", "release")].date == "2023-05"
+
+
+def test_parole_is_a_release(events) -> None:
+    assert ("Vladislav Kuzmin", "release") in events(
+        "Vladislav Kuzmin was released on parole on Friday."
+    )
+
+
+def test_suspended_sentence_notes_release(events) -> None:
+    text = "Aidos Serikbayev received a suspended sentence of two years."
+    event = events(text)[("Aidos Serikbayev", "sentence")]
+    assert "release" in event.also
+
+
+def test_administrative_detention_in_days(events) -> None:
+    text = "Yerzhan Tokayev was sentenced to 15 days of administrative detention."
+    assert events(text)[("Yerzhan Tokayev", "sentence")].sentence_months == 0.5
+
+
+def test_house_arrest_is_an_arrest(events) -> None:
+    text = "Tatiana Rudneva was placed under house arrest in Ust-Kamenogorsk."
+    event = events(text)[("Tatiana Rudneva", "arrest")]
+    assert event.place == "Ust-Kamenogorsk"
+
+
+def test_psychiatric_observation_is_an_arrest(events) -> None:
+    text = "Aleksei Moroz was placed in a psychiatric hospital for observation."
+    assert ("Aleksei Moroz", "arrest") in events(text)
+
+
+def test_died_in_custody_is_a_killing(events) -> None:
+    assert ("Ilya Gromov", "killing") in events("Ilya Gromov died in custody in March.")
+
+
+def test_one_event_per_victim_and_type(read) -> None:
+    text = "Daniil Orlov was arrested in May. Orlov was arrested again in June."
+    assert [e.type for e in read(text).events] == ["arrest"]
+
+
+def test_every_event_carries_its_sentence_as_evidence(read) -> None:
+    text = "The weather was mild.\nMaxim Belov was detained in Minsk."
+    extraction = read(text)
+    (event,) = extraction.events
+    assert event.evidence.sentence == "Maxim Belov was detained in Minsk."
+    assert text[event.evidence.start : event.evidence.end] == event.evidence.sentence
+    assert event.evidence.content_hash == extraction.provenance.content_hash
+
+
+def test_unnamed_lede_lends_its_date_to_the_named_event(events) -> None:
+    text = (
+        "A court on Monday sentenced an opposition leader to seven years. "
+        "The court sentenced Arman Kuanyshev after a short trial."
+    )
+    event = events(text, published=date(2024, 3, 13))[("Arman Kuanyshev", "sentence")]
+    assert event.date == "2024-03-11"
+    assert event.sentence_months == 84
+
+
+def test_boilerplate_yields_no_facts(read, victims) -> None:
+    text = "Home | News | Arrested | Contact\nSubscribe to our newsletter\nShare this article"
+    assert read(text).events == []
+    assert victims(text) == set()

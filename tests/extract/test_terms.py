@@ -1,0 +1,43 @@
+"""Prison terms in months, in words and digits."""
+
+from __future__ import annotations
+
+import pytest
+
+from rightsdesk.extract.terms import find_terms, is_suspended
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("sentenced to seven and a half years in a penal colony", 90),
+        ("jailed for 7.5 years", 90),
+        ("sentenced to seven-and-a-half years", 90),
+        ("given two years and six months in prison", 30),
+        ("sentenced to 15 days of administrative detention", 0.5),
+        ("received a five-year sentence", 60),
+        ("sent to prison for 7-1/2 years", 90),
+        ("sentenced to 18 months", 18),
+    ],
+)
+def test_terms_in_words_and_digits(text: str, months: float) -> None:
+    assert [t.months for t in find_terms(text)] == [months]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "faces up to ten years in prison",
+        "the 52-year-old activist",
+        "two years ago",
+        "over the past three years",
+        "two hundred supporters",
+    ],
+)
+def test_ages_durations_and_maximums_are_not_terms(text: str) -> None:
+    assert find_terms(text) == []
+
+
+def test_suspended_sentence_is_noticed() -> None:
+    assert is_suspended("both received suspended sentences")
+    assert not is_suspended("both received prison sentences")

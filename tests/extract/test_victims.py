@@ -1,0 +1,83 @@
+"""Who is a victim: arguments of triggers, and the people who are not."""
+
+from __future__ import annotations
+
+
+def test_passive_subject_is_a_victim(victims) -> None:
+    assert victims("Opposition activist Daniyar Seitkali was arrested in Almaty.") == {
+        "Daniyar Seitkali"
+    }
+
+
+def test_object_of_active_trigger_is_a_victim_and_its_subject_is_not(victims) -> None:
+    text = "Judge Marat Ospanov sentenced the blogger Aigerim Tleuova to three years."
+    assert victims(text) == {"Aigerim Tleuova"}
+
+
+def test_apposition_with_age_and_role(victims) -> None:
+    text = "Police detained Bolat Nurov, 52, head of the independent miners' union, on Friday."
+    assert victims(text) == {"Bolat Nurov"}
+
+
+def test_coordinated_names_are_all_victims(victims) -> None:
+    text = "Ruslan Abenov and Gulnara Sadykova remain in prison."
+    assert victims(text) == {"Ruslan Abenov", "Gulnara Sadykova"}
+
+
+def test_names_listed_with_ages_are_all_victims(victims) -> None:
+    text = "Irina Volkova, 23, Olga Sidorova, 25, and Anna Kuznetsova, 31, were arrested in March."
+    assert victims(text) == {"Irina Volkova", "Olga Sidorova", "Anna Kuznetsova"}
+
+
+def test_possessive_holder_of_a_noun_trigger(events) -> None:
+    text = "Pavel Zhukov is a trade unionist. Zhukov's conviction was condemned abroad."
+    assert ("Pavel Zhukov", "sentence") in events(text)
+
+
+def test_surname_mention_links_to_full_name(victims) -> None:
+    text = "Yerlan Kassymov leads a small party.\nKassymov was detained on Tuesday."
+    assert victims(text) == {"Yerlan Kassymov"}
+
+
+def test_pronoun_follow_up_in_the_paragraph(events) -> None:
+    text = "Timur Bekov, a blogger, criticised the governor. He was sentenced to two years."
+    assert ("Timur Bekov", "sentence") in events(text)
+
+
+def test_pronoun_does_not_take_the_subject_of_its_own_clause(victims) -> None:
+    text = "Tomorrow marks a year since the Nazarov regime arrested him."
+    assert victims(text) == set()
+
+
+def test_police_officers_convicted_of_beating_are_not_victims(victims) -> None:
+    text = "Police officers Arman Zhakupov and Serik Ismailov were convicted of beating detainees."
+    assert victims(text) == set()
+
+
+def test_lawyer_speaking_about_torture_is_not_a_victim(victims) -> None:
+    text = "Lawyer Dina Omarova said her client Asel Nurova had been tortured in custody."
+    assert "Dina Omarova" not in victims(text)
+
+
+def test_lawyer_targeted_directly_is_a_victim(victims) -> None:
+    assert victims("Lawyer Dina Omarova was arrested in Minsk.") == {"Dina Omarova"}
+
+
+def test_surname_mislabelled_by_ner_is_still_read(events) -> None:
+    text = "Police shot Ivan Petrov dead during the protest."
+    assert ("Ivan Petrov", "killing") in events(text)
+
+
+def test_groups_are_not_named_victims(victims) -> None:
+    text = "Hundreds of people were arrested, and Sunni Muslims were imprisoned."
+    assert victims(text) == set()
+
+
+def test_both_of_whom_reaches_the_listed_names(events) -> None:
+    text = (
+        "He was arrested with two others, activist Serik Maratov and unionist Akzhol Amirov, "
+        "both of whom received suspended sentences."
+    )
+    found = events(text)
+    assert ("Serik Maratov", "sentence") in found
+    assert ("Akzhol Amirov", "sentence") in found
