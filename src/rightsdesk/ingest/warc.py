@@ -37,6 +37,14 @@ UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 Item = Source | UnreadableSource
 
 
+@dataclass(frozen=True, slots=True)
+class Damage:
+    """A stretch of an archive that could not be parsed (kept plain so it pickles)."""
+
+    path: str  # FILE@OFFSET
+    reason: str
+
+
 @dataclass(slots=True)
 class WarcIndex:
     """Where an archive's response records start, and whether they can be read alone.
@@ -48,7 +56,7 @@ class WarcIndex:
     path: str
     offsets: list[int] = field(default_factory=list)
     seekable: bool = True
-    damage: list[UnreadableSource] = field(default_factory=list)
+    damage: list[Damage] = field(default_factory=list)
 
 
 def is_warc(path: Path) -> bool:
@@ -61,7 +69,7 @@ def scan_warc(path: Path) -> WarcIndex:
     with _open(path) as stream:
         for item in _records(path, stream):
             if isinstance(item, UnreadableSource):
-                index.damage.append(item)
+                index.damage.append(Damage(item.path, item.reason))
             elif item.record_type == WarcRecordType.response:
                 index.offsets.append(item.stream_pos)
         index.seekable = _seekable(stream, index.offsets)
