@@ -595,6 +595,7 @@ class Protected:
     codes: dict[str, str]  # person id -> case code
     names: dict[str, list[str]]  # person id -> every name and alias to hide
     facts: frozenset[tuple[str, int]]  # (kind, fact id)
+    hidden_sentences: tuple[str, ...] = ()  # the evidence of those facts
 
 
 def protected(engine: sa.Engine) -> Protected:
@@ -605,6 +606,7 @@ def protected(engine: sa.Engine) -> Protected:
             sa.select(persons.c.id, persons.c.name, case_codes.c.code)
             .select_from(persons.outerjoin(case_codes, case_codes.c.person_id == persons.c.id))
             .where(persons.c.confidential.is_(True))
+            .order_by(persons.c.created_at, persons.c.id)
         ).all()
         ids = [r.id for r in rows]
         names: dict[str, list[str]] = {r.id: [r.name] for r in rows}
@@ -614,8 +616,26 @@ def protected(engine: sa.Engine) -> Protected:
             ):
                 names[pid].append(name)
         facts = frozenset((r.kind, r.fact_id) for r in conn.execute(sa.select(confidential_facts)))
-    codes = {r.id: r.code or "CASE-" + hashlib.sha256(r.id.encode()).hexdigest()[:6] for r in rows}
-    return Protected(codes=codes, names={k: sorted(set(v)) for k, v in names.items()}, facts=facts)
+        sentences = _hidden_sentences(conn, facts)
+    # A person protected outside the desk may have no code yet: a neutral numbered one,
+    # never anything derived from the id, which is derived from the name.
+    codes = {r.id: r.code or f"CASE-UNCODED-{n}" for n, r in enumerate(rows, start=1)}
+    return Protected(
+        codes=codes,
+        names={k: sorted(set(v)) for k, v in names.items()},
+        facts=facts,
+        hidden_sentences=sentences,
+    )
+
+
+def _hidden_sentences(conn: sa.Connection, facts: frozenset[tuple[str, int]]) -> tuple[str, ...]:
+    sentences: list[str] = []
+    for kind, table in FACT_TABLES.items():
+        ids = [fact_id for k, fact_id in facts if k == kind]
+        if ids:
+            query = sa.select(table.c.evidence_sentence).where(table.c.id.in_(ids))
+            sentences += conn.scalars(query)
+    return tuple(sorted(sentences))
 
 
 # --- the review queue ---

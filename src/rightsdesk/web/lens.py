@@ -72,6 +72,17 @@ class Lens:
             return []
         return [m.span() for m in pattern.finditer(value)]
 
+    def may_reveal(self, words: list[str]) -> bool:
+        """Whether a search for these words could hit protected material at all."""
+        if self.full:
+            return False
+        pattern, _ = self._pattern
+        hidden = " ".join(self.protected.hidden_sentences).casefold()
+        return any(
+            (pattern is not None and pattern.search(word)) or word.casefold()[:4] in hidden
+            for word in words
+        )
+
     def url(self, value: str | None) -> str | None:
         """A link whose address spells a protected name is withheld, not shown."""
         if value is None or self.full:

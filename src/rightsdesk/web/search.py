@@ -87,10 +87,16 @@ def _redacted_body(desk: Desk, lens: Lens, hit: SearchHit, texts: dict[int, str]
     return lens.text(" ".join(sentences)) if sentences else hit.snippet
 
 
-def _visible(desk: Desk, lens: Lens, raw: list[SearchHit], query: str):
-    """Hits this reader may see, each with the redacted body its snippet comes from."""
+def _visible(desk: Desk, lens: Lens, raw: list[SearchHit], query: str, *, snippets: bool = True):
+    """Hits this reader may see, each with the redacted body its snippet comes from.
+
+    Without snippets, and when no word of the query could touch protected material,
+    only hidden facts need dropping: the texts need not be read again.
+    """
     if lens.full:
         return [(hit, None) for hit in raw]
+    if not snippets and not lens.may_reveal(words(query)):
+        return [(hit, None) for hit in raw if not lens.hides_fact(hit.kind, hit.ref_id)]
     terms = [_stem(w) for w in words(query)]
     kept, texts = [], {}
     for hit in raw:
@@ -128,7 +134,7 @@ def matching_person_ids(
         persons_of_source.setdefault(event.source_id, set()).add(event.person_id)
     persons_of_occasion = {o.id: set(o.person_ids) for o in overview.case_file.occasions}
     found: set[str] = set()
-    for hit, _body in _visible(desk, lens, desk.store.search(query, limit), query):
+    for hit, _body in _visible(desk, lens, desk.store.search(query, limit), query, snippets=False):
         if hit.kind == "event" and hit.ref_id in person_of_event:
             found.add(person_of_event[hit.ref_id])
         elif hit.kind == "source":
