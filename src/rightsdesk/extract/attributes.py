@@ -89,11 +89,23 @@ def _date(view: SentenceView, clause: set[Token], published: date | None) -> str
     sent = view.span
     base = sent.start_char
     mentions = find_dates(sent.text, published=published)
+    owned = []
     for mention in mentions:
         span = sent.doc.char_span(base + mention.start, base + mention.end, alignment_mode="expand")
         if span is not None and _in_clause(span.root, clause):
-            return mention.value
+            owned.append((_distance(span.root, clause), mention.start, mention.value))
+    if owned:
+        return min(owned)[2]  # "released on Friday after five years since 2011": Friday
     return mentions[0].value if len(mentions) == 1 else None
+
+
+def _distance(token: Token, clause: set[Token]) -> int:
+    """Arcs from the token up to its clause verb."""
+    steps = 0
+    while token not in clause and token.head != token:
+        token = token.head
+        steps += 1
+    return steps
 
 
 def _place(sent: Span, clause: set[Token]) -> str | None:
@@ -103,6 +115,8 @@ def _place(sent: Span, clause: set[Token]) -> str | None:
             continue
         if not ent.text[:1].isupper() or ent.root.pos_ != "PROPN":
             continue  # "in absentia" is tagged a place now and then
+        if ent.root.dep_ == "compound" and ent.root.head.ent_type_ == "PERSON":
+            continue  # a first name the NER took for a town
         text = _with_direction(ent)
         if pattern.fullmatch(text):
             continue  # "in Kazakhstan" says nothing a country field does not
@@ -159,7 +173,7 @@ def _charge_list(prep: str, obj: Token) -> list[str]:
     if not words or words[0].like_num or any(w.ent_type_ == "PERSON" for w in words):
         return []
     items = _split_items(words)
-    if prep in {"for", "on", "with"}:
+    if prep in {"for", "on", "with", "under"}:
         heads = charge_heads()
         items = [i for i in items if set(re.findall(r"[a-z]+", i.lower())) & heads]
     return items
@@ -170,6 +184,9 @@ def _charge_words(obj: Token) -> list[Token]:
     words: list[Token] = []
     for word in obj.doc[obj.left_edge.i : obj.sent.end]:
         if words and _breaks_charge(word):
+            if _finite(word) and any(w.text == "," for w in words):
+                cut = max(i for i, w in enumerate(words) if w.text == ",")
+                words = words[:cut]  # "X, the court's press service told AFP"
             break
         words.append(word)
     while words and (words[-1].is_punct or words[-1].pos_ in {"ADP", "CCONJ", "DET"}):
@@ -180,7 +197,7 @@ def _charge_words(obj: Token) -> list[Token]:
 def _breaks_charge(word: Token) -> bool:
     if word.text in {";", "(", ")", "—", "–", ":"} or word.ent_type_ in {"DATE", "PERSON"}:
         return True
-    if word.tag_ in {"VBD", "VBZ", "VBP", "MD"} or word.dep_ == "relcl":
+    if _finite(word):
         return True
     if word.lower_ in CHARGE_BREAK_WORDS:
         return True
@@ -188,6 +205,11 @@ def _breaks_charge(word: Token) -> bool:
     return word.lower_ in {"in", "at", "on"} and following is not None and (
         following.ent_type_ in {"GPE", "LOC", "FAC", "DATE"} or following.lower_ in {"the", "a"}
     )
+
+
+def _finite(word: Token) -> bool:
+    """A finite verb that starts a new clause; "activities that violated order" is kept."""
+    return word.tag_ in {"VBD", "VBZ", "VBP", "MD"} and word.dep_ != "relcl"
 
 
 def _split_items(words: list[Token]) -> list[str]:

@@ -31,6 +31,7 @@ MONTHS = {
 }
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 FIRST_YEAR, LAST_YEAR = 1950, 2099  # a bare number outside is a count, not a year
+FUTURE_GRACE_DAYS = 31  # how far ahead a day without a year may lie
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -130,10 +131,15 @@ def _month_iso(year: int, month: int) -> PartialDate | None:
 
 
 def _recent_day(month: int, day: int, published: date) -> PartialDate | None:
-    """"8 October" without a year: the most recent such day not after publication."""
-    for year in (published.year, published.year - 1):
+    """"8 October" without a year: the year that puts it at most a month after publication.
+
+    Reports name days of the past year and, now and then, of the weeks ahead
+    ("the appeal is set for 19 November"); a month's grace covers the latter.
+    """
+    horizon = (published + timedelta(days=FUTURE_GRACE_DAYS)).isoformat()
+    for year in (published.year + 1, published.year, published.year - 1):
         value = _day(year, month, day)
-        if value and value <= published.isoformat():
+        if value and value <= horizon:
             return value
     return None
 

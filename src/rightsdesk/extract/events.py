@@ -87,9 +87,10 @@ class NameIndex:
         plural = pronoun.lower_ in PLURAL_PRONOUNS
         own_clause = clause_verb(pronoun)
         first_in_paragraph = view.index == 0 or self._paragraph_of(view.index - 1) != view.paragraph
+        opens_sentence = pronoun.i == view.span.start
         for other, mention in reversed(self.mentions):
             same_or_lead = other.paragraph == view.paragraph or (
-                first_in_paragraph and other.paragraph == view.paragraph - 1
+                first_in_paragraph and opens_sentence and other.paragraph == view.paragraph - 1
             )
             if not same_or_lead or other.index > view.index:
                 continue
@@ -98,8 +99,8 @@ class NameIndex:
             ):
                 continue
             key = surname_key(mention.text)
-            if key in self.agents or key in self.speakers:
-                continue
+            if key in self.agents or key in self.speakers or " " not in self.full.get(key, ""):
+                continue  # a lone capitalised word the NER calls a person is a poor antecedent
             group = [mention.span.root, *mention.span.root.conjuncts]
             if plural and len(group) < 2:
                 continue
@@ -163,7 +164,23 @@ def _names_for(
             named = name_at(candidate, names.known)
             if named:
                 found.append(named)
-    return found
+    return found or _listed_after_colon(token, names)
+
+
+def _listed_after_colon(token: Token, names: NameIndex) -> list[NameMention]:
+    """"Five activists were jailed: A, B and C." A plural target names its members
+    in a list after a colon."""
+    if token.tag_ != "NNS":
+        return []
+    sent = token.sent
+    colon = next((t for t in sent if t.text == ":" and t.i > token.i), None)
+    if colon is None:
+        return []
+    return [
+        m for ent in sent.ents
+        if ent.label_ == "PERSON" and ent.start > colon.i
+        for m in [name_at(ent.root, names.known)] if m
+    ]
 
 
 def _relative_antecedents(

@@ -86,7 +86,7 @@ def find_hits(sent: Span) -> list[Hit]:
         for rule in dict.fromkeys(lemma_rules + _surface_rules(token, rules)):
             if token.pos_ not in rule.pos or not _requirements_met(token, rule):
                 continue
-            if is_blocked(token):
+            if is_blocked(token, governed=rule.victim != "modified"):
                 continue
             targets = tuple(target_tokens(token, rule))
             if targets:
@@ -130,13 +130,19 @@ def clause_verb(token: Token) -> Token:
     return node
 
 
-def is_blocked(anchor: Token) -> bool:
-    """Whether the trigger is asked for, denied, planned, feared or hypothetical."""
+def is_blocked(anchor: Token, *, governed: bool = True) -> bool:
+    """Whether the trigger is asked for, denied, planned, feared or hypothetical.
+
+    A participle that describes a person ("jailed activist X") states a fact of
+    its own, whatever the clause around it asks for: only its own markers count.
+    """
     markers = blocker_terms("marker")
     verb = clause_verb(anchor)
     for node in {anchor, verb}:
         if any(c.dep_ in MARKER_DEPS and c.lower_ in markers for c in node.children):
             return True
+    if not governed:
+        return False
     governors = blocker_terms("governor")
     node = anchor
     while node.head != node and node.dep_ not in ASSERTING_CLAUSES:
@@ -158,6 +164,7 @@ def target_tokens(anchor: Token, rule: TriggerRule) -> list[Token]:
         "holder": _holders,
         "located": _located,
         "modified": _modified,
+        "predicate": _predicated,
     }[rule.victim]
     return finder(anchor)
 
@@ -210,6 +217,8 @@ def _holders(noun: Token) -> list[Token]:
                 found.extend(c for c in prep.children if c.dep_ == "pobj")
     if noun.dep_ in {"compound", "appos", "nmod"}:
         found.append(noun.head)
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":  # "the trial process of X"
+        found.extend(_holders(noun.head))
     if noun.dep_ in {"attr", "acomp"}:
         found.extend(_subjects(noun.head))
     prep = noun.head
@@ -232,6 +241,14 @@ def _located(noun: Token) -> list[Token]:
     if lemma in PLACING_VERBS:
         return _patients(holder)
     return _subjects(holder)
+
+
+def _predicated(word: Token) -> list[Token]:
+    """"X is held incommunicado": the state word describes the verb's patient."""
+    verb = word.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    return _children(verb, frozenset({"nsubjpass", "dobj", "nsubj"}))
 
 
 def _modified(word: Token) -> list[Token]:
