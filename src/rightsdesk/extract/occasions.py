@@ -1,14 +1,57 @@
 """Occasions: dated engagements an advocate can use (visits, hearings, reviews...).
 
-STUB owned by the statements engineer; the Extractor calls it as is.
+An occasion is anchored on a word from rules/occasions.toml ("visit", "hearing",
+"go to court", "review", "summit", "election") in a sentence that dates it or
+speaks of it as ahead. Dates resolve against publication with
+`extract.dates.resolve_date`; an occasion spoken of as ahead takes the next
+matching date rather than the last one ("on 9 August" in June is this August).
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
+from spacy.tokens import Span, Token
+
+from rightsdesk.extract.dates import resolve_date
+from rightsdesk.extract.lexicon import Rule, load_table
 from rightsdesk.extract.sentences import SentenceView
 from rightsdesk.model import Occasion, Person
+
+DESCRIPTION_MAX_TOKENS = 14  # a short phrase, not the sentence
+# "19 to 27 January 2015" starts on the 19th: keep the first day of a range.
+DAY_RANGE = re.compile(r"\b(\d{1,2})\s*(?:-|–|to|until)\s*\d{1,2}(\s+[A-Z][a-z]+)")
+YEAR_AHEAD = re.compile(r"\b(?:in a year's time|in a year|next year|within a year)\b", re.I)
+MONTH_AHEAD = re.compile(r"\bnext month\b", re.I)
+PRONOUN = re.compile(r"\b(?:he|she|his|her|him|they|their)\b", re.I)
+PLURAL_OK = frozenset({"talks", "polls", "elections"})
+BACKDATE_DAYS = 14  # "ahead" dates resolved further back than this are next year's
+
+
+@dataclass(frozen=True, slots=True)
+class OccasionRules:
+    anchors: dict[tuple[str, str], Rule]  # (lemma, pos) -> rule
+    phrases: tuple[tuple[str, Rule], ...]
+    ahead: frozenset[str]
+
+
+@cache
+def occasion_rules() -> OccasionRules:
+    anchors: dict[tuple[str, str], Rule] = {}
+    phrases: list[tuple[str, Rule]] = []
+    ahead: frozenset[str] = frozenset()
+    for rule in load_table("occasions").rules:
+        if rule.get("type") == "ahead":
+            ahead = frozenset(rule.terms)
+            continue
+        for term in rule.terms:
+            for pos in rule.get("pos", ["NOUN"]):
+                anchors[(term.lower(), pos)] = rule
+        phrases += [(p, rule) for p in rule.get("phrases", [])]
+    return OccasionRules(anchors, tuple(phrases), ahead)
 
 
 def find_occasions(
@@ -19,4 +62,170 @@ def find_occasions(
     `persons` are the victims already found (their `key`, `name`, `aliases`),
     so a hearing can be tied to them via `Occasion.persons` (Person.keys).
     """
-    return []
+    found: dict[tuple[str, str], Occasion] = {}
+    for i, view in enumerate(sents):
+        before = [s.text for s in sents[max(0, i - 2) : i] if s.paragraph == view.paragraph]
+        for rule, anchor in _anchors(view.span):
+            occasion = _occasion(view, rule, anchor, published, persons)
+            if occasion and not occasion.persons and PRONOUN.search(view.text):
+                occasion.persons = _about(" ".join(before), persons)
+            if occasion:
+                found.setdefault((occasion.type, occasion.description), occasion)
+    return _without_undated_repeats(list(found.values()))
+
+
+def _without_undated_repeats(occasions: list[Occasion]) -> list[Occasion]:
+    """"The visit", "my visit" after a dated visit are the same visit again."""
+    dated = {o.type for o in occasions if o.date}
+    return [o for o in occasions if o.date or o.type not in dated or _looks_ahead(o.description)]
+
+
+def _looks_ahead(text: str) -> bool:
+    words = occasion_rules().ahead
+    return any(w in words for w in text.lower().split())
+
+
+def _anchors(sentence: Span) -> list[tuple[Rule, Span]]:
+    rules = occasion_rules()
+    found: list[tuple[Rule, Span]] = []
+    lowered = sentence.text.lower()
+    for phrase, rule in rules.phrases:
+        at = lowered.find(phrase)
+        if at >= 0:
+            span = sentence.char_span(at, at + len(phrase), alignment_mode="expand")
+            if span is not None:
+                found.append((rule, span))
+    for token in sentence:
+        rule = rules.anchors.get((token.lemma_.lower(), token.pos_)) or rules.anchors.get(
+            (token.lower_, token.pos_)
+        )
+        if rule and _specific(token) and not _inside(token, found):
+            found.append((rule, sentence.doc[token.i : token.i + 1]))
+    return found
+
+
+def _specific(token: Token) -> bool:
+    """A particular occasion, not the general idea ("elections are never free", "avoid trial")."""
+    if token.pos_ == "VERB":
+        return not any(c.dep_ == "neg" for c in token.children)
+    if token.lower_ in PLURAL_OK:
+        return True
+    if token.tag_ == "NNS":
+        return False
+    return any(c.dep_ in {"det", "poss", "compound", "amod", "nummod"} for c in token.children)
+
+
+def _inside(token: Token, found: list[tuple[Rule, Span]]) -> bool:
+    return any(span.start <= token.i < span.end for _, span in found)
+
+
+def _occasion(
+    view: SentenceView, rule: Rule, anchor: Span, published: date | None, persons: list[Person]
+) -> Occasion | None:
+    ahead = _ahead(view.span)
+    when = _date_of(anchor, published, ahead=ahead)
+    if rule.get("needs_ahead") and not (ahead or _after(when, published)):
+        return None
+    if when is None and not ahead:
+        return None
+    return Occasion(
+        type=rule.get("type"),
+        evidence=view.evidence,
+        description=_description(anchor),
+        date=when,
+        persons=_about(view.text, persons),
+    )
+
+
+def _ahead(sentence: Span) -> bool:
+    """The sentence speaks of something to come ("will", "soon", "due to be heard")."""
+    words = occasion_rules().ahead
+    if YEAR_AHEAD.search(sentence.text):
+        return True
+    return any(t.lower_ in words and not _due_process(t) for t in sentence)
+
+
+def _due_process(token: Token) -> bool:
+    """"due" looks ahead only as "due to <verb>" / "due on|in|for" ("due process" does not)."""
+    if token.lower_ != "due" or token.i + 1 >= len(token.doc):
+        return False
+    after = token.nbor(1)
+    if after.lower_ == "to":
+        return token.i + 2 >= len(token.doc) or token.nbor(2).pos_ not in {"VERB", "AUX"}
+    return after.lower_ not in {"on", "in", "for", "by"}
+
+
+def _after(when: str | None, published: date | None) -> bool:
+    """Later than publication; a month or year that includes it counts ("this weekend")."""
+    if when is None or published is None:
+        return False
+    day = published.isoformat()[: len(when)]
+    return when > day or (when == day and len(when) < len("2000-01-01"))
+
+
+def _date_of(anchor: Span, published: date | None, *, ahead: bool) -> str | None:
+    """The date nearest the anchor; ahead of publication when the sentence looks ahead."""
+    sentence = anchor.sent
+    text = DAY_RANGE.sub(r"\1\2", sentence.text)
+    if published and YEAR_AHEAD.search(text):
+        return f"{published.year + 1:04d}-{published.month:02d}"
+    if published and MONTH_AHEAD.search(text):
+        month = published.month % 12 + 1
+        return f"{published.year + (published.month == 12):04d}-{month:02d}"
+    for ent in _dates_nearest_first(anchor):
+        chunk = DAY_RANGE.sub(r"\1\2", ent.text)
+        when = resolve_date(chunk, published=published)
+        if when:
+            return _forward(when, chunk, published) if ahead else when
+    return None
+
+
+def _dates_nearest_first(anchor: Span) -> list[Span]:
+    """DATE entities in the anchor's phrase, then its clause, then the sentence."""
+    root = anchor.root
+    dates = [e for e in anchor.sent.ents if e.label_ == "DATE"]
+    phrase = {t.i for t in root.subtree}
+    clause = {t.i for t in root.head.subtree}
+
+    def distance(ent: Span) -> int:
+        return 0 if ent.root.i in phrase else 1 if ent.root.i in clause else 2
+
+    return sorted(dates, key=lambda e: (distance(e), abs(e.start - root.i)))
+
+
+def _forward(when: str, text: str, published: date | None) -> str:
+    """"On 9 August" said in June of an election ahead is this August, not last."""
+    if published is None or re.search(r"\b(?:19|20)\d\d\b", text):
+        return when
+    first = date.fromisoformat((when + "-01-01")[:10])
+    if (published - first).days > BACKDATE_DAYS:
+        return f"{int(when[:4]) + 1:04d}{when[4:]}"
+    return when
+
+
+def _description(anchor: Span) -> str:
+    """The anchor's noun phrase ("Cameron's two-day visit to Uzbekistan this weekend")."""
+    root = anchor.root
+    if root.pos_ == "VERB" or len(anchor) > 1:
+        tokens = [t for t in root.subtree] if root.pos_ != "VERB" else _clause(root)
+    else:
+        tokens = list(root.subtree)
+    tokens = tokens[:DESCRIPTION_MAX_TOKENS]
+    return anchor.doc[tokens[0].i : tokens[-1].i + 1].text.strip(" ,.;:") if tokens else anchor.text
+
+
+def _clause(verb: Token) -> list[Token]:
+    """Subject, verb and the words up to the first date or clause end."""
+    subject = [t for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
+    tail = [t for t in verb.subtree if t.i >= verb.i and not t.is_punct]
+    return sorted({*subject, *tail[:8]}, key=lambda t: t.i)
+
+
+def _about(sentence: str, persons: list[Person]) -> list[str]:
+    """The persons the sentence names (by any of their names or their surname)."""
+    keys = []
+    for person in persons:
+        forms = {person.name, *person.aliases, person.name.split()[-1]}
+        if any(re.search(rf"\b{re.escape(f)}\b", sentence) for f in forms if len(f) > 2):
+            keys.append(person.key)
+    return keys

@@ -1,0 +1,88 @@
+"""Occasions: visits, hearings, trials, reviews, summits, elections, dated ahead."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from rightsdesk.extract.lexicon import load_table
+from rightsdesk.extract.occasions import find_occasions
+from rightsdesk.extract.sentences import SentenceView
+from rightsdesk.model import Evidence, Occasion, Person
+
+PUBLISHED = date(2013, 6, 28)  # a Friday
+
+
+def views(nlp: Language, text: str) -> list[SentenceView]:
+    out: list[SentenceView] = []
+    offset = 0
+    for number, line in enumerate(text.split("\n")):
+        for sent in nlp(line).sents:
+            start = offset + sent.start_char
+            evidence = Evidence("hash", start, start + len(sent.text), sent.text)
+            out.append(SentenceView(sent, evidence, number, len(out)))
+        offset += len(line) + 1
+    return out
+
+
+def occasions(nlp: Language, text: str, persons: list[Person] | None = None) -> list[Occasion]:
+    return find_occasions(views(nlp, text), published=PUBLISHED, persons=persons or [])
+
+
+def rule_cases(polarity: str) -> list[pytest.param]:
+    cases = []
+    for rule in load_table("occasions").rules:
+        texts = rule.examples if polarity == "examples" else rule.counterexamples
+        cases += [pytest.param(t, id=f"{rule.id}-{i}") for i, t in enumerate(texts)]
+    return cases
+
+
+@pytest.mark.parametrize("text", rule_cases("examples"))
+def test_rule_example_is_an_occasion(nlp: Language, text: str) -> None:
+    assert occasions(nlp, text), text
+
+
+@pytest.mark.parametrize("text", rule_cases("counterexamples"))
+def test_rule_counterexample_is_not_an_occasion(nlp: Language, text: str) -> None:
+    assert not occasions(nlp, text), text
+
+
+def test_visit_this_weekend_is_dated_by_publication(nlp: Language) -> None:
+    (visit,) = occasions(nlp, "The minister's two-day visit to Tajikistan this weekend matters.")
+    assert visit.type == "visit"
+    assert visit.date is not None and visit.date.startswith("2013-06")
+    assert "visit to Tajikistan" in visit.description
+
+
+def test_day_and_month_ahead_resolve_to_the_coming_date(nlp: Language) -> None:
+    (election,) = occasions(nlp, "The presidential election on 9 August will be closely watched.")
+    assert (election.type, election.date) == ("election", "2013-08-09")
+    (hearing,) = occasions(nlp, "The appeal hearing is scheduled for 2 May.")
+    assert hearing.date == "2014-05-02"
+
+
+def test_date_range_starts_the_visit(nlp: Language) -> None:
+    text = "The Special Rapporteur will visit Turkmenistan from 19 to 27 January 2014."
+    (visit,) = occasions(nlp, text)
+    assert visit.date == "2014-01-19"
+
+
+def test_review_in_a_years_time(nlp: Language) -> None:
+    (review,) = occasions(nlp, "The rapporteur will present a report in a year's time.")
+    assert (review.type, review.date) == ("review", "2014-06")
+
+
+def test_trial_ahead_is_tied_to_the_person(nlp: Language) -> None:
+    person = Person("p1", "Ivan Petrov", aliases=["Petrov"])
+    text = (
+        "Police arrested Ivan Petrov in March. "
+        "After a month he was found sane, so his case will soon go to court."
+    )
+    found = occasions(nlp, text, [person])
+    assert [(o.type, o.persons) for o in found] == [("trial", ["p1"])]
+
+
+def test_past_hearing_is_an_event_not_an_occasion(nlp: Language) -> None:
+    assert occasions(nlp, "The first hearing took place on 3 April 2012 in Minsk.") == []
