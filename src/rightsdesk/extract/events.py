@@ -88,8 +88,9 @@ class NameIndex:
         own_clause = clause_verb(pronoun)
         first_in_paragraph = view.index == 0 or self._paragraph_of(view.index - 1) != view.paragraph
         opens_sentence = pronoun.i == view.span.start
+        definite_noun = pronoun.pos_ == "NOUN"  # "the trial": the case the text is about
         for other, mention in reversed(self.mentions):
-            same_or_lead = other.paragraph == view.paragraph or (
+            same_or_lead = other.paragraph == view.paragraph or definite_noun or (
                 first_in_paragraph and opens_sentence and other.paragraph == view.paragraph - 1
             )
             if not same_or_lead or other.index > view.index:
@@ -151,7 +152,7 @@ def _names_for(
 ) -> list[NameMention]:
     """The named persons a target token stands for."""
     lower = token.lower_
-    if lower in PRONOUNS or lower in PLURAL_PRONOUNS:
+    if lower in PRONOUNS or lower in PLURAL_PRONOUNS or token == hit.anchor:
         return names.antecedents(token, view)
     if lower in RELATIVE_PRONOUNS or (token.dep_ == "nsubj" and lower in {"both", "all"}):
         return _relative_antecedents(token, hit, view, names)

@@ -30,7 +30,7 @@ VISITING_VERBS = frozenset(
 CASE_NOUNS = frozenset({"verdict", "sentence", "conviction", "ruling", "appeal", "case", "term"})
 PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "dative"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-ASSERTING_CLAUSES = frozenset({"relcl", "appos", "advcl", "conj", "parataxis"})
+ASSERTING_CLAUSES = frozenset({"relcl", "appos", "advcl", "parataxis"})
 MARKER_DEPS = frozenset({"aux", "auxpass", "neg", "mark", "advmod", "det", "preconj"})
 
 
@@ -42,6 +42,7 @@ class TriggerRule:
     victim: str  # patient | subject | holder | located | modified
     requires: frozenset[str]
     also: tuple[EventType, ...]
+    anaphora: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,7 @@ def trigger_rules() -> dict[str, tuple[TriggerRule, ...]]:
             victim=rule.get("victim"),
             requires=frozenset(rule.get("requires", [])),
             also=tuple(rule.get("also", [])),
+            anaphora=bool(rule.get("anaphora", False)),
         )
         for term in rule.terms:
             by_lemma[term].append(trigger)
@@ -89,6 +91,8 @@ def find_hits(sent: Span) -> list[Hit]:
             if is_blocked(token, governed=rule.victim != "modified"):
                 continue
             targets = tuple(target_tokens(token, rule))
+            if not targets and rule.anaphora and _definite(token):
+                targets = (token,)  # resolved like a pronoun
             if targets:
                 hits.append(Hit(rule, token, targets))
     return hits
@@ -103,6 +107,10 @@ def _surface_rules(token: Token, rules: dict[str, tuple[TriggerRule, ...]]) -> t
         if stem in rules:
             return rules[stem]
     return ()
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def _requirements_met(token: Token, rule: TriggerRule) -> bool:
@@ -198,7 +206,18 @@ def _patients(verb: Token) -> list[Token]:
         for clause in verb.children:
             if clause.dep_ in {"ccomp", "xcomp", "oprd"} and clause.pos_ in {"ADJ", "NOUN"}:
                 found.extend(_children(clause, SUBJECT_DEPS))
-    return found or _inherited(verb, frozenset({"nsubjpass", "dobj"}))
+    found = found or _inherited(verb, frozenset({"nsubjpass", "dobj"}))
+    return found + _companions(verb) if found else found
+
+
+def _companions(verb: Token) -> list[Token]:
+    """"X was arrested together with A and B": the companions share the fate."""
+    found = []
+    for prep in verb.children:
+        together = any(c.lower_ in {"together", "along"} for c in prep.children)
+        if prep.dep_ == "prep" and (prep.lower_ == "alongside" or prep.lower_ == "with" and together):
+            found.extend(c for c in prep.children if c.dep_ == "pobj")
+    return found
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -215,13 +234,15 @@ def _holders(noun: Token) -> list[Token]:
         for prep in noun.head.children:
             if prep.dep_ == "prep" and prep.lower_ == "against":
                 found.extend(c for c in prep.children if c.dep_ == "pobj")
-    if noun.dep_ in {"compound", "appos", "nmod"}:
-        found.append(noun.head)
+    if noun.dep_ in {"compound", "appos", "nmod"} and noun.head.pos_ == "PROPN":
+        found.append(noun.head)  # "political prisoner X", "X, a prisoner of conscience"
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":  # "the trial process of X"
         found.extend(_holders(noun.head))
     if noun.dep_ in {"attr", "acomp"}:
         found.extend(_subjects(noun.head))
     prep = noun.head
+    if not found and noun.dep_ == "pobj" and prep.lower_ == "to" and prep.head.pos_ == "VERB":
+        found.extend(_children(prep.head, frozenset({"nsubjpass"})))  # "subjected to torture"
     at_event = noun.dep_ == "pobj" and prep.lower_ in {"at", "during"}
     if not found and at_event and prep.head.pos_ in {"VERB", "AUX"}:
         found.extend(_subjects(prep.head))  # "X pleaded not guilty at the trial"

@@ -42,7 +42,8 @@ NOT_NAME_WORDS = frozenset(
      "east", "west", "north", "south", "russian", "soviet", "christ", "god", "allah",
      "islam", "muslim", "orthodox", "church", "cathedral", "saviour", "savior", "square",
      "chair", "chairman", "chairwoman", "laureate", "prize", "award", "director", "head",
-     "leader", "member", "report", "house", "hall", "street", "avenue", "regime", "administration"}
+     "leader", "member", "report", "house", "hall", "street", "avenue", "regime", "administration",
+     "mechanism", "institute", "fund", "initiative", "campaign", "coalition", "project"}
 )
 MAX_NAME_TOKENS = 5
 # NER labels a misread name is rarely given; names come back as ORG, PRODUCT, ...
