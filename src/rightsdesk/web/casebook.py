@@ -111,6 +111,12 @@ class Casebook:
         with self.engine.connect() as conn:
             return reader.occasion_records(conn, window)
 
+    def persons(self, person_ids: list[str]) -> dict[str, PersonRecord]:
+        """Several persons in one read (a page listing facts of many people)."""
+        with self.engine.connect() as conn:
+            found = reader.person_records(conn, schema.persons.c.id.in_(sorted(set(person_ids))))
+        return {p.id: p for p in found}
+
     def version(self) -> tuple[int, int]:
         with self.engine.connect() as conn:
             newest_source = conn.scalar(sa.select(sa.func.max(schema.sources.c.id))) or 0

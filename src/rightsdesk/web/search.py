@@ -128,11 +128,7 @@ def matching_person_ids(
     desk: Desk, lens: Lens, overview: Overview, query: str, *, limit: int
 ) -> set[str]:
     """Persons (as this reader names them) that a query finds, through any kind of hit."""
-    person_of_event = {e.id: e.person_id for e in overview.case_file.events}
-    persons_of_source: dict[int, set[str]] = {}
-    for event in overview.case_file.events:
-        persons_of_source.setdefault(event.source_id, set()).add(event.person_id)
-    persons_of_occasion = {o.id: set(o.person_ids) for o in overview.case_file.occasions}
+    person_of_event, persons_of_source, persons_of_occasion = overview.remember("links", _links)
     found: set[str] = set()
     for hit, _body in _visible(desk, lens, desk.store.search(query, limit), query, snippets=False):
         if hit.kind == "event" and hit.ref_id in person_of_event:
@@ -145,3 +141,13 @@ def matching_person_ids(
         if all(w in person.name.casefold() for w in words(query)):
             found.add(person.id)
     return found
+
+
+def _links(overview: Overview):
+    """Event -> person, source -> persons, occasion -> persons, for this overview."""
+    person_of_event = {e.id: e.person_id for e in overview.case_file.events}
+    persons_of_source: dict[int, set[str]] = {}
+    for event in overview.case_file.events:
+        persons_of_source.setdefault(event.source_id, set()).add(event.person_id)
+    persons_of_occasion = {o.id: set(o.person_ids) for o in overview.case_file.occasions}
+    return person_of_event, persons_of_source, persons_of_occasion

@@ -18,6 +18,7 @@ from rightsdesk.web.render import page
 router = APIRouter(tags=["review"])
 Kind = Literal["event", "statement", "occasion"]
 QUEUE_SIZE = 50
+SOON_SHOWN = 15  # the nearest occasions; the calendar has them all
 
 
 def _refused(error: RightsdeskError) -> HTTPException:
@@ -43,8 +44,8 @@ def review_queue(request: Request, desk: DeskDep, user: Analyst):
     )
     by_key = {("event", e.id): e for e in facts.events}
     by_key |= {("statement", s.id): s for s in facts.statements}
-    persons = {e.person_id: desk.store.person(e.person_id) for e in facts.events}
-    soon = desk.casebook.upcoming(today, review.UPCOMING_DAYS)
+    persons = desk.casebook.persons([e.person_id for e in facts.events])
+    soon = desk.casebook.upcoming(today, review.UPCOMING_DAYS)[:SOON_SHOWN]
     return page(
         request,
         "review.html",
