@@ -161,3 +161,11 @@ def test_signatories_of_a_joint_statement(nlp: Language) -> None:
         "Norwegian Helsinki Committee",
         "Public Foundation “Liberty”",
     ]
+
+
+def test_byline_organisations_speak_as_the_groups(nlp: Language) -> None:
+    text = (
+        "Public Foundation “Liberty”\n"
+        "Civil society groups call on the authorities to investigate the killings of protesters."
+    )
+    assert actors(nlp, text) == ["Public Foundation “Liberty”"]

@@ -28,6 +28,8 @@ from rightsdesk.model import Statement
 MODALS = frozenset({"should", "would", "could", "might", "may", "must", "shall", "can", "to"})
 RELATIVE = frozenset({"who", "which", "that"})
 PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
+AUTHOR_NOUNS = frozenset({"group", "organisation", "organization", "signatory", "ngo"})
+BYLINE_SENTENCES = 3  # organisation lines this close to the top head the text
 RECENT_SENTENCES = 6  # how far back "the bloc", "it", "she" may point
 SIGNATORY_MAX_TOKENS = 12  # a line listing one signatory is short
 
@@ -75,6 +77,7 @@ class Reading:
     last_actor: Actor | None = None
     last_speaker: Actor | None = None  # the actor whose spokesperson spoke last
     part_of: dict[str, str] = field(default_factory=dict)
+    byline: list[ActorMention] = field(default_factory=list)  # organisations heading the text
 
 
 def find_statements(
@@ -91,6 +94,7 @@ def find_statements(
     reading = Reading(actor_for_host(author), _accused_country(sents, mentions_of))
     for view in _signatories(sents):
         _record(reading, find_mentions(view.span), view, published, [])
+    reading.byline = [m for view in _byline(sents) for m in find_mentions(view.span)]
     for i, (view, mentions) in enumerate(zip(sents, mentions_of, strict=True)):
         for chosen, people in _claims(view, mentions, reading, sents[i + 1 : i + 2]):
             _record(reading, chosen, view, published, people)
@@ -336,6 +340,8 @@ def _referent(subject: Token, reading: Reading) -> list[ActorMention]:
     """Who "it", "we", "the bloc", "the independent expert" or "Santos" refers to."""
     word = subject.lemma_.lower()
     actor: Actor | None = None
+    if (word == "we" or word in AUTHOR_NOUNS and subject.tag_ == "NNS") and reading.byline:
+        return reading.byline
     if word in {"we", "i"} and reading.author:
         actor = reading.author
     elif subject.ent_type_ == "PERSON" or subject.pos_ == "PROPN":
@@ -379,6 +385,18 @@ def _recent(reading: Reading, fits) -> Actor | None:
 # --- joint statements -------------------------------------------------------------
 
 
+def _byline(sents: list[SentenceView]) -> list[SentenceView]:
+    """Lines at the top of a release that only name an organisation: its authors."""
+    return [view for view in sents[:BYLINE_SENTENCES] if _names_one_organisation(view)]
+
+
+def _names_one_organisation(view: SentenceView) -> bool:
+    if len(view.span) > SIGNATORY_MAX_TOKENS or any(t.pos_ == "VERB" for t in view.span):
+        return False
+    mentions = find_mentions(view.span)
+    return len(mentions) == 1 and mentions[0].actor.category in {"igo", "ngo", "org"}
+
+
 def _signatories(sents: list[SentenceView]) -> list[SentenceView]:
     """Lines naming one organisation each, right under a "Joint statement" title."""
     joint = triggers().joint
@@ -387,12 +405,9 @@ def _signatories(sents: list[SentenceView]) -> list[SentenceView]:
         return []
     lines = []
     for view in sents[1:]:
-        if len(view.span) > SIGNATORY_MAX_TOKENS or any(t.pos_ == "VERB" for t in view.span):
-            if lines:
-                break
-            continue
-        mentions = find_mentions(view.span)
-        if len(mentions) == 1 and mentions[0].actor.category in {"igo", "ngo", "org"}:
+        if _names_one_organisation(view):
             lines.append(view)
+        elif lines and len(view.span) > SIGNATORY_MAX_TOKENS:
+            break
     return lines
 
