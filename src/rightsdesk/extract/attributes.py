@@ -96,7 +96,7 @@ def _date(view: SentenceView, clause: set[Token], published: date | None) -> str
             owned.append((_distance(span.root, clause), mention.start, mention.value))
     if owned:
         return min(owned)[2]  # "released on Friday after five years since 2011": Friday
-    return mentions[0].value if len(mentions) == 1 else None
+    return None
 
 
 def _distance(token: Token, clause: set[Token]) -> int:

@@ -241,7 +241,7 @@ def _assemble(
     type in the same paragraph ("X, head of the party, ...").
     """
     drafts: dict[str, PersonDraft] = {}
-    events: dict[tuple[str, str], Event] = {}
+    mentions: dict[tuple[str, str], list[Event]] = {}
     for target in targets:
         key = surname_key(target.mention.text)
         draft = drafts.setdefault(key, PersonDraft())
@@ -257,7 +257,8 @@ def _assemble(
         if lent is not None:
             _complete(event, lent)
         unnamed.setdefault(slot, _lendable(event))
-        _merge(events, event)
+        mentions.setdefault((key, event.type), []).append(event)
+    events = {slot: _merged(found) for slot, found in mentions.items()}
     _share_charges(list(events.values()))
     persons, keys = _persons(drafts)
     for event in events.values():
@@ -310,18 +311,26 @@ def _complete(event: Event, lent: Attributes) -> None:
         event.sentence_months = event.sentence_months or lent.months
 
 
-def _merge(events: dict[tuple[str, str], Event], event: Event) -> None:
-    """One event per (victim, type): the first mention, completed by later ones."""
-    slot = (event.person, event.type)
-    kept = events.get(slot)
-    if kept is None:
-        events[slot] = event
-        return
-    kept.date = kept.date or event.date
-    kept.place = kept.place or event.place
-    kept.sentence_months = kept.sentence_months or event.sentence_months
-    kept.charges = kept.charges or event.charges
-    kept.also = kept.also or event.also
+def _merged(mentions: list[Event]) -> Event:
+    """One event per (victim, type): the mention that says most, completed by the others.
+
+    A text names an event in passing ("the imprisoned opposition leader") before
+    or after it reports it ("was sentenced on 8 October to seven years"); the
+    report is the one to keep.
+    """
+    kept = max(mentions, key=_weight)
+    for other in mentions:
+        kept.date = kept.date or other.date
+        kept.place = kept.place or other.place
+        kept.sentence_months = kept.sentence_months or other.sentence_months
+        kept.charges = kept.charges or other.charges
+        kept.also = kept.also or other.also
+    return kept
+
+
+def _weight(event: Event) -> tuple[int, int]:
+    said = [event.date, event.place, event.charges, event.sentence_months]
+    return sum(1 for value in said if value), -event.evidence.start
 
 
 def _persons(drafts: dict[str, PersonDraft]) -> tuple[list[Person], dict[str, str]]:
