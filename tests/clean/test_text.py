@@ -74,3 +74,34 @@ def test_footer_paragraph_does_not_outweigh_article() -> None:
 
 def test_dump_of_menus_only_is_empty() -> None:
     assert clean_text(dump("Home", "World", "Sport", "Contact us", "Subscribe now")) == ""
+
+
+def test_signatory_list_of_a_joint_statement_kept() -> None:
+    dump = "\n".join([
+        "Home | News | Campaigns",
+        "Belarus: Joint letter on the trial of the Viasna leaders",
+        "Rights groups urge the authorities to drop the charges",
+        "Front Line Defenders",
+        "Freedom Now",
+        "Norwegian Helsinki Committee",
+        "World Organisation Against Torture",
+        "12 March 2023",
+        "We, the undersigned organisations, call on the Belarusian authorities to release the "
+        "defenders at once and to end the prosecution of Viasna members for their work.",
+        "The trial opened in January behind closed doors, and the defendants were kept in a "
+        "cage throughout the hearings, according to relatives who attended.",
+    ])
+    kept = clean_text(dump)
+    for name in ("Front Line Defenders", "Freedom Now", "World Organisation Against Torture"):
+        assert name in kept
+    assert "Campaigns" not in kept
+
+
+def test_menu_of_section_names_is_not_a_signatory_list() -> None:
+    dump = "\n".join([
+        "World", "Business", "Sport", "Culture",
+        "Police in the capital detained the editor of an independent newspaper on Tuesday, "
+        "his lawyer said, after officers searched the newsroom for several hours.",
+        "The editor faces charges of spreading false information, which carry a prison term.",
+    ])
+    assert "Business" not in clean_text(dump)

@@ -28,12 +28,22 @@ TITLE_CASE_SHARE = 0.7  # lines where this share of words is Capitalised read as
 LEAD_LINES = 2  # headline and standfirst, taken from just above the article
 LEAD_WINDOW = 4  # how far above the article to look for them (dates, captions skipped)
 LEAD_MIN_UNITS = 5  # shorter lines above the article are section names and dates
+SIGNATORY_MIN_LINES = 3  # this many organisation names above a release are its signatories
+SIGNATORY_GAP = 2  # lines (a date, a place) allowed between the signatories and the body
 
 WORD = re.compile(r"\w+")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 SENTENCE_END = re.compile(r"[.!?。！？:;\"'”’»)\]]$")
 TRUNCATED = re.compile(r"(\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")  # teaser blurbs are cut short
 PUNCT = re.compile(r"[.,;:!?。，、！？]")
+# Head nouns of organisation names: a joint statement lists its signatories as short
+# lines above its body, and those lines say who takes the position.
+ORGANISATION_LINE = re.compile(
+    r"^(?=.{3,120}$).*\b(International|Watch|Committee|Foundation|Coalition|Bureau|Partnership"
+    r"|Organi[sz]ation|Council|Cent(re|er)|Association|Union|Federation|Network|Institute"
+    r"|Helsinki|Defenders|Society|League|Alliance|Initiative|Movement|Commission|Forum"
+    r"|Amnesty|Trust|Campaign|Front)\b"
+)
 
 LineClass = Literal["prose", "short", "drop", "barrier"]
 
@@ -153,6 +163,32 @@ def _headline_like(line: Line) -> bool:
 
 
 def _lead(lines: list[Line], start: int) -> list[Line]:
+    """Headline and standfirst, with the signatory list of a joint statement if any."""
+    block = _signatory_block(lines, start)
+    if block is None:
+        return _headlines(lines, start)
+    return _headlines(lines, block) + [line for line in lines[block:start] if line.kind != "drop"]
+
+
+def _signatory_block(lines: list[Line], start: int) -> int | None:
+    """Start of a run of organisation-name lines just above the body, if long enough."""
+    i = start
+    while i > 0 and start - i < SIGNATORY_GAP and not _organisation(lines[i - 1]):
+        i -= 1
+    names = 0
+    while i > 0 and _organisation(lines[i - 1]):
+        i, names = i - 1, names + 1
+        # one short name without a head noun ("Freedom Now") inside the list
+        if i > 1 and lines[i - 1].kind == "short" and _organisation(lines[i - 2]):
+            i -= 1
+    return i if names >= SIGNATORY_MIN_LINES else None
+
+
+def _organisation(line: Line) -> bool:
+    return line.kind == "short" and ORGANISATION_LINE.match(line.text) is not None
+
+
+def _headlines(lines: list[Line], start: int) -> list[Line]:
     """Headline and standfirst: headline-like lines right above the article."""
     lead: list[Line] = []
     for line in reversed(lines[max(0, start - LEAD_WINDOW) : start]):
