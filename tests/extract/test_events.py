@@ -148,3 +148,24 @@ def test_boilerplate_yields_no_facts(read, victims) -> None:
     text = "Home | News | Arrested | Contact\nSubscribe to our newsletter\nShare this article"
     assert read(text).events == []
     assert victims(text) == set()
+
+
+def test_terms_listed_respectively_go_to_each_person(events) -> None:
+    text = "The court sentenced Pavel Lenko and Oleg Miran to 20 and 19 years respectively."
+    found = events(text)
+    assert found[("Pavel Lenko", "sentence")].sentence_months == 240
+    assert found[("Oleg Miran", "sentence")].sentence_months == 228
+
+
+def test_court_name_gives_the_place(events) -> None:
+    text = "The Grodno Region Court sentenced Anton Sulim to eight years."
+    assert events(text)[("Anton Sulim", "sentence")].place == "Grodno Region"
+
+
+def test_richest_mention_is_kept(events) -> None:
+    text = (
+        "The imprisoned opposition leader Oleg Dvorak wrote a letter. "
+        "Dvorak was sentenced to nine years on 5 May 2022."
+    )
+    event = events(text)[("Oleg Dvorak", "sentence")]
+    assert (event.date, event.sentence_months) == ("2022-05-05", 108)

@@ -18,7 +18,7 @@ from rightsdesk.extract.country import country_pattern
 from rightsdesk.extract.dates import find_dates
 from rightsdesk.extract.lexicon import load_table
 from rightsdesk.extract.sentences import SentenceView
-from rightsdesk.extract.terms import find_terms, is_suspended
+from rightsdesk.extract.terms import find_series, find_terms, is_suspended
 from rightsdesk.extract.triggers import Hit, clause_verb
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -28,6 +28,10 @@ DIRECTIONS = frozenset(
      "southeastern", "southwestern"}
 )
 CHARGE_NOUNS = frozenset({"charge", "count", "suspicion", "accusation", "allegation", "article"})
+COURT_KINDS = frozenset(
+    {"supreme", "city", "district", "regional", "appeals", "appeal", "military", "criminal",
+     "civil", "constitutional", "high", "municipal", "specialised", "specialized", "interdistrict"}
+)
 QUOTES = "\"“”‘’«»"
 OF_CHARGE_HOLDERS = frozenset(
     {"convict", "guilty", "accuse", "suspect", "charge", "count", "suspicion", "accusation",
@@ -63,7 +67,7 @@ def read_attributes(
         date=_date(view, clause, published),
         place=_place(view.span, clause),
         charges=_charges(hit.anchor, clause),
-        months=_months(view, victim),
+        months=_months(view, victim, hit),
         suspended=any(is_suspended(_subtree_text(verb)) for verb in clause),
     )
 
@@ -109,6 +113,23 @@ def _distance(token: Token, clause: set[Token]) -> int:
 
 
 def _place(sent: Span, clause: set[Token]) -> str | None:
+    return _court_place(clause) or _named_place(sent, clause)
+
+
+def _court_place(clause: set[Token]) -> str | None:
+    """"The Minsk Region Court sentenced ...": the court's name holds its seat."""
+    for verb in clause:
+        for subject in verb.children:
+            if subject.dep_ not in {"nsubj", "agent"} or subject.lemma_.lower() != "court":
+                continue
+            words = [c for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                     and c.lower_ not in COURT_KINDS]
+            if words and not country_pattern()[0].fullmatch(" ".join(w.text for w in words)):
+                return " ".join(w.text for w in words)
+    return None
+
+
+def _named_place(sent: Span, clause: set[Token]) -> str | None:
     pattern, _ = country_pattern()
     for ent in sent.ents:
         if ent.label_ not in PLACE_LABELS or not _in_clause(ent.root, clause):
@@ -117,6 +138,8 @@ def _place(sent: Span, clause: set[Token]) -> str | None:
             continue  # "in absentia" is tagged a place now and then
         if ent.root.dep_ == "compound" and ent.root.head.ent_type_ == "PERSON":
             continue  # a first name the NER took for a town
+        if any(t.ent_type_ == "PERSON" for t in ent.root.conjuncts):
+            continue  # "A and B": a surname listed with a person is a person
         text = _with_direction(ent)
         if pattern.fullmatch(text):
             continue  # "in Kazakhstan" says nothing a country field does not
@@ -234,8 +257,22 @@ def _text(words: list[Token]) -> str:
     return re.sub(r"\s*[" + QUOTES + r"]\s*", " ", text).strip(" ,.")
 
 
-def _months(view: SentenceView, victim: Span) -> float | None:
-    """The prison term nearest after the victim's name, else the last before it."""
+def _listed_names(victim: Span, hit: Hit) -> list[int]:
+    """Token positions of the names coordinated in the hit's target, in order."""
+    for target in hit.targets:
+        group = sorted(t.i for t in [target, *target.conjuncts] if t.pos_ == "PROPN")
+        if victim.root.i in group:
+            return group
+    return []
+
+
+def _months(view: SentenceView, victim: Span, hit: Hit) -> float | None:
+    """The prison term nearest after the victim's name, else the last before it;
+    in "A and B got 20 and 19 years" the n-th person listed takes the n-th term."""
+    series = find_series(view.span.text)
+    listed = _listed_names(victim, hit)
+    if series and len(series) == len(listed) and victim.root.i in listed:
+        return series[listed.index(victim.root.i)]
     terms = find_terms(view.span.text)
     if not terms:
         return None

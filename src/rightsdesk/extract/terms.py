@@ -89,6 +89,30 @@ def _amount(tokens: list[str], words: dict[str, float]) -> float | None:
     return amount or None
 
 
+@cache
+def _series_pattern() -> re.Pattern[str]:
+    words, units = _vocabulary()
+    counted = (w for w in words if w not in {"a", "an", "half"})
+    number = rf"(?:\d+(?:[.,]\d+)?|{'|'.join(sorted(counted, key=len, reverse=True))})"
+    unit = "|".join(sorted(units, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?P<numbers>{number}(?:\s*,\s*{number})*,?\s+and\s+{number})[\s-]+(?P<unit>{unit})\b",
+        re.I,
+    )
+
+
+def find_series(text: str) -> list[float]:
+    """"to 20 and 19 years (respectively)": one term per person listed, in order."""
+    words, units = _vocabulary()
+    match = _series_pattern().search(text)
+    if match is None:
+        return []
+    numbers = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", match.group("numbers"))
+    unit = units[match.group("unit").lower()]
+    values = [float(n) if n[0].isdigit() else words[n.lower()] for n in numbers]
+    return [round(v * unit, 1) if (v * unit) % 1 else int(v * unit) for v in values]
+
+
 def find_terms(text: str) -> list[TermMention]:
     """Prison terms in `text` with their spans, in reading order."""
     mentions: list[TermMention] = []
