@@ -157,3 +157,20 @@ def test_disabled_user_loses_the_session(app, client_for) -> None:
     viewer = client_for("viewer")
     app.state.desk.accounts.set_disabled("viewer", True)
     assert viewer.get("/api/v1/me").status_code == 401
+
+
+def test_javascript_address_of_a_source_is_never_a_link(client_for) -> None:
+    analyst = client_for("analyst")
+    made = analyst.post(
+        "/manual/source",
+        data={
+            "title": "Note",
+            "text": "A note.",
+            "url": "javascript:alert(document.cookie)",
+            "csrf_token": csrf_of(analyst),
+        },
+        follow_redirects=False,
+    )
+    source_id = made.headers["location"].split("=")[1]
+    html = analyst.get(f"/sources/{source_id}").text
+    assert "javascript:" not in html
