@@ -55,6 +55,8 @@ def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
     app.add_exception_handler(LoginRequired, _login_required)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
+    if settings.warm_cache:
+        app.state.desk.casebook.warm(settings.today())
     return app
 
 
@@ -107,5 +109,5 @@ def serve(
 ) -> None:
     """Run the desk with uvicorn until interrupted (`rightsdesk serve`)."""
     with open_store(store_url) as store:
-        app = create_app(store, WebSettings(secure_cookies=secure_cookies))
+        app = create_app(store, WebSettings(secure_cookies=secure_cookies, warm_cache=True))
         uvicorn.run(app, host=host, port=port, proxy_headers=True, server_header=False)

@@ -104,6 +104,15 @@ class Casebook:
         self._built: dict[tuple[object, ...], _Built] = {}
         self._refreshing: set[tuple[object, ...]] = set()
 
+    def warm(self, today: date) -> None:
+        """Build the all-countries views in the background (a server just started)."""
+
+        def run() -> None:
+            for full in (True, False):
+                self.overview(self.lens(full=full), None, today)
+
+        threading.Thread(target=run, name="casebook-warm", daemon=True).start()
+
     def upcoming(self, today: date, days: int) -> list[OccasionRecord]:
         """Occasions dated in the next `days` days (full view: for analysts only)."""
         occasions = schema.occasions

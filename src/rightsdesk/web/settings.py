@@ -29,3 +29,5 @@ class WebSettings:
     page_size: int = 50
     # How long list pages may lag an ongoing ingest (see Casebook); 0 means never.
     max_stale_seconds: float = 30.0
+    # Build the all-countries overviews at startup, so the first visitor does not wait.
+    warm_cache: bool = False
