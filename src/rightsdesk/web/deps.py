@@ -56,7 +56,7 @@ DeskDep = Annotated[Desk, Depends(get_desk)]
 
 def session_user(request: Request) -> User | None:
     """The logged-in user, looked up once per request."""
-    if "user" not in request.state._state:
+    if not hasattr(request.state, "user"):
         desk = get_desk(request)
         token = request.cookies.get(desk.settings.session_cookie)
         request.state.user = desk.accounts.session_user(token) if token else None
@@ -69,7 +69,7 @@ def expected_csrf_token(request: Request) -> str:
     session = request.cookies.get(desk.settings.session_cookie)
     if session and session_user(request) is not None:
         return csrf_token(desk.settings.secret_key, "session:" + session)
-    pre = request.state._state.get("pre_session") or request.cookies.get(PRE_SESSION_COOKIE, "")
+    pre = getattr(request.state, "pre_session", None) or request.cookies.get(PRE_SESSION_COOKIE, "")
     return csrf_token(desk.settings.secret_key, "pre:" + pre) if pre else ""
 
 
