@@ -11,13 +11,23 @@ from rightsdesk.model import CleanDoc, Source
 
 def clean_source(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> CleanDoc:
     """Clean one source; raises UnreadableSource when no article text is left
-    or the page exceeds an input limit (nesting depth, parse time)."""
+    or the page exceeds an input limit (nesting depth, parse time, text length).
+
+    The text length bound is the NLP time budget: parsing costs time in
+    proportion to the characters, so a bound on them bounds the extractor's work.
+    """
     try:
         page = _clean_by_kind(source, _decode(source), limits)
     except PageOverLimit as over:
         raise UnreadableSource(source.path, over.reason) from over
     if not page.text.strip():
         raise UnreadableSource(source.path, "no article text left after removing boilerplate")
+    if len(page.text) > limits.max_text_chars:
+        raise UnreadableSource(
+            source.path,
+            f"clean text is {len(page.text)} characters, over the "
+            f"{limits.max_text_chars}-character limit for extraction",
+        )
     return CleanDoc(
         source=source,
         text=page.text,
