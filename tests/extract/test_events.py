@@ -169,3 +169,10 @@ def test_richest_mention_is_kept(events) -> None:
     )
     event = events(text)[("Oleg Dvorak", "sentence")]
     assert (event.date, event.sentence_months) == ("2022-05-05", 108)
+
+
+def test_arrest_on_charges_also_reports_the_charge(events) -> None:
+    text = "Alibek Nurmanov was detained on charges of inciting religious hatred."
+    found = events(text)
+    assert ("Alibek Nurmanov", "arrest") in found
+    assert found[("Alibek Nurmanov", "charge")].charges == ["inciting religious hatred"]

@@ -81,3 +81,13 @@ def test_both_of_whom_reaches_the_listed_names(events) -> None:
     found = events(text)
     assert ("Serik Maratov", "sentence") in found
     assert ("Akzhol Amirov", "sentence") in found
+
+
+def test_names_after_including_are_victims(events) -> None:
+    text = "Five activists have been jailed, including Marta Rabkova, a volunteer coordinator."
+    assert ("Marta Rabkova", "sentence") in events(text)
+
+
+def test_descriptor_taken_into_the_name_is_dropped(victims) -> None:
+    text = "A court sentenced Sunni Muslim Kuanysh Baizhanov to four years' imprisonment."
+    assert victims(text) == {"Kuanysh Baizhanov"}

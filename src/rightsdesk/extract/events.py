@@ -251,19 +251,28 @@ def _assemble(
                 draft.names.append(form)
         if target.sent.evidence not in draft.evidence:
             draft.evidence.append(target.sent.evidence)
-        event = _event(target, key, published)
-        slot = (target.sent.paragraph, event.type)
-        lent = unnamed.get(slot)
-        if lent is not None:
-            _complete(event, lent)
-        unnamed.setdefault(slot, _lendable(event))
-        mentions.setdefault((key, event.type), []).append(event)
+        for event in _events(target, key, published):
+            slot = (target.sent.paragraph, event.type)
+            lent = unnamed.get(slot)
+            if lent is not None:
+                _complete(event, lent)
+            unnamed.setdefault(slot, _lendable(event))
+            mentions.setdefault((key, event.type), []).append(event)
     events = {slot: _merged(found) for slot, found in mentions.items()}
     _share_charges(list(events.values()))
     persons, keys = _persons(drafts)
     for event in events.values():
         event.person = keys[event.person]
     return persons, list(events.values())
+
+
+def _events(target: Target, key: str, published: date | None) -> list[Event]:
+    """The hit's event; an arrest "on charges of X" also reports the charging."""
+    event = _event(target, key, published)
+    if event.type != "arrest" or not event.charges:
+        return [event]
+    charge = Event("charge", key, event.evidence, date=event.date, charges=list(event.charges))
+    return [event, charge]
 
 
 def _event(target: Target, key: str, published: date | None) -> Event:

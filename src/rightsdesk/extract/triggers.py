@@ -211,11 +211,12 @@ def _patients(verb: Token) -> list[Token]:
 
 
 def _companions(verb: Token) -> list[Token]:
-    """"X was arrested together with A and B": the companions share the fate."""
+    """"X was arrested together with A and B", "activists were jailed, including A"."""
     found = []
     for prep in verb.children:
         together = any(c.lower_ in {"together", "along"} for c in prep.children)
-        if prep.dep_ == "prep" and (prep.lower_ == "alongside" or prep.lower_ == "with" and together):
+        joined = prep.lower_ in {"alongside", "including"} or (prep.lower_ == "with" and together)
+        if prep.dep_ == "prep" and joined:
             found.extend(c for c in prep.children if c.dep_ == "pobj")
     return found
 

@@ -46,10 +46,8 @@ NOT_NAME_WORDS = frozenset(
      "mechanism", "institute", "fund", "initiative", "campaign", "coalition", "project"}
 )
 MAX_NAME_TOKENS = 5
-# NER labels a misread name is rarely given; names come back as ORG, PRODUCT, ...
-PLACE_LIKE_LABELS = frozenset(
-    {"GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "DATE", "TIME", "MONEY", "LANGUAGE"}
-)
+# NER labels a misread name is never given (it comes back as ORG, GPE, DATE...).
+DESCRIPTOR_LABELS = frozenset({"NORP", "LAW", "MONEY", "LANGUAGE", "PERCENT", "QUANTITY"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +100,8 @@ def proper_run(token: Token) -> Span | None:
 
 
 def _name_part(token: Token) -> bool:
+    if token.ent_type_ == "NORP":
+        return False  # "Sunni Muslim", "Kazakh": descriptors, not parts of the name
     return (token.pos_ == "PROPN" and token.is_title) or token.lower_ in NAME_PARTICLES
 
 
@@ -109,8 +109,12 @@ def clean_name(span: Span) -> str | None:
     """The name in a span, titles and possessives dropped; None when it is no name."""
     words = [t.text for t in span if not t.is_punct or t.text in {"-", "'"}]
     roles = role_strength()
-    while words and (words[0].lower().rstrip(".") in TITLES or words[0].lower() in roles):
-        words = words[1:]
+    while words and (
+        words[0].lower().rstrip(".") in TITLES
+        or words[0].lower() in roles
+        or (len(words) > 2 and words[0].lower().rstrip("s") in NOT_NAME_WORDS)
+    ):
+        words = words[1:]  # "Sunni Muslim Kuanysh B.": descriptors the NER took in
     while words and (words[-1] in {"'s", "’s", "'"} or words[-1].lower() == "s"):
         words = words[:-1]
     if not words or len(words) > MAX_NAME_TOKENS:
@@ -165,8 +169,10 @@ def _plausible_name(span: Span, known: Set[str]) -> bool:
         return False
     if any(t.is_upper and len(t) > 1 for t in span):
         return False  # acronyms are organisations
-    listed_with_person = any(t.ent_type_ == "PERSON" for t in span.root.conjuncts)
-    return span.root.ent_type_ not in PLACE_LIKE_LABELS or listed_with_person
+    # Two or more capitalised words in a victim's place are a name, whatever the NER
+    # says ("Marta Rabkova" as a place, "Baizhanov to" as a date), unless they
+    # are a nationality or a law.
+    return span.root.ent_type_ not in DESCRIPTOR_LABELS
 
 
 def described_names(token: Token) -> list[Token]:
@@ -174,6 +180,9 @@ def described_names(token: Token) -> list[Token]:
     found = [c for c in token.children if c.dep_ == "appos"]
     if token.dep_ in {"compound", "appos"} and token.head.pos_ == "PROPN":
         found.append(token.head)
+    for prep in token.children:  # "five activists, including A and B"
+        if prep.dep_ == "prep" and prep.lower_ in {"including", "among"}:
+            found.extend(c for c in prep.children if c.dep_ == "pobj")
     return found
 
 
