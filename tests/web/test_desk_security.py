@@ -174,3 +174,16 @@ def test_javascript_address_of_a_source_is_never_a_link(client_for) -> None:
     source_id = made.headers["location"].split("=")[1]
     html = analyst.get(f"/sources/{source_id}").text
     assert "javascript:" not in html
+
+
+def test_openapi_schema_lists_the_api(client_for) -> None:
+    paths = client_for(None).get("/api/v1/openapi.json").json()["paths"]
+    assert {
+        "/api/v1/persons",
+        "/api/v1/events",
+        "/api/v1/statements",
+        "/api/v1/occasions",
+        "/api/v1/sources/{source_id}",
+        "/api/v1/search",
+        "/api/v1/brief",
+    } <= set(paths)
