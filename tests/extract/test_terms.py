@@ -41,3 +41,8 @@ def test_ages_durations_and_maximums_are_not_terms(text: str) -> None:
 def test_suspended_sentence_is_noticed() -> None:
     assert is_suspended("both received suspended sentences")
     assert not is_suspended("both received prison sentences")
+
+
+def test_days_held_are_not_a_term_but_days_of_detention_are() -> None:
+    assert find_terms("held incommunicado for 471 days") == []
+    assert [t.months for t in find_terms("given 10 days of administrative arrest")] == [0.3]

@@ -91,3 +91,11 @@ def test_names_after_including_are_victims(events) -> None:
 def test_descriptor_taken_into_the_name_is_dropped(victims) -> None:
     text = "A court sentenced Sunni Muslim Kuanysh Baizhanov to four years' imprisonment."
     assert victims(text) == {"Kuanysh Baizhanov"}
+
+
+def test_names_listed_after_a_colon_are_victims(victims) -> None:
+    text = (
+        "Several imprisoned activists are held incommunicado: Pavel Sevich for 400 days, "
+        "Olga Marchuk for 380 days, and Igor Lunin for 300 days."
+    )
+    assert victims(text) == {"Pavel Sevich", "Olga Marchuk", "Igor Lunin"}

@@ -103,8 +103,8 @@ class NameIndex:
             if key in self.agents or key in self.speakers or " " not in self.full.get(key, ""):
                 continue  # a lone capitalised word the NER calls a person is a poor antecedent
             group = [mention.span.root, *mention.span.root.conjuncts]
-            if plural and len(group) < 2:
-                continue
+            if plural and (len(group) < 2 or view.index - other.index > 1):
+                continue  # "they" reaches a list named in this or the last sentence
             if plural:
                 return [m for m in (name_at(t, self.known) for t in group) if m]
             return [mention]
@@ -165,7 +165,8 @@ def _names_for(
             named = name_at(candidate, names.known)
             if named:
                 found.append(named)
-    return found or _listed_after_colon(token, names)
+    listed = [m for m in _listed_after_colon(token, names) if m not in found]
+    return found + listed
 
 
 def _listed_after_colon(token: Token, names: NameIndex) -> list[NameMention]:

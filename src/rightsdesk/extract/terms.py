@@ -122,6 +122,9 @@ def find_terms(text: str) -> list[TermMention]:
             continue
         if not (BEFORE_TERM.search(before) or AFTER_TERM.match(after)):
             continue
+        short = re.search(r"(?:day|week)s?$", match.group("term"), re.I)
+        if short and not (AFTER_TERM.match(after) or re.search(r"\bto\s*$", before)):
+            continue  # "held for 471 days" is a duration; "15 days of detention" a term
         months = months_in(match.group("term"))
         if months:
             mentions.append(TermMention(match.start(), match.end(), months))
