@@ -145,3 +145,26 @@ def test_clean_writes_the_benchmark_prediction_format(tmp_path: Path) -> None:
     texts = json.loads(out.read_text())
     assert list(texts) == ["kz-kharlamov-arrested-2013-03"]
     assert "Kharlamov" in texts["kz-kharlamov-arrested-2013-03"]
+
+
+def test_user_add_then_digest(sample_db: Path, tmp_path: Path) -> None:
+    db = Path(shutil.copy(sample_db, tmp_path / "desk.db"))
+    result = invoke("user", "add", "ana", "--role", "analyst", "--db", str(db),
+                    "--password", "correct horse battery staple")
+    assert result.exit_code == 0 and "analyst" in result.output
+    bad = runner.invoke(app, ["user", "add", "bob", "--role", "emperor", "--db", str(db),
+                              "--password", "correct horse battery staple"])
+    assert bad.exit_code != 0
+    digest = invoke("digest", "--since", "2000-01-01", "--db", str(db))
+    assert digest.exit_code == 0 and "Kozlov" in digest.output
+    later = invoke("digest", "--since", "2999-01-01", "--db", str(db))
+    assert later.output.strip() == "Nothing new."
+
+
+def test_export_withholds_confidential_people(sample_db: Path, tmp_path: Path) -> None:
+    db = Path(shutil.copy(sample_db, tmp_path / "secret.db"))
+    with open_store(str(db)) as store:
+        [kozlov] = store.find_persons("Vladimir Kozlov")
+        store.set_confidential(kozlov.id)
+    result = invoke("export", "--db", str(db), "--format", "jsonl")
+    assert result.exit_code == 0 and "Kozlov" not in result.output

@@ -30,7 +30,8 @@ from rightsdesk.ingest import list_inputs
 from rightsdesk.model import EventRecord, PersonRecord
 from rightsdesk.pipeline import Failure, Pipeline, clean_docs, write_predictions
 from rightsdesk.status import case_status, earliest_day, latest_day
-from rightsdesk.store import EXPORT_FIELDS, Store, open_store
+from rightsdesk.store import EXPORT_FIELDS, Store, export_rows, open_store
+from rightsdesk.web import add_user, changes_since, digest_text, public_case_file, serve
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False)
 out = Console()
@@ -240,11 +241,15 @@ def export(
     fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or json.")] = "jsonl",
     out_file: Annotated[Path | None, typer.Option("--out", help="File (default: stdout).")] = None,
 ) -> None:
-    """Export one row per event, with person, source and evidence (no confidential cases)."""
+    """Export one row per event, with person, source and evidence.
+
+    An export leaves the desk: confidential people and facts are withheld, rejected
+    facts are left out.
+    """
     if fmt not in ("jsonl", "csv", "json"):
         raise typer.BadParameter("use jsonl, csv or json", param_hint="--format")
     with opened_store(db) as store:
-        rows = store.export_rows()
+        rows = export_rows(public_case_file(store))
     stream = out_file.open("w", encoding="utf-8", newline="") if out_file else sys.stdout
     try:
         write_rows(rows, fmt, stream)
@@ -287,7 +292,7 @@ def brief(
     if out_file is None and fmt in ("docx", "pdf"):
         out_file = Path(f"brief-{country.lower()}-{day}.{fmt}")
     with opened_store(db) as store:
-        case_file = store.case_file(country=country.upper(), as_of=day)
+        case_file = public_case_file(store, country.upper(), day)
     brief_ = build_brief(case_file, country=country.upper(), occasion=occasion, on=day)
     document = render(brief_, fmt)
     if out_file is None:
@@ -320,6 +325,54 @@ def upcoming(
             about = ", ".join(names.get(pid, pid) for pid in occasion.person_ids)
             table.add_row(occasion.date, occasion.type, occasion.description, about)
     out.print(table)
+
+
+@app.command(name="serve")
+def serve_desk(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    secure_cookies: Annotated[
+        bool, typer.Option(help="Mark cookies Secure (set when a TLS proxy fronts the desk).")
+    ] = False,
+) -> None:
+    """Run the web desk (review, search, timelines, briefings) for a team.
+
+    Example: rightsdesk user add ana --role analyst; rightsdesk serve --db cases.db
+    """
+    serve(db, host, port, secure_cookies=secure_cookies)
+
+
+user_app = typer.Typer(help="Web desk accounts.", no_args_is_help=True)
+app.add_typer(user_app, name="user")
+
+
+@user_app.command("add")
+def user_add(
+    username: Annotated[str, typer.Argument(help="Login name.")],
+    role: Annotated[str, typer.Option(help="admin, analyst or viewer.")] = "viewer",
+    password: Annotated[
+        str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)
+    ] = "",
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Add a web desk user (the password is asked for and stored as an argon2 hash)."""
+    with opened_store(db) as store:
+        add_user(store, username, password, role)
+    out.print(f"user {username} added as {role}")
+
+
+@app.command()
+def digest(
+    since: Annotated[str, typer.Option(help="Changes stored after YYYY-MM-DD.")],
+    user: Annotated[str | None, typer.Option(help="Only what this user follows.")] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """What changed since a date (new arrests, charges, sentences, releases, hearings)."""
+    day = parse_day(since, "--since")
+    with opened_store(db) as store:
+        text = digest_text(changes_since(store, day, user))
+    out.print(text, markup=False, highlight=False, soft_wrap=True)
 
 
 def within_days(value: str, start: date, days: int) -> bool:

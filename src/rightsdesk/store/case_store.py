@@ -20,7 +20,7 @@ from rightsdesk.model import (
     Resolution,
     SourceRecord,
 )
-from rightsdesk.store import export, migrate, reader, search, sqlite, writer
+from rightsdesk.store import migrate, reader, search, sqlite, writer
 from rightsdesk.store.engine import create_engine
 
 
@@ -29,6 +29,11 @@ class Store:
 
     def __init__(self, engine: sa.Engine) -> None:
         self._engine = engine
+
+    @property
+    def engine(self) -> sa.Engine:
+        """For modules that keep tables of their own beside the record (accounts, audit)."""
+        return self._engine
 
     @property
     def url(self) -> str:
@@ -113,17 +118,6 @@ class Store:
     def search(self, query: str, limit: int = 20) -> list[search.SearchHit]:
         with self._engine.connect() as conn:
             return search.search(conn, query, limit)
-
-    def export_rows(
-        self,
-        country: str | None = None,
-        as_of: date | None = None,
-        *,
-        include_confidential: bool = False,
-    ) -> list[export.ExportRow]:
-        """One flat row per event; column order in `export.EXPORT_FIELDS`."""
-        case_file = self.case_file(country, as_of)
-        return export.export_rows(case_file, include_confidential=include_confidential)
 
     # --- housekeeping ---
 

@@ -33,14 +33,15 @@ def export_rows(case_file: CaseFile, *, include_confidential: bool = False) -> l
     """Events with their person and source spelled out, in case-file order.
 
     Events of persons marked confidential are left out unless asked for: an export
-    is meant to leave the desk, a protected name is not.
+    is meant to leave the desk, a protected name is not. Rejected events never leave.
     """
     persons = {p.id: p for p in case_file.persons}
     sources = {s.id: s for s in case_file.sources}
     return [
         event_row(event, persons[event.person_id], sources[event.source_id])
         for event in case_file.events
-        if include_confidential or not persons[event.person_id].confidential
+        if event.review != "rejected"
+        and (include_confidential or not persons[event.person_id].confidential)
     ]
 
 

@@ -72,8 +72,7 @@ class Overview:
 
 def store_engine(store: Store) -> sa.Engine:
     """The store's engine, for the desk's own tables (accounts, audit, review)."""
-    engine = getattr(store, "engine", None)  # asked of the store's owner: a public property
-    return engine if isinstance(engine, sa.Engine) else store._engine
+    return store.engine
 
 
 @dataclass(slots=True)
