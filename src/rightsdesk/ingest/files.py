@@ -24,6 +24,7 @@ from rightsdesk.model import DatePrecision, Source, SourceKind
 KIND_BY_SUFFIX: dict[str, SourceKind] = {".html": "html", ".htm": "html", ".txt": "text"}
 SIDECAR_SUFFIX = ".meta.json"
 SNIFF_BYTES = 8192
+MAX_SIDECAR_BYTES = 64 * 1024  # url, published, title: a few hundred bytes in practice
 GZIP_CHUNK = 1 << 16
 PUBLISHED_FORMATS: tuple[tuple[str, DatePrecision], ...] = (
     ("%Y-%m-%d", "day"),
@@ -90,10 +91,14 @@ def read_sidecar(path: Path) -> dict[str, str | None]:
     sidecar = sidecar_of(path)
     if not sidecar.is_file():
         return {}
+    if sidecar.stat().st_size > MAX_SIDECAR_BYTES:
+        raise UnreadableSource(str(sidecar), f"sidecar is over {MAX_SIDECAR_BYTES} bytes")
     try:
         meta = json.loads(sidecar.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UnreadableSource(str(sidecar), f"sidecar is not valid JSON ({exc})") from exc
+    except RecursionError as exc:  # "[[[[..." deeper than the JSON parser's stack
+        raise UnreadableSource(str(sidecar), "sidecar JSON is nested too deep") from exc
     if not isinstance(meta, dict):
         raise UnreadableSource(str(sidecar), "sidecar must be a JSON object")
     return {k: (str(v) if v is not None else None) for k, v in meta.items()}
