@@ -8,24 +8,32 @@ so tests can pass a model of their own.
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import islice
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from rightsdesk.clean import clean_source
 from rightsdesk.config import DEFAULT_LIMITS, Limits
 from rightsdesk.errors import UnreadableSource
 from rightsdesk.extract import Extractor, load_model
 from rightsdesk.ingest import list_inputs, read_source
-from rightsdesk.model import CleanDoc, Extraction, PersonRecord, PersonRef, Resolution
+from rightsdesk.model import CleanDoc, Extraction, PersonRecord, PersonRef, Resolution, Source
 from rightsdesk.resolve import resolve_people
 
 BATCH_SIZE = 32  # documents extracted and resolved together; bounds memory on big runs
+CHUNK_DOCS = 16  # documents a worker cleans and extracts per task (one nlp.pipe batch)
+CHUNKS_IN_FLIGHT = 2  # tasks queued per worker: keeps it busy, bounds memory
+PARALLEL_MIN_DOCS = 2 * CHUNK_DOCS  # below this, starting workers costs more than it saves
 
 Progress = Callable[[str], None]
+T = TypeVar("T")
 
 
 class CaseStore(Protocol):
@@ -68,13 +76,41 @@ def clean_docs(
 
     `skip` sees each content hash before cleaning, so stored pages cost one read.
     """
+    sources = read_sources(paths, failures, limits=limits, skip=skip, progress=progress)
+    return clean_sources(sources, failures, limits=limits, published=published)
+
+
+def read_sources(
+    paths: Iterable[Path],
+    failures: list[Failure],
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    skip: Callable[[str], bool] = lambda _hash: False,
+    progress: Progress | None = None,
+) -> Iterator[Source]:
+    """Each readable file whose content `skip` does not refuse."""
     for path in paths:
         if progress:
             progress(str(path))
         try:
             source = read_source(path, limits=limits)
-            if skip(source.content_hash):
-                continue
+        except UnreadableSource as exc:
+            failures.append(Failure(exc.path, exc.reason))
+            continue
+        if not skip(source.content_hash):
+            yield source
+
+
+def clean_sources(
+    sources: Iterable[Source],
+    failures: list[Failure],
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    published: date | None = None,
+) -> Iterator[CleanDoc]:
+    """The main text of each source; `published` fills in a missing publication date."""
+    for source in sources:
+        try:
             doc = clean_source(source, limits=limits)
         except UnreadableSource as exc:
             failures.append(Failure(exc.path, exc.reason))
@@ -85,15 +121,24 @@ def clean_docs(
 
 
 class Pipeline:
-    """The stages wired together, with one loaded model."""
+    """The stages wired together, with one loaded model.
 
-    def __init__(self, extractor: Extractor, *, limits: Limits = DEFAULT_LIMITS) -> None:
+    With `workers` > 1, cleaning and extraction run in that many forked
+    processes, each using its copy of the loaded model; reading, resolving and
+    storing stay in this process, in input order, so the result is the same.
+    """
+
+    def __init__(
+        self, extractor: Extractor, *, limits: Limits = DEFAULT_LIMITS, workers: int = 1
+    ) -> None:
         self.extractor = extractor
         self.limits = limits
+        self.workers = workers if "fork" in multiprocessing.get_all_start_methods() else 1
 
     @classmethod
-    def load(cls, *, limits: Limits = DEFAULT_LIMITS) -> Pipeline:
-        return cls(Extractor(load_model()), limits=limits)
+    def load(cls, *, limits: Limits = DEFAULT_LIMITS, workers: int | None = None) -> Pipeline:
+        """The default model; one worker per available core unless `workers` says."""
+        return cls(Extractor(load_model()), limits=limits, workers=workers or available_cores())
 
     def extract(
         self,
@@ -104,10 +149,9 @@ class Pipeline:
     ) -> tuple[list[Extraction], Resolution, list[Failure]]:
         """Extract every input and resolve people across the whole run (no store)."""
         failures: list[Failure] = []
-        docs = clean_docs(
-            list_inputs(paths), failures, limits=self.limits, published=published, progress=progress
-        )
-        extractions = list(self.extractor.extract_many(docs))
+        files = list_inputs(paths)
+        sources = read_sources(files, failures, limits=self.limits, progress=progress)
+        extractions = list(self._extract(sources, failures, published, files=len(files)))
         return extractions, resolve_people(extractions), failures
 
     def ingest(
@@ -135,21 +179,76 @@ class Pipeline:
                 report.unchanged += 1
             return done
 
-        docs = clean_docs(
-            files,
-            report.failures,
-            limits=self.limits,
-            published=published,
-            skip=already_stored,
-            progress=progress,
+        sources = read_sources(
+            files, report.failures, limits=self.limits, skip=already_stored, progress=progress
         )
-        for batch in _batches(self.extractor.extract_many(docs), BATCH_SIZE):
+        extractions = self._extract(sources, report.failures, published, files=len(files))
+        for batch in _batches(extractions, BATCH_SIZE):
             resolution = resolve_people(batch, store.known_persons())
             report.stored += sum(store.save(ex, resolution) for ex in batch)
         return report
 
+    def _extract(
+        self,
+        sources: Iterable[Source],
+        failures: list[Failure],
+        published: date | None,
+        *,
+        files: int,
+    ) -> Iterator[Extraction]:
+        """Clean and extract in input order; in worker processes when the run is big enough."""
+        if self.workers < 2 or files < PARALLEL_MIN_DOCS:
+            docs = clean_sources(sources, failures, limits=self.limits, published=published)
+            yield from self.extractor.extract_many(docs)
+            return
+        context = multiprocessing.get_context("fork")
+        setup = (self.extractor, self.limits, published)
+        with context.Pool(self.workers, initializer=_start_worker, initargs=setup) as pool:
+            tasks = (pool.apply_async(_work, (chunk,)) for chunk in _batches(sources, CHUNK_DOCS))
+            for extractions, failed in _in_order(tasks, self.workers * CHUNKS_IN_FLIGHT):
+                failures.extend(failed)
+                yield from extractions
 
-def _batches(items: Iterable[Extraction], size: int) -> Iterator[list[Extraction]]:
+
+def available_cores() -> int:
+    """Cores this process may run on (the affinity mask, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+WorkResult = tuple[list[Extraction], list[Failure]]
+_worker: tuple[Extractor, Limits, date | None] | None = None  # set once per worker process
+
+
+def _start_worker(extractor: Extractor, limits: Limits, published: date | None) -> None:
+    """Keep the forked copy of the parent's model: nothing is loaded or pickled."""
+    global _worker
+    _worker = (extractor, limits, published)
+
+
+def _work(sources: list[Source]) -> WorkResult:
+    """Clean and extract one chunk inside a worker process."""
+    assert _worker is not None, "worker not started"
+    extractor, limits, published = _worker
+    failures: list[Failure] = []
+    docs = clean_sources(sources, failures, limits=limits, published=published)
+    return list(extractor.extract_many(docs)), failures
+
+
+def _in_order(tasks: Iterable[AsyncResult], depth: int) -> Iterator[WorkResult]:
+    """Results in submission order, with at most `depth` tasks submitted ahead."""
+    pending: deque[AsyncResult] = deque()
+    for task in tasks:
+        pending.append(task)
+        if len(pending) >= depth:
+            yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
+
+
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
