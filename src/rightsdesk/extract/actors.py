@@ -175,7 +175,10 @@ def _org_name_mentions(span: Span) -> list[ActorMention]:
         name = _trim_name(match.group(0))
         if not ORG_HEAD.search(name) or STATE_ORGANS.search(name) or len(name.split()) < 2:
             continue
-        start = match.start() + match.group(0).index(name)
+        within = match.group(0).find(name)
+        if within < 0:  # words were rejoined across other whitespace (tab, U+2028)
+            continue
+        start = match.start() + within
         actor = Actor(name, "org")
         mention = _to_tokens(span, start, start + len(name), actor)
         if mention:
