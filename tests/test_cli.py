@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import shutil
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,17 @@ def test_export_withholds_confidential_people(sample_db: Path, tmp_path: Path) -
         store.set_confidential(kozlov.id)
     result = invoke("export", "--db", str(db), "--format", "jsonl")
     assert result.exit_code == 0 and "Kozlov" not in result.output
+
+
+def test_occasion_added_by_hand_is_upcoming(sample_db: Path, tmp_path: Path) -> None:
+    db = Path(shutil.copy(sample_db, tmp_path / "occ.db"))
+    hearing = (date.today() + timedelta(days=10)).isoformat()
+    result = invoke(
+        "occasion", "add", "--type", "hearing", "--date", hearing, "--country", "KZ",
+        "--description", "Appeal hearing for Bokayev", "--note", "Told by his lawyer by phone.",
+        "--person", "Max Bokayev", "--db", str(db),
+    )
+    assert result.exit_code == 0, result.output
+    ahead = invoke("upcoming", "--country", "KZ", "--db", str(db))
+    assert "Appeal hearing for Bokayev" in ahead.output and "Max Bokayev" in ahead.output
+    assert "Appeal hearing" not in invoke("upcoming", "--days", "5", "--db", str(db)).output

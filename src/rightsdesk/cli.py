@@ -31,6 +31,12 @@ from rightsdesk.model import EventRecord, PersonRecord
 from rightsdesk.pipeline import Failure, Pipeline, clean_docs, write_predictions
 from rightsdesk.status import case_status, earliest_day, latest_day
 from rightsdesk.store import EXPORT_FIELDS, Store, export_rows, open_store
+from rightsdesk.store.review import (
+    ManualOccasion,
+    ManualSource,
+    add_manual_occasion,
+    add_manual_source,
+)
 from rightsdesk.web import add_user, changes_since, digest_text, public_case_file, serve
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False)
@@ -373,6 +379,38 @@ def digest(
     with opened_store(db) as store:
         text = digest_text(changes_since(store, day, user))
     out.print(text, markup=False, highlight=False, soft_wrap=True)
+
+
+occasion_app = typer.Typer(help="Hearings, trials, visits, reviews.", no_args_is_help=True)
+app.add_typer(occasion_app, name="occasion")
+
+
+@occasion_app.command("add")
+def occasion_add(
+    kind: Annotated[str, typer.Option("--type", help="visit, hearing, trial, review, summit...")],
+    on: Annotated[str, typer.Option("--date", help="YYYY-MM-DD (or YYYY-MM).")],
+    description: Annotated[str, typer.Option(help="What it is, in a line.")],
+    country: Annotated[str, typer.Option(help="ISO country code, e.g. KZ.")],
+    note: Annotated[str, typer.Option(help="How you know (the evidence), e.g. a call.")],
+    person: Annotated[list[str] | None, typer.Option(help="Person id (repeatable).")] = None,
+    analyst: Annotated[str, typer.Option(help="Who adds it (audit trail).")] = "cli",
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Add an occasion known from outside the corpus; your note is stored as its source.
+
+    Example: rightsdesk occasion add --type hearing --date 2013-07-02 --country KZ
+    --description "Supreme Court hearing on Kozlov" --note "Lawyer by phone, 28 June"
+    --person kozlov-vladimir
+    """
+    with opened_store(db) as store:
+        persons = [find_one_person(store, p).id for p in person or []]
+        source = ManualSource(title=description, text=note, country=country)
+        source_id = add_manual_source(store.engine, actor=analyst, source=source)
+        occasion = ManualOccasion(
+            source_id=source_id, type=kind, description=description, date=on, person_ids=persons
+        )
+        add_manual_occasion(store.engine, actor=analyst, occasion=occasion)
+    out.print(f"occasion added: {on} {kind} - {description}", markup=False)
 
 
 def within_days(value: str, start: date, days: int) -> bool:

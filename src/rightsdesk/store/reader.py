@@ -275,7 +275,8 @@ def case_file(
     """Everything known about a country (or all) as it stood on `as_of`.
 
     Sources published after `as_of` are left out with all their facts: a briefing
-    "as of" a day must not use what was only reported later.
+    "as of" a day must not use what was only reported later. Occasions are kept by
+    their source alone: a hearing announced before `as_of` is what lies ahead.
     """
     kept = source_filter(country, as_of)
     sources = [
@@ -288,7 +289,7 @@ def case_file(
         persons=person_records(conn, schema.persons.c.id.in_(_mentioned(kept))),
         events=event_records(conn, fact_filter(schema.events, country, as_of)),
         statements=statement_records(conn, fact_filter(schema.statements, country, as_of)),
-        occasions=occasion_records(conn, fact_filter(schema.occasions, country, as_of)),
+        occasions=occasion_records(conn, kept),
     )
 
 

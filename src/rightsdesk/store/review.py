@@ -531,6 +531,55 @@ def add_manual_event(engine: sa.Engine, *, actor: str, event: ManualEvent) -> in
     return event_id
 
 
+@dataclass(slots=True, kw_only=True)
+class ManualOccasion:
+    source_id: int
+    type: str  # visit | hearing | trial | review | summit | election
+    description: str
+    date: str
+    person_ids: list[str] = field(default_factory=list)
+
+
+def add_manual_occasion(engine: sa.Engine, *, actor: str, occasion: ManualOccasion) -> int:
+    """A hearing or visit an analyst knows of; its evidence is the source's own text."""
+    if not occasion.description.strip() or not occasion.type.strip():
+        raise StoreError("an occasion needs a type and a description")
+    with writing(engine) as conn:
+        text = _source_text(conn, occasion.source_id)
+        for person_id in occasion.person_ids:
+            _person_state(conn, person_id)
+        row = {
+            "source_id": occasion.source_id,
+            "type": occasion.type.strip().lower(),
+            "description": occasion.description.strip(),
+            "evidence_start": 0,
+            "evidence_end": len(text),
+            "evidence_sentence": text,
+            "review": "manual",
+            "reviewed_by": actor,
+            "reviewed_at": _now(),
+            "extractor": MANUAL_EXTRACTOR,
+            **_checked_date(occasion.date),
+        }
+        occasion_id = conn.execute(sa.insert(schema.occasions).values(row)).inserted_primary_key[0]
+        for person_id in occasion.person_ids:
+            conn.execute(
+                sa.insert(schema.occasion_persons).values(
+                    occasion_id=occasion_id, person_id=person_id
+                )
+            )
+        record_change(
+            conn,
+            actor=actor,
+            action="added",
+            kind="occasion",
+            ref=occasion_id,
+            before=None,
+            after=_jsonable(row),
+        )
+    return occasion_id
+
+
 # --- confidentiality ---
 
 
