@@ -22,9 +22,6 @@ from rightsdesk.store import Store, open_store
 PG_ENV = "RIGHTSDESK_TEST_PG"
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", f"pg: needs PostgreSQL at ${PG_ENV}")
-
 
 @pytest.fixture(params=["sqlite", pytest.param("pg", marks=pytest.mark.pg)])
 def store(request: pytest.FixtureRequest) -> Iterator[Store]:

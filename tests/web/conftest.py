@@ -43,6 +43,3 @@ def client_for(app) -> Callable[[str | None], TestClient]:
 
     return make
 
-
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "browser: drives Debian's Chromium through Playwright")
