@@ -59,6 +59,8 @@ def holds(nlp, kind: str, rule, text: str) -> bool:
         return any(rule.terms[0] not in p.name.lower() for p in extraction.persons) and bool(
             extraction.events
         )
+    if kind == "role" and rule.get("strength") == "group":  # the group's sentence reaches names
+        return any(e.type == "sentence" for e in extraction.events)
     # role and blocker rules: the example must leave no victim event standing
     return not extraction.events
 

@@ -32,6 +32,7 @@ COURT_KINDS = frozenset(
     {"supreme", "city", "district", "regional", "appeals", "appeal", "military", "criminal",
      "civil", "constitutional", "high", "municipal", "specialised", "specialized", "interdistrict"}
 )
+SETTLEMENTS = frozenset({"city", "town", "village", "settlement", "region", "province", "district"})
 QUOTES = "\"“”‘’«»"
 OF_CHARGE_HOLDERS = frozenset(
     {"convict", "guilty", "accuse", "suspect", "charge", "count", "suspicion", "accusation",
@@ -65,7 +66,7 @@ def read_attributes(
     clause = _clause_family(clause_verb(hit.anchor))
     return Attributes(
         date=_date(view, clause, published),
-        place=_place(view.span, clause),
+        place=_place(view.span, clause, _target_tokens(hit)),
         charges=_charges(hit.anchor, clause),
         months=_months(view, victim, hit),
         suspended=any(is_suspended(_subtree_text(verb)) for verb in clause),
@@ -112,27 +113,80 @@ def _distance(token: Token, clause: set[Token]) -> int:
     return steps
 
 
-def _place(sent: Span, clause: set[Token]) -> str | None:
-    return _court_place(clause) or _named_place(sent, clause)
+def _target_tokens(hit: Hit) -> set[int]:
+    """Where the victims stand: a surname there that the NER calls a town is a person."""
+    return {t.i for target in hit.targets for t in (target, *target.conjuncts)}
+
+
+def _place(sent: Span, clause: set[Token], targets: set[int]) -> str | None:
+    return _court_place(clause) or _named_place(sent, clause, targets)
 
 
 def _court_place(clause: set[Token]) -> str | None:
     """"The Minsk Region Court sentenced ...": the court's name holds its seat."""
     for verb in clause:
         for subject in verb.children:
-            if subject.dep_ not in {"nsubj", "agent"} or subject.lemma_.lower() != "court":
-                continue
-            words = [c for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN"
-                     and c.lower_ not in COURT_KINDS]
-            if words and not country_pattern()[0].fullmatch(" ".join(w.text for w in words)):
-                return " ".join(w.text for w in words)
+            if subject.dep_ in {"nsubj", "agent"} and subject.lemma_.lower() == "court":
+                seat = court_seat_of(subject)
+                if seat:
+                    return seat
     return None
 
 
-def _named_place(sent: Span, clause: set[Token]) -> str | None:
+def court_seat_of(court: Token) -> str | None:
+    """The city of a court: "a court in (the city of) Atyrau", "Minsk district court",
+    "Pershamaiski District Court in Minsk" (the city, not the district)."""
+    for prep in court.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for place in prep.children:
+            settlement = next(filter(None, map(settlement_name, place.subtree)), None)
+            seat = settlement.text if settlement is not None else _named(place) or _proper(place)
+            if seat:
+                return seat
+    words = [c for c in court.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+             and c.lower_ not in COURT_KINDS]
+    if words and not country_pattern()[0].fullmatch(" ".join(w.text for w in words)):
+        return " ".join(w.text for w in words)
+    return None
+
+
+def court_seats(sent: Span) -> list[str]:
+    """Seats of the courts a sentence names ("a court in Atyrau", "Minsk district court")."""
+    courts = (t for t in sent if t.lemma_.lower() == "court")
+    return [seat for seat in map(court_seat_of, courts) if seat]
+
+
+def _proper(token: Token) -> str | None:
+    """"a court in Karaganda": a proper noun there is the seat whatever the NER calls it."""
+    if token.pos_ != "PROPN" or token.ent_type_ in {"PERSON", "DATE"} or not token.is_title:
+        return None
+    words = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    text = " ".join(w.text for w in [*words, token])
+    return None if country_pattern()[0].fullmatch(text) else text
+
+
+def _named(token: Token) -> str | None:
+    """The place entity a token belongs to, unless it is a country."""
+    if token.ent_type_ not in PLACE_LABELS:
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end and ent.label_ in PLACE_LABELS:
+            text = ent.text.removeprefix("the ").strip()
+            return None if country_pattern()[0].fullmatch(text) else text
+    return None
+
+
+def _named_place(sent: Span, clause: set[Token], targets: set[int]) -> str | None:
+    settlement = next((s for s in map(settlement_name, sent) if s and _in_clause(s.root, clause)),
+                      None)
+    if settlement is not None:
+        return settlement.text
     pattern, _ = country_pattern()
     for ent in sent.ents:
         if ent.label_ not in PLACE_LABELS or not _in_clause(ent.root, clause):
+            continue
+        if ent.root.i in targets:
             continue
         if not ent.text[:1].isupper() or ent.root.pos_ != "PROPN":
             continue  # "in absentia" is tagged a place now and then
@@ -145,6 +199,19 @@ def _named_place(sent: Span, clause: set[Token]) -> str | None:
             continue  # "in Kazakhstan" says nothing a country field does not
         return text
     return None
+
+
+def settlement_name(token: Token) -> Span | None:
+    """"the city of Pavlodar", "the village of X": a place whatever the NER calls it."""
+    prep = token.head
+    if token.pos_ != "PROPN" or token.dep_ != "pobj" or prep.lower_ != "of":
+        return None
+    if prep.head.lemma_.lower() not in SETTLEMENTS:
+        return None
+    start = token.i
+    while start > prep.i + 1 and token.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return token.doc[start : token.i + 1]
 
 
 def _with_direction(ent: Span) -> str:

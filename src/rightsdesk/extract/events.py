@@ -12,8 +12,19 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from rightsdesk.extract.attributes import Attributes, read_attributes
+from rightsdesk.extract.attributes import Attributes, court_seats, read_attributes
+from rightsdesk.extract.groups import Roster, group_members, group_report
 from rightsdesk.extract.sentences import SentenceView
+from rightsdesk.extract.sharing import (
+    BACK_REFERENCE,
+    GroupReport,
+    Report,
+    court_seat,
+    dateline_city,
+    dateline_place,
+    lend,
+    share_verdicts,
+)
 from rightsdesk.extract.triggers import Hit, clause_verb, find_hits
 from rightsdesk.extract.victims import (
     PRONOUNS,
@@ -118,16 +129,32 @@ def find_events(
     names = NameIndex(sents)
     targets: list[Target] = []
     unnamed: dict[tuple[int, str], Attributes] = {}
+    groups: list[GroupReport] = []
     for view in sents:
         for hit in find_hits(view.span):
             named = _named_targets(hit, view, names)
             targets.extend(named)
             if not named:
-                slot = (view.paragraph, hit.rule.event)
                 target = hit.targets[0]
                 span = target.doc[target.i : target.i + 1]
-                unnamed.setdefault(slot, read_attributes(hit, span, view, published=published))
-    return _assemble(targets, names, unnamed, published)
+                attributes = read_attributes(hit, span, view, published=published)
+                unnamed.setdefault((view.paragraph, hit.rule.event), attributes)
+                group = group_report(hit, view, attributes)
+                if group is not None:
+                    groups.append(group)
+    document = Document(sents, names, unnamed, groups, published)
+    return _assemble(targets, document)
+
+
+@dataclass(slots=True)
+class Document:
+    """What the whole text says beside the named hits: for attributes stated once."""
+
+    sents: list[SentenceView]
+    names: NameIndex
+    unnamed: dict[tuple[int, str], Attributes]  # (paragraph, type) -> first unnamed report
+    groups: list[GroupReport]
+    published: date | None
 
 
 def _named_targets(hit: Hit, view: SentenceView, names: NameIndex) -> list[Target]:
@@ -229,20 +256,17 @@ def _is_agent_of(span: Span, anchor: Token) -> bool:
                                         "stand", "go", "appear", "appeal", "walk", "leave"}
 
 
-def _assemble(
-    targets: list[Target],
-    names: NameIndex,
-    unnamed: dict[tuple[int, str], Attributes],
-    published: date | None,
-) -> tuple[list[Person], list[Event]]:
-    """Persons by surname and one event per (person, type).
+def _assemble(targets: list[Target], document: Document) -> tuple[list[Person], list[Event]]:
+    """Persons by surname and one event per (person, type), completed from the
+    sentences that state an attribute once for several events (`sharing.py`).
 
     An event reported first without a name ("an opposition leader was jailed for
     seven years on Monday") lends its attributes to the named event of the same
     type in the same paragraph ("X, head of the party, ...").
     """
+    names = document.names
     drafts: dict[str, PersonDraft] = {}
-    mentions: dict[tuple[str, str], list[Event]] = {}
+    mentions: dict[tuple[str, str], list[tuple[Event, SentenceView]]] = {}
     for target in targets:
         key = surname_key(target.mention.text)
         draft = drafts.setdefault(key, PersonDraft())
@@ -252,19 +276,58 @@ def _assemble(
                 draft.names.append(form)
         if target.sent.evidence not in draft.evidence:
             draft.evidence.append(target.sent.evidence)
-        for event in _events(target, key, published):
-            slot = (target.sent.paragraph, event.type)
-            lent = unnamed.get(slot)
+        for event in _events(target, key, document.published):
+            lent = document.unnamed.get((target.sent.paragraph, event.type))
             if lent is not None:
-                _complete(event, lent)
-            unnamed.setdefault(slot, _lendable(event))
-            mentions.setdefault((key, event.type), []).append(event)
-    events = {slot: _merged(found) for slot, found in mentions.items()}
-    _share_charges(list(events.values()))
+                lend(event, lent)
+            mentions.setdefault((key, event.type), []).append((event, target.sent))
+    reports = {
+        slot: Report(_merged([e for e, _ in found]), [(v.index, v.paragraph) for _, v in found])
+        for slot, found in mentions.items()
+    }
+    _name_groups(document, reports, _roster(targets, names, drafts))
+    _share(list(reports.values()), document)
     persons, keys = _persons(drafts)
-    for event in events.values():
+    events = [report.event for report in reports.values()]
+    for event in events:
         event.person = keys[event.person]
-    return persons, list(events.values())
+    return persons, events
+
+
+def _roster(targets: list[Target], names: NameIndex, drafts: dict[str, PersonDraft]) -> Roster:
+    """The victims each sentence names, in order: where a group finds its members."""
+    roster: Roster = {}
+    named = [(v, m) for v, m in names.mentions] + [(t.sent, t.mention) for t in targets]
+    for view, mention in sorted(named, key=lambda vm: (vm[0].index, vm[1].span.start)):
+        key = surname_key(mention.text)
+        if key in drafts and key not in roster.get(view.index, []):
+            roster.setdefault(view.index, []).append(key)
+    return roster
+
+
+def _name_groups(
+    document: Document, reports: dict[tuple[str, str], Report], roster: Roster
+) -> None:
+    """A group's event passes to the named persons it stands for (`groups.py`)."""
+    for group in document.groups:
+        for key in group_members(group, roster, list(reports.values())):
+            report = reports.get((key, group.type))
+            if report is None:
+                event = Event(group.type, key, group.evidence, also=list(group.also))
+                report = reports[(key, group.type)] = Report(event, [])
+            lend(report.event, group.attributes)
+            report.positions.append((group.sentence, group.paragraph))
+
+
+def _share(reports: list[Report], document: Document) -> None:
+    sents = document.sents
+    back = {view.index for view in sents if BACK_REFERENCE.search(view.text)}
+    share_verdicts(reports, back)
+    court_seat(reports, [seat for view in sents for seat in court_seats(view.span)])
+    openings = [view.text for view in sents if view.index == 0 or view.paragraph != sents[
+        view.index - 1].paragraph]
+    dateline_place(reports, dateline_city("\n".join(openings)), document.published)
+    _share_charges([report.event for report in reports])
 
 
 def _events(target: Target, key: str, published: date | None) -> list[Event]:
@@ -306,19 +369,6 @@ def _share_charges(events: list[Event]) -> None:
         for event in own:
             if known and not event.charges and event.type in {"charge", "sentence"}:
                 event.charges = list(known)
-
-
-def _lendable(event: Event) -> Attributes:
-    """What co-defendants in one paragraph share: the day, the court's place, the charges."""
-    return Attributes(date=event.date, place=event.place, charges=list(event.charges))
-
-
-def _complete(event: Event, lent: Attributes) -> None:
-    event.date = event.date or lent.date
-    event.place = event.place or lent.place
-    event.charges = event.charges or lent.charges
-    if event.type == "sentence":
-        event.sentence_months = event.sentence_months or lent.months
 
 
 def _merged(mentions: list[Event]) -> Event:

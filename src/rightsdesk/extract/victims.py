@@ -222,7 +222,7 @@ def role_words(span: Span) -> list[str]:
 def role_of(span: Span) -> str | None:
     """"agent", "speaker" or None for a name as introduced at this mention."""
     strengths = role_strength()
-    found = {strengths[w] for w in role_words(span) if w in strengths} - {"descriptor"}
+    found = {strengths[w] for w in role_words(span) if w in strengths} & {"agent", "speaker"}
     if "agent" in found:
         return "agent"
     return "speaker" if found else None

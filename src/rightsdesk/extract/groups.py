@@ -1,0 +1,106 @@
+"""Groups: events reported of persons the sentence does not name.
+
+"Three activists were jailed on Friday" names nobody; a sentence nearby does
+("A, 22, B, 24, and C, 30, were arrested in March"). "The human rights
+defenders were charged under Article X" points back at the persons whose
+verdict was just reported. A group passes its event to the persons the text
+names for it:
+- a counted group ("three activists", "both men") to the first sentence after
+  it that names persons, when it names exactly that many (before it, for a
+  definite group: "the three women");
+- a definite group without a count ("the defendants") to the co-defendants
+  of the court case just reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from spacy.tokens import Token
+
+from rightsdesk.extract.attributes import Attributes
+from rightsdesk.extract.lexicon import load_table
+from rightsdesk.extract.sentences import SentenceView
+from rightsdesk.extract.sharing import GroupReport, Report, clusters
+from rightsdesk.extract.triggers import Hit
+
+GROUP_WINDOW = 4  # sentences a group looks ahead (or back) for the names it stands for
+MAX_GROUP = 20  # "two hundred protesters" are not listed by name
+DEFINITE = frozenset({"the", "these", "those"})
+CASE_EVENTS = frozenset({"charge", "trial", "sentence", "release"})
+
+Roster = dict[int, list[str]]  # sentence index -> surname keys of the persons it names
+
+
+@cache
+def group_nouns() -> frozenset[str]:
+    """Nouns for persons: roles.toml descriptors and group words."""
+    rules = [r for r in load_table("roles").rules if r.get("strength") in {"descriptor", "group"}]
+    return frozenset(t for rule in rules for t in rule.terms)
+
+
+@cache
+def _number_words() -> dict[str, float]:
+    rules = {rule.id: rule for rule in load_table("numbers").rules}
+    return dict(rules["number-words"].get("values"))
+
+
+def group_count(noun: Token) -> int | None:
+    """"three activists" -> 3, "both men" -> 2, "the 12 defendants" -> 12."""
+    for child in noun.children:
+        if child.lower_ == "both" and child.dep_ in {"det", "predet", "preconj"}:
+            return 2
+        if child.dep_ != "nummod":
+            continue
+        value = int(child.text) if child.text.isdigit() else _number_words().get(child.lower_)
+        if value and 2 <= value <= MAX_GROUP and value == int(value):
+            return int(value)
+    return None
+
+
+def group_report(hit: Hit, view: SentenceView, attributes: Attributes) -> GroupReport | None:
+    """The hit as a report on a group of persons, when its target is a plural person noun."""
+    noun = hit.targets[0]
+    if noun.tag_ != "NNS" or noun.lemma_.lower() not in group_nouns():
+        return None
+    definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
+    also = tuple(hit.rule.also)
+    return GroupReport(hit.rule.event, view.index, view.paragraph, attributes, view.evidence,
+                       count=group_count(noun), definite=definite, also=also)
+
+
+def group_members(group: GroupReport, roster: Roster, reports: Sequence[Report]) -> list[str]:
+    """Surname keys of the persons the group stands for; none when the text is unclear."""
+    if group.count is not None:
+        found = _counted(group, roster, forward=not group.definite)
+        if found or not group.definite:
+            return found
+    if group.definite and group.type in CASE_EVENTS:
+        return _codefendants(group, reports)
+    return []
+
+
+def _counted(group: GroupReport, roster: Roster, *, forward: bool) -> list[str]:
+    step = 1 if forward else -1
+    for offset in range(1, GROUP_WINDOW + 1):
+        named = roster.get(group.sentence + step * offset)
+        if named:  # the first sentence that names anyone must name the group
+            return named if len(named) == group.count else []
+    return []
+
+
+def _codefendants(group: GroupReport, reports: Sequence[Report]) -> list[str]:
+    """The persons of the latest court case reported just before the group."""
+    best: tuple[int, list[str]] | None = None
+    for cluster in clusters(list(reports)):
+        if cluster[0].event.type not in CASE_EVENTS:
+            continue
+        last = max(s for r in cluster for s, _ in r.positions if s < group.sentence) \
+            if any(s < group.sentence for r in cluster for s, _ in r.positions) else None
+        if last is None or group.sentence - last > GROUP_WINDOW:
+            continue
+        persons = list(dict.fromkeys(r.event.person for r in cluster))
+        if len(persons) >= 2 and (best is None or last > best[0]):
+            best = (last, persons)
+    return best[1] if best else []

@@ -1,0 +1,149 @@
+"""What a report says once for several events: one verdict for co-defendants, a
+group's charges, the court's seat, the dateline's city.
+
+News names the court, the day and the charges once and then lists who got
+what ("A court in Minsk on Friday sentenced four activists. A got ten years,
+B nine ..."). Events read sentence by sentence leave those attributes empty.
+This pass fills them from another sentence that states them for an event of
+the same type, and never overwrites a value read from the event's own sentence.
+Evidence stays the event's own sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from rightsdesk.extract.attributes import Attributes
+from rightsdesk.model import Event, EventType, Evidence
+
+SHARED_ATTRIBUTES = ("date", "place", "charges")
+COURT_EVENTS = frozenset({"trial", "sentence"})
+# A sentence that opens a paragraph and points back at the last one's verdict.
+BACK_REFERENCE = re.compile(
+    r"\b(?:the\s+same\s+(?:day|court|hearing|trial)|on\s+the\s+same\s+day|the\s+court\s+also|"
+    r"also\s+(?:sentenced|convicted|jailed|fined)|likewise|as\s+well)\b", re.I)
+# The city a report was filed from: "MOSCOW -", "MINSK, March 3 (Reuters) -".
+DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){0,2})"
+    r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?(?:,\s+[A-Za-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
+    r"\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+")
+DATELINE_DAYS = 7  # events this many days before publication happened where it was filed
+
+
+@dataclass(slots=True)
+class Report:
+    """A merged event and the sentences (index, paragraph) its mentions came from."""
+
+    event: Event
+    positions: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class GroupReport:
+    """An event reported of persons the sentence does not name ("two activists were jailed")."""
+
+    type: EventType
+    sentence: int
+    paragraph: int
+    attributes: Attributes
+    evidence: Evidence
+    count: int | None = None  # "three activists": 3
+    definite: bool = False  # "the human rights defenders", "the four women"
+    also: tuple[EventType, ...] = ()
+
+
+def share_verdicts(reports: list[Report], back_references: set[int]) -> None:
+    """Co-defendants share one verdict: events of one type reported in one paragraph,
+    in adjacent sentences, or in a paragraph that opens "on the same day, the court
+    also ..." share the date, the place and the charges stated for any of them."""
+    for cluster in clusters(reports, back_references):
+        for report in cluster:
+            for name in SHARED_ATTRIBUTES:
+                if not getattr(report.event, name):
+                    _fill_from_nearest(report, cluster, name)
+
+
+def clusters(reports: list[Report], back_references: frozenset[int] | set[int] = frozenset()
+             ) -> list[list[Report]]:
+    """Events of one type told together (see `share_verdicts`), two or more each."""
+    clusters: list[list[Report]] = []
+    for report in reports:
+        joined = [c for c in clusters if c[0].event.type == report.event.type
+                  and any(_together(report, other, back_references) for other in c)]
+        merged = [report] + [r for c in joined for r in c]
+        clusters = [c for c in clusters if c not in joined] + [merged]
+    return [c for c in clusters if len(c) > 1]
+
+
+def _together(a: Report, b: Report, back_references: frozenset[int] | set[int]) -> bool:
+    for sa, pa in a.positions:
+        for sb, pb in b.positions:
+            if pa == pb or abs(sa - sb) <= 1:
+                return True
+            later = max((sa, pa), (sb, pb))
+            if abs(pa - pb) == 1 and later[0] in back_references:
+                return True
+    return False
+
+
+def _fill_from_nearest(report: Report, cluster: list[Report], name: str) -> None:
+    def distance(other: Report) -> int:
+        return min(abs(s - t) for s, _ in report.positions for t, _ in other.positions)
+
+    givers = [r for r in cluster if r is not report and getattr(r.event, name)]
+    if givers:
+        value = getattr(min(givers, key=distance).event, name)
+        setattr(report.event, name, list(value) if isinstance(value, list) else value)
+
+
+def lend(event: Event, attributes: Attributes) -> None:
+    """Fill what the event's own sentence left empty from a report of the same event."""
+    event.date = event.date or attributes.date
+    event.place = event.place or attributes.place
+    event.charges = event.charges or list(attributes.charges)
+    if event.type == "sentence":
+        event.sentence_months = event.sentence_months or attributes.months
+
+
+def court_seat(reports: list[Report], seats: list[str]) -> None:
+    """A report about one court case names its city once ("Minsk district court");
+    trials and sentences without a place of their own happened there. Only when the
+    document names one seat: two cities may be two cases."""
+    known = {r.event.place for r in reports if r.event.type in COURT_EVENTS and r.event.place}
+    cities = {_seat_key(s): s for s in [*seats, *known]}
+    if len(cities) != 1:
+        return
+    (seat,) = cities.values()
+    for report in reports:
+        if report.event.type in COURT_EVENTS and not report.event.place:
+            report.event.place = seat
+
+
+def _seat_key(place: str) -> str:
+    words = re.sub(r"\b(?:city|region|regional|district|oblast)\b", " ", place.lower()).split()
+    return " ".join(words)
+
+
+def dateline_city(text: str) -> str | None:
+    """The city a dateline names ("MOSCOW -" -> "Moscow"), from the first lines."""
+    for line in text.splitlines()[:8]:
+        match = DATELINE.match(line.strip())
+        if match:
+            words = match.group("city").title().split()
+            return " ".join(words)
+    return None
+
+
+def dateline_place(reports: list[Report], city: str | None, published: date | None) -> None:
+    """Events of the days before publication, without a place, happened where the
+    report was filed."""
+    if city is None or published is None:
+        return
+    for report in reports:
+        day = report.event.date
+        if report.event.place or not day or len(day) != 10:
+            continue
+        if 0 <= (published - date.fromisoformat(day)).days <= DATELINE_DAYS:
+            report.event.place = city

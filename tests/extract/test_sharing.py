@@ -1,0 +1,114 @@
+"""Attributes stated once for several events: verdicts, groups, court seats, datelines."""
+
+from __future__ import annotations
+
+from rightsdesk.extract.sharing import dateline_city
+
+
+def test_codefendants_share_the_verdict_date_and_place(events) -> None:
+    text = (
+        "On Monday a court in Karaganda sentenced union leader Erlan Baimukhanov to six years "
+        "in prison.\nHis deputy Nurbol Seitkali received five years in a penal colony."
+    )
+    deputy = events(text)[("Nurbol Seitkali", "sentence")]
+    assert deputy.date == "2024-03-11"
+    assert deputy.place == "Karaganda"
+    assert deputy.sentence_months == 60  # a term is each person's own
+
+
+def test_the_same_day_in_the_next_paragraph_shares_the_verdict(events) -> None:
+    text = (
+        "On 3 May the Almaty City Court sentenced Dana Kulova to four years. Her lawyer said "
+        "she would appeal.\nOn the same day the court also sentenced Timur Akhmetov to three "
+        "years."
+    )
+    second = events(text)[("Timur Akhmetov", "sentence")]
+    assert second.date == "2023-05-03"
+    assert second.place == "Almaty"
+
+
+def test_a_distant_paragraph_keeps_its_own_empty_date(events) -> None:
+    text = (
+        "On 3 May a court sentenced Dana Kulova to four years.\nShe has two children.\n"
+        "Her husband works abroad.\nTimur Akhmetov was sentenced to three years."
+    )
+    assert events(text)[("Timur Akhmetov", "sentence")].date is None
+
+
+def test_a_counted_group_passes_its_event_to_the_persons_named_for_it(events) -> None:
+    text = (
+        "Three poets were sentenced to two years in prison for hooliganism on Friday.\n"
+        "Protesters gathered outside the building.\n"
+        "Aigerim Nurlanova, 22, Dina Esenova, 24, and Saule Bekova, 30, were arrested in March "
+        "after a reading."
+    )
+    found = events(text)
+    for name in ("Aigerim Nurlanova", "Dina Esenova", "Saule Bekova"):
+        sentence = found[(name, "sentence")]
+        assert sentence.date == "2024-03-15"
+        assert sentence.sentence_months == 24
+        assert sentence.charges == ["hooliganism"]
+
+
+def test_a_counted_group_needs_as_many_names(events) -> None:
+    text = (
+        "Two poets were sentenced to two years in prison on Friday.\n"
+        "Aigerim Nurlanova, Dina Esenova and Saule Bekova were arrested in March."
+    )
+    assert not any(kind == "sentence" for _, kind in events(text))
+
+
+def test_the_defendants_are_the_codefendants_just_sentenced(events) -> None:
+    text = (
+        "The court sentenced Oleg Tarasov to ten years.\nIvan Sorokin received nine years.\n"
+        "The human rights defenders were charged with tax evasion."
+    )
+    found = events(text)
+    for name in ("Oleg Tarasov", "Ivan Sorokin"):
+        assert found[(name, "charge")].charges == ["tax evasion"]
+        assert found[(name, "sentence")].charges == ["tax evasion"]
+
+
+def test_the_one_court_named_gives_the_trial_its_place(events) -> None:
+    text = (
+        "The trial of Daniyar Ospanov opened on Monday.\n"
+        "Supporters gathered outside the Shymkent city court."
+    )
+    assert events(text)[("Daniyar Ospanov", "trial")].place == "Shymkent"
+
+
+def test_two_courts_named_give_no_place(events) -> None:
+    text = (
+        "The trial of Daniyar Ospanov opened on Monday.\n"
+        "Supporters gathered outside the Shymkent city court.\n"
+        "A court in Taraz had heard a similar case last year."
+    )
+    assert events(text)[("Daniyar Ospanov", "trial")].place is None
+
+
+def test_court_of_a_district_in_a_city_gives_the_city(events) -> None:
+    text = "Judge Oleg Kim of Leninsky District Court in Minsk sentenced Pavel Zhuk to two years."
+    assert events(text)[("Pavel Zhuk", "sentence")].place == "Minsk"
+
+
+def test_the_dateline_city_places_the_events_of_the_day(events) -> None:
+    text = "ASTANA - Police detained the blogger Ruslan Tokayev on Thursday."
+    arrest = events(text)[("Ruslan Tokayev", "arrest")]
+    assert arrest.date == "2024-03-14"
+    assert arrest.place == "Astana"
+
+
+def test_dateline_forms() -> None:
+    assert dateline_city("MINSK, March 3 (Reuters) - A court jailed ...") == "Minsk"
+    assert dateline_city("NUR-SULTAN, Kazakhstan — Police ...") == "Nur-Sultan"
+    assert dateline_city("The court - in a surprise move - ...") is None
+
+
+def test_the_city_of_x_is_a_place_whatever_the_ner_says(events) -> None:
+    text = "A court in the northern city of Pavlodar sentenced Kanat Ibrayev to four years."
+    assert events(text)[("Kanat Ibrayev", "sentence")].place == "Pavlodar"
+
+
+def test_a_surname_listed_with_a_victim_is_not_a_place(events) -> None:
+    text = "The prison sentences of Alina Gerasimova and Kulikova were upheld on Monday."
+    assert all(e.place != "Kulikova" for e in events(text).values())
