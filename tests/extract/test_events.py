@@ -176,3 +176,65 @@ def test_arrest_on_charges_also_reports_the_charge(events) -> None:
     found = events(text)
     assert ("Alibek Nurmanov", "arrest") in found
     assert found[("Alibek Nurmanov", "charge")].charges == ["inciting religious hatred"]
+
+
+def test_article_number_keeps_its_wording_in_brackets(events) -> None:
+    text = (
+        "Ivan Petrov and Oleg Sokol were charged under Article 228.4 (smuggling by an organised "
+        "group) and Article 342.2 of the Criminal Code (financing of actions that grossly "
+        "violate public order)."
+    )
+    charges = events(text)[("Oleg Sokol", "charge")].charges
+    assert charges == [
+        "Article 228.4 (smuggling by an organised group)",
+        "Article 342.2 of the Criminal Code (financing of actions that grossly violate public "
+        "order)",
+    ]
+
+
+def test_accused_a_b_and_c_of_gives_each_the_charge(events) -> None:
+    text = (
+        "The prosecution accused Kuanysh Alimov, Berik Nurov and Serik Ospanov of fuelling "
+        "social hatred during protests."
+    )
+    found = events(text)
+    for name in ("Kuanysh Alimov", "Berik Nurov", "Serik Ospanov"):
+        assert found[(name, "charge")].charges == ["fuelling social hatred"]
+
+
+def test_terms_respectively_follow_names_in_an_apposition(events) -> None:
+    text = (
+        "The court sentenced Nexta editors Stepan Lukin and Yan Rudov to 20 and 19 years in "
+        "prison respectively, in absentia."
+    )
+    found = events(text)
+    assert found[("Stepan Lukin", "sentence")].sentence_months == 240
+    assert found[("Yan Rudov", "sentence")].sentence_months == 228
+
+
+def test_an_upheld_sentence_takes_no_date_from_the_appeal(events) -> None:
+    text = "On 28 May 2013 the Supreme Court upheld the five-year prison sentence of Aliya Nurova."
+    found = events(text)
+    assert found[("Aliya Nurova", "trial")].date == "2013-05-28"
+    assert found[("Aliya Nurova", "sentence")].date is None
+    assert found[("Aliya Nurova", "sentence")].sentence_months == 60
+
+
+def test_a_trial_is_dated_by_its_relative_clause(events) -> None:
+    text = (
+        "Darya Volkova is a poet.\nThe trial, which opened on 4 August, was held behind closed "
+        "doors."
+    )
+    assert events(text)[("Darya Volkova", "trial")].date == "2023-08-04"
+
+
+def test_a_sentence_for_a_group_is_a_report_on_it(events) -> None:
+    text = (
+        "A court in Atyrau upheld five-year jail sentences for two activists on Friday.\n"
+        "The court ruled to leave Maksat Bekov and Talgat Zhunusov in prison.\n"
+        "Maksat Bekov and Talgat Zhunusov were arrested in May."
+    )
+    found = events(text)
+    for name in ("Maksat Bekov", "Talgat Zhunusov"):
+        assert found[(name, "trial")].place == "Atyrau"
+        assert found[(name, "trial")].date == "2024-03-15"

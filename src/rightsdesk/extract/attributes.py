@@ -33,6 +33,12 @@ COURT_KINDS = frozenset(
      "civil", "constitutional", "high", "municipal", "specialised", "specialized", "interdistrict"}
 )
 SETTLEMENTS = frozenset({"city", "town", "village", "settlement", "region", "province", "district"})
+CODE_NAME = re.compile(  # "the Criminal Code": where charges are written, not a charge
+    r"(?:the\s+)?(?:\w+\s+)?(?:criminal|penal|administrative)(?:\s+\w+)?\s+code"
+    r"(?:\s+of\s+.*)?", re.I)
+REVIEW_VERBS = frozenset(
+    {"uphold", "confirm", "overturn", "quash", "reduce", "commute", "annul", "cancel", "review",
+     "appeal", "challenge", "leave", "extend", "replace"})
 QUOTES = "\"“”‘’«»"
 OF_CHARGE_HOLDERS = frozenset(
     {"convict", "guilty", "accuse", "suspect", "charge", "count", "suspicion", "accusation",
@@ -62,15 +68,30 @@ def charge_heads() -> frozenset[str]:
 def read_attributes(
     hit: Hit, victim: Span, view: SentenceView, *, published: date | None
 ) -> Attributes:
-    """The attributes of one hit on one victim."""
+    """The attributes of one hit on one victim.
+
+    A noun's own relative clause dates it ("the trial, which opened on 4 August,
+    ..."). When a sentence is upheld or reduced, the clause's day and court are
+    the appeal's, not the sentence's.
+    """
     clause = _clause_family(clause_verb(hit.anchor))
+    if hit.anchor.pos_ == "NOUN":
+        clause |= {c for c in hit.anchor.children if c.dep_ in {"relcl", "acl"}}
+    reviewed = _under_review(hit)
     return Attributes(
-        date=_date(view, clause, published),
-        place=_place(view.span, clause, _target_tokens(hit)),
+        date=None if reviewed else _date(view, clause, published),
+        place=None if reviewed else _place(view.span, clause, _target_tokens(hit)),
         charges=_charges(hit.anchor, clause),
         months=_months(view, victim, hit),
         suspended=any(is_suspended(_subtree_text(verb)) for verb in clause),
     )
+
+
+def _under_review(hit: Hit) -> bool:
+    """"upheld the five-year sentence of X": a sentence noun under an appeal verb."""
+    anchor = hit.anchor
+    return hit.rule.event == "sentence" and anchor.pos_ == "NOUN" and (
+        anchor.dep_ in {"dobj", "nsubjpass"} and anchor.head.lemma_.lower() in REVIEW_VERBS)
 
 
 def _clause_family(verb: Token) -> set[Token]:
@@ -223,7 +244,7 @@ def _with_direction(ent: Span) -> str:
 
 
 def _charges(anchor: Token, clause: set[Token]) -> list[str]:
-    charges: list[str] = []
+    charges: list[str] = _charges_after_listed(anchor)
     for holder in _charge_holders(anchor, clause):
         for prep in holder.children:
             if prep.dep_ != "prep" or not _introduces_charge(holder, prep.lower_):
@@ -232,6 +253,20 @@ def _charges(anchor: Token, clause: set[Token]) -> list[str]:
                 if obj.dep_ in {"pobj", "pcomp"}:
                     charges.extend(_charge_list(prep.lower_, obj))
     return list(dict.fromkeys(c for c in charges if c))
+
+
+def _charges_after_listed(anchor: Token) -> list[str]:
+    """"accused A, B and C of X": the parse hangs "of X" on the last name listed."""
+    if anchor.lemma_.lower() not in OF_CHARGE_HOLDERS:
+        return []
+    found: list[str] = []
+    for obj in (c for c in anchor.children if c.dep_ == "dobj"):
+        for listed in (obj, *obj.conjuncts):
+            for prep in listed.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    found.extend(_charge_list("of", o) for o in prep.children
+                                 if o.dep_ in {"pobj", "pcomp"})
+    return [c for items in found for c in items]
 
 
 def _introduces_charge(holder: Token, prep: str) -> bool:
@@ -262,7 +297,7 @@ def _charge_list(prep: str, obj: Token) -> list[str]:
     words = _charge_words(obj)
     if not words or words[0].like_num or any(w.ent_type_ == "PERSON" for w in words):
         return []
-    items = _split_items(words)
+    items = [i for i in _split_items(words) if not CODE_NAME.fullmatch(i)]
     if prep in {"for", "on", "with", "under"}:
         heads = charge_heads()
         items = [i for i in items if set(re.findall(r"[a-z]+", i.lower())) & heads]
@@ -270,18 +305,32 @@ def _charge_list(prep: str, obj: Token) -> list[str]:
 
 
 def _charge_words(obj: Token) -> list[Token]:
-    """From the object to the end of the sentence, up to a clause break."""
+    """From the object to the end of the sentence, up to a clause break. The wording
+    in brackets after an article number is part of the charge ("Article 228.4
+    (smuggling by an organised group)")."""
     words: list[Token] = []
+    bracket = False
     for word in obj.doc[obj.left_edge.i : obj.sent.end]:
-        if words and _breaks_charge(word):
+        if word.text == "(" and _after_article(words):
+            bracket = True
+        elif bracket:
+            bracket = word.text != ")"
+        elif words and _breaks_charge(word):
             if _finite(word) and any(w.text == "," for w in words):
                 cut = max(i for i, w in enumerate(words) if w.text == ",")
                 words = words[:cut]  # "X, the court's press service told AFP"
             break
         words.append(word)
-    while words and (words[-1].is_punct or words[-1].pos_ in {"ADP", "CCONJ", "DET"}):
+    while words and (words[-1].is_punct and words[-1].text != ")"
+                     or words[-1].pos_ in {"ADP", "CCONJ", "DET"}):
         words.pop()
     return words
+
+
+def _after_article(words: list[Token]) -> bool:
+    """"Article 228.4 (", "Part 2 of Article 243 (": brackets that word the charge."""
+    recent = words[-6:]
+    return any(w.lower_ == "article" for w in recent) and any(w.like_num for w in recent)
 
 
 def _breaks_charge(word: Token) -> bool:
@@ -306,8 +355,12 @@ def _split_items(words: list[Token]) -> list[str]:
     items: list[list[Token]] = [[]]
     for i, word in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else None
+        if word.text == "," and _in_brackets(words, i):
+            items[-1].append(word)
+            continue
         if word.text == "," or (
-            word.lower_ in {"and", "or"} and nxt is not None and nxt.tag_ == "VBG"
+            word.lower_ in {"and", "or"} and nxt is not None
+            and (nxt.tag_ == "VBG" or nxt.lower_ in {"article", "part"})
             and items[-1] and items[-1][-1].text != ","
         ):
             items.append([])
@@ -319,13 +372,24 @@ def _split_items(words: list[Token]) -> list[str]:
     return [t for t in texts if len(t) > 2]
 
 
+def _in_brackets(words: list[Token], at: int) -> bool:
+    opened = sum(1 for w in words[:at] if w.text == "(")
+    return opened > sum(1 for w in words[:at] if w.text == ")")
+
+
 def _text(words: list[Token]) -> str:
     text = "".join(w.text_with_ws for w in words).strip()
     return re.sub(r"\s*[" + QUOTES + r"]\s*", " ", text).strip(" ,.")
 
 
 def _listed_names(victim: Span, hit: Hit) -> list[int]:
-    """Token positions of the names coordinated in the hit's target, in order."""
+    """Token positions of the names coordinated with the victim, in order."""
+    first = victim.root
+    while first.dep_ == "conj" and first.head.pos_ == "PROPN":
+        first = first.head
+    group = sorted(t.i for t in [first, *first.conjuncts] if t.pos_ == "PROPN")
+    if len(group) > 1:
+        return group
     for target in hit.targets:
         group = sorted(t.i for t in [target, *target.conjuncts] if t.pos_ == "PROPN")
         if victim.root.i in group:

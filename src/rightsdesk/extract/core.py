@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from rightsdesk.extract.country import detect_country
 from rightsdesk.extract.events import find_events
+from rightsdesk.extract.lookups import use_attribute_lookup
 from rightsdesk.extract.occasions import find_occasions
 from rightsdesk.extract.sentences import SentenceView
 from rightsdesk.extract.statements import find_statements
@@ -32,8 +33,13 @@ SPACES = re.compile(r"\s*")
 
 
 def load_model(name: str = MODEL_NAME) -> Language:
-    """The English pipeline extraction reads (tagger, parser, lemmatizer, NER)."""
-    return spacy.load(name)
+    """The English pipeline extraction reads (tagger, parser, lemmatizer, NER).
+
+    The attribute ruler's one-token rules become lookups: same annotations, less time.
+    """
+    nlp = spacy.load(name)
+    use_attribute_lookup(nlp)
+    return nlp
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,7 @@ from rightsdesk.extract.victims import (
     coordinated,
     described_names,
     name_at,
+    normal,
     role_of,
     role_strength,
     surname_key,
@@ -285,7 +286,7 @@ def _assemble(targets: list[Target], document: Document) -> tuple[list[Person], 
         slot: Report(_merged([e for e, _ in found]), [(v.index, v.paragraph) for _, v in found])
         for slot, found in mentions.items()
     }
-    _name_groups(document, reports, _roster(targets, names, drafts))
+    _name_groups(document, reports, _roster(document.sents, drafts))
     _share(list(reports.values()), document)
     persons, keys = _persons(drafts)
     events = [report.event for report in reports.values()]
@@ -294,14 +295,15 @@ def _assemble(targets: list[Target], document: Document) -> tuple[list[Person], 
     return persons, events
 
 
-def _roster(targets: list[Target], names: NameIndex, drafts: dict[str, PersonDraft]) -> Roster:
-    """The victims each sentence names, in order: where a group finds its members."""
+def _roster(sents: list[SentenceView], drafts: dict[str, PersonDraft]) -> Roster:
+    """The victims each sentence names (by surname, in order): where a group finds
+    its members. The NER's label does not matter once a surname is a victim's."""
     roster: Roster = {}
-    named = [(v, m) for v, m in names.mentions] + [(t.sent, t.mention) for t in targets]
-    for view, mention in sorted(named, key=lambda vm: (vm[0].index, vm[1].span.start)):
-        key = surname_key(mention.text)
-        if key in drafts and key not in roster.get(view.index, []):
-            roster.setdefault(view.index, []).append(key)
+    for view in sents:
+        named = [normal(t.text) for t in view.span if t.pos_ == "PROPN"]
+        keys = list(dict.fromkeys(k for k in named if k in drafts))
+        if keys:
+            roster[view.index] = keys
     return roster
 
 

@@ -24,6 +24,7 @@ from rightsdesk.extract.lexicon import load_table
 from rightsdesk.extract.sentences import SentenceView
 from rightsdesk.extract.sharing import GroupReport, Report, clusters
 from rightsdesk.extract.triggers import Hit
+from rightsdesk.extract.victims import person_nouns
 
 GROUP_WINDOW = 4  # sentences a group looks ahead (or back) for the names it stands for
 MAX_GROUP = 20  # "two hundred protesters" are not listed by name
@@ -31,13 +32,6 @@ DEFINITE = frozenset({"the", "these", "those"})
 CASE_EVENTS = frozenset({"charge", "trial", "sentence", "release"})
 
 Roster = dict[int, list[str]]  # sentence index -> surname keys of the persons it names
-
-
-@cache
-def group_nouns() -> frozenset[str]:
-    """Nouns for persons: roles.toml descriptors and group words."""
-    rules = [r for r in load_table("roles").rules if r.get("strength") in {"descriptor", "group"}]
-    return frozenset(t for rule in rules for t in rule.terms)
 
 
 @cache
@@ -62,7 +56,7 @@ def group_count(noun: Token) -> int | None:
 def group_report(hit: Hit, view: SentenceView, attributes: Attributes) -> GroupReport | None:
     """The hit as a report on a group of persons, when its target is a plural person noun."""
     noun = hit.targets[0]
-    if noun.tag_ != "NNS" or noun.lemma_.lower() not in group_nouns():
+    if noun.tag_ != "NNS" or noun.lemma_.lower() not in person_nouns():
         return None
     definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
     also = tuple(hit.rule.also)

@@ -15,6 +15,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from rightsdesk.extract.lexicon import load_table
+from rightsdesk.extract.victims import person_nouns
 from rightsdesk.model import EventType
 
 LOCATED_PREPOSITIONS = frozenset({"in", "into", "under", "behind", "to", "at", "for"})
@@ -27,7 +28,8 @@ VISITING_VERBS = frozenset(
     {"visit", "meet", "see", "interview", "write", "describe", "report", "tell", "speak", "say",
      "work", "film", "leave", "release", "free", "escape", "emerge", "die"}
 )
-CASE_NOUNS = frozenset({"verdict", "sentence", "conviction", "ruling", "appeal", "case", "term"})
+CASE_NOUNS = frozenset({"verdict", "sentence", "conviction", "ruling", "appeal", "case", "term",
+                        "jailing", "imprisonment", "sentencing"})
 PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "dative"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 ASSERTING_CLAUSES = frozenset({"relcl", "appos", "advcl", "parataxis"})
@@ -199,7 +201,12 @@ def _patients(verb: Token) -> list[Token]:
         return _holders(verb)
     found = []
     for child in _children(verb, PATIENT_DEPS):  # "upheld the verdict against X"
-        found.extend(_holders(child) if child.lemma_.lower() in CASE_NOUNS else [child])
+        if child.lemma_.lower() not in CASE_NOUNS:
+            found.append(child)
+            continue
+        found.extend(_holders(child) or [  # "upheld the sentences for two activists"
+            o for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "for"
+            for o in prep.children if o.dep_ == "pobj" and _person_like(o)])
     if not found and verb.dep_ in {"xcomp", "oprd"} and verb.head.pos_ in {"VERB", "AUX"}:
         found = _children(verb.head, PATIENT_DEPS)  # "X was found guilty", "X got jailed"
     if not found:  # a small clause: "found X guilty", "declared X a criminal"
@@ -231,6 +238,8 @@ def _holders(noun: Token) -> list[Token]:
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in {"of", "against"}:
             found.extend(c for c in prep.children if c.dep_ == "pobj")
+        elif prep.dep_ == "prep" and prep.lower_ == "for" and noun.lemma_.lower() in CASE_NOUNS:
+            found.extend(c for c in prep.children if c.dep_ == "pobj" and _person_like(c))
     if noun.dep_ in {"nsubjpass", "dobj", "nsubj"}:  # "a case was opened against X"
         for prep in noun.head.children:
             if prep.dep_ == "prep" and prep.lower_ == "against":
@@ -248,6 +257,11 @@ def _holders(noun: Token) -> list[Token]:
     if not found and at_event and prep.head.pos_ in {"VERB", "AUX"}:
         found.extend(_subjects(prep.head))  # "X pleaded not guilty at the trial"
     return found
+
+
+def _person_like(token: Token) -> bool:
+    """"a sentence for X", "the verdict for two activists" (not "for hooliganism")."""
+    return token.pos_ == "PROPN" or token.lemma_.lower() in person_nouns()
 
 
 def _located(noun: Token) -> list[Token]:

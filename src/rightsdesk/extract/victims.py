@@ -64,6 +64,13 @@ def role_strength() -> dict[str, str]:
     return {t: rule.get("strength") for rule in load_table("roles").rules for t in rule.terms}
 
 
+@cache
+def person_nouns() -> frozenset[str]:
+    """Nouns for persons: roles.toml descriptors and group words ("activists", "people")."""
+    rules = [r for r in load_table("roles").rules if r.get("strength") in {"descriptor", "group"}]
+    return frozenset(t for rule in rules for t in rule.terms)
+
+
 def normal(text: str) -> str:
     """Case-, accent- and punctuation-free form for comparing names."""
     text = unicodedata.normalize("NFKD", text)
