@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
-from rightsdesk.extract.dates import find_dates, resolve_date
+from rightsdesk.extract.dates import find_dates, published_at, resolve_date
 
 PUBLISHED = date(2012, 10, 9)  # a Tuesday
 
@@ -69,3 +69,47 @@ def test_find_dates_gives_spans_in_reading_order() -> None:
     found = find_dates(text, published=PUBLISHED)
     assert [m.value for m in found] == ["2011-05-03", "2012-01"]
     assert text[found[0].start : found[0].end] == "3 May 2011"
+
+
+MONTH_ONLY = published_at(date(2012, 10, 1), "month")  # a sidecar that says "2012-10"
+YEAR_ONLY = published_at(date(2012, 1, 1), "year")
+
+
+@pytest.mark.parametrize(
+    "text", ["on Friday", "yesterday", "this weekend", "last night", "this week"]
+)
+def test_days_relative_to_a_month_precise_publication_are_unknown(text: str) -> None:
+    assert resolve_date(text, published=MONTH_ONLY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("last July", "2012-07"), ("in March", "2012-03"), ("today", "2012-10"),
+     ("last year", "2011"), ("this month", "2012-10"), ("on 8 October", "2012-10-08")],
+)
+def test_months_relative_to_a_month_precise_publication_resolve(text: str, expected: str) -> None:
+    assert resolve_date(text, published=MONTH_ONLY) == expected
+
+
+@pytest.mark.parametrize("text", ["in May", "last month", "on 8 October", "on Monday"])
+def test_a_year_precise_publication_resolves_only_years(text: str) -> None:
+    assert resolve_date(text, published=YEAR_ONLY) is None
+    assert resolve_date("last year", published=YEAR_ONLY) == "2011"
+
+
+def test_publication_date_prints_at_its_precision() -> None:
+    assert MONTH_ONLY.isoformat() == "2012-10"
+    assert (MONTH_ONLY - timedelta(days=1)).isoformat() == "2012-09-30"
+    assert published_at(date(2012, 10, 9), "day").isoformat() == "2012-10-09"
+
+
+def test_facts_dated_by_a_month_precise_publication_have_no_day(extractor, make_doc) -> None:
+    text = (
+        "Human Rights Watch condemned the verdict.\n"
+        "Police detained Oleg Sokolov today."
+    )
+    doc = make_doc(text, published=date(2012, 10, 1))
+    doc.published_precision = "month"
+    extraction = extractor.extract(doc)
+    assert [s.date for s in extraction.statements] == ["2012-10"]
+    assert [e.date for e in extraction.events] == ["2012-10"]

@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from rightsdesk.extract.country import detect_country
+from rightsdesk.extract.dates import published_at
 from rightsdesk.extract.events import find_events
 from rightsdesk.extract.lookups import use_attribute_lookup
 from rightsdesk.extract.occasions import find_occasions
@@ -131,7 +132,7 @@ class Extractor:
 
     def _read(self, doc: CleanDoc, parsed: list[tuple[Paragraph, Doc]]) -> Extraction:
         sents = sentence_views(doc, parsed)
-        published = doc.published
+        published = published_at(doc.published, doc.published_precision)
         persons, events = find_events(sents, published=published)
         return Extraction(
             doc=doc,

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from rightsdesk.model import PartialDate
+from rightsdesk.model import DatePrecision, PartialDate
 
 MONTHS = {
     name: number
@@ -56,6 +56,53 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"month|year)|last\s+(?:night|month|year)|earlier\s+this\s+(?:month|year))\b", re.I)),
     ("year", re.compile(rf"(?<![\d.,/-]){_YEAR}(?![\d.,]\d|\s*(?:years?|months?|%|percent))")),
 ]
+
+ISO_LENGTH: dict[DatePrecision, int] = {"year": 4, "month": 7, "day": 10}
+# How precisely a relative expression needs the publication date to be resolved.
+NEEDS: dict[str, DatePrecision] = {"dm": "month", "md": "month", "relative_month": "month",
+                                   "weekday": "day"}
+DEICTIC_NEEDS: dict[str, DatePrecision] = {
+    "yesterday": "day", "last night": "day", "this week": "day", "this weekend": "day",
+    "this month": "month", "earlier this month": "month", "last month": "month",
+}  # "today", "this year", "last year": any precision
+
+
+class Published(date):
+    """A publication date known only to a precision: a sidecar may say "2012-10".
+
+    `isoformat()` gives it at that precision ("2012-10"), so a fact dated by its
+    publication never carries an invented day; dates computed from it (minus a
+    day) are ordinary days.
+    """
+
+    __slots__ = ("precision",)
+    precision: DatePrecision
+
+    def __new__(cls, year: int, month: int = 1, day: int = 1,
+                precision: DatePrecision = "day") -> Published:
+        self = super().__new__(cls, year, month, day)
+        self.precision = precision
+        return self
+
+    def __reduce__(self) -> tuple:
+        return (Published, (self.year, self.month, self.day, self.precision))
+
+    def isoformat(self) -> str:
+        return super().isoformat()[: ISO_LENGTH[self.precision]]
+
+
+def published_at(day: date | None, precision: DatePrecision) -> Published | None:
+    """The publication date with the precision its source gave."""
+    return None if day is None else Published(day.year, day.month, day.day, precision)
+
+
+def precision_of(published: date) -> DatePrecision:
+    return getattr(published, "precision", "day")
+
+
+def _precise_enough(published: date, needed: DatePrecision) -> bool:
+    return ISO_LENGTH[precision_of(published)] >= ISO_LENGTH[needed]
+
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
@@ -104,7 +151,7 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> Partial
         return _month_iso(int(parts["year"]), _month(parts["month"]))
     if kind == "year":
         return parts["year"]
-    if published is None:
+    if published is None or not _precise_enough(published, NEEDS.get(kind, "year")):
         return None
     if kind in {"dm", "md"}:
         return _recent_day(_month(parts["month"]), int(parts["day"]), published)
@@ -163,6 +210,8 @@ def _recent_weekday(weekday: str, mod: str, published: date) -> PartialDate:
 
 
 def _deictic(word: str, published: date) -> PartialDate | None:
+    if not _precise_enough(published, DEICTIC_NEEDS.get(word, "year")):
+        return None
     if word in {"today", "tonight", "this morning", "this afternoon", "this evening"}:
         return published.isoformat()
     if word in {"yesterday", "last night"}:
