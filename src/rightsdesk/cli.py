@@ -31,6 +31,7 @@ from rightsdesk.model import EventRecord, PersonRecord
 from rightsdesk.pipeline import Failure, Pipeline, clean_docs, write_predictions
 from rightsdesk.status import case_status, earliest_day, latest_day
 from rightsdesk.store import EXPORT_FIELDS, Store, export_rows, open_store
+from rightsdesk.store import backup as store_backup
 from rightsdesk.store.review import (
     ManualOccasion,
     ManualSource,
@@ -379,6 +380,43 @@ def digest(
     with opened_store(db) as store:
         text = digest_text(changes_since(store, day, user))
     out.print(text, markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command()
+def backup(
+    file: Annotated[Path, typer.Argument(help="Backup file to write (replaced if it exists).")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Copy the case store into one file; safe while the desk and an ingest are running.
+
+    Example: rightsdesk backup cases-2024-05-01.bak --db cases.db
+    """
+    try:
+        store_backup.backup(db, file)
+    except RightsdeskError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from exc
+    err.print(f"backup of {db} written to {file}")
+
+
+@app.command()
+def restore(
+    file: Annotated[Path, typer.Argument(help="A file written by `rightsdesk backup`.")],
+    db: DbOption = DEFAULT_DB,
+    replace: Annotated[
+        bool, typer.Option(help="Overwrite a store that already holds sources.")
+    ] = False,
+) -> None:
+    """Put a backup back into the case store (stop the desk and ingests first).
+
+    Example: rightsdesk restore cases-2024-05-01.bak --db cases.db --replace
+    """
+    try:
+        store_backup.restore(file, db, replace=replace)
+    except RightsdeskError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from exc
+    err.print(f"{db} restored from {file}")
 
 
 occasion_app = typer.Typer(help="Hearings, trials, visits, reviews.", no_args_is_help=True)
