@@ -136,3 +136,20 @@ def test_postgres_round_trip_with_pg_dump_and_pg_restore(
         restore(tmp_path / "cases.dump", original)
     restore(tmp_path / "cases.dump", original, replace=True)
     assert case_file(original) == stored
+
+
+def test_cli_backup_then_restore_round_trip(tmp_path: Path, report_2021) -> None:
+    from typer.testing import CliRunner
+
+    from rightsdesk.cli import app
+
+    original, restored = str(tmp_path / "cases.db"), str(tmp_path / "restored.db")
+    stored = fill(original, report_2021)
+    file = str(tmp_path / "cases.bak")
+    runner = CliRunner()
+    assert runner.invoke(app, ["backup", file, "--db", original]).exit_code == 0
+    assert runner.invoke(app, ["restore", file, "--db", restored]).exit_code == 0
+    assert case_file(restored) == stored
+    again = runner.invoke(app, ["restore", file, "--db", restored])
+    assert again.exit_code == 2 and "--replace" in again.output
+    assert runner.invoke(app, ["restore", file, "--db", restored, "--replace"]).exit_code == 0
