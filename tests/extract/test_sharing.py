@@ -112,3 +112,22 @@ def test_the_city_of_x_is_a_place_whatever_the_ner_says(events) -> None:
 def test_a_surname_listed_with_a_victim_is_not_a_place(events) -> None:
     text = "The prison sentences of Alina Gerasimova and Kulikova were upheld on Monday."
     assert all(e.place != "Kulikova" for e in events(text).values())
+
+
+def test_an_unnamed_lede_lends_to_the_named_report_two_paragraphs_on(events) -> None:
+    text = (
+        "Uzbekistan on Monday released one of its best-known dissidents on parole.\n"
+        "The move was welcomed abroad.\n"
+        "Bakhrom Tursunov is a poet. After his release, he thanked his supporters."
+    )
+    assert events(text)[("Bakhrom Tursunov", "release")].date == "2024-03-11"
+
+
+def test_the_day_of_saying_does_not_date_the_sentence(events) -> None:
+    text = (
+        "The conviction of Maks Sultanov on November 28, 2016, is a miscarriage of justice, "
+        "Human Rights Watch said today."
+    )
+    conviction = events(text)[("Maks Sultanov", "sentence")]
+    assert conviction.date == "2016-11-28"
+    assert conviction.charges == []

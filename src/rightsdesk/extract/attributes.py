@@ -36,6 +36,8 @@ SETTLEMENTS = frozenset({"city", "town", "village", "settlement", "region", "pro
 CODE_NAME = re.compile(  # "the Criminal Code": where charges are written, not a charge
     r"(?:the\s+)?(?:\w+\s+)?(?:criminal|penal|administrative)(?:\s+\w+)?\s+code"
     r"(?:\s+of\s+.*)?", re.I)
+REPORTING_VERBS = frozenset(
+    {"say", "tell", "state", "report", "announce", "add", "note", "write", "claim", "declare"})
 REVIEW_VERBS = frozenset(
     {"uphold", "confirm", "overturn", "quash", "reduce", "commute", "annul", "cancel", "review",
      "appeal", "challenge", "leave", "extend", "replace"})
@@ -97,8 +99,11 @@ def _under_review(hit: Hit) -> bool:
 def _clause_family(verb: Token) -> set[Token]:
     """The verb and the verbs coordinated with it, which share their adjuncts."""
     family = {verb, *verb.conjuncts}
-    if verb.dep_ in {"xcomp", "ccomp", "oprd"} and verb.head.pos_ in {"VERB", "AUX"}:
-        family.add(verb.head)
+    head = verb.head
+    if verb.dep_ in {"xcomp", "ccomp", "oprd"} and head.pos_ in {"VERB", "AUX"} and (
+        head.lemma_.lower() not in REPORTING_VERBS
+    ):
+        family.add(head)  # "X was sentenced ..., HRW said today": the day of saying
     return family
 
 
@@ -297,6 +302,8 @@ def _charge_list(prep: str, obj: Token) -> list[str]:
     words = _charge_words(obj)
     if not words or words[0].like_num or any(w.ent_type_ == "PERSON" for w in words):
         return []
+    if all(w.pos_ == "PROPN" or w.is_punct for w in words):
+        return []  # "the conviction of Maks Sultanov": a name the NER missed
     items = [i for i in _split_items(words) if not CODE_NAME.fullmatch(i)]
     if prep in {"for", "on", "with", "under"}:
         heads = charge_heads()

@@ -40,6 +40,9 @@ from rightsdesk.extract.victims import (
 )
 from rightsdesk.model import Event, Evidence, Person
 
+# An unnamed report ("Kazakhstan released one of its best known dissidents on
+# Friday") lends to the named events of its type in its paragraph and the next two.
+LEDE_REACH = 3
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 DIRECT_KINDS = frozenset({"patient", "modified"})  # kinds where a lawyer target is a victim
 
@@ -278,9 +281,10 @@ def _assemble(targets: list[Target], document: Document) -> tuple[list[Person], 
         if target.sent.evidence not in draft.evidence:
             draft.evidence.append(target.sent.evidence)
         for event in _events(target, key, document.published):
-            lent = document.unnamed.get((target.sent.paragraph, event.type))
-            if lent is not None:
-                lend(event, lent)
+            for paragraph in range(target.sent.paragraph, target.sent.paragraph - LEDE_REACH, -1):
+                lent = document.unnamed.get((paragraph, event.type))
+                if lent is not None:
+                    lend(event, lent)
             mentions.setdefault((key, event.type), []).append((event, target.sent))
     reports = {
         slot: Report(_merged([e for e, _ in found]), [(v.index, v.paragraph) for _, v in found])
