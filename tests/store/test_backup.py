@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from store_factories import IDS, resolve
+from typer.testing import CliRunner
 
+from rightsdesk.cli import app
 from rightsdesk.errors import StoreError
 from rightsdesk.model import CaseFile, Extraction
 from rightsdesk.store import open_store
@@ -139,10 +141,6 @@ def test_postgres_round_trip_with_pg_dump_and_pg_restore(
 
 
 def test_cli_backup_then_restore_round_trip(tmp_path: Path, report_2021) -> None:
-    from typer.testing import CliRunner
-
-    from rightsdesk.cli import app
-
     original, restored = str(tmp_path / "cases.db"), str(tmp_path / "restored.db")
     stored = fill(original, report_2021)
     file = str(tmp_path / "cases.bak")
