@@ -17,7 +17,7 @@ import gzip
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,26 +86,32 @@ def read_page(path: Path) -> str:
     return gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
 
 
+def table(data: Path) -> Iterator[str]:
+    """The table's lines, each printed as soon as its extractor has run."""
+    sys.path.insert(0, str(data.parents[1] / "eval"))
+    import clean_score as cs
+
+    pages = cs.load(data)
+    htmls = {pid: read_page(data / "html" / f"{pid}.html.gz") for pid in pages}
+    yield f"{len(pages)} pages   {'shingle P  R      F1':22} {'bow P  R      F1':22}  speed"
+    for name, extract in html_extractors().items():
+        preds, seconds = run(extract, htmls)
+        yield row(name, score(cs, pages, preds), len(pages) / seconds, "pages/s")
+
+    dumps = {pid: cs.flatten(html) for pid, html in htmls.items()}
+    lines = sum(d.count("\n") for d in dumps.values())
+    yield f"text dumps ({lines} lines)"
+    for name, extract in dump_extractors().items():
+        preds, seconds = run(extract, dumps)
+        yield row(name, score(cs, pages, preds), lines / seconds, "lines/s")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     args = ap.parse_args(argv)
-    sys.path.insert(0, str(args.data.parents[1] / "eval"))
-    import clean_score as cs
-
-    pages = cs.load(args.data)
-    htmls = {pid: read_page(args.data / "html" / f"{pid}.html.gz") for pid in pages}
-    print(f"{len(pages)} pages   {'shingle P  R      F1':22} {'bow P  R      F1':22}  speed")
-    for name, extract in html_extractors().items():
-        preds, seconds = run(extract, htmls)
-        print(row(name, score(cs, pages, preds), len(pages) / seconds, "pages/s"), flush=True)
-
-    dumps = {pid: cs.flatten(html) for pid, html in htmls.items()}
-    lines = sum(d.count("\n") for d in dumps.values())
-    print(f"text dumps ({lines} lines)")
-    for name, extract in dump_extractors().items():
-        preds, seconds = run(extract, dumps)
-        print(row(name, score(cs, pages, preds), lines / seconds, "lines/s"), flush=True)
+    for line in table(args.data):
+        print(line, flush=True)
     return 0
 
 
