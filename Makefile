@@ -36,6 +36,11 @@ eval: $(BIN)/.installed
 	$(BIN)/rightsdesk extract $(SHARED)/eval/dev/docs --out /tmp/rightsdesk-dev.jsonl
 	$(BIN)/python $(SHARED)/eval/score.py --gold $(SHARED)/eval/dev --pred /tmp/rightsdesk-dev.jsonl
 
+# One table from one run on this machine (about an hour on 2 shared cores): see docs/performance.md.
+# Quick look: $(BIN)/python bench/bench.py --docs 200 --stream-docs 400 --skip-clean
+bench: $(BIN)/.installed
+	$(BIN)/python bench/bench.py --data $(SHARED)/data/article-extraction-benchmark
+
 lint: $(BIN)/.installed
 	$(BIN)/ruff check src tests
 
