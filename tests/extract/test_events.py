@@ -238,3 +238,22 @@ def test_a_sentence_for_a_group_is_a_report_on_it(events) -> None:
     for name in ("Maksat Bekov", "Talgat Zhunusov"):
         assert found[(name, "trial")].place == "Atyrau"
         assert found[(name, "trial")].date == "2024-03-15"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zhanna Ivanova remains in jail; talks are ongoing for her release.",
+        "The court banned Zhanna Ivanova from journalism for three years after her release.",
+    ],
+)
+def test_a_release_sought_or_to_come_is_not_a_release(events, text: str) -> None:
+    assert ("Zhanna Ivanova", "release") not in events(text)
+
+
+def test_a_name_for_a_time_is_no_antecedent(victims) -> None:
+    text = (
+        "Protesters honoured the people who died during Qandy Qantar, or Bloody January.\n"
+        "He was sentenced to a 15-day jail term."
+    )
+    assert victims(text) == set()

@@ -99,3 +99,11 @@ def test_names_listed_after_a_colon_are_victims(victims) -> None:
         "Olga Marchuk for 380 days, and Igor Lunin for 300 days."
     )
     assert victims(text) == {"Pavel Sevich", "Olga Marchuk", "Igor Lunin"}
+
+
+def test_a_programme_director_quoted_is_not_a_victim(victims) -> None:
+    text = (
+        "“The abuse of detainees is a cause for concern,” said Helen Brooks, Europe director "
+        "at Rights Now. “The authorities should bring to justice those who beat them.”"
+    )
+    assert victims(text) == set()

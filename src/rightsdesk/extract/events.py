@@ -43,6 +43,7 @@ from rightsdesk.model import Event, Evidence, Person
 # An unnamed report ("Kazakhstan released one of its best known dissidents on
 # Friday") lends to the named events of its type in its paragraph and the next two.
 LEDE_REACH = 3
+TIME_PREPOSITIONS = frozenset({"during", "amid", "throughout", "since", "until"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 DIRECT_KINDS = frozenset({"patient", "modified"})  # kinds where a lawyer target is a victim
 
@@ -75,11 +76,12 @@ class NameIndex:
         for view in sents:
             for ent in view.span.ents:
                 mention = name_at(ent.root) if ent.label_ == "PERSON" else None
-                if mention is not None:
+                if mention is not None and not _names_a_time(ent):
                     self._add(mention, view)
         self.known = set(self.full)  # grows with names read in target positions
 
     def _add(self, mention: NameMention, view: SentenceView) -> None:
+        """Record a person mention: its surname, role and place in reading order."""
         key = surname_key(mention.text)
         role = role_of(mention.span)
         if role == "agent":
@@ -124,6 +126,11 @@ class NameIndex:
                 return [m for m in (name_at(t, self.known) for t in group) if m]
             return [mention]
         return []
+
+
+def _names_a_time(ent: Span) -> bool:
+    """"died during Qandy Qantar": what one lives through is an event, not a person."""
+    return ent.root.dep_ == "pobj" and ent.root.head.lower_ in TIME_PREPOSITIONS
 
 
 def find_events(

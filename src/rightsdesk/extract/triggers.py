@@ -28,6 +28,7 @@ VISITING_VERBS = frozenset(
     {"visit", "meet", "see", "interview", "write", "describe", "report", "tell", "speak", "say",
      "work", "film", "leave", "release", "free", "escape", "emerge", "die"}
 )
+TIME_UNITS = frozenset({"year", "month", "week", "day"})
 CASE_NOUNS = frozenset({"verdict", "sentence", "conviction", "ruling", "appeal", "case", "term",
                         "jailing", "imprisonment", "sentencing"})
 PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "dative"})
@@ -90,7 +91,7 @@ def find_hits(sent: Span) -> list[Hit]:
         for rule in dict.fromkeys(lemma_rules + _surface_rules(token, rules)):
             if token.pos_ not in rule.pos or not _requirements_met(token, rule):
                 continue
-            if is_blocked(token, governed=rule.victim != "modified"):
+            if is_blocked(token, governed=rule.victim != "modified") or _not_yet(token, rule):
                 continue
             targets = tuple(target_tokens(token, rule))
             if not targets and rule.anaphora and _definite(token):
@@ -109,6 +110,17 @@ def _surface_rules(token: Token, rules: dict[str, tuple[TriggerRule, ...]]) -> t
         if stem in rules:
             return rules[stem]
     return ()
+
+
+def _not_yet(noun: Token, rule: TriggerRule) -> bool:
+    """A release sought or to come, not done: "negotiations are ongoing for her
+    release", "banned for three years after their release"."""
+    if rule.event != "release" or noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    if prep.lower_ == "for":
+        return True
+    return prep.lower_ == "after" and prep.head.lemma_.lower() in TIME_UNITS
 
 
 def _definite(noun: Token) -> bool:
