@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rightsdesk.clean.html import CleanPage, PageOverLimit, clean_html
+from rightsdesk.clean.limits import within_time
 from rightsdesk.clean.text import clean_text
 from rightsdesk.config import DEFAULT_LIMITS, Limits
 from rightsdesk.errors import UnreadableSource
@@ -42,7 +43,8 @@ def _clean_by_kind(source: Source, decoded: str, limits: Limits) -> CleanPage:
     if source.kind == "html":
         sidecar_complete = bool(source.title and source.published and source.url)
         return clean_html(decoded, limits=limits, metadata=not sidecar_complete)
-    return CleanPage(text=clean_text(decoded))
+    # Dumps get the same time budget as pages: the line filter is not free on 50 MB.
+    return CleanPage(text=within_time(limits.parse_seconds, lambda: clean_text(decoded)))
 
 
 def _decode(source: Source) -> str:
