@@ -135,3 +135,9 @@ def test_read_source_refuses_a_file_over_the_size_limit(tmp_path: Path) -> None:
     page.write_text(REPORT)
     with pytest.raises(UnreadableSource, match="over the 100-byte limit"):
         read_source(page, limits=Limits(max_file_bytes=100))
+
+
+def test_text_dump_over_the_time_budget_is_refused() -> None:
+    dump = "\n".join(f"Line {i}: {SENTENCE}" for i in range(50_000)).encode()
+    with pytest.raises(UnreadableSource, match="cleaning took longer than 0.01 s"):
+        clean_source(text_source(dump), limits=Limits(parse_seconds=0.01))
