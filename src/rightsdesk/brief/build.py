@@ -211,7 +211,7 @@ class _Builder:
     def _status(self, person: _Person) -> Fact:
         status = person.status
         dated, undated = wording.STAGE_PHRASES[status.stage or ""]
-        text = dated.format(since=wording.format_date(status.since)) if status.since else undated
+        text = dated.format(since=wording.dated(status.since)) if status.since else undated
         if status.in_custody and status.stage not in ("arrested", "detained"):
             text += "; in custody"
         fact = self.cite.fact(text + ".", self._stage_events(person))
@@ -221,12 +221,12 @@ class _Builder:
     def _hearing(self, occasion: OccasionRecord | None) -> Fact | None:
         if occasion is None:
             return None
-        when = wording.format_date(occasion.date)
+        when = wording.dated(occasion.date) if occasion.date else "undated"
         days = (earliest_day(occasion.date or "") - self.on).days
         on = wording.format_date(self.on)
         delay = "on the day of the occasion" if days <= 0 else f"{days} days after {on}"
         text = (
-            f"A {occasion.type} is due on {when}, {delay}: {self.names.text(occasion.description)}"
+            f"A {occasion.type} is due {when}, {delay}: {self.names.text(occasion.description)}"
         )
         return self.cite.fact(text.rstrip(".") + ".", [occasion])
 

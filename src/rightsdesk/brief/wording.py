@@ -49,21 +49,25 @@ EVENT_NOUNS: dict[EventType, str] = {
 
 # The stage of a case, with its date where known ("{since}").
 STAGE_PHRASES: dict[str, tuple[str, str]] = {
-    "arrested": ("Arrested on {since}", "Arrested"),
-    "charged": ("Charged on {since}", "Charged"),
-    "on trial": ("On trial; last hearing on {since}", "On trial"),
-    "sentenced": ("Sentenced on {since}", "Sentenced"),
+    "arrested": ("Arrested {since}", "Arrested"),
+    "charged": ("Charged {since}", "Charged"),
+    "on trial": ("On trial; last hearing {since}", "On trial"),
+    "sentenced": ("Sentenced {since}", "Sentenced"),
     "on appeal": (
-        "In appeal proceedings after sentence; last hearing on {since}",
+        "In appeal proceedings after sentence; last hearing {since}",
         "In appeal proceedings after sentence",
     ),
     "detained": (
         "Reported in detention or prison as of {since}",
         "Reported in detention or prison",
     ),
-    "released": ("Released on {since}", "Released"),
-    "killed": ("Killed on {since}", "Killed"),
+    "released": ("Released {since}", "Released"),
+    "killed": ("Killed {since}", "Killed"),
 }
+
+NO_KEY_POINTS = (
+    "No one is recorded as detained, recently sentenced, newly arrested or killed as of this date."
+)
 
 ASK_RELEASE = "Call for the immediate release of {name}."
 ASK_APPEAL = "Call for a fair and public appeal hearing for {name}, open to observers."
@@ -85,6 +89,11 @@ def format_date(value: PartialDate | date | None) -> str:
         return str(parts[0])
     month = MONTHS[parts[1] - 1]
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
+
+
+def dated(value: PartialDate) -> str:
+    """The date with its preposition: 'on 8 October 2012', 'in October 2012', 'in 2012'."""
+    return ("on " if value.count("-") == 2 else "in ") + format_date(value)
 
 
 def format_term(months: float) -> str:

@@ -9,6 +9,7 @@ from docx.document import Document
 from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
+from rightsdesk.brief import wording
 from rightsdesk.brief.document import Brief, Case, Fact
 from rightsdesk.brief.wording import format_date
 
@@ -55,7 +56,7 @@ def _header(document: Document, brief: Brief) -> None:
 def _key_points(document: Document, brief: Brief) -> None:
     document.add_heading("Key points", level=1)
     if not brief.key_points:
-        document.add_paragraph("The record holds no case for this country as of this date.")
+        document.add_paragraph(wording.NO_KEY_POINTS)
     for fact in brief.key_points:
         _say(document.add_paragraph(style="List Bullet"), fact)
     if brief.rights:
