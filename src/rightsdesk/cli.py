@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -29,6 +30,7 @@ from rightsdesk.errors import RightsdeskError, UnknownPerson
 from rightsdesk.ingest import list_inputs
 from rightsdesk.model import EventRecord, PersonRecord
 from rightsdesk.pipeline import Failure, Pipeline, clean_docs, write_predictions
+from rightsdesk.scale import run_dask_ingest
 from rightsdesk.status import case_status, earliest_day, latest_day
 from rightsdesk.store import EXPORT_FIELDS, Store, export_rows, open_store
 from rightsdesk.store import backup as store_backup
@@ -91,17 +93,45 @@ def opened_store(db: str) -> Iterator[Store]:
         store.close()
 
 
-@app.command()
-def ingest(paths: Paths, db: DbOption = DEFAULT_DB, published: PublishedOption = None) -> None:
-    """Read, clean and extract the inputs into the case store (re-ingesting adds nothing).
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
 
-    Example: rightsdesk ingest pages/ --db cases.db
+
+@app.command()
+def ingest(
+    paths: Paths,
+    db: DbOption = DEFAULT_DB,
+    published: PublishedOption = None,
+    engine: Annotated[Engine, typer.Option(help="local: this machine; dask: a cluster.")] = (
+        Engine.local
+    ),
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address, e.g. tcp://HOST:8786.")
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes (default: one per core).")
+    ] = None,
+) -> None:
+    """Read, clean and extract the inputs (files, directories, WARC archives) into the store.
+
+    Re-ingesting the same content adds nothing.
+
+    Example: rightsdesk ingest pages/ crawl.warc.gz --db cases.db
     """
     day = parse_day(published, "--published")
-    pipeline = Pipeline.load()
+    if scheduler and engine is not Engine.dask:
+        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     started = time.perf_counter()
-    with opened_store(db) as store, progress_bar(len(list_inputs(paths)), "ingest") as advance:
-        report = pipeline.ingest(paths, store, published=day, progress=advance)
+    with progress_bar(len(list_inputs(paths)), "ingest") as advance:
+        if engine is Engine.dask:
+            report = run_dask_ingest(
+                paths, db, scheduler=scheduler, workers=workers, progress=advance, published=day
+            )
+        else:
+            with opened_store(db) as store:
+                pipeline = Pipeline.load(workers=workers)
+                report = pipeline.ingest(paths, store, published=day, progress=advance)
     seconds = time.perf_counter() - started
     report_failures(report.failures)
     out.print(

@@ -15,6 +15,10 @@ class UnreadableSource(RightsdeskError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        """Pickle by its two fields, so worker processes can report one."""
+        return (UnreadableSource, (self.path, self.reason))
+
 
 class StoreError(RightsdeskError):
     """The case store cannot be opened or written."""

@@ -23,7 +23,7 @@ from rightsdesk.clean import clean_source
 from rightsdesk.config import DEFAULT_LIMITS, Limits
 from rightsdesk.errors import UnreadableSource
 from rightsdesk.extract import Extractor, load_model
-from rightsdesk.ingest import list_inputs, read_source
+from rightsdesk.ingest import is_warc, list_inputs, read_source, read_warc
 from rightsdesk.model import CleanDoc, Extraction, PersonRecord, PersonRef, Resolution, Source
 from rightsdesk.resolve import resolve_people
 
@@ -88,17 +88,26 @@ def read_sources(
     skip: Callable[[str], bool] = lambda _hash: False,
     progress: Progress | None = None,
 ) -> Iterator[Source]:
-    """Each readable file whose content `skip` does not refuse."""
+    """Each readable file (or archived page) whose content `skip` does not refuse."""
     for path in paths:
+        for item in _read_path(path, limits):
+            if isinstance(item, UnreadableSource):
+                failures.append(Failure(item.path, item.reason))
+            elif not skip(item.content_hash):
+                yield item
         if progress:
             progress(str(path))
-        try:
-            source = read_source(path, limits=limits)
-        except UnreadableSource as exc:
-            failures.append(Failure(exc.path, exc.reason))
-            continue
-        if not skip(source.content_hash):
-            yield source
+
+
+def _read_path(path: Path, limits: Limits) -> Iterator[Source | UnreadableSource]:
+    """A file's one source, or every HTML page of a web archive; errors as items."""
+    if is_warc(path):
+        yield from read_warc(path, limits=limits)
+        return
+    try:
+        yield read_source(path, limits=limits)
+    except UnreadableSource as exc:
+        yield exc
 
 
 def clean_sources(

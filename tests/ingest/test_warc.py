@@ -179,3 +179,21 @@ def test_missing_digest_is_accepted(tmp_path: Path) -> None:
 def test_warc_suffixes_are_recognised() -> None:
     assert is_warc(Path("a/CC-MAIN-1.warc.gz")) and is_warc(Path("b.WARC"))
     assert not is_warc(Path("page.html.gz"))
+
+
+def test_ingest_command_reads_archives_page_by_page_and_names_damage(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from rightsdesk.cli import app
+    from rightsdesk.store import open_store
+
+    archive = write(tmp_path / "crawl.warc.gz", [page(1), page(2)])
+    write(tmp_path / "broken.warc", [page(3)[:-40] + b"\r\n\r\n", page(4)])
+    db = tmp_path / "crawl.db"
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path), "--db", str(db)])
+    assert result.exit_code == 1 and "broken.warc@" in result.output
+    with open_store(str(db)) as store:
+        urls = {s.url for s in store.case_file().sources}
+    assert {"https://news.example.org/1", "https://news.example.org/2"} <= urls
+    again = CliRunner().invoke(app, ["ingest", str(archive), "--db", str(db)])
+    assert again.exit_code == 0 and "0 stored" in again.output

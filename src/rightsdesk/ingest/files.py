@@ -22,6 +22,7 @@ from rightsdesk.errors import UnreadableSource
 from rightsdesk.model import DatePrecision, Source, SourceKind
 
 KIND_BY_SUFFIX: dict[str, SourceKind] = {".html": "html", ".htm": "html", ".txt": "text"}
+ARCHIVE_SUFFIXES = (".warc", ".warc.gz")  # read page by page by ingest/warc.py
 SIDECAR_SUFFIX = ".meta.json"
 SNIFF_BYTES = 8192
 MAX_SIDECAR_BYTES = 64 * 1024  # url, published, title: a few hundred bytes in practice
@@ -134,6 +135,8 @@ def _is_document(path: Path) -> bool:
     name = path.name.lower()
     if name.endswith(SIDECAR_SUFFIX):
         return False
+    if name.endswith(ARCHIVE_SUFFIXES):
+        return True
     name = name.removesuffix(".gz")
     return any(name.endswith(s) for s in KIND_BY_SUFFIX)
 
