@@ -50,6 +50,25 @@ def test_a_counted_group_passes_its_event_to_the_persons_named_for_it(events) ->
         assert sentence.charges == ["hooliganism"]
 
 
+def test_a_count_after_a_dateline_is_still_a_count(events) -> None:
+    text = (
+        "MOSCOW - Three punk-style poets were sentenced to two years in prison on Friday.\n"
+        "Aigerim Nurlanova, Dina Esenova and Saule Bekova were arrested in March."
+    )
+    found = events(text)
+    assert found[("Saule Bekova", "sentence")].sentence_months == 24
+
+
+def test_a_definite_group_with_nobody_named_before_is_named_just_after(events) -> None:
+    text = (
+        "Writers abroad condemned the prosecution of the three poets.\n"
+        "Aigerim Nurlanova, Dina Esenova and Saule Bekova were arrested in March."
+    )
+    found = events(text)
+    assert {name for name, kind in found if kind == "charge"} == {
+        "Aigerim Nurlanova", "Dina Esenova", "Saule Bekova"}
+
+
 def test_a_counted_group_needs_as_many_names(events) -> None:
     text = (
         "Two poets were sentenced to two years in prison on Friday.\n"

@@ -29,6 +29,9 @@ from rightsdesk.extract.victims import person_nouns
 GROUP_WINDOW = 4  # sentences a group looks ahead (or back) for the names it stands for
 MAX_GROUP = 20  # "two hundred protesters" are not listed by name
 DEFINITE = frozenset({"the", "these", "those"})
+# A count is a nummod; a capitalised number word opening a sentence ("MOSCOW - Three
+# activists") is often tagged a proper noun in a compound.
+COUNT_DEPS = frozenset({"nummod", "compound"})
 CASE_EVENTS = frozenset({"charge", "trial", "sentence", "release"})
 
 Roster = dict[int, list[str]]  # sentence index -> surname keys of the persons it names
@@ -45,7 +48,7 @@ def group_count(noun: Token) -> int | None:
     for child in noun.children:
         if child.lower_ == "both" and child.dep_ in {"det", "predet", "preconj"}:
             return 2
-        if child.dep_ != "nummod":
+        if child.dep_ not in COUNT_DEPS or child.i > noun.i:
             continue
         value = int(child.text) if child.text.isdigit() else _number_words().get(child.lower_)
         if value and 2 <= value <= MAX_GROUP and value == int(value):
@@ -68,6 +71,8 @@ def group_members(group: GroupReport, roster: Roster, reports: Sequence[Report])
     """Surname keys of the persons the group stands for; none when the text is unclear."""
     if group.count is not None:
         found = _counted(group, roster, forward=not group.definite)
+        if group.definite and not _names_before(group, roster):  # named just after
+            found = _counted(group, roster, forward=True)
         if found or not group.definite:
             return found
     if group.definite and group.type in CASE_EVENTS:
@@ -82,6 +87,11 @@ def _counted(group: GroupReport, roster: Roster, *, forward: bool) -> list[str]:
         if named:  # the first sentence that names anyone must name the group
             return named if len(named) == group.count else []
     return []
+
+
+def _names_before(group: GroupReport, roster: Roster) -> bool:
+    """Whether a sentence before the group (within its window) names any victim."""
+    return any(group.sentence - offset in roster for offset in range(1, GROUP_WINDOW + 1))
 
 
 def _codefendants(group: GroupReport, reports: Sequence[Report]) -> list[str]:
