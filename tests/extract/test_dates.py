@@ -113,3 +113,29 @@ def test_facts_dated_by_a_month_precise_publication_have_no_day(extractor, make_
     extraction = extractor.extract(doc)
     assert [s.date for s in extraction.statements] == ["2012-10"]
     assert [e.date for e in extraction.events] == ["2012-10"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("held for three years now", "2009-10"), ("detained 18 months ago", "2011-04"),
+     ("arrested two years ago", "2010-10")],
+)
+def test_a_duration_up_to_now_is_counted_back_to_the_month(text: str, expected: str) -> None:
+    assert resolve_date(text, published=PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["held for almost three years now", "jailed more than two years ago",
+             "sentenced to three years"],
+)
+def test_a_rough_or_future_duration_gives_no_date(text: str) -> None:
+    assert resolve_date(text, published=PUBLISHED) is None
+
+
+def test_a_duration_up_to_now_dates_the_arrest_not_the_sentence(events) -> None:
+    found = events(
+        "Karim Saidov has been detained for two years now.\n"
+        "Lola Karimova has been in prison for two years now."
+    )
+    assert found[("Karim Saidov", "arrest")].date == "2022-03"
+    assert found[("Lola Karimova", "sentence")].date is None

@@ -80,8 +80,9 @@ def read_attributes(
     if hit.anchor.pos_ == "NOUN":
         clause |= {c for c in hit.anchor.children if c.dep_ in {"relcl", "acl"}}
     reviewed = _under_review(hit)
+    arrest = hit.rule.event == "arrest"
     return Attributes(
-        date=None if reviewed else _date(view, clause, published),
+        date=None if reviewed else _date(view, clause, published, arrest=arrest),
         place=None if reviewed else _place(view.span, clause, _target_tokens(hit)),
         charges=_charges(hit.anchor, clause),
         months=_months(view, victim, hit),
@@ -116,12 +117,18 @@ def _in_clause(token: Token, clause: set[Token]) -> bool:
     return owner in clause or clause_verb(token) in clause
 
 
-def _date(view: SentenceView, clause: set[Token], published: date | None) -> str | None:
+def _date(
+    view: SentenceView, clause: set[Token], published: date | None, *, arrest: bool
+) -> str | None:
+    """The date nearest the clause verb. A time counted back ("held for two years now")
+    dates the start of the detention: only an arrest."""
     sent = view.span
     base = sent.start_char
     mentions = find_dates(sent.text, published=published)
     owned = []
     for mention in mentions:
+        if mention.elapsed and not arrest:
+            continue
         span = sent.doc.char_span(base + mention.start, base + mention.end, alignment_mode="expand")
         if span is not None and _in_clause(span.root, clause):
             owned.append((_distance(span.root, clause), mention.start, mention.value))

@@ -37,6 +37,12 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19[5-9]|20\d)\d)"
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
+# "detained for three years now", "arrested two years ago": counted back from publication,
+# only for an exact count (not "almost three years", "more than two years").
+COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_COUNT_WORDS = "|".join(COUNTS)
+_HEDGE = r"(?:almost|nearly|about|around|over|than|some|least|to|roughly|approximately)"
 
 # Most specific first: a longer expression wins over the year or month inside it.
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -55,12 +61,18 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?P<word>yesterday|today|tonight|this\s+(?:morning|afternoon|evening|week|weekend|"
         r"month|year)|last\s+(?:night|month|year)|earlier\s+this\s+(?:month|year))\b", re.I)),
     ("year", re.compile(rf"(?<![\d.,/-]){_YEAR}(?![\d.,]\d|\s*(?:years?|months?|%|percent))")),
+    ("elapsed", re.compile(
+        rf"(?:\b(?P<hedge>{_HEDGE})\s+)?\b(?P<count>\d{{1,2}}|{_COUNT_WORDS})\s+(?P<unit>years?|months?)"
+        r"\s+(?P<mod>now|ago)\b", re.I)),
 ]
 
 ISO_LENGTH: dict[DatePrecision, int] = {"year": 4, "month": 7, "day": 10}
 # How precisely a relative expression needs the publication date to be resolved.
 NEEDS: dict[str, DatePrecision] = {"dm": "month", "md": "month", "relative_month": "month",
-                                   "weekday": "day"}
+                                   "weekday": "day", "elapsed": "month"}
+# Kinds that date the start of a state lasting until publication ("held for two years
+# now"): they date an arrest, not the sentence of a person described as jailed.
+ELAPSED_KINDS = frozenset({"elapsed"})
 DEICTIC_NEEDS: dict[str, DatePrecision] = {
     "yesterday": "day", "last night": "day", "this week": "day", "this weekend": "day",
     "this month": "month", "earlier this month": "month", "last month": "month",
@@ -111,6 +123,7 @@ class DateMention:
     start: int
     end: int
     value: PartialDate
+    elapsed: bool = False  # counted back from publication ("for three years now")
 
 
 def find_dates(text: str, *, published: date | None) -> list[DateMention]:
@@ -125,7 +138,7 @@ def find_dates(text: str, *, published: date | None) -> list[DateMention]:
             value = _resolve(kind, match, published)
             taken.append(span)  # a matched but unresolvable span still hides its parts
             if value:
-                mentions.append(DateMention(span[0], span[1], value))
+                mentions.append(DateMention(span[0], span[1], value, kind in ELAPSED_KINDS))
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -159,6 +172,10 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> Partial
         return _relative_month(parts["mod"].lower(), _month(parts["month"]), published)
     if kind == "weekday":
         return _recent_weekday(parts["weekday"].lower(), parts["mod"].lower(), published)
+    if kind == "elapsed":
+        if parts["hedge"]:
+            return None
+        return _counted_back(parts["count"].lower(), parts["unit"].lower(), published)
     return _deictic(" ".join(parts["word"].lower().split()), published)
 
 
@@ -199,6 +216,13 @@ def _relative_month(mod: str, month: int, published: date) -> PartialDate | None
     if mod == "this":
         year = published.year
     return _month_iso(year, month)
+
+
+def _counted_back(count: str, unit: str, published: date) -> PartialDate | None:
+    """"three years now" from July 2024: July 2021, to the month (the day is unknown)."""
+    number = int(count) if count.isdigit() else COUNTS[count]
+    months = published.year * 12 + published.month - 1 - number * (12 if unit[0] == "y" else 1)
+    return _month_iso(months // 12, months % 12 + 1) if number else None
 
 
 def _recent_weekday(weekday: str, mod: str, published: date) -> PartialDate:
