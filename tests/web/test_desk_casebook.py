@@ -5,7 +5,9 @@ from __future__ import annotations
 import time
 from datetime import date
 
-from desk_sample import THIRD_TEXT, Sample, csrf_of, extraction, resolution
+from desk_sample import THIRD_TEXT, TODAY, Sample, csrf_of, extraction, resolution
+
+from rightsdesk.web.casebook import Casebook, store_engine
 
 
 def test_protection_change_is_never_served_stale(client_for) -> None:
@@ -19,9 +21,7 @@ def test_protection_change_is_never_served_stale(client_for) -> None:
     assert "Karpenko" not in viewer.get("/dashboard").text
 
 
-def test_a_new_source_shows_once_the_background_refresh_is_done(client_for, store) -> None:
-    viewer = client_for("viewer")
-    assert "Pavel Drozd" not in viewer.get("/cases").text
+def _drozd_released():
     text = THIRD_TEXT.replace("Lidia Karpenko", "Pavel Drozd")
     new = extraction(
         "fourth",
@@ -39,8 +39,25 @@ def test_a_new_source_shows_once_the_background_refresh_is_done(client_for, stor
             )
         ],
     )
-    assert store.save(new, resolution(new, {"p1": "drozd-pavel"}))
+    return new, resolution(new, {"p1": "drozd-pavel"})
+
+
+def test_a_new_source_shows_once_the_background_refresh_is_done(client_for, store) -> None:
+    viewer = client_for("viewer")
+    assert "Pavel Drozd" not in viewer.get("/cases").text
+    assert store.save(*_drozd_released())
     deadline = time.monotonic() + 10
     while "Pavel Drozd" not in viewer.get("/cases").text:
         assert time.monotonic() < deadline, "the list never caught up with the store"
         time.sleep(0.05)
+
+
+def test_a_young_overview_is_served_without_rebuilding(store) -> None:
+    """Under a steady ingest the store changes every second; a list is rebuilt less often."""
+    casebook = Casebook(store, store_engine(store), max_stale=60, refresh_every=30)
+    lens = casebook.lens(full=False)
+    first = casebook.overview(lens, None, TODAY)
+    assert store.save(*_drozd_released())
+    time.sleep(0.3)
+    assert casebook.overview(casebook.lens(full=False), None, TODAY) is first
+    assert not casebook._refreshing

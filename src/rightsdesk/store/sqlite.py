@@ -15,6 +15,10 @@ import sqlalchemy as sa
 from sqlalchemy.pool import StaticPool
 
 BUSY_TIMEOUT_MS = 30_000  # an ingest commits per document; half a minute is generous
+# The web desk answers from a pool of 40 threads; with SQLAlchemy's default 5 + 10
+# connections they queued for one and reopened (and re-configured) them all the time.
+POOL_SIZE = 20
+POOL_OVERFLOW = 40
 WRITE_OPTION = "rightsdesk_write"
 
 
@@ -31,7 +35,11 @@ def _pool_arguments(in_memory: bool) -> dict[str, Any]:
     """An in-memory database exists once per connection: share one across the engine."""
     if in_memory:
         return {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
-    return {"connect_args": {"timeout": BUSY_TIMEOUT_MS / 1000}}
+    return {
+        "pool_size": POOL_SIZE,
+        "max_overflow": POOL_OVERFLOW,
+        "connect_args": {"timeout": BUSY_TIMEOUT_MS / 1000},
+    }
 
 
 def _configure_connection(in_memory: bool) -> Any:

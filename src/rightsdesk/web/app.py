@@ -46,7 +46,12 @@ def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
         ),
         settings=settings,
         templates=templates(),
-        casebook=Casebook(store, engine, max_stale=settings.max_stale_seconds),
+        casebook=Casebook(
+            store,
+            engine,
+            max_stale=settings.max_stale_seconds,
+            refresh_every=settings.refresh_seconds,
+        ),
     )
     for router in ROUTERS:
         app.include_router(router)

@@ -29,5 +29,7 @@ class WebSettings:
     page_size: int = 50
     # How long list pages may lag an ongoing ingest (see Casebook); 0 means never.
     max_stale_seconds: float = 30.0
+    # Within that lag, a list is rebuilt in the background at most this often.
+    refresh_seconds: float = 5.0
     # Build the all-countries overviews at startup, so the first visitor does not wait.
     warm_cache: bool = False
