@@ -107,3 +107,18 @@ def test_a_programme_director_quoted_is_not_a_victim(victims) -> None:
         "at Rights Now. “The authorities should bring to justice those who beat them.”"
     )
     assert victims(text) == set()
+
+
+def test_a_dashed_apposition_of_titles_ends_in_the_victim(events) -> None:
+    found = events(
+        "On Tuesday a judge in Gomel sentenced our colleague – chairman of the Belarusian "
+        "Association of Journalists, vice-president of IFJ Andrei Bastunets – to three years "
+        "in prison."
+    )
+    assert found[("Andrei Bastunets", "sentence")].sentence_months == 36
+
+
+def test_a_dash_after_a_non_person_noun_names_nobody(victims) -> None:
+    assert not victims(
+        "The court upheld the verdict – a ruling criticised by Andrei Bastunets – on Monday."
+    )

@@ -182,6 +182,9 @@ def _plausible_name(span: Span, known: Set[str]) -> bool:
     return span.root.ent_type_ not in DESCRIPTOR_LABELS
 
 
+DASHES = frozenset({"–", "—", "--"})
+
+
 def described_names(token: Token) -> list[Token]:
     """Name tokens a description stands for: "people, A and B"; "activist, A"."""
     found = [c for c in token.children if c.dep_ == "appos"]
@@ -190,7 +193,27 @@ def described_names(token: Token) -> list[Token]:
     for prep in token.children:  # "five activists, including A and B"
         if prep.dep_ == "prep" and prep.lower_ in {"including", "among"}:
             found.extend(c for c in prep.children if c.dep_ == "pobj")
-    return found
+    return found + _named_after_dash(token)
+
+
+def _named_after_dash(token: Token) -> list[Token]:
+    """"sentenced our colleague – head of the group X, vice-chair of Y Ales B. – to ...":
+    a person noun opens a dashed apposition whose titles end in the name. The parse
+    hangs the name on a title's "of"; the first PERSON after the dash, with no verb
+    before it, is the one described."""
+    doc = token.doc
+    dash = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if token.pos_ != "NOUN" or dash is None or dash.text not in DASHES:
+        return []
+    if token.lemma_.lower() not in person_nouns():
+        return []
+    for word in doc[dash.i + 1 : token.sent.end]:
+        if word.pos_ in {"VERB", "AUX"} or word.text in DASHES:
+            return []
+        if word.ent_type_ == "PERSON" and word.ent_iob_ == "B":
+            entity = next(e for e in doc.ents if e.start == word.i)
+            return [entity.root] if entity.root in token.subtree else []
+    return []
 
 
 def coordinated(token: Token) -> list[Token]:
