@@ -50,11 +50,11 @@ def kill_while_writing(batch: Path, db: Path, *, target: int, delay: float) -> i
     one, as often while pages are being cleaned or parsed. Returns the sources
     stored when the process died.
     """
-    process = subprocess.Popen(
-        [*INGEST, str(batch), "--db", str(db)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    log = db.with_suffix(".log")
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [*INGEST, str(batch), "--db", str(db)], stdout=output, stderr=subprocess.STDOUT
+        )
     try:
         deadline = time.monotonic() + 300
         while stored_sources(db) < target and process.poll() is None:
@@ -64,7 +64,7 @@ def kill_while_writing(batch: Path, db: Path, *, target: int, delay: float) -> i
         process.send_signal(signal.SIGKILL)
     finally:
         process.wait()
-    assert process.returncode == -signal.SIGKILL, "the ingest ended before the kill"
+    assert process.returncode == -signal.SIGKILL, log.read_text()[-3000:]
     return stored_sources(db)
 
 
