@@ -150,3 +150,21 @@ def test_the_day_of_saying_does_not_date_the_sentence(events) -> None:
     conviction = events(text)[("Maks Sultanov", "sentence")]
     assert conviction.date == "2016-11-28"
     assert conviction.charges == []
+
+
+def test_a_clause_timed_by_the_verdict_dates_the_rest_of_its_paragraph(events) -> None:
+    text = (
+        "A court in Baku sentenced Elnur Aliyev to six years in prison on Tuesday.\n"
+        "When the verdict was read out, supporters chanted outside. Police detained "
+        "several of them, including the blogger Rashad Huseynov."
+    )
+    assert events(text)[("Rashad Huseynov", "arrest")].date == "2024-03-12"
+
+
+def test_without_such_a_clause_the_arrest_keeps_no_date(events) -> None:
+    text = (
+        "A court in Baku sentenced Elnur Aliyev to six years in prison on Tuesday.\n"
+        "Supporters chanted outside. Police detained several of them, including the "
+        "blogger Rashad Huseynov."
+    )
+    assert events(text)[("Rashad Huseynov", "arrest")].date is None

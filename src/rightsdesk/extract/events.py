@@ -20,12 +20,13 @@ from rightsdesk.extract.sharing import (
     GroupReport,
     Report,
     court_seat,
+    date_by_verdict,
     dateline_city,
     dateline_place,
     lend,
     share_verdicts,
 )
-from rightsdesk.extract.triggers import Hit, clause_verb, find_hits
+from rightsdesk.extract.triggers import Hit, clause_verb, find_hits, timed_by_verdict
 from rightsdesk.extract.victims import (
     PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -336,6 +337,11 @@ def _share(reports: list[Report], document: Document) -> None:
     sents = document.sents
     back = {view.index for view in sents if BACK_REFERENCE.search(view.text)}
     share_verdicts(reports, back)
+    anchors: dict[int, int] = {}
+    for view in sents:
+        if timed_by_verdict(view.span):
+            anchors.setdefault(view.paragraph, view.index)
+    date_by_verdict(reports, anchors)
     court_seat(reports, [seat for view in sents for seat in court_seats(view.span)])
     openings = [view.text for view in sents if view.index == 0 or view.paragraph != sents[
         view.index - 1].paragraph]

@@ -107,6 +107,22 @@ def lend(event: Event, attributes: Attributes) -> None:
         event.sentence_months = event.sentence_months or attributes.months
 
 
+def date_by_verdict(reports: list[Report], anchors: dict[int, int]) -> None:
+    """"When the sentence was announced, ... More than 50 people were detained": a
+    clause timed by the verdict dates the events told in its sentence and the rest of
+    its paragraph. `anchors` maps a paragraph to the sentence index of that clause.
+    Only when the document gives the verdict one date."""
+    days = {r.event.date for r in reports if r.event.type == "sentence" and r.event.date}
+    if len(days) != 1 or not anchors:
+        return
+    (day,) = days
+    for report in reports:
+        if report.event.date or report.event.type == "sentence":
+            continue
+        if any(p in anchors and s >= anchors[p] for s, p in report.positions):
+            report.event.date = day
+
+
 def court_seat(reports: list[Report], seats: list[str]) -> None:
     """A report about one court case names its city once ("Minsk district court");
     trials and sentences without a place of their own happened there. Only when the

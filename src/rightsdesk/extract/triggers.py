@@ -303,3 +303,21 @@ def _modified(word: Token) -> list[Token]:
     if word.dep_ not in {"amod", "compound", "acl"} or word.head.pos_ not in {"NOUN", "PROPN"}:
         return []
     return [word.head]
+
+
+VERDICT_NOUNS = frozenset({"verdict", "sentence", "ruling", "judgment", "judgement"})
+DELIVERING_VERBS = frozenset({"announce", "read", "deliver", "hand", "pronounce", "issue"})
+TIME_MARKS = frozenset({"when", "as", "after", "once"})
+
+
+def timed_by_verdict(sent: Span) -> bool:
+    """"When the sentence was announced, ...": a clause whose time is the verdict's."""
+    for verb in sent:
+        if verb.dep_ != "advcl" or verb.lemma_.lower() not in DELIVERING_VERBS:
+            continue
+        marked = any(c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_MARKS for c in verb.children)
+        verdict = any(c.dep_ in SUBJECT_DEPS | {"dobj"} and c.lemma_.lower() in VERDICT_NOUNS
+                      and _definite(c) for c in verb.children)
+        if marked and verdict:
+            return True
+    return False
