@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from rightsdesk.extract.sharing import dateline_city
+from datetime import date
+
+from rightsdesk.extract.sharing import dateline_city, dateline_date
 
 
 def test_codefendants_share_the_verdict_date_and_place(events) -> None:
@@ -168,3 +170,23 @@ def test_without_such_a_clause_the_arrest_keeps_no_date(events) -> None:
         "blogger Rashad Huseynov."
     )
     assert events(text)[("Rashad Huseynov", "arrest")].date is None
+
+
+def test_a_dated_dateline_dates_the_lede(events) -> None:
+    text = (
+        "MAR. 14 2024 (The Steppe Courier) — Uzbekistan freed one of its best-known "
+        "bloggers from prison after six years.\n"
+        "Otabek Sattoriy, a popular blogger, walked out of prison after a court ordered "
+        "his early release."
+    )
+    release = events(text)[("Otabek Sattoriy", "release")]
+    assert release.date == "2024-03-14"
+    assert release.place is None  # the outlet in brackets is no place
+
+
+def test_dateline_dates() -> None:
+    published = date(2021, 3, 5)
+    assert dateline_date("MINSK, March 3, 2021 (Reuters) - Police", published).day == "2021-03-03"
+    assert dateline_date("Minsk, 9 March 2021 - Police", published) is None  # after publication
+    assert dateline_date("On 3 March 2021 - police said", published) is None
+    assert dateline_date("MOSCOW - Three activists", published) is None

@@ -17,11 +17,13 @@ from rightsdesk.extract.groups import Roster, group_members, group_report
 from rightsdesk.extract.sentences import SentenceView
 from rightsdesk.extract.sharing import (
     BACK_REFERENCE,
+    Dateline,
     GroupReport,
     Report,
     court_seat,
     date_by_verdict,
     dateline_city,
+    dateline_date,
     dateline_place,
     lend,
     share_verdicts,
@@ -139,6 +141,7 @@ def find_events(
 ) -> tuple[list[Person], list[Event]]:
     """Victims and one event per (victim, type), in order of first mention."""
     names = NameIndex(sents)
+    lede = _dateline_lede(sents, published)
     targets: list[Target] = []
     unnamed: dict[tuple[int, str], Attributes] = {}
     groups: list[GroupReport] = []
@@ -150,11 +153,12 @@ def find_events(
                 target = hit.targets[0]
                 span = target.doc[target.i : target.i + 1]
                 attributes = read_attributes(hit, span, view, published=published)
+                lede.complete(attributes, view.index)
                 unnamed.setdefault((view.paragraph, hit.rule.event), attributes)
                 group = group_report(hit, view, attributes)
                 if group is not None:
                     groups.append(group)
-    document = Document(sents, names, unnamed, groups, published)
+    document = Document(sents, names, unnamed, groups, published, lede)
     return _assemble(targets, document)
 
 
@@ -167,6 +171,41 @@ class Document:
     unnamed: dict[tuple[int, str], Attributes]  # (paragraph, type) -> first unnamed report
     groups: list[GroupReport]
     published: date | None
+    lede: Lede
+
+
+@dataclass(slots=True)
+class Lede:
+    """The sentences a dated dateline heads (often split by the parser after "AUG.")."""
+
+    dateline: Dateline | None = None
+    sentences: set[int] = field(default_factory=set)
+
+    def complete(self, attributes: Attributes, index: int) -> None:
+        """Date the lede by its dateline; what the dateline itself says is no attribute
+        ("2016" of "AUG. 19 2016", "(The Bulletin)" read as a place)."""
+        if self.dateline is None or index not in self.sentences:
+            return
+        own = attributes.date
+        if not own or self.dateline.day.startswith(own):
+            attributes.date = self.dateline.day
+        if attributes.place and attributes.place in self.dateline.text:
+            attributes.place = None
+
+
+def _dateline_lede(sents: list[SentenceView], published: date | None) -> Lede:
+    """"AUG. 19 2016 (Bulletin) - Kazakhstan released ...": news of the day is told
+    without its day, which the dateline gives; it dates the lede sentence."""
+    for view in sents[:8]:
+        if view.span.start_char != 0:
+            continue  # a dateline opens a paragraph
+        dateline = dateline_date(view.span.doc.text, published)
+        if dateline is None:
+            continue
+        reach = len(dateline.text) + view.span.start_char
+        return Lede(dateline, {v.index for v in sents if v.paragraph == view.paragraph
+                               and v.span.start_char <= reach})
+    return Lede()
 
 
 def _named_targets(hit: Hit, view: SentenceView, names: NameIndex) -> list[Target]:
@@ -288,7 +327,7 @@ def _assemble(targets: list[Target], document: Document) -> tuple[list[Person], 
                 draft.names.append(form)
         if target.sent.evidence not in draft.evidence:
             draft.evidence.append(target.sent.evidence)
-        for event in _events(target, key, document.published):
+        for event in _events(target, key, document):
             for paragraph in range(target.sent.paragraph, target.sent.paragraph - LEDE_REACH, -1):
                 lent = document.unnamed.get((paragraph, event.type))
                 if lent is not None:
@@ -349,18 +388,21 @@ def _share(reports: list[Report], document: Document) -> None:
     _share_charges([report.event for report in reports])
 
 
-def _events(target: Target, key: str, published: date | None) -> list[Event]:
+def _events(target: Target, key: str, document: Document) -> list[Event]:
     """The hit's event; an arrest "on charges of X" also reports the charging."""
-    event = _event(target, key, published)
+    event = _event(target, key, document)
     if event.type != "arrest" or not event.charges:
         return [event]
     charge = Event("charge", key, event.evidence, date=event.date, charges=list(event.charges))
     return [event, charge]
 
 
-def _event(target: Target, key: str, published: date | None) -> Event:
+def _event(target: Target, key: str, document: Document) -> Event:
     rule = target.hit.rule
-    attributes = read_attributes(target.hit, target.mention.span, target.sent, published=published)
+    view = target.sent
+    attributes = read_attributes(target.hit, target.mention.span, view,
+                                 published=document.published)
+    document.lede.complete(attributes, view.index)
     also = list(rule.also)
     if rule.event == "sentence" and attributes.suspended and "release" not in also:
         also.append("release")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rightsdesk.extract.attributes import Attributes
+from rightsdesk.extract.dates import find_dates
 from rightsdesk.model import Event, EventType, Evidence
 
 SHARED_ATTRIBUTES = ("date", "place", "charges")
@@ -29,6 +30,11 @@ DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){0,2})"
     r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?(?:,\s+[A-Za-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
     r"\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+")
+# A dateline that gives the day: "AUG. 19 2016 (The Bulletin) -", "Minsk, 3 March 2021 -".
+DATED_LINE = re.compile(
+    r"^(?P<day>[^-–—()]{6,40}?)"
+    r"\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+")
+CITY_PREFIX = re.compile(r"^(?:[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,2},\s*)?$")
 DATELINE_DAYS = 7  # events this many days before publication happened where it was filed
 
 
@@ -150,6 +156,32 @@ def dateline_city(text: str) -> str | None:
             words = match.group("city").title().split()
             return " ".join(words)
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The day a dateline gives, and the text it takes up at the head of the paragraph."""
+
+    day: str
+    text: str
+
+
+def dateline_date(paragraph: str, published: date | None) -> Dateline | None:
+    """The day a dateline opening the paragraph gives, when it is a full date not after
+    publication ("AUG. 19 2016 (The Bulletin) -", "MINSK, March 3, 2021 -")."""
+    match = DATED_LINE.match(paragraph.lstrip())
+    if match is None:
+        return None
+    text = match.group("day").strip()
+    found = find_dates(text, published=published)
+    if len(found) != 1 or found[0].end != len(text) or not CITY_PREFIX.match(
+            text[: found[0].start]):
+        return None  # the segment is the date, after the city at most
+    day = found[0].value
+    if len(day) != 10:
+        return None
+    latest = published.isoformat() if published else day
+    return Dateline(day, match.group(0)) if day[: len(latest)] <= latest else None
 
 
 def dateline_place(reports: list[Report], city: str | None, published: date | None) -> None:

@@ -136,11 +136,13 @@ def _requirements_met(token: Token, rule: TriggerRule) -> bool:
 
 def _near(token: Token) -> list[Token]:
     """Children and grandchildren, and the head: where "found guilty", "house arrest",
-    "went on trial" or "died in custody" keep their second word."""
+    "went on trial", "died in custody" or "walked out of prison" keep their second word."""
     found = [token.head]
     for child in token.children:
         found.append(child)
         found.extend(child.children)
+        if child.lower_ == "out":  # "walked out of prison": the place is one step further
+            found.extend(g for of in child.children for g in of.children)
     return found
 
 
