@@ -257,3 +257,19 @@ def test_a_name_for_a_time_is_no_antecedent(victims) -> None:
         "He was sentenced to a 15-day jail term."
     )
     assert victims(text) == set()
+
+
+def test_a_passive_verb_shares_the_subject_of_the_verb_before_it(events) -> None:
+    found = events("Anna Berg had her term cut in May and was released on appeal in October 2023.")
+    assert found[("Anna Berg", "release")].date == "2023-10"
+    assert ("Anna Berg", "trial") in found  # "on appeal": an appeal was heard
+
+
+def test_a_pronoun_in_a_fronted_phrase_stands_for_the_subject(events) -> None:
+    text = "Oleg Sokolov spoke first.\nAfter her release from a camp in Mordovia, Anna Berg wept."
+    assert events(text)[("Anna Berg", "release")].place == "Mordovia"
+
+
+def test_a_fronted_pronoun_skips_a_lawyer_subject(events) -> None:
+    text = "Anna Berg was jailed. After her release, the lawyer Ivan Petrov said she was ill."
+    assert ("Ivan Petrov", "release") not in events(text)

@@ -105,6 +105,9 @@ class NameIndex:
         a plural pronoun takes a listed group ("A and B ... their trial").
         """
         plural = pronoun.lower_ in PLURAL_PRONOUNS
+        ahead = self._named_subject_ahead(pronoun, view)
+        if ahead is not None:
+            return [ahead]
         own_clause = clause_verb(pronoun)
         first_in_paragraph = view.index == 0 or self._paragraph_of(view.index - 1) != view.paragraph
         opens_sentence = pronoun.i == view.span.start
@@ -129,6 +132,27 @@ class NameIndex:
                 return [m for m in (name_at(t, self.known) for t in group) if m]
             return [mention]
         return []
+
+
+    def _named_subject_ahead(self, pronoun: Token, view: SentenceView) -> NameMention | None:
+        """"After her release, Anna Berg said ...": a pronoun in a phrase fronted before
+        the subject stands for that subject (when it is a name)."""
+        if pronoun.tag_ != "PRP$":
+            return None
+        fronted = pronoun
+        while fronted.head != fronted and fronted.dep_ not in {"prep", "advcl", "npadvmod"}:
+            fronted = fronted.head
+        verb = fronted.head
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if fronted.dep_ not in {"prep", "advcl"} or len(subjects) != 1 or verb.dep_ != "ROOT":
+            return None
+        if subjects[0].i < fronted.i:
+            return None
+        for other, mention in self.mentions:
+            if other.index == view.index and mention.span.root == subjects[0]:
+                key = surname_key(mention.text)
+                return None if key in self.agents or key in self.speakers else mention
+        return None
 
 
 def _names_a_time(ent: Span) -> bool:

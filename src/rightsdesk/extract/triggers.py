@@ -33,6 +33,8 @@ CASE_NOUNS = frozenset({"verdict", "sentence", "conviction", "ruling", "appeal",
                         "jailing", "imprisonment", "sentencing"})
 PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "dative"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# "X had her term cut and was released": a passive verb shares its coordinated verb's subject.
+PASSIVE_SHARED = frozenset({"nsubjpass", "nsubj"})
 ASSERTING_CLAUSES = frozenset({"relcl", "appos", "advcl", "parataxis"})
 MARKER_DEPS = frozenset({"aux", "auxpass", "neg", "mark", "advmod", "det", "preconj"})
 
@@ -227,7 +229,9 @@ def _patients(verb: Token) -> list[Token]:
         for clause in verb.children:
             if clause.dep_ in {"ccomp", "xcomp", "oprd"} and clause.pos_ in {"ADJ", "NOUN"}:
                 found.extend(_children(clause, SUBJECT_DEPS))
-    found = found or _inherited(verb, frozenset({"nsubjpass", "dobj"}))
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    shared = PASSIVE_SHARED if passive else frozenset({"nsubjpass", "dobj"})
+    found = found or _inherited(verb, shared)
     return found + _companions(verb) if found else found
 
 
@@ -267,9 +271,12 @@ def _holders(noun: Token) -> list[Token]:
     prep = noun.head
     if not found and noun.dep_ == "pobj" and prep.lower_ == "to" and prep.head.pos_ == "VERB":
         found.extend(_children(prep.head, frozenset({"nsubjpass"})))  # "subjected to torture"
-    at_event = noun.dep_ == "pobj" and prep.lower_ in {"at", "during"}
+    at_event = noun.dep_ == "pobj" and (prep.lower_ in {"at", "during"} or (
+        prep.lower_ == "on" and noun.lemma_.lower() == "appeal"))  # "freed on appeal"
     if not found and at_event and prep.head.pos_ in {"VERB", "AUX"}:
         found.extend(_subjects(prep.head))  # "X pleaded not guilty at the trial"
+        if not found and prep.lower_ == "on":
+            found.extend(_patients(prep.head))
     return found
 
 
