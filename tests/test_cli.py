@@ -1,4 +1,8 @@
-"""The command line end to end: sample corpus in, case record and exports out."""
+"""The command line end to end: sample corpus in, case record and exports out.
+
+Commands that use a store run on a SQLite file, and on a PostgreSQL database
+too when RIGHTSDESK_TEST_PG is set (tests/backends.py).
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,12 @@ import csv
 import io
 import json
 import shutil
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from backends import BACKENDS, copy_store, drop_copies, fresh_store_url
 from typer.testing import CliRunner
 
 from rightsdesk.cli import app
@@ -24,84 +30,109 @@ def invoke(*args: str):
     return result
 
 
+@pytest.fixture(scope="module", params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def sample_db(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("cli") / "cases.db"
-    result = invoke("ingest", str(corpus_dir()), "--db", str(db))
-    assert result.exit_code == 0, result.output
-    return db
+def sample_db(backend: str, tmp_path_factory) -> Iterator[str]:
+    """The sample corpus ingested once per backend; tests that change it use a copy."""
+    with fresh_store_url(backend, tmp_path_factory.mktemp("cli")) as db:
+        result = invoke("ingest", str(corpus_dir()), "--db", db)
+        assert result.exit_code == 0, result.output
+        yield db
 
 
-def store_counts(db: Path) -> dict[str, int]:
-    with open_store(str(db)) as store:
+@pytest.fixture
+def fresh_db(backend: str, tmp_path: Path) -> Iterator[str]:
+    """An empty store of the module's backend."""
+    with fresh_store_url(backend, tmp_path) as db:
+        yield db
+
+
+@pytest.fixture
+def copy_of(tmp_path: Path) -> Iterator[Callable[[str, str], str]]:
+    """Copies of a store (a file, or a database made from it), dropped afterwards."""
+    made: list[str] = []
+
+    def copy(db: str, name: str) -> str:
+        made.append(copy_store(db, tmp_path, name))
+        return made[-1]
+
+    yield copy
+    drop_copies(*made)
+
+
+def store_counts(db: str) -> dict[str, int]:
+    with open_store(db) as store:
         return store.counts()
 
 
-def test_ingest_stores_the_sample_cases(sample_db: Path) -> None:
+def test_ingest_stores_the_sample_cases(sample_db: str) -> None:
     counts = store_counts(sample_db)
     assert counts["sources"] == len(list(corpus_dir().glob("*.meta.json")))
-    with open_store(str(sample_db)) as store:
+    with open_store(sample_db) as store:
         kozlov = store.find_persons("Vladimir Kozlov")
         assert len(kozlov) == 1
         types = {e.type for e in store.timeline(kozlov[0].id)}
     assert {"sentence", "release"} <= types
 
 
-def test_reingesting_the_same_directory_changes_nothing(sample_db: Path, tmp_path: Path) -> None:
+def test_reingesting_the_same_directory_changes_nothing(sample_db: str, copy_of) -> None:
     before = store_counts(sample_db)
-    copy = shutil.copy(sample_db, tmp_path / "before.db")
-    result = invoke("ingest", str(corpus_dir()), "--db", str(sample_db))
+    copy = copy_of(sample_db, "before")
+    result = invoke("ingest", str(corpus_dir()), "--db", sample_db)
     assert result.exit_code == 0
     assert "0 stored" in result.output
-    assert store_counts(sample_db) == before == store_counts(Path(copy))
+    assert store_counts(sample_db) == before == store_counts(copy)
 
 
-def test_bad_files_are_named_and_the_good_ones_stored(tmp_path: Path) -> None:
+def test_bad_files_are_named_and_the_good_ones_stored(tmp_path: Path, fresh_db: str) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     shutil.copy(corpus_dir() / "kz-kharlamov-arrested-2013-03.html", docs / "good.html")
     (docs / "empty.txt").write_bytes(b"")
     (docs / "binary.html").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
     (docs / "broken.txt").write_bytes("Суд приговорил ".encode() + b"\xc3\x28 activist")
-    db = tmp_path / "mixed.db"
-    result = runner.invoke(app, ["ingest", str(docs), "--db", str(db)])
+    result = runner.invoke(app, ["ingest", str(docs), "--db", fresh_db])
     assert result.exit_code == 1
     for name in ("empty.txt", "binary.html", "broken.txt"):
         assert name in result.output
     assert "good.html" not in result.output
-    assert store_counts(db)["sources"] == 1
+    assert store_counts(fresh_db)["sources"] == 1
 
 
-def test_failed_batch_loses_nothing_already_stored(sample_db: Path, tmp_path: Path) -> None:
-    db = Path(shutil.copy(sample_db, tmp_path / "kept.db"))
+def test_failed_batch_loses_nothing_already_stored(sample_db: str, copy_of, tmp_path: Path) -> None:
+    db = copy_of(sample_db, "kept")
     before = store_counts(db)
     (tmp_path / "junk.txt").write_bytes(b"\x00" * 100)
-    result = runner.invoke(app, ["ingest", str(tmp_path / "junk.txt"), "--db", str(db)])
+    result = runner.invoke(app, ["ingest", str(tmp_path / "junk.txt"), "--db", db])
     assert result.exit_code == 1 and "junk.txt" in result.output
     assert store_counts(db) == before
 
 
-def test_cases_lists_people_with_status(sample_db: Path) -> None:
-    result = invoke("cases", "--db", str(sample_db), "--country", "KZ")
+def test_cases_lists_people_with_status(sample_db: str) -> None:
+    result = invoke("cases", "--db", sample_db, "--country", "KZ")
     assert result.exit_code == 0
     assert "Kozlov" in result.output and "released" in result.output
     assert "Tolokonnikova" not in result.output
 
 
-def test_case_prints_timeline_with_evidence(sample_db: Path) -> None:
-    result = invoke("case", "Kozlov", "--db", str(sample_db))
+def test_case_prints_timeline_with_evidence(sample_db: str) -> None:
+    result = invoke("case", "Kozlov", "--db", sample_db)
     assert result.exit_code == 0
     assert "sentence" in result.output and "news.example.org" in result.output
 
 
-def test_unknown_case_says_what_to_do(sample_db: Path) -> None:
-    result = runner.invoke(app, ["case", "Nobody Atall", "--db", str(sample_db)])
+def test_unknown_case_says_what_to_do(sample_db: str) -> None:
+    result = runner.invoke(app, ["case", "Nobody Atall", "--db", sample_db])
     assert result.exit_code == 2 and "rightsdesk cases" in result.output
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "json"])
-def test_export_writes_one_row_per_event(sample_db: Path, fmt: str) -> None:
-    result = invoke("export", "--db", str(sample_db), "--format", fmt)
+def test_export_writes_one_row_per_event(sample_db: str, fmt: str) -> None:
+    result = invoke("export", "--db", sample_db, "--format", fmt)
     assert result.exit_code == 0
     if fmt == "jsonl":
         rows = [json.loads(line) for line in result.output.splitlines()]
@@ -129,10 +160,10 @@ def test_extract_writes_the_evaluation_format(tmp_path: Path) -> None:
     assert len(kozlov_ids) == 1  # one person across documents
 
 
-def test_brief_is_written_with_footnotes(sample_db: Path, tmp_path: Path) -> None:
+def test_brief_is_written_with_footnotes(sample_db: str, tmp_path: Path) -> None:
     out = tmp_path / "kz.md"
     args = ["brief", "--country", "KZ", "--occasion", "Ministerial visit", "--date", "2016-12-31"]
-    result = invoke(*args, "--db", str(sample_db), "--out", str(out))
+    result = invoke(*args, "--db", sample_db, "--out", str(out))
     assert result.exit_code == 0
     text = out.read_text()
     assert "Ministerial visit" in text and "Kozlov" in text and "[1]" in text
@@ -148,38 +179,38 @@ def test_clean_writes_the_benchmark_prediction_format(tmp_path: Path) -> None:
     assert "Kharlamov" in texts["kz-kharlamov-arrested-2013-03"]
 
 
-def test_user_add_then_digest(sample_db: Path, tmp_path: Path) -> None:
-    db = Path(shutil.copy(sample_db, tmp_path / "desk.db"))
-    result = invoke("user", "add", "ana", "--role", "analyst", "--db", str(db),
+def test_user_add_then_digest(sample_db: str, copy_of) -> None:
+    db = copy_of(sample_db, "desk")
+    result = invoke("user", "add", "ana", "--role", "analyst", "--db", db,
                     "--password", "correct horse battery staple")
     assert result.exit_code == 0 and "analyst" in result.output
-    bad = runner.invoke(app, ["user", "add", "bob", "--role", "emperor", "--db", str(db),
+    bad = runner.invoke(app, ["user", "add", "bob", "--role", "emperor", "--db", db,
                               "--password", "correct horse battery staple"])
     assert bad.exit_code != 0
-    digest = invoke("digest", "--since", "2000-01-01", "--db", str(db))
+    digest = invoke("digest", "--since", "2000-01-01", "--db", db)
     assert digest.exit_code == 0 and "Kozlov" in digest.output
-    later = invoke("digest", "--since", "2999-01-01", "--db", str(db))
+    later = invoke("digest", "--since", "2999-01-01", "--db", db)
     assert later.output.strip() == "Nothing new."
 
 
-def test_export_withholds_confidential_people(sample_db: Path, tmp_path: Path) -> None:
-    db = Path(shutil.copy(sample_db, tmp_path / "secret.db"))
-    with open_store(str(db)) as store:
+def test_export_withholds_confidential_people(sample_db: str, copy_of) -> None:
+    db = copy_of(sample_db, "secret")
+    with open_store(db) as store:
         [kozlov] = store.find_persons("Vladimir Kozlov")
         store.set_confidential(kozlov.id)
-    result = invoke("export", "--db", str(db), "--format", "jsonl")
+    result = invoke("export", "--db", db, "--format", "jsonl")
     assert result.exit_code == 0 and "Kozlov" not in result.output
 
 
-def test_occasion_added_by_hand_is_upcoming(sample_db: Path, tmp_path: Path) -> None:
-    db = Path(shutil.copy(sample_db, tmp_path / "occ.db"))
+def test_occasion_added_by_hand_is_upcoming(sample_db: str, copy_of) -> None:
+    db = copy_of(sample_db, "occ")
     hearing = (date.today() + timedelta(days=10)).isoformat()
     result = invoke(
         "occasion", "add", "--type", "hearing", "--date", hearing, "--country", "KZ",
         "--description", "Appeal hearing for Bokayev", "--note", "Told by his lawyer by phone.",
-        "--person", "Max Bokayev", "--db", str(db),
+        "--person", "Max Bokayev", "--db", db,
     )
     assert result.exit_code == 0, result.output
-    ahead = invoke("upcoming", "--country", "KZ", "--db", str(db))
+    ahead = invoke("upcoming", "--country", "KZ", "--db", db)
     assert "Appeal hearing for Bokayev" in ahead.output and "Max Bokayev" in ahead.output
-    assert "Appeal hearing" not in invoke("upcoming", "--days", "5", "--db", str(db)).output
+    assert "Appeal hearing" not in invoke("upcoming", "--days", "5", "--db", db).output

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from backends import BACKENDS, fresh_store_url
 from desk_sample import (
     FAST_HASHER,
     PASSWORD,
@@ -87,16 +88,16 @@ def _rules_of_a_fresh_app() -> list[Rule]:
 RULES = _rules_of_a_fresh_app()
 
 
-@pytest.fixture(scope="module")
-def desk(tmp_path_factory):
-    store = open_store(str(tmp_path_factory.mktemp("matrix") / "cases.db"))
-    fill(store)
-    settings = WebSettings(secret_key="matrix", hasher=FAST_HASHER, today=lambda: TODAY)
-    app = create_app(store, settings)
-    for role in ROLES:
-        app.state.desk.accounts.add_user(role, PASSWORD, role)
-    yield app
-    store.close()
+@pytest.fixture(scope="module", params=BACKENDS)
+def desk(request: pytest.FixtureRequest, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("matrix")
+    with fresh_store_url(request.param, folder) as url, open_store(url) as store:
+        fill(store)
+        settings = WebSettings(secret_key="matrix", hasher=FAST_HASHER, today=lambda: TODAY)
+        app = create_app(store, settings)
+        for role in ROLES:
+            app.state.desk.accounts.add_user(role, PASSWORD, role)
+        yield app
 
 
 def test_matrix_covers_every_page_kind() -> None:

@@ -31,8 +31,8 @@ def _desk_tables(item: object, name: str | None, kind: str, *_args: object) -> b
     return getattr(table, "name", name) in DESK_TABLES
 
 
-def test_desk_modules_match_what_migration_0003_creates() -> None:
-    with open_store(":memory:") as store, store_engine(store).connect() as conn:
+def test_desk_modules_match_what_migration_0003_creates(store_url: str) -> None:
+    with open_store(store_url) as store, store_engine(store).connect() as conn:
         context = MigrationContext.configure(
             conn, opts={"compare_type": True, "include_object": _desk_tables}
         )
@@ -41,8 +41,8 @@ def test_desk_modules_match_what_migration_0003_creates() -> None:
 
 
 @pytest.fixture
-def accounts():
-    with open_store(":memory:") as store:
+def accounts(store_url: str):
+    with open_store(store_url) as store:
         yield Accounts(store_engine(store), hasher=FAST_HASHER)
 
 
