@@ -47,8 +47,6 @@ class BaselinePipeline(Pipeline):
         sources: Iterable[Source],
         failures: list[Failure],
         published: date | None,
-        *,
-        files: int,
     ) -> Iterator[Extraction]:
         yield from self.extractor.extract_many(trafilatura_docs(sources, failures, published))
 

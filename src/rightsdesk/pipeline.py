@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from itertools import islice
+from itertools import chain, islice
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -160,7 +160,7 @@ class Pipeline:
         failures: list[Failure] = []
         files = list_inputs(paths)
         sources = read_sources(files, failures, limits=self.limits, progress=progress)
-        extractions = list(self._extract(sources, failures, published, files=len(files)))
+        extractions = list(self._extract(sources, failures, published))
         return extractions, resolve_people(extractions), failures
 
     def ingest(
@@ -191,7 +191,7 @@ class Pipeline:
         sources = read_sources(
             files, report.failures, limits=self.limits, skip=already_stored, progress=progress
         )
-        extractions = self._extract(sources, report.failures, published, files=len(files))
+        extractions = self._extract(sources, report.failures, published)
         for batch in _batches(extractions, BATCH_SIZE):
             resolution = resolve_people(batch, store.known_persons())
             report.stored += sum(store.save(ex, resolution) for ex in batch)
@@ -202,18 +202,24 @@ class Pipeline:
         sources: Iterable[Source],
         failures: list[Failure],
         published: date | None,
-        *,
-        files: int,
     ) -> Iterator[Extraction]:
-        """Clean and extract in input order; in worker processes when the run is big enough."""
-        if self.workers < 2 or files < PARALLEL_MIN_DOCS:
+        """Clean and extract in input order; in worker processes when the run is big enough.
+
+        The first sources are read before deciding, so a web archive's pages
+        count, not the number of files.
+        """
+        stream = iter(sources)
+        first = list(islice(stream, PARALLEL_MIN_DOCS))
+        if self.workers < 2 or len(first) < PARALLEL_MIN_DOCS:
+            sources = chain(first, stream)
             docs = clean_sources(sources, failures, limits=self.limits, published=published)
             yield from self.extractor.extract_many(docs)
             return
         context = multiprocessing.get_context("fork")
         setup = (self.extractor, self.limits, published)
+        chunks = _batches(chain(first, stream), CHUNK_DOCS)
         with context.Pool(self.workers, initializer=_start_worker, initargs=setup) as pool:
-            tasks = (pool.apply_async(_work, (chunk,)) for chunk in _batches(sources, CHUNK_DOCS))
+            tasks = (pool.apply_async(_work, (chunk,)) for chunk in chunks)
             for extractions, failed in _in_order(tasks, self.workers * CHUNKS_IN_FLIGHT):
                 failures.extend(failed)
                 yield from extractions
