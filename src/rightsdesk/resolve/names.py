@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from unidecode import unidecode
@@ -94,8 +95,13 @@ class NameParts:
         return bool(self.given)
 
 
+@lru_cache(maxsize=1 << 20)
 def parse_name(name: str) -> NameParts | None:
-    """The parts of a written name; None when nothing name-like is left."""
+    """The parts of a written name; None when nothing name-like is left.
+
+    Cached: every batch of an ingest compares against all the people the store
+    knows, and parsing their names again each time would cost more than matching.
+    """
     tokens = _name_tokens(name)
     if not tokens:
         return None

@@ -8,7 +8,7 @@ person gets a slug of surname and first given name ("kozlov-vladimir").
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -67,10 +67,31 @@ def resolve_people(
     extractions: Sequence[Extraction], known: Sequence[PersonRecord] = ()
 ) -> Resolution:
     """Global ids for every person of every extraction, matched across documents."""
-    clusters = [Cluster([m]) for m in _known_mentions(known)]
-    for mention in _ordered(_local_mentions(extractions)):
-        _place(mention, clusters)
+    local = _ordered(_local_mentions(extractions))
+    wanted = {bucket_of(form) for mention in local for form in mention.forms}
+    # Known people whose surnames no local mention could match cannot join: skip them.
+    clusters = [Cluster([m]) for m in _known_mentions(known) if _in_buckets(m, wanted)]
+    buckets: dict[tuple[str, bool], set[int]] = defaultdict(set)
+    for index, cluster in enumerate(clusters):
+        _file(buckets, cluster.mentions[0], index)
+    for mention in local:
+        _file(buckets, mention, _place(mention, clusters, buckets[bucket_of(mention.best)]))
     return _assign_ids(clusters, known)
+
+
+def bucket_of(parts: NameParts) -> tuple[str, bool]:
+    """Surnames that `same_surname` can match share a first letter and a final "a"."""
+    return parts.surname[:1], parts.surname.endswith("a")
+
+
+def _in_buckets(mention: Mention, wanted: set[tuple[str, bool]]) -> bool:
+    return any(bucket_of(form) in wanted for form in mention.forms)
+
+
+def _file(buckets: dict[tuple[str, bool], set[int]], mention: Mention, index: int) -> None:
+    """Make cluster `index` findable under every surname the mention writes."""
+    for form in mention.forms:
+        buckets[bucket_of(form)].add(index)
 
 
 def _known_mentions(known: Sequence[PersonRecord]) -> list[Mention]:
@@ -108,17 +129,18 @@ def _ordered(mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions, key=order)
 
 
-def _place(mention: Mention, clusters: list[Cluster]) -> None:
-    """Join the best compatible cluster, or start a new person."""
-    scored = [(c.score(mention), i) for i, c in enumerate(clusters)]
+def _place(mention: Mention, clusters: list[Cluster], nearby: set[int]) -> int:
+    """Join the best compatible cluster among `nearby`, or start a new person; its index."""
+    scored = [(clusters[i].score(mention), i) for i in nearby]
     candidates = [(s, i) for s, i in scored if s > 0]
     if not mention.best.given:
         candidates = _for_partial_name(mention, clusters, candidates)
     if not candidates:
         clusters.append(Cluster([mention]))
-        return
+        return len(clusters) - 1
     _, index = max(candidates, key=lambda si: (si[0], -si[1]))
     clusters[index].mentions.append(mention)
+    return index
 
 
 def _for_partial_name(
@@ -139,11 +161,12 @@ def _for_partial_name(
 
 def _assign_ids(clusters: list[Cluster], known: Sequence[PersonRecord]) -> Resolution:
     resolution = Resolution()
-    taken = {record.id for record in known}
-    for cluster in sorted(clusters, key=_cluster_order):
+    known_names = {record.id: record.name for record in known}
+    taken = set(known_names)
+    for cluster in sorted((c for c in clusters if c.docs), key=_cluster_order):
         person_id = cluster.known_id or _unique(slug_of(cluster.fullest()), taken)
         taken.add(person_id)
-        resolution.names[person_id] = _canonical_name(cluster, known)
+        resolution.names[person_id] = _canonical_name(cluster, known_names)
         for mention in cluster.mentions:
             if mention.ref is not None:
                 resolution.person_ids[mention.ref] = person_id
@@ -187,10 +210,10 @@ def _unique(slug: str, taken: set[str]) -> str:
     return f"{slug}-{n}"
 
 
-def _canonical_name(cluster: Cluster, known: Sequence[PersonRecord]) -> str:
+def _canonical_name(cluster: Cluster, known_names: dict[str, str]) -> str:
     """The known name, else the fullest form written most often."""
     if cluster.known_id:
-        return next(r.name for r in known if r.id == cluster.known_id)
+        return known_names[cluster.known_id]
     counts = Counter(f.display for m in cluster.mentions for f in m.forms if f.given)
     if not counts:
         return cluster.fullest().display

@@ -26,9 +26,7 @@ from distributed import Client, Future, LocalCluster
 from rightsdesk.config import DEFAULT_LIMITS, Limits
 from rightsdesk.ingest import list_inputs
 from rightsdesk.ingest.warc import WarcIndex, is_warc
-from rightsdesk.model import Extraction
-from rightsdesk.pipeline import BATCH_SIZE, CaseStore, Failure, IngestReport, Progress
-from rightsdesk.resolve import resolve_people
+from rightsdesk.pipeline import CaseStore, Failure, IngestReport, Progress, Recorder
 from rightsdesk.scale.plan import (
     RECORDS_PER_TASK,
     Partition,
@@ -161,7 +159,10 @@ class Saver:
     store: CaseStore
     report: IngestReport
     seen: set[str] = field(default_factory=set)
-    batch: list[Extraction] = field(default_factory=list)
+    recorder: Recorder = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.recorder = Recorder(self.store, self.report)
 
     def take(self, outcome: Outcome) -> None:
         if isinstance(outcome, Failed):
@@ -171,17 +172,10 @@ class Saver:
             self.seen.add(outcome.content_hash)
             self.report.unchanged += 1
         elif self._first_time(outcome.doc.source.content_hash):
-            self.batch.append(outcome)
-            if len(self.batch) >= BATCH_SIZE:
-                self.flush()
+            self.recorder.add(outcome)
 
     def flush(self) -> None:
-        """Resolve the batch against the stored people, then save each document."""
-        if not self.batch:
-            return
-        resolution = resolve_people(self.batch, self.store.known_persons())
-        self.report.stored += sum(self.store.save(ex, resolution) for ex in self.batch)
-        self.batch = []
+        self.recorder.flush()
 
     def _first_time(self, content_hash: str) -> bool:
         """False (and counted unchanged) for content met earlier in this run."""
