@@ -16,3 +16,8 @@ def test_demonyms_count() -> None:
 
 def test_no_country_gives_none() -> None:
     assert detect_country("The court sat for three hours.") is None
+
+
+def test_cities_count_only_when_no_country_is_named() -> None:
+    assert detect_country("Police in Aktau detained two oil workers.") == "KZ"
+    assert detect_country("Police in Moscow detained a Kazakh journalist.") == "KZ"

@@ -16,7 +16,7 @@ from rightsdesk.model import CleanDoc, Extraction, Source
 PUBLISHED = date(2024, 3, 15)
 TESTED_KINDS = {"trigger", "role", "blocker", "charge", "number", "gazetteer"}
 # Rule tables owned by other modules (statements, actors) carry their own tests.
-OWN_TABLES = ("triggers", "roles", "blockers", "charges", "numbers", "countries")
+OWN_TABLES = ("triggers", "roles", "blockers", "charges", "numbers", "countries", "cities")
 
 
 def extract_text(nlp, text: str) -> Extraction:

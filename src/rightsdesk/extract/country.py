@@ -11,10 +11,10 @@ from rightsdesk.extract.lexicon import load_table
 
 
 @cache
-def country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    """Every country name and demonym in one pattern; the longest form wins."""
+def country_pattern(table: str = "countries") -> tuple[re.Pattern[str], dict[str, str]]:
+    """Every form in a gazetteer (country names and demonyms, or cities) in one pattern."""
     forms: dict[str, str] = {}
-    for rule in load_table("countries").rules:
+    for rule in load_table(table).rules:
         for form in rule.terms:
             forms[form.lower()] = rule.id
     return re.compile(rf"\b(?:{prefix_tree(forms)})\b", re.IGNORECASE), forms
@@ -46,9 +46,14 @@ def _branch(node: dict) -> str:
 
 
 def detect_country(text: str) -> str | None:
-    """The ISO alpha-2 code of the country mentioned most; ties go to the first seen."""
-    pattern, forms = country_pattern()
-    counts: Counter[str] = Counter(forms[m.group(0).lower()] for m in pattern.finditer(text))
-    if not counts:
-        return None
-    return counts.most_common(1)[0][0]
+    """The ISO alpha-2 code of the country mentioned most; ties go to the first seen.
+
+    Cities count only when no country is named: a Kazakh story may mention talks
+    in Moscow, but a dispatch that never names a country is about where it is from.
+    """
+    for table in ("countries", "cities"):
+        pattern, forms = country_pattern(table)
+        counts = Counter(forms[m.group(0).lower()] for m in pattern.finditer(text))
+        if counts:
+            return counts.most_common(1)[0][0]
+    return None
