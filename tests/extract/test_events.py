@@ -273,3 +273,37 @@ def test_a_pronoun_in_a_fronted_phrase_stands_for_the_subject(events) -> None:
 def test_a_fronted_pronoun_skips_a_lawyer_subject(events) -> None:
     text = "Anna Berg was jailed. After her release, the lawyer Ivan Petrov said she was ill."
     assert ("Ivan Petrov", "release") not in events(text)
+
+
+def test_a_surname_the_ner_missed_is_still_an_antecedent(events) -> None:
+    text = (
+        "Police freed the blogger Timur Kassymov.\n"
+        "Kassymov, the founder of a small union, was among those caught up in the raids. "
+        "In May 2021 he was sentenced to five years in prison."
+    )
+    assert events(text)[("Timur Kassymov", "sentence")].sentence_months == 60
+
+
+def test_arrested_together_with_names_the_companions(events) -> None:
+    found = events(
+        "Oleg Sokolov was arrested together with two other people, opposition activist Dina "
+        "Esenova and trade unionist Marat Bekov."
+    )
+    assert {("Dina Esenova", "arrest"), ("Marat Bekov", "arrest")} <= set(found)
+
+
+def test_a_co_defendant_freed_on_another_day_lends_no_date(events) -> None:
+    found = events(
+        "Dina Esenova and Saule Bekova walked free from prison under an amnesty. Aigerim "
+        "Nurlanova had her term suspended and was released on appeal in October 2022."
+    )
+    assert found[("Saule Bekova", "release")].date is None
+
+
+def test_a_suspended_sentence_takes_no_term_from_the_lede(events) -> None:
+    found = events(
+        "A court on Monday sentenced an opposition leader to seven years in prison.\n"
+        "Oleg Sokolov, the leader, was convicted of inciting discord. Two co-defendants, "
+        "Dina Esenova and Marat Bekov, received suspended sentences."
+    )
+    assert found[("Marat Bekov", "sentence")].sentence_months is None

@@ -81,7 +81,23 @@ class NameIndex:
                 mention = name_at(ent.root) if ent.label_ == "PERSON" else None
                 if mention is not None and not _names_a_time(ent):
                     self._add(mention, view)
+        self._add_lone_surnames(sents)
         self.known = set(self.full)  # grows with names read in target positions
+
+    def _add_lone_surnames(self, sents: list[SentenceView]) -> None:
+        """"Kozlov, the party's leader, ...": the surname of a person named in full
+        elsewhere is a mention (an antecedent) whatever label the NER gave it."""
+        named = {key for key, full in self.full.items() if " " in full}
+        seen = {(view.index, m.span.start) for view, m in self.mentions}
+        for view in sents:
+            for token in view.span:
+                if token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
+                    continue
+                mention = name_at(token, named) if normal(token.text) in named else None
+                if mention is not None and (view.index, mention.span.start) not in seen:
+                    seen.add((view.index, mention.span.start))
+                    self.mentions.append((view, mention))
+        self.mentions.sort(key=lambda pair: (pair[0].index, pair[1].span.start))
 
     def _add(self, mention: NameMention, view: SentenceView) -> None:
         """Record a person mention: its surname, role and place in reading order."""

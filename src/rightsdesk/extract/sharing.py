@@ -21,6 +21,9 @@ from rightsdesk.model import Event, EventType, Evidence
 
 SHARED_ATTRIBUTES = ("date", "place", "charges")
 COURT_EVENTS = frozenset({"trial", "sentence"})
+# Co-defendants share a verdict's day, not a release's: one is freed on appeal, the
+# others serve their term or are amnestied later.
+OWN_DAY_EVENTS = frozenset({"release"})
 # A sentence that opens a paragraph and points back at the last one's verdict.
 BACK_REFERENCE = re.compile(
     r"\b(?:the\s+same\s+(?:day|court|hearing|trial)|on\s+the\s+same\s+day|the\s+court\s+also|"
@@ -67,6 +70,8 @@ def share_verdicts(reports: list[Report], back_references: set[int]) -> None:
     for cluster in clusters(reports, back_references):
         for report in cluster:
             for name in SHARED_ATTRIBUTES:
+                if name == "date" and report.event.type in OWN_DAY_EVENTS:
+                    continue
                 if not getattr(report.event, name):
                     _fill_from_nearest(report, cluster, name)
 
@@ -109,7 +114,7 @@ def lend(event: Event, attributes: Attributes) -> None:
     event.date = event.date or attributes.date
     event.place = event.place or attributes.place
     event.charges = event.charges or list(attributes.charges)
-    if event.type == "sentence":
+    if event.type == "sentence" and "release" not in event.also:  # not a suspended one
         event.sentence_months = event.sentence_months or attributes.months
 
 

@@ -238,8 +238,10 @@ def _patients(verb: Token) -> list[Token]:
 def _companions(verb: Token) -> list[Token]:
     """"X was arrested together with A and B", "activists were jailed, including A"."""
     found = []
+    said_together = any(c.dep_ == "advmod" and c.lower_ in {"together", "along"}
+                        for c in verb.children)  # "arrested together with": on the verb
     for prep in verb.children:
-        together = any(c.lower_ in {"together", "along"} for c in prep.children)
+        together = said_together or any(c.lower_ in {"together", "along"} for c in prep.children)
         joined = prep.lower_ in {"alongside", "including"} or (prep.lower_ == "with" and together)
         if prep.dep_ == "prep" and joined:
             found.extend(c for c in prep.children if c.dep_ == "pobj")
