@@ -6,7 +6,7 @@ SHARED ?= ../shared
 # Debian packages the tests and renderers need (WeasyPrint's Pango, PDF text checks).
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-dejavu-core poppler-utils
 
-.PHONY: demo test test-all eval bench lint sysdeps clean
+.PHONY: demo test test-all eval bench load lint sysdeps clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ eval: $(BIN)/.installed
 # Quick look: $(BIN)/python bench/bench.py --docs 200 --stream-docs 400 --skip-clean
 bench: $(BIN)/.installed
 	$(BIN)/python bench/bench.py --data $(SHARED)/data/article-extraction-benchmark
+
+# 50 desk users browsing, searching and reviewing while an ingest runs (loopback only).
+load: $(BIN)/.installed
+	$(BIN)/python bench/load.py
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check src tests
