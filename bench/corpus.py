@@ -5,7 +5,9 @@
 Each copy is the original text with one unique comment line appended, and the
 original's `.meta.json` sidecar beside it, so the store never skips a copy as
 already seen (content hash) while the facts stay those of the original. The
-text cleaner drops the added line as clutter.
+text cleaner drops the added line as clutter. Copies are named so that the
+pipeline's sorted input order cycles through the originals: every stretch of
+the corpus has the same mix of short and long documents.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ def repeat_corpus(source: Path, dest: Path, docs: int) -> list[Path]:
     written = []
     for n in range(docs):
         original = texts[n % len(texts)]
-        name = f"{original.stem}--copy{n:06d}"
+        name = f"copy{n:06d}--{original.stem}"  # sorted order cycles through the originals
         target = dest / f"{name}.txt"
         body = original.read_text(encoding="utf-8").rstrip("\n")
         target.write_text(f"{body}\n<!-- benchmark copy {n} -->\n", encoding="utf-8")
