@@ -191,6 +191,7 @@ def target_tokens(anchor: Token, rule: TriggerRule) -> list[Token]:
         "located": _located,
         "modified": _modified,
         "predicate": _predicated,
+        "ruled": _ruled_on,
     }[rule.victim]
     return finder(anchor)
 
@@ -300,6 +301,16 @@ def _located(noun: Token) -> list[Token]:
     if lemma in PLACING_VERBS:
         return _patients(holder)
     return _subjects(holder)
+
+
+def _ruled_on(verb: Token) -> list[Token]:
+    """"The court ruled to leave X in prison": whom the ruling acts on, the object of
+    the verb it orders."""
+    found = []
+    for clause in verb.children:
+        if clause.dep_ in {"xcomp", "ccomp"} and clause.pos_ == "VERB":
+            found.extend(_patients(clause))
+    return found
 
 
 def _predicated(word: Token) -> list[Token]:
