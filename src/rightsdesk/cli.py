@@ -389,7 +389,10 @@ def user_add(
     username: Annotated[str, typer.Argument(help="Login name.")],
     role: Annotated[str, typer.Option(help="admin, analyst or viewer.")] = "viewer",
     password: Annotated[
-        str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)
+        str,
+        typer.Option(
+            prompt=True, hide_input=True, confirmation_prompt=True, help="Asked for if not given."
+        ),
     ] = "",
     db: DbOption = DEFAULT_DB,
 ) -> None:
