@@ -118,7 +118,7 @@ def test_facts_dated_by_a_month_precise_publication_have_no_day(extractor, make_
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("held for three years now", "2009-10"), ("detained 18 months ago", "2011-04"),
-     ("arrested two years ago", "2010-10")],
+     ("arrested two years ago", "2010-10"), ("in custody for the past five months", "2012-05")],
 )
 def test_a_duration_up_to_now_is_counted_back_to_the_month(text: str, expected: str) -> None:
     assert resolve_date(text, published=PUBLISHED) == expected
@@ -126,7 +126,7 @@ def test_a_duration_up_to_now_is_counted_back_to_the_month(text: str, expected: 
 
 @pytest.mark.parametrize(
     "text", ["held for almost three years now", "jailed more than two years ago",
-             "sentenced to three years"],
+             "sentenced to three years", "in custody for the past several months"],
 )
 def test_a_rough_or_future_duration_gives_no_date(text: str) -> None:
     assert resolve_date(text, published=PUBLISHED) is None

@@ -37,7 +37,8 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19[5-9]|20\d)\d)"
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
-# "detained for three years now", "arrested two years ago": counted back from publication,
+# "detained for three years now", "arrested two years ago", "held for the past four
+# months": counted back from publication,
 # only for an exact count (not "almost three years", "more than two years").
 COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
@@ -64,6 +65,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("elapsed", re.compile(
         rf"(?:\b(?P<hedge>{_HEDGE})\s+)?\b(?P<count>\d{{1,2}}|{_COUNT_WORDS})\s+(?P<unit>years?|months?)"
         r"\s+(?P<mod>now|ago)\b", re.I)),
+    ("elapsed", re.compile(
+        rf"\bfor\s+the\s+(?P<mod>past|last)\s+(?:(?P<hedge>{_HEDGE})\s+)?"
+        rf"(?P<count>\d{{1,2}}|{_COUNT_WORDS})\s+(?P<unit>years?|months?)\b", re.I)),
 ]
 
 ISO_LENGTH: dict[DatePrecision, int] = {"year": 4, "month": 7, "day": 10}
