@@ -87,11 +87,16 @@ def _read_line(text: str) -> Line:
 
 def _units(text: str) -> float:
     """Length in words; CJK characters count by CHARS_PER_UNIT since they have no spaces."""
-    return max(len(WORD.findall(text)), len(CJK.findall(text)) / CJK_CHARS_PER_UNIT)
+    return max(_count(WORD, text), _count(CJK, text) / CJK_CHARS_PER_UNIT)
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    """Matches counted without a list of them: a 1 MB line would cost ~60 MB as a list."""
+    return sum(1 for _ in pattern.finditer(text))
 
 
 def _prose_or_short(text: str, units: float) -> LineClass:
-    punct = len(PUNCT.findall(text))
+    punct = _count(PUNCT, text)
     if TRUNCATED.search(text) or punct < max(1, units * MIN_PUNCT_PER_UNIT):
         return "short"
     if units >= LONG_LINE_UNITS:
@@ -113,11 +118,12 @@ def _continues_prose(line: Line) -> bool:
 
 def _title_case(text: str) -> bool:
     """Headlines and link text Capitalise Most Words; prose capitalises few."""
-    words = [w for w in WORD.findall(text) if not w.isdigit()]
-    if len(words) < 3:
-        return False
-    capitalised = sum(1 for w in words if w[0].isupper())
-    return capitalised / len(words) >= TITLE_CASE_SHARE
+    words = capitalised = 0
+    for match in WORD.finditer(text):
+        if not match.group().isdigit():
+            words += 1
+            capitalised += match.group()[0].isupper()
+    return words >= 3 and capitalised / words >= TITLE_CASE_SHARE
 
 
 def _score(line: Line) -> float:
