@@ -40,7 +40,8 @@ FUZZ_LIMITS = Limits(
     max_html_depth=64,
     parse_seconds=10.0,
 )
-MEMORY_BOUND = 64 * FUZZ_LIMITS.max_decompressed_bytes  # Python heap peak per example
+MEMORY_FLOOR = 64 * FUZZ_LIMITS.max_decompressed_bytes  # Python heap any example may use
+MEMORY_PER_BYTE = 16  # and beyond it, this many heap bytes per input byte
 
 WORDS = (
     "police",
@@ -150,7 +151,11 @@ def no_hang(seconds: int = HANG_SECONDS) -> Iterator[None]:
         faulthandler.cancel_dump_traceback_later()
 
 
-def bounded_memory(work: Callable[[], T], bound: int = MEMORY_BOUND) -> T:
+def memory_bound(input_bytes: int) -> int:
+    return max(MEMORY_FLOOR, MEMORY_PER_BYTE * input_bytes)
+
+
+def bounded_memory(work: Callable[[], T], bound: int = MEMORY_FLOOR) -> T:
     """Run work() and fail if its Python heap peak passes `bound` bytes."""
     tracemalloc.start()
     try:

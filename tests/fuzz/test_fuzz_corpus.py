@@ -6,13 +6,17 @@ reports) and saved when an example failed; each is now read or refused cleanly.
 
 from __future__ import annotations
 
+import gzip
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
-from hostile import CORPUS, FUZZ_LIMITS
+from hostile import CORPUS, FUZZ_LIMITS, bounded_memory, memory_bound
 from test_fuzz_warc import read_everything
 
+from rightsdesk.clean import clean_source
 from rightsdesk.config import DEFAULT_LIMITS
+from rightsdesk.errors import UnreadableSource
 from rightsdesk.extract import Extractor
 from rightsdesk.ingest import list_inputs
 from rightsdesk.model import CleanDoc, Source
@@ -20,6 +24,15 @@ from rightsdesk.pipeline import Pipeline
 from rightsdesk.store import open_store
 
 DOCUMENTS = list_inputs([CORPUS])
+ENCODINGS = ("utf-8", "utf-16", "cp1252")  # the declared encodings the cleaner fuzz tries
+
+
+def content(path: Path) -> bytes:
+    """A kept document's bytes (large ones are kept gzipped)."""
+    data = path.read_bytes()
+    return gzip.decompress(data) if path.suffix == ".gz" else data
+
+
 ARCHIVES = sorted(p for p in CORPUS.iterdir() if p.name.endswith((".warc", ".warc.gz")))
 
 
@@ -33,10 +46,30 @@ def test_kept_document_is_ingested_or_refused(path: Path, limits, nlp) -> None:
         assert store.integrity_check() == []
 
 
-@pytest.mark.parametrize("path", [p for p in DOCUMENTS if p.suffix == ".txt"], ids=lambda p: p.name)
+@pytest.mark.parametrize("encoding", ENCODINGS)
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
+def test_kept_document_is_cleaned_in_bounded_memory(path: Path, encoding: str) -> None:
+    raw = content(path)
+    kind = "text" if ".txt" in path.suffixes else "html"
+    source = Source(
+        doc_id="c", path=str(path), kind=kind, raw=raw, content_hash="c", encoding=encoding
+    )
+
+    def clean() -> None:
+        with suppress(UnreadableSource):
+            clean_source(source, limits=FUZZ_LIMITS)
+
+    bounded_memory(clean, memory_bound(len(raw)))
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in DOCUMENTS if ".txt" in p.suffixes and len(content(p)) <= 100_000],
+    ids=lambda p: p.name,
+)
 def test_kept_text_is_extracted_as_it_stands(path: Path, nlp) -> None:
     """The extractor alone, on the text as generated (the cleaner might drop some)."""
-    text = path.read_bytes().decode("utf-8", errors="surrogatepass")
+    text = content(path).decode("utf-8", errors="surrogatepass")
     source = Source(doc_id=path.stem, path=str(path), kind="text", raw=b"", content_hash="c")
     extraction = Extractor(nlp).extract(CleanDoc(source=source, text=text))
     assert all(

@@ -12,6 +12,7 @@ from hostile import (
     bounded_memory,
     fuzz_settings,
     gzipped,
+    memory_bound,
     no_hang,
     page_text,
     raw_document,
@@ -102,7 +103,8 @@ def test_clean_source_refuses_with_a_reason_never_crashes(examples: int) -> None
             assert len(doc.text) <= FUZZ_LIMITS.max_text_chars
 
         with no_hang():
-            corpus.run({suffix: source.raw}, lambda: bounded_memory(clean))
+            bound = memory_bound(len(source.raw))
+            corpus.run({suffix: source.raw}, lambda: bounded_memory(clean, bound))
 
     with corpus.kept_on_failure():
         check()
