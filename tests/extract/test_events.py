@@ -307,3 +307,20 @@ def test_a_suspended_sentence_takes_no_term_from_the_lede(events) -> None:
         "Dina Esenova and Marat Bekov, received suspended sentences."
     )
     assert found[("Marat Bekov", "sentence")].sentence_months is None
+
+
+def test_a_description_by_age_refers_to_the_person_just_named(events) -> None:
+    found = events(
+        "A court in Almaty extended the detention of blogger Timur Ospanov. The 58-year-old "
+        "blogger was first incarcerated on 2 February 2023."
+    )
+    assert found[("Timur Ospanov", "arrest")].date == "2023-02-02"
+    assert ("Timur Ospanov", "sentence") not in found
+
+
+def test_a_description_by_age_stays_in_its_paragraph(events) -> None:
+    found = events(
+        "Timur Ospanov, a blogger, criticised the mayor.\n"
+        "The 58-year-old was arrested on 2 February 2023."
+    )
+    assert ("Timur Ospanov", "arrest") not in found

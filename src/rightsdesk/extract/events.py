@@ -7,6 +7,7 @@ per (victim, type), merging the attributes its mentions give.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -49,6 +50,8 @@ LEDE_REACH = 3
 TIME_PREPOSITIONS = frozenset({"during", "amid", "throughout", "since", "until"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 DIRECT_KINDS = frozenset({"patient", "modified"})  # kinds where a lawyer target is a victim
+# "The 63-year-old (activist) was first detained ...": a definite description by age.
+AGED = re.compile(r"^the\s+\d{1,3}\s*-\s*years?\s*-\s*old\b", re.I)
 
 
 @dataclass(slots=True)
@@ -127,7 +130,8 @@ class NameIndex:
         own_clause = clause_verb(pronoun)
         first_in_paragraph = view.index == 0 or self._paragraph_of(view.index - 1) != view.paragraph
         opens_sentence = pronoun.i == view.span.start
-        definite_noun = pronoun.pos_ == "NOUN"  # "the trial": the case the text is about
+        # "the trial": the case the text is about, named anywhere before
+        definite_noun = pronoun.pos_ == "NOUN" and not aged_description(pronoun)
         for other, mention in reversed(self.mentions):
             same_or_lead = other.paragraph == view.paragraph or definite_noun or (
                 first_in_paragraph and opens_sentence and other.paragraph == view.paragraph - 1
@@ -169,6 +173,14 @@ class NameIndex:
                 key = surname_key(mention.text)
                 return None if key in self.agents or key in self.speakers else mention
         return None
+
+
+def aged_description(token: Token) -> bool:
+    """"The 63-year-old (civil activist)": news refers back to the person just named
+    by age, as a pronoun would."""
+    if token.tag_ not in {"NN", "JJ"}:
+        return False
+    return AGED.match(token.doc[token.left_edge.i : token.i + 1].text) is not None
 
 
 def _names_a_time(ent: Span) -> bool:
@@ -270,7 +282,8 @@ def _names_for(
 ) -> list[NameMention]:
     """The named persons a target token stands for."""
     lower = token.lower_
-    if lower in PRONOUNS or lower in PLURAL_PRONOUNS or token == hit.anchor:
+    if lower in PRONOUNS or lower in PLURAL_PRONOUNS or token == hit.anchor or (
+            aged_description(token)):
         return names.antecedents(token, view)
     if lower in RELATIVE_PRONOUNS or (token.dep_ == "nsubj" and lower in {"both", "all"}):
         return _relative_antecedents(token, hit, view, names)
