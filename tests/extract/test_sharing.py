@@ -190,3 +190,26 @@ def test_dateline_dates() -> None:
     assert dateline_date("Minsk, 9 March 2021 - Police", published) is None  # after publication
     assert dateline_date("On 3 March 2021 - police said", published) is None
     assert dateline_date("MOSCOW - Three activists", published) is None
+
+
+def test_a_caption_credit_line_dates_and_places_the_picture(events) -> None:
+    found = events(
+        "Blogger Timur Ospanov stands in the defendants' cage during his trial. "
+        "Taraz, Zhambyl Region, Kazakhstan, 12 March 2024\n"
+        "The blogger denies all charges."
+    )
+    trial = found[("Timur Ospanov", "trial")]
+    assert (trial.date, trial.place) == ("2024-03-12", "Taraz")
+
+
+def test_a_lede_in_the_present_tells_the_news_of_the_day(events) -> None:
+    found = events(
+        "Rights defenders Dina Esenova and Marat Bekov walk free after an amnesty.\n"
+        "Both had been jailed in 2021 for organising a rally."
+    )
+    assert found[("Dina Esenova", "release")].date == "2024-03-15"
+
+
+def test_a_state_in_the_present_is_not_dated_by_publication(events) -> None:
+    found = events("Journalist Timur Ospanov serves a seven-year term in a penal colony.")
+    assert found[("Timur Ospanov", "sentence")].date is None

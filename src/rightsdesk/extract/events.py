@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
 from rightsdesk.extract.attributes import Attributes, court_seats, read_attributes
+from rightsdesk.extract.dates import precision_of
 from rightsdesk.extract.groups import Roster, group_members, group_report
 from rightsdesk.extract.sentences import SentenceView
 from rightsdesk.extract.sharing import (
@@ -21,6 +23,7 @@ from rightsdesk.extract.sharing import (
     Dateline,
     GroupReport,
     Report,
+    caption_credit,
     court_seat,
     date_by_verdict,
     dateline_city,
@@ -50,6 +53,9 @@ LEDE_REACH = 3
 TIME_PREPOSITIONS = frozenset({"during", "amid", "throughout", "since", "until"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 DIRECT_KINDS = frozenset({"patient", "modified"})  # kinds where a lawyer target is a victim
+# Verbs in the present that tell a state, not the day's news.
+STATES = frozenset({"serve", "face", "remain", "languish", "stand", "await", "spend",
+                    "continue", "stay", "be", "have", "receive", "get"})
 # "The 63-year-old (activist) was first detained ...": a definite description by age.
 AGED = re.compile(r"^the\s+\d{1,3}\s*-\s*years?\s*-\s*old\b", re.I)
 
@@ -228,36 +234,68 @@ class Document:
 
 @dataclass(slots=True)
 class Lede:
-    """The sentences a dated dateline heads (often split by the parser after "AUG.")."""
+    """Sentences dated by a line outside them: the lede a dated dateline or a line
+    that is only a day heads (often split by the parser after "AUG."), the picture a
+    caption's credit line places and dates."""
 
-    dateline: Dateline | None = None
-    sentences: set[int] = field(default_factory=set)
+    stamps: dict[int, Dateline] = field(default_factory=dict)
 
     def complete(self, attributes: Attributes, index: int) -> None:
-        """Date the lede by its dateline; what the dateline itself says is no attribute
-        ("2016" of "AUG. 19 2016", "(The Bulletin)" read as a place)."""
-        if self.dateline is None or index not in self.sentences:
+        """Date (and place) the sentence by its line; what a dateline itself says is
+        no attribute ("2016" of "AUG. 19 2016", "(The Bulletin)" read as a place)."""
+        stamp = self.stamps.get(index)
+        if stamp is None:
             return
         own = attributes.date
-        if not own or self.dateline.day.startswith(own):
-            attributes.date = self.dateline.day
-        if attributes.place and attributes.place in self.dateline.text:
+        if not own or stamp.day.startswith(own):
+            attributes.date = stamp.day
+        if attributes.place and attributes.place in stamp.text:
             attributes.place = None
+        attributes.place = attributes.place or stamp.place
 
 
 def _dateline_lede(sents: list[SentenceView], published: date | None) -> Lede:
     """"AUG. 19 2016 (Bulletin) - Kazakhstan released ...": news of the day is told
-    without its day, which the dateline gives; it dates the lede sentence."""
+    without its day, which the dateline gives; it dates the lede sentence. So does
+    the publication date for a lede in the present tense ("A and B walk free")."""
+    lede = Lede(_captions(sents, published))
     for view in sents[:8]:
         if view.span.start_char != 0:
             continue  # a dateline opens a paragraph
         dateline = dateline_date(view.span.doc.text, published)
-        if dateline is None:
+        if dateline is not None:
+            reach = len(dateline.text) + view.span.start_char
+            lede.stamps.update({v.index: dateline for v in sents if v.paragraph == view.paragraph
+                                and v.span.start_char <= reach})
+            return lede
+    first = next((v for v in sents[:4] if _tells_news(v)), None)
+    if first is not None and published is not None and precision_of(published) == "day" and any(
+            _present_news(hit.anchor) for hit in find_hits(first.span)):
+        lede.stamps[first.index] = Dateline(published.isoformat(), "")
+    return lede
+
+
+def _tells_news(view: SentenceView) -> bool:
+    """A sentence, not a headline: it ends in a full stop and has a verb."""
+    return view.text.rstrip().endswith(".") and any(t.pos_ in {"VERB", "AUX"} for t in view.span)
+
+
+def _present_news(anchor: Token) -> bool:
+    """"Police detain X", "A and B walk free": news of the day in the simple present,
+    not a state ("X serves a term", "X faces trial")."""
+    return anchor.tag_ in {"VBZ", "VBP"} and anchor.lemma_.lower() not in STATES
+
+
+def _captions(sents: list[SentenceView], published: date | None) -> dict[int, Dateline]:
+    """The sentence a caption's credit line follows, with what the line gives."""
+    stamps: dict[int, Dateline] = {}
+    for before, view in pairwise(sents):
+        if before.paragraph != view.paragraph or any(t.pos_ in {"VERB", "AUX"} for t in view.span):
             continue
-        reach = len(dateline.text) + view.span.start_char
-        return Lede(dateline, {v.index for v in sents if v.paragraph == view.paragraph
-                               and v.span.start_char <= reach})
-    return Lede()
+        credit = caption_credit(view.text, published)
+        if credit is not None:
+            stamps[before.index] = credit
+    return stamps
 
 
 def _named_targets(hit: Hit, view: SentenceView, names: NameIndex) -> list[Target]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rightsdesk.extract.attributes import Attributes
+from rightsdesk.extract.country import country_pattern
 from rightsdesk.extract.dates import find_dates
 from rightsdesk.model import Event, EventType, Evidence
 
@@ -163,12 +164,18 @@ def dateline_city(text: str) -> str | None:
     return None
 
 
+# A photo caption's credit line: "Melekhovo, Vladimir Oblast, Russia, 4 August 2023".
+CREDIT_PLACES = re.compile(r"^(?:[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3},\s*){1,4}$")
+
+
 @dataclass(frozen=True, slots=True)
 class Dateline:
-    """The day a dateline gives, and the text it takes up at the head of the paragraph."""
+    """The day a dateline gives, and the text it takes up at the head of the paragraph;
+    a caption's credit line also gives the place."""
 
     day: str
     text: str
+    place: str | None = None
 
 
 def dateline_date(paragraph: str, published: date | None) -> Dateline | None:
@@ -187,6 +194,26 @@ def dateline_date(paragraph: str, published: date | None) -> Dateline | None:
         return None
     latest = published.isoformat() if published else day
     return Dateline(day, match.group(0)) if day[: len(latest)] <= latest else None
+
+
+def caption_credit(sentence: str, published: date | None) -> Dateline | None:
+    """"..., shakes hands with X in the court room. Melekhovo, Vladimir Oblast, Russia,
+    4 August 2023": a caption's credit line gives the place and day of what it shows."""
+    text = sentence.strip().rstrip(".")
+    found = find_dates(text, published=published)
+    if len(found) != 1 or found[0].end != len(text) or len(found[0].value) != 10:
+        return None
+    places = text[: found[0].start]
+    if not CREDIT_PLACES.match(places):
+        return None
+    first = places.split(",")[0].strip()
+    place = None if country_pattern()[0].fullmatch(first) else first
+    return Dateline(found[0].value, text, place) if _not_after(found[0].value, published) else None
+
+
+def _not_after(day: str, published: date | None) -> bool:
+    latest = published.isoformat() if published else day
+    return day[: len(latest)] <= latest
 
 
 def dateline_place(reports: list[Report], city: str | None, published: date | None) -> None:
