@@ -324,3 +324,16 @@ def test_a_description_by_age_stays_in_its_paragraph(events) -> None:
         "The 58-year-old was arrested on 2 February 2023."
     )
     assert ("Timur Ospanov", "arrest") not in found
+
+
+def test_a_clause_timing_the_arrest_places_it(events) -> None:
+    found = events(
+        "Blogger Timur Ospanov was detained on 3 May 2023 after his bus was stopped "
+        "in Taraz by traffic police."
+    )
+    assert found[("Timur Ospanov", "arrest")].place == "Taraz"
+
+
+def test_where_a_person_came_from_does_not_place_the_arrest(events) -> None:
+    found = events("Blogger Timur Ospanov was detained when he returned from Bishkek.")
+    assert found[("Timur Ospanov", "arrest")].place is None

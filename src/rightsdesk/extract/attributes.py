@@ -33,6 +33,8 @@ COURT_KINDS = frozenset(
      "civil", "constitutional", "high", "municipal", "specialised", "specialized", "interdistrict"}
 )
 SETTLEMENTS = frozenset({"city", "town", "village", "settlement", "region", "province", "district"})
+# "detained after / when / as the plane landed in X": the clause that times the event.
+OCCASION_MARKS = frozenset({"after", "when", "as", "once", "upon"})
 CODE_NAME = re.compile(  # "the Criminal Code": where charges are written, not a charge
     r"(?:the\s+)?(?:\w+\s+)?(?:criminal|penal|administrative)(?:\s+\w+)?\s+code"
     r"(?:\s+of\s+.*)?", re.I)
@@ -152,7 +154,23 @@ def _target_tokens(hit: Hit) -> set[int]:
 
 
 def _place(sent: Span, clause: set[Token], targets: set[int]) -> str | None:
-    return _court_place(clause) or _named_place(sent, clause, targets)
+    return _court_place(clause) or _named_place(sent, clause, targets) or _occasion_place(clause)
+
+
+def _occasion_place(clause: set[Token]) -> str | None:
+    """"detained after the plane was forced to land in Minsk": a clause timing the
+    event by what happened just before places it where that happened ("in X")."""
+    for verb in clause:
+        for occasion in verb.children:
+            marks = {c.lower_ for c in occasion.children if c.dep_ == "mark"}
+            if occasion.dep_ != "advcl" or not marks & OCCASION_MARKS:
+                continue
+            for token in occasion.subtree:
+                if token.dep_ == "pobj" and token.head.lower_ == "in" and token.pos_ == "PROPN":
+                    place = _named(token)
+                    if place:
+                        return place
+    return None
 
 
 def _court_place(clause: set[Token]) -> str | None:
