@@ -213,3 +213,19 @@ def test_a_lede_in_the_present_tells_the_news_of_the_day(events) -> None:
 def test_a_state_in_the_present_is_not_dated_by_publication(events) -> None:
     found = events("Journalist Timur Ospanov serves a seven-year term in a penal colony.")
     assert found[("Timur Ospanov", "sentence")].date is None
+
+
+def test_a_court_order_in_an_unnamed_lede_dates_the_hearing(events) -> None:
+    found = events(
+        "An appeals court in Almaty on Tuesday ordered the release of one of the bloggers.\n"
+        "The jail terms of Timur Ospanov and Arman Dosov were upheld."
+    )
+    assert found[("Timur Ospanov", "trial")].date == "2024-03-12"
+
+
+def test_an_unnamed_arrest_by_police_dates_no_hearing(events) -> None:
+    found = events(
+        "Police on Tuesday detained two bloggers in Almaty.\n"
+        "The jail terms of Timur Ospanov and Arman Dosov were upheld."
+    )
+    assert found[("Timur Ospanov", "trial")].date is None

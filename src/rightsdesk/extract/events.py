@@ -53,6 +53,7 @@ LEDE_REACH = 3
 TIME_PREPOSITIONS = frozenset({"during", "amid", "throughout", "since", "until"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 DIRECT_KINDS = frozenset({"patient", "modified"})  # kinds where a lawyer target is a victim
+COURTS = frozenset({"court", "judge", "tribunal"})
 # Verbs in the present that tell a state, not the day's news.
 STATES = frozenset({"serve", "face", "remain", "languish", "stand", "await", "spend",
                     "continue", "stay", "be", "have", "receive", "get"})
@@ -213,11 +214,20 @@ def find_events(
                 attributes = read_attributes(hit, span, view, published=published)
                 lede.complete(attributes, view.index)
                 unnamed.setdefault((view.paragraph, hit.rule.event), attributes)
+                if _ordered_by_court(hit):
+                    unnamed.setdefault((view.paragraph, "trial"), attributes)
                 group = group_report(hit, view, attributes)
                 if group is not None:
                     groups.append(group)
     document = Document(sents, names, unnamed, groups, published, lede)
     return _assemble(targets, document)
+
+
+def _ordered_by_court(hit: Hit) -> bool:
+    """"An appeals court yesterday ordered the release of one member": what a court
+    orders, it orders at a hearing, which the report dates."""
+    verb = clause_verb(hit.anchor)
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in COURTS for c in verb.children)
 
 
 @dataclass(slots=True)
