@@ -46,9 +46,14 @@ def clean_html(
 
 
 def _extract(html: str, *, metadata: bool) -> CleanPage:
-    doc = trafilatura.bare_extraction(
-        html, favor_precision=True, include_comments=False, with_metadata=metadata
-    )
+    try:
+        doc = _bare_extraction(html, metadata=metadata)
+    except AssertionError:
+        # htmldate (inside trafilatura's metadata pass) asserts on markup whose root it
+        # prunes, e.g. "<svg><x></x><a>"; the article text does not need that pass.
+        if not metadata:
+            raise
+        doc = _bare_extraction(html, metadata=False)
     if doc is None:
         return CleanPage(text="")
     return CleanPage(
@@ -56,6 +61,12 @@ def _extract(html: str, *, metadata: bool) -> CleanPage:
         title=doc.title or None,
         published=_parse_date(doc.date),
         url=doc.url or None,
+    )
+
+
+def _bare_extraction(html: str, *, metadata: bool) -> trafilatura.settings.Document | None:
+    return trafilatura.bare_extraction(
+        html, favor_precision=True, include_comments=False, with_metadata=metadata
     )
 
 
