@@ -56,3 +56,25 @@ def test_workers_store_every_document_once(nlp, corpus: Path, tmp_path: Path) ->
         again = pipeline.ingest([corpus], store)
     assert (first.stored, first.unchanged, len(first.failures)) == (PARALLEL_MIN_DOCS + 4, 0, 1)
     assert (again.stored, again.unchanged) == (0, PARALLEL_MIN_DOCS + 4)
+
+
+class BreaksOnMarker(Extractor):
+    """An extractor with a bug that one input triggers (as a hostile page might)."""
+
+    def extract_many(self, docs):
+        for doc in docs:
+            if "MARKER" in doc.text:
+                raise ValueError("bad input\nwith a second line")
+            yield from super().extract_many([doc])
+
+
+def test_a_document_that_breaks_the_extractor_fails_alone(nlp, tmp_path: Path) -> None:
+    context = " The family said the case was a reprisal for years of criticism of the authorities."
+    for n, report in enumerate(REPORTS):
+        (tmp_path / f"r{n}.txt").write_text(report + context, encoding="utf-8")
+    (tmp_path / "r9.txt").write_text("MARKER. " + REPORTS[0] + context, encoding="utf-8")
+    extractions, _, failures = Pipeline(BreaksOnMarker(nlp)).extract([tmp_path])
+    assert sorted(ex.doc.source.doc_id for ex in extractions) == ["r0", "r1", "r2"]
+    [failure] = failures
+    assert failure.path.endswith("r9.txt") and "ValueError" in failure.reason
+    assert "\n" not in str(failure)

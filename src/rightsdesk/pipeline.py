@@ -126,6 +126,9 @@ def clean_sources(
         except UnreadableSource as exc:
             failures.append(Failure(exc.path, exc.reason))
             continue
+        except Exception as exc:  # a parser's bug on hostile markup must not end the batch
+            failures.append(unexpected(source.path, "cleaning", exc))
+            continue
         if doc.published is None and published is not None:
             doc = replace(doc, published=published)
         yield doc
@@ -246,7 +249,7 @@ class Pipeline:
         if self.workers < 2 or len(first) < PARALLEL_MIN_DOCS:
             sources = chain(first, stream)
             docs = clean_sources(sources, failures, limits=self.limits, published=published)
-            yield from self.extractor.extract_many(docs)
+            yield from extract_each(self.extractor, docs, failures)
             return
         context = multiprocessing.get_context("fork")
         setup = (self.extractor, self.limits, published)
@@ -256,6 +259,28 @@ class Pipeline:
             for extractions, failed in _in_order(tasks, self.workers * CHUNKS_IN_FLIGHT):
                 failures.extend(failed)
                 yield from extractions
+
+
+def extract_each(
+    extractor: Extractor, docs: Iterable[CleanDoc], failures: list[Failure]
+) -> Iterator[Extraction]:
+    """Extract in batches; a batch that raises is redone one document at a time,
+    so only the document that breaks the extractor fails, with one line."""
+    for chunk in _batches(docs, CHUNK_DOCS):
+        try:
+            yield from list(extractor.extract_many(chunk))
+        except Exception:
+            for doc in chunk:
+                try:
+                    yield extractor.extract(doc)
+                except Exception as exc:
+                    failures.append(unexpected(doc.source.path, "extraction", exc))
+
+
+def unexpected(path: str, stage: str, exc: Exception) -> Failure:
+    """An error no limit foresaw: named, summarised on one line, and worth a bug report."""
+    summary = " ".join(str(exc).split())[:200]
+    return Failure(path, f"{stage} failed ({type(exc).__name__}: {summary}); please report it")
 
 
 def available_cores() -> int:
@@ -282,7 +307,7 @@ def _work(sources: list[Source]) -> WorkResult:
     extractor, limits, published = _worker
     failures: list[Failure] = []
     docs = clean_sources(sources, failures, limits=limits, published=published)
-    return list(extractor.extract_many(docs)), failures
+    return list(extract_each(extractor, docs, failures)), failures
 
 
 def _in_order(tasks: Iterable[AsyncResult], depth: int) -> Iterator[WorkResult]:
