@@ -91,7 +91,6 @@ def test_plain_files_go_the_same_way_as_in_the_pipeline(
     assert sorted(seen) == sorted(str(p) for p in [*pages, tmp_path / "in" / "broken.html"])
 
 
-@pytest.mark.slow
 def test_two_local_workers_over_three_hundred_pages(nlp, tmp_path: Path) -> None:
     warc = archive(tmp_path / "crawl.warc.gz", news_pages(300, seed=17))
     files = explode(warc, tmp_path / "pages")
