@@ -6,7 +6,6 @@ import gzip
 import random
 from pathlib import Path
 
-import pytest
 from scale_corpus import contents, explode
 
 from rightsdesk.extract import Extractor
