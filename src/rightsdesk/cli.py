@@ -27,6 +27,7 @@ from rich.table import Table
 from rightsdesk.brief import FORMATS, build_brief, render
 from rightsdesk.config import DEFAULT_DB
 from rightsdesk.errors import RightsdeskError, UnknownPerson
+from rightsdesk.extract import EXTRACTOR_VERSION
 from rightsdesk.ingest import list_inputs
 from rightsdesk.model import EventRecord, PersonRecord
 from rightsdesk.pipeline import Failure, Pipeline, clean_docs, write_predictions
@@ -138,6 +139,28 @@ def ingest(
         f"{report.files} files: {report.stored} stored, {report.unchanged} already in the store, "
         f"{len(report.failures)} failed ({seconds:.1f} s) -> {db}"
     )
+    if report.failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def reextract(
+    db: DbOption = DEFAULT_DB,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Every source, not only those read by older versions.")
+    ] = False,
+) -> None:
+    """Read stored sources again with the current extractor; analysts' decisions are kept.
+
+    Example: rightsdesk reextract --db cases.db
+    """
+    pipeline = Pipeline.load(workers=1)
+    with opened_store(db) as store:
+        todo = len(store.stale_sources("" if everything else EXTRACTOR_VERSION))
+        with progress_bar(todo, "re-extract") as advance:
+            report = pipeline.reextract(store, everything=everything, progress=advance)
+    report_failures(report.failures)
+    out.print(f"{report.stored} of {report.files} sources read again by {EXTRACTOR_VERSION}")
     if report.failures:
         raise typer.Exit(1)
 

@@ -23,7 +23,7 @@ from typing import Any, Protocol, TypeVar
 from rightsdesk.clean import clean_source
 from rightsdesk.config import DEFAULT_LIMITS, Limits
 from rightsdesk.errors import UnknownPerson, UnreadableSource
-from rightsdesk.extract import Extractor, load_model
+from rightsdesk.extract import EXTRACTOR_VERSION, Extractor, load_model
 from rightsdesk.ingest import is_warc, list_inputs, read_source, read_warc
 from rightsdesk.model import CleanDoc, Extraction, PersonRecord, PersonRef, Resolution, Source
 from rightsdesk.resolve import resolve_people
@@ -134,6 +134,21 @@ def clean_sources(
         yield doc
 
 
+class RefreshableStore(CaseStore, Protocol):
+    """What re-extraction needs beyond ingestion."""
+
+    def stale_sources(self, extractor: str) -> list[int]: ...
+    def clean_doc(self, source_id: int) -> CleanDoc: ...
+    def refresh(self, extraction: Extraction, resolution: Resolution) -> None: ...
+
+
+def _advancing(docs: Iterable[CleanDoc], progress: Progress | None) -> Iterator[CleanDoc]:
+    for doc in docs:
+        if progress:
+            progress(doc.source.doc_id)
+        yield doc
+
+
 class Recorder:
     """Resolve extractions in batches against the people the store knows, then save them.
 
@@ -231,6 +246,24 @@ class Pipeline:
         for extraction in extractions:
             recorder.add(extraction)
         recorder.flush()
+        return report
+
+    def reextract(
+        self, store: RefreshableStore, *, everything: bool = False, progress: Progress | None = None
+    ) -> IngestReport:
+        """Read stored sources again with this extractor; analysts' decisions stay.
+
+        Only sources read by another extractor version, unless `everything`.
+        """
+        ids = store.stale_sources("" if everything else EXTRACTOR_VERSION)
+        report = IngestReport(files=len(ids))
+        docs = (store.clean_doc(source_id) for source_id in ids)
+        extractions = extract_each(self.extractor, _advancing(docs, progress), report.failures)
+        for batch in _batches(extractions, BATCH_SIZE):
+            resolution = resolve_people(batch, store.known_persons())
+            for extraction in batch:
+                store.refresh(extraction, resolution)
+            report.stored += len(batch)
         return report
 
     def _extract(

@@ -14,13 +14,14 @@ import sqlalchemy as sa
 from rightsdesk.errors import StoreError
 from rightsdesk.model import (
     CaseFile,
+    CleanDoc,
     EventRecord,
     Extraction,
     PersonRecord,
     Resolution,
     SourceRecord,
 )
-from rightsdesk.store import migrate, reader, search, sqlite, writer
+from rightsdesk.store import migrate, reader, refresh, search, sqlite, writer
 from rightsdesk.store.engine import create_engine
 
 
@@ -70,6 +71,26 @@ class Store:
                 return False
             raise StoreError(f"{extraction.doc.source.doc_id}: {error.orig}") from error
         return True
+
+    def refresh(self, extraction: Extraction, resolution: Resolution) -> None:
+        """Replace a stored source's machine facts with a new extraction's, atomically.
+
+        Facts an analyst reviewed, edited or added are kept and win over new ones.
+        """
+        with self._engine.connect() as conn:
+            conn.execution_options(**{sqlite.WRITE_OPTION: True})
+            with conn.begin():
+                refresh.replace_machine_facts(conn, extraction, resolution, now=datetime.now(UTC))
+
+    def stale_sources(self, extractor: str) -> list[int]:
+        """Ids of sources read by another extractor version (manual ones never)."""
+        with self._engine.connect() as conn:
+            return refresh.stale_source_ids(conn, extractor)
+
+    def clean_doc(self, source_id: int) -> CleanDoc:
+        """A stored source's clean text, ready to be extracted again."""
+        with self._engine.connect() as conn:
+            return refresh.clean_doc(conn, source_id)
 
     def set_confidential(self, person_id: str, confidential: bool = True) -> None:
         """Mark a person whose name must not leave the desk (exports leave them out)."""
