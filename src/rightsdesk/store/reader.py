@@ -195,9 +195,14 @@ def _charges(
         .where(where)
         .order_by(charges.c.event_id, charges.c.position)
     )
+    return _grouped(conn, query)
+
+
+def _grouped(conn: sa.Connection, query: sa.Select) -> dict[int, list[str]]:
+    """(key, value) rows as key -> values, in the query's order."""
     grouped: dict[int, list[str]] = defaultdict(list)
-    for event_id, charge in conn.execute(query):
-        grouped[event_id].append(charge)
+    for key, value in conn.execute(query):
+        grouped[key].append(value)
     return grouped
 
 
@@ -263,10 +268,7 @@ def _occasion_persons(
         .where(where)
         .order_by(table.c.occasion_id, table.c.person_id)
     )
-    grouped: dict[int, list[str]] = defaultdict(list)
-    for occasion_id, person_id in conn.execute(query):
-        grouped[occasion_id].append(person_id)
-    return grouped
+    return _grouped(conn, query)
 
 
 def case_file(
