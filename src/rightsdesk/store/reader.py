@@ -195,10 +195,10 @@ def _charges(
         .where(where)
         .order_by(charges.c.event_id, charges.c.position)
     )
-    return _grouped(conn, query)
+    return _rows_by_key(conn, query)
 
 
-def _grouped(conn: sa.Connection, query: sa.Select) -> dict[int, list[str]]:
+def _rows_by_key(conn: sa.Connection, query: sa.Select) -> dict[int, list[str]]:
     """(key, value) rows as key -> values, in the query's order."""
     grouped: dict[int, list[str]] = defaultdict(list)
     for key, value in conn.execute(query):
@@ -268,7 +268,7 @@ def _occasion_persons(
         .where(where)
         .order_by(table.c.occasion_id, table.c.person_id)
     )
-    return _grouped(conn, query)
+    return _rows_by_key(conn, query)
 
 
 def case_file(
