@@ -25,6 +25,16 @@ from rightsdesk.store import schema
 from rightsdesk.store.names import name_key
 
 S = schema.sources
+# What a SourceRecord holds: never the text, which is read only where it is shown.
+RECORD_COLUMNS = (
+    S.c.id,
+    S.c.doc_id,
+    S.c.content_hash,
+    S.c.url,
+    S.c.title,
+    S.c.published,
+    S.c.country,
+)
 
 
 def has_source(conn: sa.Connection, content_hash: str) -> bool:
@@ -108,10 +118,16 @@ def _source_record(row: sa.Row) -> SourceRecord:
 
 
 def source(conn: sa.Connection, source_id: int) -> SourceRecord:
-    row = conn.execute(sa.select(S).where(S.c.id == source_id)).first()
+    row = conn.execute(sa.select(*RECORD_COLUMNS).where(S.c.id == source_id)).first()
     if row is None:
         raise StoreError(f"no source with id {source_id}")
     return _source_record(row)
+
+
+def source_records(conn: sa.Connection, where: sa.ColumnElement[bool]) -> list[SourceRecord]:
+    """Sources matching `where`, by id."""
+    query = sa.select(*RECORD_COLUMNS).where(where).order_by(S.c.id)
+    return [_source_record(row) for row in conn.execute(query)]
 
 
 def source_text(conn: sa.Connection, source_id: int) -> str:
@@ -283,7 +299,9 @@ def case_file(
     kept = source_filter(country, as_of)
     sources = [
         _source_record(row)
-        for row in conn.execute(sa.select(S).where(kept).order_by(S.c.published, S.c.id))
+        for row in conn.execute(
+            sa.select(*RECORD_COLUMNS).where(kept).order_by(S.c.published, S.c.id)
+        )
     ]
     return CaseFile(
         country=country,

@@ -226,6 +226,7 @@ def facts_where(
     source_id: int | None = None,
     event_ids: list[int] | None = None,
     statement_ids: list[int] | None = None,
+    occasion_ids: list[int] | None = None,
 ) -> SourceFacts:
     """Facts of one source, or facts by id; read in one snapshot."""
     events, statements, occasions = schema.events, schema.statements, schema.occasions
@@ -239,7 +240,11 @@ def facts_where(
         return SourceFacts(
             events=reader.event_records(conn, events.c.id.in_(event_ids or [])),
             statements=reader.statement_records(conn, statements.c.id.in_(statement_ids or [])),
-            occasions=[],
+            occasions=(
+                reader.occasion_records(conn, occasions.c.id.in_(occasion_ids))
+                if occasion_ids
+                else []
+            ),
         )
 
 
@@ -257,12 +262,45 @@ def read_source(store: Store, engine: sa.Engine, lens: Lens, source_id: int) -> 
     source = store.source(source_id)
     text = store.source_text(source_id)
     facts = facts_where(engine, source_id=source_id)
+    source.title = lens.text(source.title)
+    source.url = lens.url(source.url)
+    return Reading(source=source, spans=_spans(lens, text, facts), facts=facts)
+
+
+def _spans(lens: Lens, text: str, facts: SourceFacts) -> list[Span]:
     cuts = [("event", e.id, e.evidence.start, e.evidence.end) for e in facts.events]
     cuts += [("statement", s.id, s.evidence.start, s.evidence.end) for s in facts.statements]
     cuts += [("occasion", o.id, o.evidence.start, o.evidence.end) for o in facts.occasions]
-    source.title = lens.text(source.title)
-    source.url = lens.url(source.url)
-    return Reading(source=source, spans=lens.spans(text, cuts), facts=facts)
+    return lens.spans(text, cuts)
+
+
+def source_records(engine: sa.Engine, source_ids: list[int]) -> dict[int, SourceRecord]:
+    """Several sources in one read (titles of a hit list)."""
+    with engine.connect() as conn:
+        found = reader.source_records(conn, schema.sources.c.id.in_(sorted(set(source_ids))))
+    return {s.id: s for s in found}
+
+
+def redacted_texts(engine: sa.Engine, lens: Lens, source_ids: list[int]) -> dict[int, str]:
+    """Source texts as this reader may read them (what `read_source` shows), in one read."""
+    ids = sorted(set(source_ids))
+    if not ids:
+        return {}
+    sources, events = schema.sources, schema.events
+    statements, occasions = schema.statements, schema.occasions
+    with engine.connect() as conn:
+        query = sa.select(sources.c.id, sources.c.text).where(sources.c.id.in_(ids))
+        texts = {source_id: text for source_id, text in conn.execute(query)}
+        facts = {i: SourceFacts([], [], []) for i in ids}
+        for event in reader.event_records(conn, events.c.source_id.in_(ids)):
+            facts[event.source_id].events.append(event)
+        for statement in reader.statement_records(conn, statements.c.source_id.in_(ids)):
+            facts[statement.source_id].statements.append(statement)
+        for occasion in reader.occasion_records(conn, occasions.c.source_id.in_(ids)):
+            facts[occasion.source_id].occasions.append(occasion)
+    return {
+        i: "".join(span.text for span in _spans(lens, text, facts[i])) for i, text in texts.items()
+    }
 
 
 def public_case_file(

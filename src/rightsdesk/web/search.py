@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rightsdesk.model import SourceRecord
 from rightsdesk.store.search import SearchHit
-from rightsdesk.web.casebook import Overview, facts_where, read_source
+from rightsdesk.web.casebook import Overview, facts_where, redacted_texts, source_records
 from rightsdesk.web.deps import Desk
 from rightsdesk.web.lens import Lens
 
 SNIPPET_CHARS = 90  # on each side of the first matched word
+SEARCHES_KEPT = 64  # distinct queries remembered per overview
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,22 +71,33 @@ def _fts_pieces(snippet: str) -> tuple[Piece, ...]:
     )
 
 
-def _redacted_body(desk: Desk, lens: Lens, hit: SearchHit, texts: dict[int, str]) -> str | None:
-    """What this reader may read of the hit's row; None when the row is hidden."""
-    if lens.hides_fact(hit.kind, hit.ref_id):
-        return None
-    if hit.kind == "source":
-        if hit.source_id not in texts:
-            reading = read_source(desk.store, desk.engine, lens, hit.source_id)
-            texts[hit.source_id] = "".join(p.text for p in reading.spans)
-        return texts[hit.source_id]
+def _redacted_bodies(desk: Desk, lens: Lens, hits: list[SearchHit]) -> dict[tuple[str, int], str]:
+    """What this reader may read of each hit's row, all read at once; hidden rows left out.
+
+    A fact's body is what the index holds of it (an occasion: its description and
+    evidence), redacted; a source's is its text as the source page shows it.
+    """
+    shown = [hit for hit in hits if not lens.hides_fact(hit.kind, hit.ref_id)]
+
+    def ids(kind: str) -> list[int]:
+        return sorted({hit.ref_id for hit in shown if hit.kind == kind})
+
+    bodies = {
+        ("source", i): text for i, text in redacted_texts(desk.engine, lens, ids("source")).items()
+    }
     facts = facts_where(
         desk.engine,
-        event_ids=[hit.ref_id] if hit.kind == "event" else None,
-        statement_ids=[hit.ref_id] if hit.kind == "statement" else None,
+        event_ids=ids("event"),
+        statement_ids=ids("statement"),
+        occasion_ids=ids("occasion"),
     )
-    sentences = [f.evidence.sentence for f in (*facts.events, *facts.statements)]
-    return lens.text(" ".join(sentences)) if sentences else hit.snippet
+    bodies |= {("event", e.id): lens.text(e.evidence.sentence) or "" for e in facts.events}
+    bodies |= {("statement", s.id): lens.text(s.evidence.sentence) or "" for s in facts.statements}
+    bodies |= {
+        ("occasion", o.id): lens.text(f"{o.description} {o.evidence.sentence}") or ""
+        for o in facts.occasions
+    }
+    return bodies
 
 
 def _visible(desk: Desk, lens: Lens, raw: list[SearchHit], query: str, *, snippets: bool = True):
@@ -98,10 +111,15 @@ def _visible(desk: Desk, lens: Lens, raw: list[SearchHit], query: str, *, snippe
     if not snippets and not lens.may_reveal(words(query)):
         return [(hit, None) for hit in raw if not lens.hides_fact(hit.kind, hit.ref_id)]
     terms = [_stem(w) for w in words(query)]
-    kept, texts = [], {}
+    bodies = _redacted_bodies(desk, lens, raw)
+    kept = []
     for hit in raw:
-        body = _redacted_body(desk, lens, hit, texts)
-        if body is not None and all(re.search(rf"\b{re.escape(t)}", body, re.I) for t in terms):
+        if lens.hides_fact(hit.kind, hit.ref_id):
+            continue
+        body = bodies.get((hit.kind, hit.ref_id))
+        if body is None:  # the row is gone since it was indexed
+            body = lens.text(hit.snippet) or ""
+        if all(re.search(rf"\b{re.escape(t)}", body, re.I) for t in terms):
             kept.append((hit, body))
     return kept
 
@@ -110,24 +128,39 @@ def search_hits(desk: Desk, lens: Lens, query: str, *, limit: int = 50) -> list[
     """Best hits first, each with a snippet this reader may read."""
     terms = [_stem(w) for w in words(query)]
     marked = re.compile("|".join(rf"\b{re.escape(t)}\w*" for t in terms) or r"(?!)", re.IGNORECASE)
+    visible = _visible(desk, lens, desk.store.search(query, limit), query)
+    sources = source_records(desk.engine, [hit.source_id for hit, _body in visible])
     hits = []
-    for hit, body in _visible(desk, lens, desk.store.search(query, limit), query):
+    for hit, body in visible:
         pieces = _fts_pieces(hit.snippet) if body is None else _pieces(body, marked)
-        hits.append(
-            Hit(hit.kind, hit.ref_id, hit.source_id, _title(desk, lens, hit.source_id), pieces)
-        )
+        title = _title(lens, sources[hit.source_id])
+        hits.append(Hit(hit.kind, hit.ref_id, hit.source_id, title, pieces))
     return hits
 
 
-def _title(desk: Desk, lens: Lens, source_id: int) -> str:
-    source = desk.store.source(source_id)
+def _title(lens: Lens, source: SourceRecord) -> str:
     return lens.text(source.title) or source.doc_id
 
 
 def matching_person_ids(
     desk: Desk, lens: Lens, overview: Overview, query: str, *, limit: int
 ) -> set[str]:
-    """Persons (as this reader names them) that a query finds, through any kind of hit."""
+    """Persons (as this reader names them) that a query finds, through any kind of hit.
+
+    Kept with the overview: ranking every hit of a common word costs more than the
+    rest of the page, and the overview (its persons, its lag behind an ingest, the
+    protection it was read under) is what the answer rests on anyway.
+    """
+    searches = overview.remember("searches", lambda _overview: {})
+    key = (query, limit)
+    if key not in searches:
+        if len(searches) >= SEARCHES_KEPT:
+            searches.clear()
+        searches[key] = frozenset(_matching(desk, lens, overview, query, limit=limit))
+    return set(searches[key])
+
+
+def _matching(desk: Desk, lens: Lens, overview: Overview, query: str, *, limit: int) -> set[str]:
     person_of_event, persons_of_source, persons_of_occasion = overview.remember("links", _links)
     found: set[str] = set()
     for hit, _body in _visible(desk, lens, desk.store.search(query, limit), query, snippets=False):
@@ -137,8 +170,9 @@ def matching_person_ids(
             found |= persons_of_source.get(hit.source_id, set())
         elif hit.kind == "occasion":
             found |= persons_of_occasion.get(hit.ref_id, set())
+    typed = words(query)
     for person in overview.persons.values():  # names typed in full find their person
-        if all(w in person.name.casefold() for w in words(query)):
+        if all(w in person.name.casefold() for w in typed):
             found.add(person.id)
     return found
 
