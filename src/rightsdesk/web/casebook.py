@@ -123,12 +123,26 @@ class Casebook:
 
         threading.Thread(target=run, name="casebook-warm", daemon=True).start()
 
-    def upcoming(self, today: date, days: int) -> list[OccasionRecord]:
-        """Occasions dated in the next `days` days (full view: for analysts only)."""
+    def upcoming(self, today: date, days: int, limit: int | None = None) -> list[OccasionRecord]:
+        """The first `limit` occasions dated in the next `days` days (full view: analysts)."""
         occasions = schema.occasions
         window = occasions.c.date_start.between(today, today + timedelta(days=days))
         with self.engine.connect() as conn:
+            if limit is not None:
+                first = sa.select(occasions.c.id).where(window)
+                first = first.order_by(occasions.c.date_start, occasions.c.id).limit(limit)
+                window = occasions.c.id.in_(list(conn.scalars(first)))
             return reader.occasion_records(conn, window)
+
+    def person_file(
+        self, person_id: str
+    ) -> tuple[PersonRecord, list[EventRecord], dict[int, SourceRecord]]:
+        """A person, their timeline and its sources, in one read; raises UnknownPerson."""
+        with self.engine.connect() as conn:
+            person = reader.person(conn, person_id)
+            events = reader.event_records(conn, schema.events.c.person_id == person_id)
+            sources = schema.sources.c.id.in_(sorted({e.source_id for e in events}))
+            return person, events, {s.id: s for s in reader.source_records(conn, sources)}
 
     def persons(self, person_ids: list[str]) -> dict[str, PersonRecord]:
         """Several persons in one read (a page listing facts of many people)."""

@@ -17,6 +17,8 @@ STAGE_LABELS = {
     "released": "Released",
     "killed": "Killed",
 }
+# Read once: `calendar.month_abbr` formats a date through the locale at every lookup.
+MONTH_ABBR = tuple(calendar.month_abbr)
 
 
 def partial_date(value: str | date | None) -> str:
@@ -29,7 +31,7 @@ def partial_date(value: str | date | None) -> str:
     try:
         if len(parts) == 1:
             return parts[0]
-        month = calendar.month_abbr[int(parts[1])]
+        month = MONTH_ABBR[int(parts[1])]
         return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
     except (ValueError, IndexError):
         return value

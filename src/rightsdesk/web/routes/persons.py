@@ -38,10 +38,11 @@ class PersonView:
     """What the person page shows, already through the reader's lens."""
 
     def __init__(self, desk: Desk, lens: Lens, person_id: str) -> None:
-        self.person: PersonRecord = lens.person(desk.store.person(person_id))
+        person, timeline, sources = desk.casebook.person_file(person_id)  # raises UnknownPerson
+        self.person: PersonRecord = lens.person(person)
         events = [
             lens.event(e)
-            for e in desk.store.timeline(person_id)
+            for e in timeline
             if not lens.hides_fact("event", e.id) and (lens.full or e.review != "rejected")
         ]
         self.events: list[EventRecord] = events
@@ -50,8 +51,7 @@ class PersonView:
         self.sources: dict[int, SourceRecord] = {}
         for event in events:
             if event.source_id not in self.sources:
-                source = desk.store.source(event.source_id)
-                self.sources[event.source_id] = _shown_source(lens, source)
+                self.sources[event.source_id] = _shown_source(lens, sources[event.source_id])
         self.sentences = [e for e in active if e.type == "sentence" and e.sentence_months]
         self.line = person_line(active)
         self.confidential_facts = {i for k, i in lens.protected.facts if k == "event"}
@@ -66,8 +66,13 @@ def _shown_source(lens: Lens, source: SourceRecord) -> SourceRecord:
 @router.get("/{person_id}", response_class=HTMLResponse)
 def person_page(request: Request, desk: DeskDep, user: Viewer, person_id: str):
     lens = lens_for(desk, user)
-    real_id = stored_id(desk, lens, person_id)
-    view = PersonView(desk, lens, real_id)
+    real_id = lens.real_person_id(person_id)
+    try:
+        view = PersonView(desk, lens, real_id) if real_id is not None else None
+    except UnknownPerson:
+        view = None
+    if view is None:
+        raise HTTPException(status_code=404, detail="no such person")
     follows = watchlist.followed(desk.engine, user_id=user.id)["person"]
     return page(
         request,

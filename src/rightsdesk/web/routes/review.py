@@ -45,7 +45,7 @@ def review_queue(request: Request, desk: DeskDep, user: Analyst):
     by_key = {("event", e.id): e for e in facts.events}
     by_key |= {("statement", s.id): s for s in facts.statements}
     persons = desk.casebook.persons([e.person_id for e in facts.events])
-    soon = desk.casebook.upcoming(today, review.UPCOMING_DAYS)[:SOON_SHOWN]
+    soon = desk.casebook.upcoming(today, review.UPCOMING_DAYS, limit=SOON_SHOWN)
     return page(
         request,
         "review.html",

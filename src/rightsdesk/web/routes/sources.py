@@ -26,10 +26,8 @@ def source_page(request: Request, desk: DeskDep, user: Viewer, source_id: int):
         events = [e for e in events if e.review != "rejected"]
     statements = [s for s in facts.statements if not lens.hides_fact("statement", s.id)]
     occasions = [lens.occasion(o) for o in facts.occasions if not lens.hides_fact("occasion", o.id)]
-    names = {
-        lens.person_id(e.person_id): lens.person(desk.store.person(e.person_id)).name
-        for e in facts.events
-    }
+    persons = desk.casebook.persons([e.person_id for e in facts.events])
+    names = {lens.person_id(pid): lens.person(person).name for pid, person in persons.items()}
     return page(
         request,
         "source.html",
