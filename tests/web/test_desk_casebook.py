@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from datetime import date
 
+import sqlalchemy as sa
 from desk_sample import THIRD_TEXT, TODAY, Sample, csrf_of, extraction, resolution
 
 from rightsdesk.web.casebook import Casebook, store_engine
@@ -61,3 +62,22 @@ def test_a_young_overview_is_served_without_rebuilding(store) -> None:
     time.sleep(0.3)
     assert casebook.overview(casebook.lens(full=False), None, TODAY) is first
     assert not casebook._refreshing
+
+
+def test_a_page_read_asks_the_store_version_once(client_for, app) -> None:
+    """Lens, list and menu share one read of the version per request."""
+    viewer, engine = client_for("viewer"), app.state.desk.engine
+    asked = []
+
+    def count(_conn, _cursor, statement, *_args) -> None:
+        if "max(sources.id)" in statement:
+            asked.append(statement)
+
+    viewer.get("/cases")
+    sa.event.listen(engine, "before_cursor_execute", count)
+    try:
+        assert viewer.get("/cases").status_code == 200
+        assert viewer.get("/dashboard?country=BY").status_code == 200
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", count)
+    assert len(asked) == 2

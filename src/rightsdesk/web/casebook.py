@@ -12,6 +12,7 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -68,6 +69,18 @@ class Overview:
             events_of=dict(events_of),
             statuses={pid: case_status(evs, as_of=today) for pid, evs in events_of.items()},
         )
+
+
+# The store version a page read is answered at, asked once (lens, list, menu all need it).
+_read_version: ContextVar[list[tuple[int, int]] | None] = ContextVar("read_version", default=None)
+
+
+def one_version_per_read() -> None:
+    """The rest of this request reads the store's version once and keeps it.
+
+    Only for reads: a request that writes and then reads must see its own change.
+    """
+    _read_version.set([])
 
 
 def store_engine(store: Store) -> sa.Engine:
@@ -152,13 +165,19 @@ class Casebook:
 
     def version(self) -> tuple[int, int]:
         """Asked by every list page, so one round trip for both figures."""
+        kept = _read_version.get()
+        if kept:
+            return kept[0]
         query = sa.select(
             sa.select(sa.func.max(schema.sources.c.id)).scalar_subquery(),
             sa.select(sa.func.max(audit_log.c.id)).scalar_subquery(),
         )
         with self.engine.connect() as conn:
             newest_source, newest_change = conn.execute(query).one()
-        return newest_source or 0, newest_change or 0
+        version = newest_source or 0, newest_change or 0
+        if kept is not None:
+            kept.append(version)
+        return version
 
     def _store(self, key: tuple[object, ...], built: _Built) -> None:
         with self._lock:

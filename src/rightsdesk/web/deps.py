@@ -18,7 +18,7 @@ from starlette.concurrency import run_in_threadpool
 
 from rightsdesk.store import Store
 from rightsdesk.store.accounts import Accounts, Role, User
-from rightsdesk.web.casebook import Casebook
+from rightsdesk.web.casebook import Casebook, one_version_per_read
 from rightsdesk.web.lens import Lens
 from rightsdesk.web.security import (
     PRE_SESSION_COOKIE,
@@ -86,6 +86,8 @@ def require(role: Role | None):
     """An access rule: None is public; otherwise the least role a user must have."""
 
     async def access(request: Request) -> User | None:
+        if request.method in SAFE_METHODS:
+            one_version_per_read()
         user = await run_in_threadpool(session_user, request)
         if role is not None and user is None:
             raise LoginRequired()
