@@ -8,7 +8,8 @@ from datetime import date
 import sqlalchemy as sa
 from desk_sample import THIRD_TEXT, TODAY, Sample, csrf_of, extraction, resolution
 
-from rightsdesk.web.casebook import Casebook, store_engine
+from rightsdesk.model import Person, PersonRef
+from rightsdesk.web.casebook import Casebook, Overview, store_engine
 
 
 def test_protection_change_is_never_served_stale(client_for) -> None:
@@ -81,3 +82,20 @@ def test_a_page_read_asks_the_store_version_once(client_for, app) -> None:
     finally:
         sa.event.remove(engine, "before_cursor_execute", count)
     assert len(asked) == 2
+
+
+def test_a_country_cut_from_the_whole_is_what_reading_that_country_gives(store) -> None:
+    """Both lenses, a country with a shared person, one with none."""
+    elsewhere, resolved = _drozd_released()
+    elsewhere.country = "RU"
+    elsewhere.persons.append(Person(key="p2", name="Anton Verbitsky"))
+    resolved.person_ids[PersonRef(elsewhere.doc.source.content_hash, "p2")] = Sample().verbitsky
+    assert store.save(elsewhere, resolved)
+    casebook = Casebook(store, store_engine(store))
+    for full in (True, False):
+        lens = casebook.lens(full=full)
+        for country in ("BY", "RU", "XX"):
+            cut = casebook.overview(lens, country, TODAY)
+            read = Overview.of(lens.case_file(store.case_file(country)), TODAY)
+            assert cut.case_file == read.case_file
+            assert cut.statuses == read.statuses and cut.events_of == read.events_of

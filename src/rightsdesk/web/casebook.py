@@ -33,7 +33,8 @@ from rightsdesk.store.audit import audit_log
 from rightsdesk.store.review import Protected, protected
 from rightsdesk.web.lens import Lens, Span
 
-MAX_CACHED = 32  # countries x {full, redacted} views kept at once
+MAX_CACHED = 32  # lenses, countries and {full, redacted} x day overviews kept at once
+mention = schema.person_mentions
 
 
 @dataclass(slots=True)
@@ -47,6 +48,8 @@ class Overview:
     events_of: dict[str, list[EventRecord]] = field(default_factory=dict)
     statuses: dict[str, CaseStatus] = field(default_factory=dict)
     derived: dict[str, Any] = field(default_factory=dict)  # page figures, computed once
+    named_in: dict[int, frozenset[str]] = field(default_factory=dict)  # source -> person ids
+    cuts: dict[str, Overview] = field(default_factory=dict)  # by country, cut once
 
     def remember(self, name: str, compute: Callable[[Overview], Any]) -> Any:
         """A figure derived from this overview (a chart, a sorted list), computed once."""
@@ -55,20 +58,65 @@ class Overview:
         return self.derived[name]
 
     @classmethod
-    def of(cls, case_file: CaseFile, today: date) -> Overview:
-        """Statuses rest on every fact except the rejected ones."""
+    def of(
+        cls,
+        case_file: CaseFile,
+        today: date,
+        *,
+        named_in: dict[int, frozenset[str]] | None = None,
+        within: Overview | None = None,
+    ) -> Overview:
+        """Statuses rest on every fact except the rejected ones.
+
+        A person whose facts are the very ones they have `within` a wider overview
+        keeps the status computed there.
+        """
         events_of: dict[str, list[EventRecord]] = defaultdict(list)
         for event in case_file.events:
             if event.review != "rejected":
                 events_of[event.person_id].append(event)
+        statuses = {}
+        for person_id, events in events_of.items():
+            wider = within.events_of.get(person_id) if within is not None else None
+            if wider is not None and _same(wider, events) and within.today == today:
+                statuses[person_id] = within.statuses[person_id]
+            else:
+                statuses[person_id] = case_status(events, as_of=today)
         return cls(
             case_file=case_file,
             today=today,
             persons={p.id: p for p in case_file.persons},
             sources={s.id: s for s in case_file.sources},
             events_of=dict(events_of),
-            statuses={pid: case_status(evs, as_of=today) for pid, evs in events_of.items()},
+            statuses=statuses,
+            named_in=named_in or {},
         )
+
+    def cut(self, country: str) -> Overview:
+        """This overview of everything cut to one country: what reading that country gives.
+
+        A country's record is its sources, the persons named in them and the facts
+        read from them; cutting it from the whole spares a read of the store per country.
+        """
+        if country not in self.cuts:
+            whole = self.case_file
+            kept = {s.id for s in whole.sources if s.country == country}
+            named = set().union(*(self.named_in.get(i, ()) for i in kept))
+            case_file = CaseFile(
+                country=country,
+                sources=[s for s in whole.sources if s.id in kept],
+                persons=[p for p in whole.persons if p.id in named],
+                events=[e for e in whole.events if e.source_id in kept],
+                statements=[s for s in whole.statements if s.source_id in kept],
+                occasions=[o for o in whole.occasions if o.source_id in kept],
+            )
+            named_in = {i: self.named_in[i] for i in kept if i in self.named_in}
+            self.cuts[country] = Overview.of(case_file, self.today, named_in=named_in, within=self)
+        return self.cuts[country]
+
+
+def _same(these: list[EventRecord], those: list[EventRecord]) -> bool:
+    return len(these) == len(those) and all(a is b for a, b in zip(these, those, strict=True))
 
 
 # The store version a page read is answered at, asked once (lens, list, menu all need it).
@@ -208,13 +256,32 @@ class Casebook:
         return self._exact(("countries",), build)
 
     def overview(self, lens: Lens, country: str | None, today: date) -> Overview:
-        key = ("overview", lens.full, country, today)
+        """Every country's overview is cut from the one of everything, read once."""
+        whole = self._whole(lens, today)
+        return whole if country is None else whole.cut(country)
+
+    def _whole(self, lens: Lens, today: date) -> Overview:
+        key = ("overview", lens.full, today)
         version = self.version()
+        found = self._built.get(key)
 
         def build() -> Overview:
-            return Overview.of(lens.case_file(self.store.case_file(country)), today)
+            with self.engine.connect() as conn:  # one snapshot: the record and who is named where
+                case_file = reader.case_file(conn)
+                mentions = conn.execute(sa.select(mention.c.source_id, mention.c.person_id)).all()
+            named_in: dict[int, set[str]] = defaultdict(set)
+            for source_id, person_id in mentions:
+                named_in[source_id].add(lens.person_id(person_id))
+            fresh = Overview.of(
+                lens.case_file(case_file),
+                today,
+                named_in={i: frozenset(ids) for i, ids in named_in.items()},
+            )
+            if found is not None and found.protected == lens.protected:
+                for country in list(found.value.cuts):  # the countries being read stay cut
+                    fresh.cut(country)
+            return fresh
 
-        found = self._built.get(key)
         if found is not None and found.protected == lens.protected:
             if found.version == version:
                 return found.value
