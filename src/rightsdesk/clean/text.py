@@ -9,8 +9,10 @@ tables mark as clutter (share buttons, job ads, bylines) are dropped.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
+from itertools import islice
 from typing import Literal
 
 from rightsdesk.clean.rules import classify_line
@@ -75,8 +77,25 @@ def drop_clutter_lines(text: str) -> str:
     For text that is already the article (an HTML extractor's output) but may
     still carry a share button, a byline or a lone menu word.
     """
-    lines = (_read_line(raw.strip()) for raw in text.splitlines() if raw.strip())
-    return "\n".join(line.text for line in lines if line.kind in ("prose", "short"))
+    lines = (raw.strip() for raw in text.splitlines())
+    kept = (line for line in lines if line and classify_line(line, long=_long(line)) is None)
+    return "\n".join(kept)
+
+
+def _long(text: str) -> bool:
+    """_units(text) >= LONG_LINE_UNITS, counting no further than needed.
+
+    n words need n word characters and n - 1 separators, n CJK units 2n characters,
+    so shorter lines are not counted at all.
+    """
+    if len(text) < 2 * LONG_LINE_UNITS - 1:
+        return False
+    cjk_needed = math.ceil(LONG_LINE_UNITS * CJK_CHARS_PER_UNIT)
+    return _at_least(WORD, text, LONG_LINE_UNITS) or _at_least(CJK, text, cjk_needed)
+
+
+def _at_least(pattern: re.Pattern[str], text: str, n: int) -> bool:
+    return sum(1 for _ in islice(pattern.finditer(text), n)) >= n
 
 
 def _read_line(text: str) -> Line:
