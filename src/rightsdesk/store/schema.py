@@ -114,6 +114,7 @@ events = sa.Table(
     sa.Column("extractor", sa.String(100), nullable=False),
     sa.Index("ix_events_person", "person_id", "date_start"),
     sa.Index("ix_events_source", "source_id"),
+    sa.Index("ix_events_review", "review", "confidence", "id"),  # the review queue
 )
 
 event_charges = sa.Table(
@@ -137,6 +138,7 @@ statements = sa.Table(
     *_review_columns(),
     sa.Column("extractor", sa.String(100), nullable=False),
     sa.Index("ix_statements_source", "source_id"),
+    sa.Index("ix_statements_review", "review", "confidence", "id"),
 )
 
 occasions = sa.Table(
