@@ -14,7 +14,9 @@ class Limits:
     max_file_bytes: int = 20 * 1024 * 1024  # a news page is rarely over 2 MB
     max_decompressed_bytes: int = 50 * 1024 * 1024  # gzip bombs
     max_text_chars: int = 2_000_000  # clean text handed to NLP
-    max_html_depth: int = 512  # nesting beyond this is an attack, not a page
+    # nesting beyond this is an attack, not a page; libxml2 stops reading at level 256,
+    # so a deeper page is refused rather than silently cut
+    max_html_depth: int = 255
     parse_seconds: float = 20.0  # per-document budget for cleaning
 
 

@@ -56,7 +56,7 @@ def test_each_limit_fails_its_file_with_one_line_and_the_batch_goes_on(tmp_path:
     assert set(reasons) == {"big.html", "bomb.html.gz", "deep.html", "long.txt"}
     assert "over the 20971520-byte limit" in reasons["big.html"]
     assert "gzip bomb" in reasons["bomb.html.gz"]
-    assert "nested deeper than 512" in reasons["deep.html"]
+    assert f"nested deeper than {Limits().max_html_depth}" in reasons["deep.html"]
     assert "character limit for extraction" in reasons["long.txt"]
     with open_store(str(db)) as store:
         assert store.counts()["sources"] == 1
