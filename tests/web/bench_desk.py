@@ -39,7 +39,6 @@ from rightsdesk.model import (  # noqa: E402
 )
 from rightsdesk.store import Store, open_store, review  # noqa: E402
 from rightsdesk.web import WebSettings, create_app  # noqa: E402
-from rightsdesk.web.casebook import store_engine  # noqa: E402
 
 COUNTRIES = ("BY", "RU", "AZ", "IR", "VN")
 SYLLABLES = ("an", "to", "ver", "li", "da", "kar", "pen", "ko", "ma", "ri", "sa", "vo", "el")
@@ -138,7 +137,7 @@ def build(store: Store, sources: int) -> None:
     for n in range(sources):
         store.save(*synthetic(n, rng, people))
     review.set_person_confidential(
-        store_engine(store), actor="bench", person_id="person-5", confidential=True
+        store.engine, actor="bench", person_id="person-5", confidential=True
     )
 
 

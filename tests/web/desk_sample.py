@@ -28,7 +28,6 @@ from rightsdesk.model import (
     Statement,
 )
 from rightsdesk.store import Store, review
-from rightsdesk.web.casebook import store_engine
 
 TODAY = date(2026, 11, 2)
 PASSWORD = "correct horse battery staple"
@@ -241,7 +240,7 @@ def fill(store: Store) -> None:
     """Store the sample, then protect one person and one fact as an analyst would."""
     for ex, res in sample_extractions():
         assert store.save(ex, res)
-    engine = store_engine(store)
+    engine = store.engine
     review.set_person_confidential(engine, actor="setup", person_id=PROTECTED_ID, confidential=True)
     secret = next(e for e in store.timeline(Sample().verbitsky) if e.type == "ill_treatment")
     review.set_fact_confidential(

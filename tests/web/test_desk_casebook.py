@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from desk_sample import THIRD_TEXT, TODAY, Sample, csrf_of, extraction, resolution
 
 from rightsdesk.model import Person, PersonRef
-from rightsdesk.web.casebook import Casebook, Overview, store_engine
+from rightsdesk.web.casebook import Casebook, Overview
 
 
 def test_protection_change_is_never_served_stale(client_for) -> None:
@@ -56,7 +56,7 @@ def test_a_new_source_shows_once_the_background_refresh_is_done(client_for, stor
 
 def test_a_young_overview_is_served_without_rebuilding(store) -> None:
     """Under a steady ingest the store changes every second; a list is rebuilt less often."""
-    casebook = Casebook(store, store_engine(store), max_stale=60, refresh_every=30)
+    casebook = Casebook(store, store.engine, max_stale=60, refresh_every=30)
     lens = casebook.lens(full=False)
     first = casebook.overview(lens, None, TODAY)
     assert store.save(*_drozd_released())
@@ -91,7 +91,7 @@ def test_a_country_cut_from_the_whole_is_what_reading_that_country_gives(store) 
     elsewhere.persons.append(Person(key="p2", name="Anton Verbitsky"))
     resolved.person_ids[PersonRef(elsewhere.doc.source.content_hash, "p2")] = Sample().verbitsky
     assert store.save(elsewhere, resolved)
-    casebook = Casebook(store, store_engine(store))
+    casebook = Casebook(store, store.engine)
     for full in (True, False):
         lens = casebook.lens(full=full)
         for country in ("BY", "RU", "XX"):

@@ -9,7 +9,6 @@ from desk_sample import Sample, csrf_of, sample_extractions
 
 from rightsdesk.store import audit, review
 from rightsdesk.store.audit import audit_log
-from rightsdesk.web.casebook import store_engine
 from rightsdesk.web.digest import changes_since
 
 
@@ -26,7 +25,7 @@ def test_accept_writes_review_state_and_an_audit_row(client_for, store) -> None:
     response = post(client_for("analyst"), f"/facts/event/{arrest.id}/review", decision="accepted")
     assert response.status_code == 303
     assert event_of(store, Sample().verbitsky, "arrest").review == "accepted"
-    [entry] = audit.history(store_engine(store), kind="event", ref=arrest.id)
+    [entry] = audit.history(store.engine, kind="event", ref=arrest.id)
     assert (entry.actor, entry.action) == ("analyst", "accepted")
     assert entry.before["review"] == "machine" and entry.after["review"] == "accepted"
 
@@ -46,7 +45,7 @@ def test_edit_changes_the_fact_and_keeps_before_and_after(client_for, store) -> 
     edited = event_of(store, Sample().verbitsky, "sentence")
     assert (edited.review, edited.date, edited.sentence_months) == ("edited", "2026-10-21", 60.0)
     assert edited.charges == ["organising mass riots", "resisting the police"]
-    [entry] = audit.history(store_engine(store), kind="event", ref=sentence.id)
+    [entry] = audit.history(store.engine, kind="event", ref=sentence.id)
     assert entry.before["sentence_months"] == 72.0 and entry.after["sentence_months"] == 60.0
 
 
@@ -79,7 +78,7 @@ def test_review_decisions_survive_a_resave_of_the_same_extraction(client_for, st
     events = {e.id: e for e in store.timeline(Sample().verbitsky)}
     assert events[arrest.id].review == "rejected"
     assert (events[sentence.id].review, events[sentence.id].sentence_months) == ("edited", 66.0)
-    queue = review.review_queue(store_engine(store), today=date(2026, 11, 2))
+    queue = review.review_queue(store.engine, today=date(2026, 11, 2))
     assert {arrest.id, sentence.id}.isdisjoint({i.id for i in queue if i.kind == "event"})
 
 
@@ -95,7 +94,7 @@ def test_rejected_facts_are_hidden_from_viewers(client_for, store) -> None:
 
 
 def test_queue_puts_people_with_an_occasion_ahead_first(store) -> None:
-    queue = review.review_queue(store_engine(store), today=date(2026, 11, 2))
+    queue = review.review_queue(store.engine, today=date(2026, 11, 2))
     assert queue[0].upcoming and queue[0].person_id == Sample().verbitsky
     later = [i for i in queue if not i.upcoming]
     assert [i.confidence for i in later] == sorted(i.confidence for i in later)
@@ -139,14 +138,14 @@ def test_manual_source_person_and_event_then_merge_and_split(client_for, store) 
     new_id = made.headers["location"].rsplit("/", 1)[1]
     assert [e.id for e in store.timeline(new_id)] == [manual.id]
     actions = [
-        e.action for e in audit.history(store_engine(store), kind="person", ref=Sample().verbitsky)
+        e.action for e in audit.history(store.engine, kind="person", ref=Sample().verbitsky)
     ]
     assert actions == ["merged", "split"]
     assert "split" in analyst.get(f"/persons/{Sample().verbitsky}/history").text
 
 
 def test_every_desk_change_leaves_an_audit_row(client_for, store) -> None:
-    engine = store_engine(store)
+    engine = store.engine
     with engine.connect() as conn:
         before = conn.scalar(sa.select(sa.func.count()).select_from(audit_log))
     analyst = client_for("analyst")

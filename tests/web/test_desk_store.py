@@ -12,7 +12,6 @@ from desk_sample import FAST_HASHER
 
 from rightsdesk.store import open_store, schema
 from rightsdesk.store.accounts import AccountError, Accounts, SessionPolicy, sessions
-from rightsdesk.web.casebook import store_engine
 
 DESK_TABLES = {
     "users",
@@ -32,7 +31,7 @@ def _desk_tables(item: object, name: str | None, kind: str, *_args: object) -> b
 
 
 def test_desk_modules_match_what_migration_0003_creates(store_url: str) -> None:
-    with open_store(store_url) as store, store_engine(store).connect() as conn:
+    with open_store(store_url) as store, store.engine.connect() as conn:
         context = MigrationContext.configure(
             conn, opts={"compare_type": True, "include_object": _desk_tables}
         )
@@ -43,7 +42,7 @@ def test_desk_modules_match_what_migration_0003_creates(store_url: str) -> None:
 @pytest.fixture
 def accounts(store_url: str):
     with open_store(store_url) as store:
-        yield Accounts(store_engine(store), hasher=FAST_HASHER)
+        yield Accounts(store.engine, hasher=FAST_HASHER)
 
 
 @pytest.mark.parametrize(

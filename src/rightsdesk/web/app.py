@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rightsdesk.store import Store, open_store
 from rightsdesk.store.accounts import Accounts, User
-from rightsdesk.web.casebook import Casebook, store_engine
+from rightsdesk.web.casebook import Casebook
 from rightsdesk.web.deps import Desk, LoginRequired
 from rightsdesk.web.render import STATIC, page, templates
 from rightsdesk.web.routes import ROUTERS
@@ -30,7 +30,7 @@ API_PREFIX = "/api/"
 def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
     """A desk over `store`; the caller owns the store and closes it."""
     settings = settings or WebSettings()
-    engine = store_engine(store)
+    engine = store.engine
     app = FastAPI(
         title="rightsdesk",
         summary="Human-rights case desk: persons, events, statements, occasions, briefs.",
@@ -106,7 +106,7 @@ async def _invalid_request(request: Request, error: Exception) -> Response:
 
 def add_user(store: Store, username: str, password: str, role: str) -> User:
     """`rightsdesk user add`: raises AccountError with a one-line reason."""
-    return Accounts(store_engine(store)).add_user(username, password, role)
+    return Accounts(store.engine).add_user(username, password, role)
 
 
 def serve(

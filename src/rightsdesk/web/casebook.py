@@ -131,11 +131,6 @@ def one_version_per_read() -> None:
     _read_version.set([])
 
 
-def store_engine(store: Store) -> sa.Engine:
-    """The store's engine, for the desk's own tables (accounts, audit, review)."""
-    return store.engine
-
-
 @dataclass(slots=True)
 class _Built:
     """A cached value, the store version it was read at and the protection it honours."""
@@ -407,5 +402,5 @@ def public_case_file(
     store: Store, country: str | None = None, as_of: date | None = None
 ) -> CaseFile:
     """The record as it may leave the desk (exports, briefs from the CLI): redacted."""
-    lens = Lens(protected(store_engine(store)), full=False)
+    lens = Lens(protected(store.engine), full=False)
     return lens.case_file(store.case_file(country, as_of))

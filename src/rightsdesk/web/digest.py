@@ -12,7 +12,6 @@ from datetime import UTC, date, datetime, time
 from rightsdesk.store import Store, watchlist
 from rightsdesk.store.accounts import find_user
 from rightsdesk.store.review import protected
-from rightsdesk.web.casebook import store_engine
 from rightsdesk.web.lens import Lens
 from rightsdesk.web.wording import partial_date
 
@@ -55,7 +54,7 @@ def _moment(since: date | datetime) -> datetime:
 
 def changes_since(store: Store, since: date | datetime, user: str | None = None) -> list[Change]:
     """New events and occasions stored after `since`; only what `user` follows, if given."""
-    engine = store_engine(store)
+    engine = store.engine
     lens = Lens(protected(engine), full=False)
     wanted = _followed(engine, user)
     names = {p.id: p.name for p in store.known_persons()}
