@@ -34,6 +34,7 @@ CHUNKS_IN_FLIGHT = 2  # tasks queued per worker: keeps it busy, bounds memory
 PARALLEL_MIN_DOCS = 2 * CHUNK_DOCS  # below this, starting workers costs more than it saves
 
 Progress = Callable[[str], None]
+Writer = Callable[[Extraction, Resolution], bool]  # stores one document; False if unchanged
 T = TypeVar("T")
 
 
@@ -139,7 +140,7 @@ class RefreshableStore(CaseStore, Protocol):
 
     def stale_sources(self, extractor: str) -> list[int]: ...
     def clean_doc(self, source_id: int) -> CleanDoc: ...
-    def refresh(self, extraction: Extraction, resolution: Resolution) -> None: ...
+    def refresh(self, extraction: Extraction, resolution: Resolution) -> bool: ...
 
 
 def _advancing(docs: Iterable[CleanDoc], progress: Progress | None) -> Iterator[CleanDoc]:
@@ -157,9 +158,12 @@ class Recorder:
     Shared by the single-process and the Dask paths, so both store the same.
     """
 
-    def __init__(self, store: CaseStore, report: IngestReport) -> None:
+    def __init__(
+        self, store: CaseStore, report: IngestReport, write: Writer | None = None
+    ) -> None:
         self.store = store
         self.report = report
+        self.write = write or store.save  # store.refresh when reading stored sources again
         self.known = {person.id: person for person in store.known_persons()}
         self.batch: list[Extraction] = []
 
@@ -172,7 +176,7 @@ class Recorder:
         if not self.batch:
             return
         resolution = resolve_people(self.batch, list(self.known.values()))
-        self.report.stored += sum(self.store.save(ex, resolution) for ex in self.batch)
+        self.report.stored += sum(self.write(ex, resolution) for ex in self.batch)
         for person_id in set(resolution.person_ids.values()):
             with suppress(UnknownPerson):  # a person of a document that was not saved
                 self.known[person_id] = self.store.person(person_id)
@@ -258,12 +262,10 @@ class Pipeline:
         ids = store.stale_sources("" if everything else EXTRACTOR_VERSION)
         report = IngestReport(files=len(ids))
         docs = (store.clean_doc(source_id) for source_id in ids)
-        extractions = extract_each(self.extractor, _advancing(docs, progress), report.failures)
-        for batch in _batches(extractions, BATCH_SIZE):
-            resolution = resolve_people(batch, store.known_persons())
-            for extraction in batch:
-                store.refresh(extraction, resolution)
-            report.stored += len(batch)
+        recorder = Recorder(store, report, write=store.refresh)
+        for extraction in extract_each(self.extractor, _advancing(docs, progress), report.failures):
+            recorder.add(extraction)
+        recorder.flush()
         return report
 
     def _extract(

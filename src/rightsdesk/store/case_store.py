@@ -72,15 +72,17 @@ class Store:
             raise StoreError(f"{extraction.doc.source.doc_id}: {error.orig}") from error
         return True
 
-    def refresh(self, extraction: Extraction, resolution: Resolution) -> None:
+    def refresh(self, extraction: Extraction, resolution: Resolution) -> bool:
         """Replace a stored source's machine facts with a new extraction's, atomically.
 
         Facts an analyst reviewed, edited or added are kept and win over new ones.
+        Always True (the source was read again), to match `save`.
         """
         with self._engine.connect() as conn:
             conn.execution_options(**{sqlite.WRITE_OPTION: True})
             with conn.begin():
                 refresh.replace_machine_facts(conn, extraction, resolution, now=datetime.now(UTC))
+        return True
 
     def stale_sources(self, extractor: str) -> list[int]:
         """Ids of sources read by another extractor version (manual ones never)."""
