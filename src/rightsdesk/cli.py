@@ -29,7 +29,7 @@ from rightsdesk.config import DEFAULT_DB
 from rightsdesk.errors import RightsdeskError, UnknownPerson
 from rightsdesk.extract import EXTRACTOR_VERSION
 from rightsdesk.ingest import list_inputs
-from rightsdesk.model import EventRecord, PersonRecord
+from rightsdesk.model import CaseFile, EventRecord, PersonRecord
 from rightsdesk.pipeline import Failure, Pipeline, clean_docs, write_predictions
 from rightsdesk.scale import run_dask_ingest
 from rightsdesk.status import case_status, earliest_day, latest_day
@@ -222,8 +222,9 @@ def cases(
         case_file = store.case_file(country=country and country.upper())
     table = Table("person", "country", "status", "since", "charges", "sentence", "events")
     today = date.today()
+    events_of = events_by_person(case_file)
     for person in sorted(case_file.persons, key=lambda p: p.name):
-        events = [e for e in case_file.events if e.person_id == person.id]
+        events = events_of.get(person.id, [])
         state = case_status(events, as_of=today)
         if status and (state.stage or "") != status:
             continue
@@ -237,6 +238,13 @@ def cases(
             str(len(events)),
         )
     out.print(table)
+
+
+def events_by_person(case_file: CaseFile) -> dict[str, list[EventRecord]]:
+    grouped: dict[str, list[EventRecord]] = {}
+    for event in case_file.events:
+        grouped.setdefault(event.person_id, []).append(event)
+    return grouped
 
 
 def format_months(months: float | None) -> str:
@@ -529,9 +537,10 @@ def demo(
         ingest([corpus_dir()], db=str(target), published=None)
         cases(db=str(target), country=None, status=None)
         with opened_store(str(target)) as store:
-            persons = store.case_file().persons
-            longest = max(persons, key=lambda p: len(store.timeline(p.id)))
-            latest = max(s.published for s in store.case_file().sources if s.published)
+            case_file = store.case_file()
+        events_of = events_by_person(case_file)
+        longest = max(case_file.persons, key=lambda p: len(events_of.get(p.id, [])))
+        latest = max(s.published for s in case_file.sources if s.published)
         case(longest.id, db=str(target))
         brief_dir.mkdir(parents=True, exist_ok=True)
         country = longest.country or "KZ"
