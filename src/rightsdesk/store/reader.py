@@ -342,57 +342,29 @@ def counts(conn: sa.Connection) -> dict[str, int]:
     }
 
 
-ORPHAN_CHECKS: tuple[tuple[str, sa.Table, sa.Column, sa.Column], ...] = (
-    ("event without source", schema.events, schema.events.c.source_id, S.c.id),
-    ("event without person", schema.events, schema.events.c.person_id, schema.persons.c.id),
-    (
-        "charge without event",
-        schema.event_charges,
-        schema.event_charges.c.event_id,
-        schema.events.c.id,
-    ),
-    ("statement without source", schema.statements, schema.statements.c.source_id, S.c.id),
-    ("occasion without source", schema.occasions, schema.occasions.c.source_id, S.c.id),
-    (
-        "occasion link without occasion",
-        schema.occasion_persons,
-        schema.occasion_persons.c.occasion_id,
-        schema.occasions.c.id,
-    ),
-    (
-        "occasion link without person",
-        schema.occasion_persons,
-        schema.occasion_persons.c.person_id,
-        schema.persons.c.id,
-    ),
-    ("mention without source", schema.person_mentions, schema.person_mentions.c.source_id, S.c.id),
-    (
-        "mention without person",
-        schema.person_mentions,
-        schema.person_mentions.c.person_id,
-        schema.persons.c.id,
-    ),
-    (
-        "alias without person",
-        schema.person_aliases,
-        schema.person_aliases.c.person_id,
-        schema.persons.c.id,
-    ),
-    (
-        "role without person",
-        schema.person_roles,
-        schema.person_roles.c.person_id,
-        schema.persons.c.id,
-    ),
+OP = schema.occasion_persons
+# (what is wrong, the referring column, the column it must find); the table is the column's.
+ORPHAN_CHECKS: tuple[tuple[str, sa.Column, sa.Column], ...] = (
+    ("event without source", schema.events.c.source_id, S.c.id),
+    ("event without person", schema.events.c.person_id, schema.persons.c.id),
+    ("charge without event", schema.event_charges.c.event_id, schema.events.c.id),
+    ("statement without source", schema.statements.c.source_id, S.c.id),
+    ("occasion without source", schema.occasions.c.source_id, S.c.id),
+    ("occasion link without occasion", OP.c.occasion_id, schema.occasions.c.id),
+    ("occasion link without person", OP.c.person_id, schema.persons.c.id),
+    ("mention without source", schema.person_mentions.c.source_id, S.c.id),
+    ("mention without person", schema.person_mentions.c.person_id, schema.persons.c.id),
+    ("alias without person", schema.person_aliases.c.person_id, schema.persons.c.id),
+    ("role without person", schema.person_roles.c.person_id, schema.persons.c.id),
 )
 
 
 def orphan_problems(conn: sa.Connection) -> list[str]:
     """Facts pointing at nothing: what a killed or buggy writer would leave behind."""
     problems = []
-    for label, table, child, parent in ORPHAN_CHECKS:
+    for label, child, parent in ORPHAN_CHECKS:
         missing = ~sa.exists().where(parent == child)
-        count = conn.scalar(sa.select(sa.func.count()).select_from(table).where(missing))
+        count = conn.scalar(sa.select(sa.func.count()).select_from(child.table).where(missing))
         if count:
             problems.append(f"{count} {label}")
     return problems
