@@ -1,12 +1,38 @@
-"""PostgreSQL specifics: the psycopg 3 driver whatever the URL says."""
+"""PostgreSQL specifics: the psycopg 3 driver whatever the URL says; SQLite's concurrency.
+
+The store's writers were written for SQLite, where a write transaction (BEGIN
+IMMEDIATE) has the database to itself and a read transaction is one snapshot.
+PostgreSQL gets the same two guarantees here:
+
+- A write transaction first takes a transaction-level advisory lock, so writers
+  follow one another. Under READ COMMITTED alone, an analyst's edit committed
+  between the re-extraction choosing the machine facts to replace and deleting
+  them was deleted with them, and the two could deadlock.
+- A read transaction runs at REPEATABLE READ: one snapshot for the whole read.
+  READ COMMITTED takes one per statement, so a case file read while an ingest
+  committed listed events of a source it did not list. A transaction that only
+  reads is never refused at this level.
+"""
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 
+from rightsdesk.store.sqlite import WRITE_OPTION
+
 DRIVER = "postgresql+psycopg"
+WRITE_LOCK = 0x7264_7772_6974  # any fixed key; advisory locks are per database
 
 
 def create_postgres_engine(url: sa.URL) -> sa.Engine:
     """Both `postgresql://` and `postgres://` go to psycopg 3; psycopg2 is not a dependency."""
-    return sa.create_engine(url.set(drivername=DRIVER), pool_pre_ping=True)
+    engine = sa.create_engine(url.set(drivername=DRIVER), pool_pre_ping=True)
+    sa.event.listen(engine, "begin", _begin)
+    return engine
+
+
+def _begin(connection: sa.Connection) -> None:
+    if connection.get_execution_options().get(WRITE_OPTION, False):
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+    else:
+        connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
