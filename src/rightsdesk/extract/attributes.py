@@ -28,9 +28,14 @@ DIRECTIONS = frozenset(
      "southeastern", "southwestern"}
 )
 CHARGE_NOUNS = frozenset({"charge", "count", "suspicion", "accusation", "allegation", "article"})
+# Words that say what kind of court it is; the seat is named before them
+# ("Baku Grave Crimes Court", "Urumqi Intermediate People's Court").
 COURT_KINDS = frozenset(
-    {"supreme", "city", "district", "regional", "appeals", "appeal", "military", "criminal",
-     "civil", "constitutional", "high", "municipal", "specialised", "specialized", "interdistrict"}
+    {"supreme", "city", "district", "regional", "appeals", "appeal", "military",
+     "criminal", "civil", "constitutional", "high", "municipal", "specialised", "specialized",
+     "interdistrict", "grave", "serious", "crimes", "intermediate", "people", "provincial",
+     "county", "state", "security", "emergency", "revolutionary", "islamic", "federal", "national",
+     "central", "administrative", "economic", "juvenile", "anti", "terrorism", "court"}
 )
 SETTLEMENTS = frozenset({"city", "town", "village", "settlement", "region", "province", "district"})
 # "detained after / when / as the plane landed in X": the clause that times the event.
@@ -195,11 +200,23 @@ def court_seat_of(court: Token) -> str | None:
             seat = settlement.text if settlement is not None else _named(place) or _proper(place)
             if seat:
                 return seat
-    words = [c for c in court.children if c.dep_ == "compound" and c.pos_ == "PROPN"
-             and c.lower_ not in COURT_KINDS]
+    words = _seat_words(_name_before(court))
     if words and not country_pattern()[0].fullmatch(" ".join(w.text for w in words)):
         return " ".join(w.text for w in words)
     return None
+
+
+def _name_before(court: Token) -> list[Token]:
+    """The proper nouns that name a court ("Minsk district court", "the Baku Grave
+    Crimes Court"), not a date before it ("on 3 May Almaty City Court")."""
+    return [c for c in court.children if c.dep_ == "compound" and c.i < court.i
+            and c.pos_ == "PROPN" and c.ent_type_ != "DATE"]
+
+
+def _seat_words(compounds: list[Token]) -> list[Token]:
+    """The words of a court's name before the first that names its kind."""
+    kinds = [i for i, word in enumerate(compounds) if word.lower_ in COURT_KINDS]
+    return compounds[: kinds[0]] if kinds else compounds
 
 
 def court_seats(sent: Span) -> list[str]:
@@ -281,7 +298,7 @@ def _charges(anchor: Token, clause: set[Token]) -> list[str]:
                 continue
             for obj in prep.children:
                 if obj.dep_ in {"pobj", "pcomp"}:
-                    charges.extend(_charge_list(prep.lower_, obj))
+                    charges.extend(_charge_list(_vouched(holder, prep.lower_), obj))
     return list(dict.fromkeys(c for c in charges if c))
 
 
@@ -305,6 +322,11 @@ def _introduces_charge(holder: Token, prep: str) -> bool:
     if prep in {"of", "including"}:
         return lemma in OF_CHARGE_HOLDERS
     return prep in {"with", "on", "for", "under"}
+
+
+def _vouched(holder: Token, prep: str) -> str:
+    """"charged with X": after a charging verb "with" is as sure as "of", whatever X is."""
+    return "of" if prep == "with" and holder.lemma_.lower() in {"charge", "indict"} else prep
 
 
 def _charge_holders(anchor: Token, clause: set[Token]) -> list[Token]:

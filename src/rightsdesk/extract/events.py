@@ -93,6 +93,7 @@ class NameIndex:
                     self._add(mention, view)
         self._add_lone_surnames(sents)
         self.known = set(self.full)  # grows with names read in target positions
+        self.victims: set[str] = set()  # surname keys already read as a trigger's target
 
     def _add_lone_surnames(self, sents: list[SentenceView]) -> None:
         """"Kozlov, the party's leader, ...": the surname of a person named in full
@@ -121,6 +122,15 @@ class NameIndex:
             self.full[key] = mention.text
         self.mentions.append((view, mention))
 
+    def learn(self, mention: NameMention, view: SentenceView) -> None:
+        """A name read in a victim's place that the NER did not call a person
+        ("the rapper X was sentenced ... and he was released") is an antecedent too."""
+        at = (view.index, mention.span.start)
+        if any((other.index, known.span.start) == at for other, known in self.mentions):
+            return
+        self._add(mention, view)
+        self.mentions.sort(key=lambda pair: (pair[0].index, pair[1].span.start))
+
     def _paragraph_of(self, index: int) -> int:
         return self.paragraphs.get(index, -1)
 
@@ -136,7 +146,9 @@ class NameIndex:
             return [ahead]
         own_clause = clause_verb(pronoun)
         first_in_paragraph = view.index == 0 or self._paragraph_of(view.index - 1) != view.paragraph
-        opens_sentence = pronoun.i == view.span.start
+        # a pronoun with no name before it in its sentence may reach the last paragraph
+        opens_sentence = pronoun.i == view.span.start or pronoun.pos_ == "PRON" and not any(
+            other.index == view.index and m.span.start < pronoun.i for other, m in self.mentions)
         # "the trial": the case the text is about, named anywhere before
         definite_noun = pronoun.pos_ == "NOUN" and not aged_description(pronoun)
         for other, mention in reversed(self.mentions):
@@ -150,8 +162,10 @@ class NameIndex:
             ):
                 continue
             key = surname_key(mention.text)
-            if key in self.agents or key in self.speakers or " " not in self.full.get(key, ""):
+            if key in self.agents or " " not in self.full.get(key, ""):
                 continue  # a lone capitalised word the NER calls a person is a poor antecedent
+            if key in self.speakers and key not in self.victims:
+                continue  # "scholar X said": a speaker, unless already read as a target
             group = [mention.span.root, *mention.span.root.conjuncts]
             if plural and (len(group) < 2 or view.index - other.index > 1):
                 continue  # "they" reaches a list named in this or the last sentence
@@ -322,6 +336,8 @@ def _named_targets(hit: Hit, view: SentenceView, names: NameIndex) -> list[Targe
                 if _is_victim(mention, hit, names):
                     found.append(Target(mention, hit, view))
                     names.known.add(surname_key(mention.text))
+                    names.victims.add(surname_key(mention.text))
+                    names.learn(mention, view)
     return found
 
 

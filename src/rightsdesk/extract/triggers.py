@@ -33,6 +33,7 @@ CASE_NOUNS = frozenset({"verdict", "sentence", "conviction", "ruling", "appeal",
                         "jailing", "imprisonment", "sentencing"})
 PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "dative"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+DEPRIVING_VERBS = frozenset({"deny", "refuse", "withhold"})
 # "X had her term cut and was released": a passive verb shares its coordinated verb's subject.
 PASSIVE_SHARED = frozenset({"nsubjpass", "nsubj"})
 ASSERTING_CLAUSES = frozenset({"relcl", "appos", "advcl", "parataxis"})
@@ -172,7 +173,10 @@ def is_blocked(anchor: Token, *, governed: bool = True) -> bool:
     governors = blocker_terms("governor")
     node = anchor
     while node.head != node and node.dep_ not in ASSERTING_CLAUSES:
+        coordinated = node.dep_ == "conj"
         node = node.head
+        if coordinated:
+            continue  # "denied him visits, and he was beaten": a sibling, not a governor
         if node.lemma_.lower() in governors:
             return True
         if node.pos_ in {"VERB", "AUX"} and any(
@@ -210,7 +214,15 @@ def _inherited(verb: Token, deps: frozenset[str]) -> list[Token]:
             return found
     if verb.dep_ in {"acl", "amod"}:
         return [verb.head]  # "the activist, arrested in May"
-    return []
+    return _copula_subjects(node) if node is not verb else []
+
+
+def _copula_subjects(verb: Token) -> list[Token]:
+    """"She was flogged (and denied care)": the parse may read the participle as an
+    adjective after "was"; the subject of "was" is then its patient."""
+    if verb.dep_ != "acomp" or verb.tag_ != "VBN" or verb.head.lemma_ != "be":
+        return []
+    return _children(verb.head, SUBJECT_DEPS)
 
 
 def _patients(verb: Token) -> list[Token]:
@@ -218,6 +230,8 @@ def _patients(verb: Token) -> list[Token]:
         return _holders(verb)
     found = []
     for child in _children(verb, PATIENT_DEPS):  # "upheld the verdict against X"
+        if _deprived_of(verb, child):
+            continue
         if child.lemma_.lower() not in CASE_NOUNS:
             found.append(child)
             continue
@@ -226,6 +240,7 @@ def _patients(verb: Token) -> list[Token]:
             for o in prep.children if o.dep_ == "pobj" and _person_like(o)])
     if not found and verb.dep_ in {"xcomp", "oprd"} and verb.head.pos_ in {"VERB", "AUX"}:
         found = _children(verb.head, PATIENT_DEPS)  # "X was found guilty", "X got jailed"
+    found = found or _copula_subjects(verb)
     if not found:  # a small clause: "found X guilty", "declared X a criminal"
         for clause in verb.children:
             if clause.dep_ in {"ccomp", "xcomp", "oprd"} and clause.pos_ in {"ADJ", "NOUN"}:
@@ -234,6 +249,12 @@ def _patients(verb: Token) -> list[Token]:
     shared = PASSIVE_SHARED if passive else frozenset({"nsubjpass", "dobj"})
     found = found or _inherited(verb, shared)
     return found + _companions(verb) if found else found
+
+
+def _deprived_of(verb: Token, child: Token) -> bool:
+    """"X was denied medical care": the care is what is denied; X is the patient."""
+    return child.dep_ == "dobj" and verb.lemma_.lower() in DEPRIVING_VERBS and not (
+        child.pos_ == "PRON" or _person_like(child))
 
 
 def _companions(verb: Token) -> list[Token]:

@@ -25,7 +25,9 @@ from rightsdesk.extract.lexicon import load_table
 PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "that"})
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "madam"})
-NAME_PARTICLES = frozenset({"bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "la", "du"})
+NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "abu", "al", "el", "ben", "de", "da", "dos",
+                            "das", "del", "di", "van", "von", "der", "la", "le", "du"})
+JOINERS = frozenset({"-", "'"})  # "El-Fattah", "O'Neill": tokens inside one name part
 # Words that make a capitalised run an organisation, a place or a thing, not a person.
 NOT_NAME_WORDS = frozenset(
     {"party", "court", "ministry", "union", "council", "committee", "centre", "center",
@@ -43,7 +45,8 @@ NOT_NAME_WORDS = frozenset(
      "islam", "muslim", "orthodox", "church", "cathedral", "saviour", "savior", "square",
      "chair", "chairman", "chairwoman", "laureate", "prize", "award", "director", "head",
      "leader", "member", "report", "house", "hall", "street", "avenue", "regime", "administration",
-     "mechanism", "institute", "fund", "initiative", "campaign", "coalition", "project"}
+     "mechanism", "institute", "fund", "initiative", "campaign", "coalition", "project",
+     "free", "release", "justice", "save"}  # headline calls: "Free X now"
 )
 MAX_NAME_TOKENS = 5
 # NER labels a misread name is never given (it comes back as ORG, GPE, DATE...).
@@ -114,7 +117,7 @@ def _name_part(token: Token) -> bool:
 
 def clean_name(span: Span) -> str | None:
     """The name in a span, titles and possessives dropped; None when it is no name."""
-    words = [t.text for t in span if not t.is_punct or t.text in {"-", "'"}]
+    words = [t.text for t in span if not t.is_punct or t.text in JOINERS]
     roles = role_strength()
     while words and (
         words[0].lower().rstrip(".") in TITLES
@@ -124,11 +127,12 @@ def clean_name(span: Span) -> str | None:
         words = words[1:]  # "Sunni Muslim Kuanysh B.": descriptors the NER took in
     while words and (words[-1] in {"'s", "’s", "'"} or words[-1].lower() == "s"):
         words = words[:-1]
-    if not words or len(words) > MAX_NAME_TOKENS:
+    parts = [w for w in words if w not in JOINERS]
+    if not parts or len(parts) > MAX_NAME_TOKENS:
         return None
-    if any(w.lower() in NOT_NAME_WORDS or any(ch.isdigit() for ch in w) for w in words):
+    if any(w.lower() in NOT_NAME_WORDS or any(ch.isdigit() for ch in w) for w in parts):
         return None
-    if not all(w[0].isupper() or w.lower() in NAME_PARTICLES for w in words):
+    if not all(w[0].isupper() or w.lower() in NAME_PARTICLES for w in parts):
         return None
     name = " ".join(words).replace(" - ", "-").replace(" '", "'")
     pattern, forms = country_pattern()
@@ -190,10 +194,21 @@ def described_names(token: Token) -> list[Token]:
     found = [c for c in token.children if c.dep_ == "appos"]
     if token.dep_ in {"compound", "appos"} and token.head.pos_ == "PROPN":
         found.append(token.head)
-    for prep in token.children:  # "five activists, including A and B"
-        if prep.dep_ == "prep" and prep.lower_ in {"including", "among"}:
-            found.extend(c for c in prep.children if c.dep_ == "pobj")
+    for prep in _including(token):  # "five activists, including A and B"
+        for listed in (c for c in prep.children if c.dep_ == "pobj"):
+            found.append(listed)
+            found.extend(c for c in listed.children if c.dep_ == "appos")  # "its director A"
     return found + _named_after_dash(token)
+
+
+def _including(token: Token) -> list[Token]:
+    """"including" phrases on a noun or on what it is from: "journalists from the
+    outlet X, including A" (the parse hangs the list on the outlet)."""
+    nouns = [token] + [o for prep in token.children if prep.dep_ == "prep"
+                       and prep.lower_ in {"from", "of", "at"}
+                       for o in prep.children if o.dep_ == "pobj"]
+    return [prep for noun in nouns for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ in {"including", "among"}]
 
 
 def _named_after_dash(token: Token) -> list[Token]:
