@@ -6,7 +6,7 @@ SHARED ?= ../shared
 # Debian packages the tests and renderers need (WeasyPrint's Pango, PDF text checks).
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-dejavu-core poppler-utils
 
-.PHONY: demo test test-all eval bench load fuzz kill lint sysdeps clean
+.PHONY: demo test test-all eval bench load load-short fuzz kill lint sysdeps clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ bench: $(BIN)/.installed
 # 50 desk users browsing, searching and reviewing while an ingest runs (loopback only).
 load: $(BIN)/.installed
 	$(BIN)/python bench/load.py
+
+# Its short version, the test `make test` runs (10 users, 20 s, about a minute; no latency target).
+load-short: $(BIN)/.installed
+	$(BIN)/pytest -m load -s tests/reliability/test_load_short.py
 
 # Deep fuzzing of readers, cleaner, extractor and WARC reader (RIGHTSDESK_FUZZ_EXAMPLES=N).
 fuzz: $(BIN)/.installed

@@ -1,7 +1,8 @@
 """Load test of the web desk: 50 users browse, search and review while an ingest runs.
 
     .venv/bin/python bench/load.py                         # 50 users, 90 s
-    .venv/bin/python bench/load.py --users 10 --run-time 15 --sources 500   # short (CI)
+    .venv/bin/python bench/load.py --users 10 --run-time 20 --sources 500 --pages 1500  # short
+    make load-short    # the short run as a test: tests/reliability/test_load_short.py (CI)
 
 1. Builds a store of `--sources` synthetic sources (the generator of
    tests/web/bench_desk.py) in a temporary directory and adds two accounts.
@@ -13,7 +14,9 @@
 4. Prints the login times (argon2, counted apart), then throughput and p50/p95
    per kind of request once every user is logged in (the steady state), and the
    errors of the whole run; stops the server and the ingest, and exits 1 when
-   the target (no errors, p95 under `--p95-ms` for every kind) is missed.
+   the target (no errors, p95 under `--p95-ms` for every kind) is missed, or
+   when the desk exited before the end. `--json FILE` also writes the figures
+   (per kind, errors, pages ingested, how the desk and the ingest ended).
 
 The page texts come from sentence templates written for this benchmark.
 """
@@ -225,11 +228,29 @@ def report(rows: list[dict[str, str]], summary: dict, p95_target: float) -> bool
     return met and errors == 0
 
 
-def ingest_summary(log: Path, before: int, db: Path) -> str:
+def stored_sources(db: Path) -> int:
     with open_store(str(db)) as store:
-        after = store.counts()["sources"]
+        return store.counts()["sources"]
+
+
+def ingest_summary(log: Path, stored: int) -> str:
     last = log.read_text(errors="replace").strip().splitlines()[-1:] or ["(no output)"]
-    return f"ingest: {after - before} sources stored during the run; last line: {last[0]}"
+    return f"ingest: {stored} sources stored during the run; last line: {last[0]}"
+
+
+def figures(rows: list[dict[str, str]], summary: dict, **run: object) -> dict:
+    """What `--json` writes: the steady-state figures per kind and how the run ended."""
+    kinds = {
+        row["Name"]: {
+            "requests": int(row["Request Count"]),
+            "failures": int(row["Failure Count"]),
+            "p50_ms": float(row["50%"]),
+            "p95_ms": float(row["95%"]),
+        }
+        for row in rows
+        if row["Name"] != "Aggregated"
+    }
+    return {"kinds": kinds, "errors": summary["errors"], "logins": len(summary["logins_ms"]), **run}
 
 
 def main() -> None:
@@ -241,6 +262,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=3000, help="ingested during the run")
     parser.add_argument("--no-ingest", action="store_true", help="the desk alone, for comparison")
     parser.add_argument("--p95-ms", type=float, default=300.0)
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="rightsdesk-load-") as tmp:
         folder = Path(tmp)
@@ -264,15 +286,32 @@ def main() -> None:
                 base, args, persons=persons, prefix=folder / "locust", log=folder / "locust.log"
             )
             ingest_running = ingest is not None and ingest.poll() is None
+            desk_exit = server.poll()  # None: still serving at the end, as it should be
         finally:
             for process in (ingest, server):
                 if process is not None:
                     stop(process)
         summary = json.loads((folder / "locust.json").read_text())
-        met = report(read_stats(folder / "locust"), summary, args.p95_ms)
+        rows = read_stats(folder / "locust")
+        met = report(rows, summary, args.p95_ms) and desk_exit is None
+        if desk_exit is not None:
+            print(f"the desk exited with {desk_exit} during the run")
+        stored = stored_sources(db) - args.sources
         if ingest is not None:
-            print(ingest_summary(folder / "ingest.log", args.sources, db))
+            print(ingest_summary(folder / "ingest.log", stored))
             print(f"ingest still running when the load ended: {'yes' if ingest_running else 'no'}")
+        if args.json:
+            ingest_exit = None if ingest is None or ingest_running else ingest.returncode
+            result = figures(
+                rows,
+                summary,
+                desk_exit=desk_exit,
+                ingested=stored,
+                ingest_running=ingest_running,
+                ingest_exit=ingest_exit,
+                target_met=met,
+            )
+            args.json.write_text(json.dumps(result, indent=2))
     sys.exit(0 if met else 1)
 
 
