@@ -16,7 +16,8 @@
    errors of the whole run; stops the server and the ingest, and exits 1 when
    the target (no errors, p95 under `--p95-ms` for every kind) is missed, or
    when the desk exited before the end. `--json FILE` also writes the figures
-   (per kind, errors, pages ingested, how the desk and the ingest ended).
+   (per kind, errors, pages ingested, how the desk and the ingest ended, the
+   store's integrity problems).
 
 The page texts come from sentence templates written for this benchmark.
 """
@@ -228,9 +229,10 @@ def report(rows: list[dict[str, str]], summary: dict, p95_target: float) -> bool
     return met and errors == 0
 
 
-def stored_sources(db: Path) -> int:
+def stored_sources(db: Path) -> tuple[int, list[str]]:
+    """Sources in the store after the run, and its integrity problems (none, we hope)."""
     with open_store(str(db)) as store:
-        return store.counts()["sources"]
+        return store.counts()["sources"], store.integrity_check()
 
 
 def ingest_summary(log: Path, stored: int) -> str:
@@ -296,7 +298,9 @@ def main() -> None:
         met = report(rows, summary, args.p95_ms) and desk_exit is None
         if desk_exit is not None:
             print(f"the desk exited with {desk_exit} during the run")
-        stored = stored_sources(db) - args.sources
+        total, problems = stored_sources(db)
+        stored = total - args.sources
+        print(f"store integrity after the run: {'; '.join(problems) or 'ok'}")
         if ingest is not None:
             print(ingest_summary(folder / "ingest.log", stored))
             print(f"ingest still running when the load ended: {'yes' if ingest_running else 'no'}")
@@ -307,6 +311,7 @@ def main() -> None:
                 summary,
                 desk_exit=desk_exit,
                 ingested=stored,
+                integrity_problems=problems,
                 ingest_running=ingest_running,
                 ingest_exit=ingest_exit,
                 target_met=met,

@@ -1,9 +1,10 @@
 """The short load run in CI: `bench/load.py` with 10 users for 20 s (`make load` is 50 for 90 s).
 
 The script builds a store of 500 sources, starts `rightsdesk serve` and an ingest
-of 200 pages on loopback, and runs locust against the desk. Asserted: the script
+of 1,500 pages on loopback, and runs locust against the desk. Asserted: the script
 and the desk ran to the end, no request of the whole run failed, every kind of
-request was made in the steady state, and the ingest stored pages meanwhile.
+request was made in the steady state, the ingest stored pages meanwhile (it
+is stopped at the end if still running), and the store passes its integrity check.
 
 Latency: the 300 ms p95 target is not asserted here. A CI machine is shared and
 the load of its other jobs moves the tail by seconds (docs/reliability.md), so
@@ -66,3 +67,4 @@ def test_short_load_run_has_no_errors_and_exercises_every_kind(tmp_path: Path) -
     assert {name for name, k in kinds.items() if k["requests"] == 0} == set(), output
     assert figures["ingested"] > 0, "the ingest stored pages during the run"
     assert figures["ingest_exit"] in (None, 0), output  # None: still running at the end
+    assert figures["integrity_problems"] == [], "the store is healthy after the run"
