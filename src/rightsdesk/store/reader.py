@@ -7,6 +7,7 @@ consistent snapshot even while an ingest is writing.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 
 import sqlalchemy as sa
@@ -37,6 +38,15 @@ RECORD_COLUMNS = (
 )
 
 
+# The orders `case_file` returns its records in, shared with `case_file_order`.
+SOURCE_ORDER = (S.c.published, S.c.id)
+PERSON_ORDER = (schema.persons.c.name, schema.persons.c.id)
+_EVENT_DAY = sa.func.coalesce(schema.events.c.date_start, S.c.published)
+EVENT_ORDER = (_EVENT_DAY.is_(None), _EVENT_DAY, schema.events.c.id)
+STATEMENT_ORDER = (schema.statements.c.date_start, schema.statements.c.id)
+OCCASION_ORDER = (schema.occasions.c.date_start, schema.occasions.c.id)
+
+
 def has_source(conn: sa.Connection, content_hash: str) -> bool:
     query = sa.select(S.c.id).where(S.c.content_hash == content_hash)
     return conn.execute(query).first() is not None
@@ -49,8 +59,7 @@ def person_records(
     conn: sa.Connection, where: sa.ColumnElement[bool] | None = None
 ) -> list[PersonRecord]:
     """Persons (all, or those matching `where`) with aliases and roles, ordered by name."""
-    persons = schema.persons
-    query = sa.select(persons).order_by(persons.c.name, persons.c.id)
+    query = sa.select(schema.persons).order_by(*PERSON_ORDER)
     if where is not None:
         query = query.where(where)
     rows = conn.execute(query).all()
@@ -173,12 +182,8 @@ def event_records(conn: sa.Connection, where: sa.ColumnElement[bool]) -> list[Ev
     """Events matching `where` (which may refer to sources), by date then id."""
     events = schema.events
     joined = events.join(S, S.c.id == events.c.source_id)
-    order = (
-        sa.func.coalesce(events.c.date_start, S.c.published).is_(None),
-        sa.func.coalesce(events.c.date_start, S.c.published),
-        events.c.id,
-    )
-    query = sa.select(events, S.c.content_hash).select_from(joined).where(where).order_by(*order)
+    query = sa.select(events, S.c.content_hash).select_from(joined).where(where)
+    query = query.order_by(*EVENT_ORDER)
     rows = conn.execute(query).all()
     charges = _charges(conn, joined, where)
     return [_event_record(row, charges[row.id]) for row in rows]
@@ -234,7 +239,7 @@ def statement_records(conn: sa.Connection, where: sa.ColumnElement[bool]) -> lis
         sa.select(statements, S.c.content_hash)
         .select_from(statements.join(S, S.c.id == statements.c.source_id))
         .where(where)
-        .order_by(statements.c.date_start, statements.c.id)
+        .order_by(*STATEMENT_ORDER)
     )
     return [
         StatementRecord(
@@ -256,7 +261,7 @@ def occasion_records(conn: sa.Connection, where: sa.ColumnElement[bool]) -> list
         sa.select(occasions, S.c.content_hash)
         .select_from(joined)
         .where(where)
-        .order_by(occasions.c.date_start, occasions.c.id)
+        .order_by(*OCCASION_ORDER)
     )
     rows = conn.execute(query).all()
     linked = _occasion_persons(conn, joined, where)
@@ -299,9 +304,7 @@ def case_file(
     kept = source_filter(country, as_of)
     sources = [
         _source_record(row)
-        for row in conn.execute(
-            sa.select(*RECORD_COLUMNS).where(kept).order_by(S.c.published, S.c.id)
-        )
+        for row in conn.execute(sa.select(*RECORD_COLUMNS).where(kept).order_by(*SOURCE_ORDER))
     ]
     return CaseFile(
         country=country,
@@ -310,6 +313,39 @@ def case_file(
         events=event_records(conn, fact_filter(schema.events, country, as_of)),
         statements=statement_records(conn, fact_filter(schema.statements, country, as_of)),
         occasions=occasion_records(conn, kept),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFileOrder:
+    """The ids `case_file` returns, in its order: a cheap read to check a kept copy against."""
+
+    sources: list[int]
+    persons: list[str]
+    events: list[int]
+    statements: list[int]
+    occasions: list[int]
+
+
+def case_file_order(
+    conn: sa.Connection, country: str | None = None, as_of: date | None = None
+) -> CaseFileOrder:
+    """What `case_file` would read, as ids only (no rows become records)."""
+    kept = source_filter(country, as_of)
+    persons, events = schema.persons, schema.events
+    statements, occasions = schema.statements, schema.occasions
+
+    def ids(table: sa.Table, where: sa.ColumnElement[bool], order: tuple) -> list:
+        joined = table.join(S, S.c.id == table.c.source_id) if "source_id" in table.c else table
+        query = sa.select(table.c.id).select_from(joined).where(where).order_by(*order)
+        return list(conn.scalars(query))
+
+    return CaseFileOrder(
+        sources=ids(S, kept, SOURCE_ORDER),
+        persons=ids(persons, persons.c.id.in_(_mentioned(kept)), PERSON_ORDER),
+        events=ids(events, fact_filter(events, country, as_of), EVENT_ORDER),
+        statements=ids(statements, fact_filter(statements, country, as_of), STATEMENT_ORDER),
+        occasions=ids(occasions, kept, OCCASION_ORDER),
     )
 
 

@@ -3,7 +3,9 @@
 Reading and redacting a whole country's record is the expensive part of a page,
 so the result is kept until the store changes. A change is noticed cheaply: every
 ingest adds a source row and every desk change adds an audit row, so the highest
-id of each is the store's version.
+id of each is the store's version. The same two ids say what changed, so a
+refresh reads only the new sources and the facts analysts decided on, and
+computes statuses only for the persons whose facts changed.
 """
 
 from __future__ import annotations
@@ -68,8 +70,9 @@ class Overview:
     ) -> Overview:
         """Statuses rest on every fact except the rejected ones.
 
-        A person whose facts are the very ones they have `within` a wider overview
-        keeps the status computed there.
+        A person whose facts are the very ones they have `within` another overview
+        (the wider one this is cut from, or the one this replaces) keeps the status
+        computed there: a status follows from the facts alone.
         """
         events_of: dict[str, list[EventRecord]] = defaultdict(list)
         for event in case_file.events:
@@ -117,6 +120,110 @@ class Overview:
 
 def _same(these: list[EventRecord], those: list[EventRecord]) -> bool:
     return len(these) == len(those) and all(a is b for a, b in zip(these, those, strict=True))
+
+
+# What an analyst's decision changes in place: the one fact named in its audit row.
+IN_PLACE = frozenset({"accepted", "rejected", "edited"})
+FACT_KINDS = ("event", "statement", "occasion")
+VERSION = sa.select(
+    sa.select(sa.func.max(schema.sources.c.id)).scalar_subquery(),
+    sa.select(sa.func.max(audit_log.c.id)).scalar_subquery(),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """The whole store, unredacted, at one version: what every overview is built from."""
+
+    version: tuple[int, int]
+    case_file: CaseFile
+    mentions: list[tuple[int, str]]  # (source id, person id): who is named where
+
+
+def store_version(conn: sa.Connection) -> tuple[int, int]:
+    """The newest source id and the newest audit row id: both only ever grow."""
+    newest_source, newest_change = conn.execute(VERSION).one()
+    return newest_source or 0, newest_change or 0
+
+
+def read_record(conn: sa.Connection, since: Record | None = None) -> Record:
+    """The store as it stands; from `since`, only what changed is read, where that is known.
+
+    A new source brings its facts and may add names, roles or a country to the
+    persons it names; an accepted, rejected or edited fact changes that fact alone.
+    Anything else (a merge, a split, protection, facts added by hand), or a record
+    that came or went with no version to account for it, means reading it all.
+    """
+    version = store_version(conn)
+    if since is not None and since.version == version:
+        return since
+    touched = _touched_facts(conn, since.version[1]) if since is not None else None
+    if since is not None and touched is not None:
+        advanced = _advanced(conn, since, version, touched)
+        if advanced is not None:
+            return advanced
+    return Record(version, reader.case_file(conn), _mentions(conn))
+
+
+def _mentions(conn: sa.Connection) -> list[tuple[int, str]]:
+    query = sa.select(mention.c.source_id, mention.c.person_id)
+    return [(source_id, person_id) for source_id, person_id in conn.execute(query)]
+
+
+def _touched_facts(conn: sa.Connection, after: int) -> dict[str, list[int]] | None:
+    """Facts decided on since audit row `after`, by kind; None after any other change."""
+    touched: dict[str, list[int]] = {kind: [] for kind in FACT_KINDS}
+    query = sa.select(audit_log.c.action, audit_log.c.kind, audit_log.c.ref)
+    for action, kind, ref in conn.execute(query.where(audit_log.c.id > after)):
+        if action not in IN_PLACE or kind not in touched:
+            return None
+        touched[kind].append(int(ref))
+    return touched
+
+
+def _advanced(
+    conn: sa.Connection, since: Record, version: tuple[int, int], touched: dict[str, list[int]]
+) -> Record | None:
+    """`since` with the new sources and the touched facts read again; None if it won't do."""
+    newer = since.version[0]
+    mentions = _mentions(conn)
+    order = reader.case_file_order(conn)
+    events, statements, occasions = schema.events, schema.statements, schema.occasions
+
+    def changed(table: sa.Table, kind: str) -> sa.ColumnElement[bool]:
+        return sa.or_(table.c.source_id > newer, table.c.id.in_(touched[kind]))
+
+    named = sorted({person_id for source_id, person_id in mentions if source_id > newer})
+    kept = since.case_file
+    parts = {
+        "sources": (kept.sources, reader.source_records(conn, schema.sources.c.id > newer)),
+        "persons": (kept.persons, reader.person_records(conn, schema.persons.c.id.in_(named))),
+        "events": (kept.events, reader.event_records(conn, changed(events, "event"))),
+        "statements": (
+            kept.statements,
+            reader.statement_records(conn, changed(statements, "statement")),
+        ),
+        "occasions": (
+            kept.occasions,
+            reader.occasion_records(conn, changed(occasions, "occasion")),
+        ),
+    }
+    merged = {name: _merged(getattr(order, name), *lists) for name, lists in parts.items()}
+    if any(records is None for records in merged.values()):
+        return None
+    return Record(version, CaseFile(country=None, **merged), mentions)
+
+
+def _merged(order: list, kept: list, fresh: list) -> list | None:
+    """`kept` records, `fresh` ones in or over them, in `order`; None if one is unaccounted for."""
+    by_id = {record.id: record for record in kept}
+    if not set(order).issuperset(by_id):
+        return None  # a record went with no version to say so
+    by_id.update((record.id, record) for record in fresh)
+    try:
+        return [by_id[i] for i in order]
+    except KeyError:
+        return None  # a record came with no version to say so
 
 
 # The store version a page read is answered at, asked once (lens, list, menu all need it).
@@ -169,6 +276,8 @@ class Casebook:
         self._lock = threading.Lock()
         self._built: dict[tuple[object, ...], _Built] = {}
         self._refreshing: set[tuple[object, ...]] = set()
+        self._record_lock = threading.Lock()  # one reader advances the record at a time
+        self._record: tuple[Record, frozenset[str]] | None = None  # and who was confidential
 
     def warm(self, today: date) -> None:
         """Build the all-countries views in the background (a server just started)."""
@@ -211,13 +320,8 @@ class Casebook:
         kept = _read_version.get()
         if kept:
             return kept[0]
-        query = sa.select(
-            sa.select(sa.func.max(schema.sources.c.id)).scalar_subquery(),
-            sa.select(sa.func.max(audit_log.c.id)).scalar_subquery(),
-        )
         with self.engine.connect() as conn:
-            newest_source, newest_change = conn.execute(query).one()
-        version = newest_source or 0, newest_change or 0
+            version = store_version(conn)
         if kept is not None:
             kept.append(version)
         return version
@@ -259,37 +363,56 @@ class Casebook:
         key = ("overview", lens.full, today)
         version = self.version()
         found = self._built.get(key)
-
-        def build() -> Overview:
-            with self.engine.connect() as conn:  # one snapshot: the record and who is named where
-                case_file = reader.case_file(conn)
-                mentions = conn.execute(sa.select(mention.c.source_id, mention.c.person_id)).all()
-            named_in: dict[int, set[str]] = defaultdict(set)
-            for source_id, person_id in mentions:
-                named_in[source_id].add(lens.person_id(person_id))
-            fresh = Overview.of(
-                lens.case_file(case_file),
-                today,
-                named_in={i: frozenset(ids) for i, ids in named_in.items()},
-            )
-            if found is not None and found.protected == lens.protected:
-                for country in list(found.value.cuts):  # the countries being read stay cut
-                    fresh.cut(country)
-            return fresh
-
         if found is not None and found.protected == lens.protected:
             if found.version == version:
                 return found.value
             age = time.monotonic() - found.at
             if age < self.max_stale:
                 if age >= self.refresh_every:
-                    self._refresh(key, build, version, lens.protected)
+                    self._refresh(key, lambda: self._build(lens, today, found))
                 return found.value
-        value = build()
-        self._store(key, _Built(value, version, lens.protected))
-        return value
+        built = self._build(lens, today, found)
+        self._store(key, built)
+        return built.value
 
-    def _refresh(self, key, build: Callable[[], Overview], version, protection) -> None:
+    def _build(self, lens: Lens, today: date, found: _Built | None) -> _Built:
+        """The overview of everything through `lens`, from the store as it stands.
+
+        Statuses are kept from the overview it replaces where a person's facts are
+        the same objects (unchanged records are kept by the record), and the
+        countries being read stay cut.
+        """
+        record = self._current_record(lens.protected)
+        named_in: dict[int, set[str]] = defaultdict(set)
+        for source_id, person_id in record.mentions:
+            named_in[source_id].add(lens.person_id(person_id))
+        previous = found.value if found is not None and found.protected == lens.protected else None
+        fresh = Overview.of(
+            lens.case_file(record.case_file),
+            today,
+            named_in={i: frozenset(ids) for i, ids in named_in.items()},
+            within=previous,
+        )
+        for country in list(previous.cuts) if previous is not None else ():
+            fresh.cut(country)
+        return _Built(fresh, record.version, lens.protected)
+
+    def _current_record(self, protection: Protected) -> Record:
+        """The record advanced to the store as it stands, read in full if who is protected changed.
+
+        The record says which persons are confidential, so a person protected by any
+        means (even with no audit row) is never carried over unprotected.
+        """
+        confidential = frozenset(protection.codes)
+        with self._record_lock:
+            kept = self._record
+            since = kept[0] if kept is not None and kept[1] == confidential else None
+            with self.engine.connect() as conn:  # one snapshot: the version and what it covers
+                record = read_record(conn, since)
+            self._record = record, confidential
+            return record
+
+    def _refresh(self, key: tuple[object, ...], build: Callable[[], _Built]) -> None:
         """Build a fresh overview in a background thread, one per key at a time."""
         with self._lock:
             if key in self._refreshing:
@@ -298,7 +421,7 @@ class Casebook:
 
         def run() -> None:
             try:
-                self._store(key, _Built(build(), version, protection))
+                self._store(key, build())
             finally:
                 with self._lock:
                     self._refreshing.discard(key)
