@@ -84,3 +84,27 @@ def test_a_pronoun_opening_a_paragraph_reaches_the_last_one(events) -> None:
 def test_a_headline_call_is_not_part_of_the_name(read) -> None:
     text = "Free Hamid Nouri Rahimi now\nHamid Nouri Rahimi was arrested in May 2021."
     assert [p.name for p in read(text).persons] == ["Hamid Nouri Rahimi"]
+
+
+def test_a_government_speaks_through_its_minister(read) -> None:
+    text = (
+        "An Iranian court jailed the rapper Omid Karimi in Tehran on Monday. "
+        "Germany's foreign minister Anna Keller condemned the verdict."
+    )
+    assert "Germany" in [s.actor for s in read(text).statements]
+
+
+def test_the_accused_government_answering_through_its_ministry_is_no_statement(read) -> None:
+    text = (
+        "A Chinese court jailed the scholar Li Wen in Urumqi for life. The US State Department "
+        "condemned the verdict. China's foreign ministry rejected the criticism."
+    )
+    assert [s.actor for s in read(text).statements] == ["United States"]
+
+
+def test_a_resolution_presented_on_behalf_of_a_bloc_is_the_bloc_s(read) -> None:
+    text = (
+        "Belgium's ambassador, who presented the resolution on behalf of the EU, condemned "
+        "the jailing of Russian activists. Russia rejected it."
+    )
+    assert [s.actor for s in read(text).statements] == ["European Union"]

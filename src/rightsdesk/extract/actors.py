@@ -113,6 +113,13 @@ def countries() -> dict[str, str]:
     return {rule.terms[0]: rule.id for rule in load_table("countries").rules}
 
 
+@cache
+def country_forms() -> dict[str, Actor]:
+    """Every country name and demonym -> the country as an actor ("German" -> Germany)."""
+    return {term: Actor(rule.terms[0], "country", rule.id)
+            for rule in load_table("countries").rules for term in rule.terms}
+
+
 def actor_for_host(host: str | None) -> Actor | None:
     """The organisation that publishes on a web site, when the gazetteer knows it."""
     if not host:

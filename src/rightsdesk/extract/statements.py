@@ -18,7 +18,13 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from rightsdesk.extract.actors import Actor, ActorMention, actor_for_host, find_mentions
+from rightsdesk.extract.actors import (
+    Actor,
+    ActorMention,
+    actor_for_host,
+    country_forms,
+    find_mentions,
+)
 from rightsdesk.extract.country import detect_country
 from rightsdesk.extract.dates import resolve_date
 from rightsdesk.extract.lexicon import Rule, load_table
@@ -43,6 +49,7 @@ class Triggers:
     documents: frozenset[str]
     joint: tuple[str, ...]
     position_words: re.Pattern[str]
+    offices: frozenset[str]
 
 
 @cache
@@ -62,6 +69,7 @@ def triggers() -> Triggers:
         frozenset(t for r in by_how["document"] for t in r.terms),
         tuple(t for r in by_how["joint"] for t in r.terms),
         re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE),
+        frozenset(t for r in by_how["office"] for t in r.terms),
     )
 
 
@@ -120,7 +128,12 @@ def _accused_country(
 
 
 def _speaks(token: Token) -> bool:
-    """The token is a subject, or coordinated with one ("the US and Germany said")."""
+    """The token is a subject, or coordinated with one ("the US and Germany said"),
+    or holds the office that is ("the UK ambassador said")."""
+    offices = triggers().offices
+    if token.dep_ in {"poss", "compound", "amod"} and token.head.lemma_.lower() in offices:
+        token = token.head
+        token = token.head if token.dep_ == "compound" else token  # "minister Annalena X"
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     return token.dep_ in {"nsubj", "nsubjpass"}
@@ -196,7 +209,8 @@ def _claims(
     for token in view.span:
         regions = _anchor_regions(token, context)
         for region, subject in regions:
-            chosen = _actors_in(region, subject, mentions) or _referent(subject, reading)
+            chosen = (_actors_in(_on_behalf_of(token) or region, subject, mentions)
+                      or _office_of_country(region) or _referent(subject, reading))
             if chosen:
                 people = _people_beside(subject, view.span) if len(chosen) == 1 else []
                 found.append((chosen, people))
@@ -226,9 +240,16 @@ def _verb_anchors(verb: Token, context: str, trig: Triggers) -> bool:
             return True
         if how == "object" and _has_object(verb, rule.get("objects", [])):
             return True
-        if how == "speech" and trig.position_words.search(context):
+        if how == "speech" and (trig.position_words.search(context) or _in_document(verb)):
             return True
     return False
+
+
+def _in_document(verb: Token) -> bool:
+    """"X said in a statement that ...": speech put on record is a position."""
+    return any(prep.lower_ == "in" and any(o.lemma_.lower() in triggers().documents
+                                           for o in prep.children if o.dep_ == "pobj")
+               for prep in verb.children if prep.dep_ == "prep")
 
 
 def _negated_or_modal(verb: Token) -> bool:
@@ -318,6 +339,25 @@ def _actors_in(
         return []
     best = min(m.rank for m in inside)
     return [m for m in inside if m.rank == best or _coordinated(m, subject)]
+
+
+def _on_behalf_of(anchor: Token) -> list[Token]:
+    """"X presented the resolution on behalf of the EU": the EU takes the position."""
+    for prep in anchor.children:
+        for behalf in (c for c in prep.children if prep.lower_ == "on" and c.lower_ == "behalf"):
+            return [t for of in behalf.children if of.lower_ == "of" for t in of.subtree]
+    return []
+
+
+def _office_of_country(region: list[Token]) -> list[ActorMention]:
+    """"Germany's foreign minister", "the French foreign ministry": a country's
+    government speaking through an office it holds."""
+    offices, forms = triggers().offices, country_forms()
+    for token in region:
+        if token.text in forms and token.dep_ in {"poss", "compound", "amod", "nmod"} and (
+                token.head.lemma_.lower() in offices):
+            return [ActorMention(forms[token.text], token.text, token.i, token.i + 1)]
+    return []
 
 
 def _coordinated(mention: ActorMention, subject: Token) -> bool:
