@@ -108,3 +108,46 @@ def test_a_resolution_presented_on_behalf_of_a_bloc_is_the_bloc_s(read) -> None:
         "the jailing of Russian activists. Russia rejected it."
     )
     assert [s.actor for s in read(text).statements] == ["European Union"]
+
+
+def test_a_paragraph_opening_pronoun_is_the_person_the_text_is_about(events) -> None:
+    found = events(
+        "Karim Saber was arrested in 2019.\n"
+        "Karim Saber was jailed for five years in 2021. The court also jailed his lawyer "
+        "Hany Fouad.\n"
+        "His family say that he was beaten in prison."
+    )
+    assert ("Karim Saber", "ill_treatment") in found
+    assert ("Hany Fouad", "ill_treatment") not in found
+
+
+def test_a_separate_case_shares_nothing_with_the_last_one(events) -> None:
+    found = events(
+        "A court in Riyadh sentenced Nour Hadi to six years for disturbing public order.\n"
+        "In a separate case, the teacher Sami Khalid was sentenced to death in July."
+    )
+    event = found[("Sami Khalid", "sentence")]
+    assert (event.charges, event.sentence_months) == ([], None)
+
+
+def test_time_served_is_no_prison_term(events) -> None:
+    found = events("Osman Demir marks seven years in prison. He was jailed for life in 2022.")
+    assert found[("Osman Demir", "sentence")].sentence_months is None
+
+
+def test_an_additional_term_is_a_term(events) -> None:
+    found = events("Nasrin Karimi has been sentenced to an additional 15 months in Tehran.")
+    assert found[("Nasrin Karimi", "sentence")].sentence_months == 15
+
+
+def test_the_changed_verdict_outranks_the_initial_one(events) -> None:
+    found = events(
+        "An appeals court increased the sentence of Lina Haddad to 34 years.\n"
+        "She was initially sentenced to six years in prison for her posts."
+    )
+    assert found[("Lina Haddad", "sentence")].sentence_months == 34 * 12
+
+
+def test_a_court_as_the_agent_gives_its_seat(events) -> None:
+    found = events("The rapper Omid Karimi was sentenced to death in April by a court in Isfahan.")
+    assert found[("Omid Karimi", "sentence")].place == "Isfahan"

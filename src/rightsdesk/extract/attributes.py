@@ -182,8 +182,10 @@ def _court_place(clause: set[Token]) -> str | None:
     """"The Minsk Region Court sentenced ...": the court's name holds its seat."""
     for verb in clause:
         for subject in verb.children:
-            if subject.dep_ in {"nsubj", "agent"} and subject.lemma_.lower() == "court":
-                seat = court_seat_of(subject)
+            doers = [o for o in subject.children if o.dep_ == "pobj"] if (
+                subject.dep_ == "agent") else [subject] if subject.dep_ == "nsubj" else []
+            for court in (d for d in doers if d.lemma_.lower() == "court"):  # "by a court in X"
+                seat = court_seat_of(court)
                 if seat:
                     return seat
     return None

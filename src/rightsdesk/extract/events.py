@@ -20,6 +20,7 @@ from rightsdesk.extract.groups import Roster, group_members, group_report
 from rightsdesk.extract.sentences import SentenceView
 from rightsdesk.extract.sharing import (
     BACK_REFERENCE,
+    SEPARATE_CASE,
     Dateline,
     GroupReport,
     Report,
@@ -57,6 +58,8 @@ COURTS = frozenset({"court", "judge", "tribunal"})
 # Verbs in the present that tell a state, not the day's news.
 STATES = frozenset({"serve", "face", "remain", "languish", "stand", "await", "spend",
                     "continue", "stay", "be", "have", "receive", "get"})
+# "was initially sentenced to six years": a verdict later changed on appeal.
+SUPERSEDED = re.compile(r"\b(?:initially|originally|at\s+first)\b", re.I)
 # "The 63-year-old (activist) was first detained ...": a definite description by age.
 AGED = re.compile(r"^the\s+\d{1,3}\s*-\s*years?\s*-\s*old\b", re.I)
 
@@ -135,7 +138,8 @@ class NameIndex:
         return self.paragraphs.get(index, -1)
 
     def antecedents(self, pronoun: Token, view: SentenceView) -> list[NameMention]:
-        """The most recent non-agent name before the pronoun in its paragraph.
+        """The most recent non-agent name before the pronoun in its paragraph (or the
+        main person of the last paragraph, for a pronoun that opens a paragraph).
 
         Not a name in the pronoun's own clause ("the regime of X arrested him");
         a plural pronoun takes a listed group ("A and B ... their trial").
@@ -151,6 +155,7 @@ class NameIndex:
             other.index == view.index and m.span.start < pronoun.i for other, m in self.mentions)
         # "the trial": the case the text is about, named anywhere before
         definite_noun = pronoun.pos_ == "NOUN" and not aged_description(pronoun)
+        leads: list[NameMention] = []  # names of the last paragraph, most recent first
         for other, mention in reversed(self.mentions):
             same_or_lead = other.paragraph == view.paragraph or definite_noun or (
                 first_in_paragraph and opens_sentence and other.paragraph == view.paragraph - 1
@@ -171,9 +176,20 @@ class NameIndex:
                 continue  # "they" reaches a list named in this or the last sentence
             if plural:
                 return [m for m in (name_at(t, self.known) for t in group) if m]
-            return [mention]
-        return []
+            if other.paragraph == view.paragraph or definite_noun:
+                return [mention]
+            leads.append(mention)
+        return [self._most_named(leads, view.index)] if leads else []
 
+    def _most_named(self, candidates: list[NameMention], before: int) -> NameMention:
+        """"His family say ..." opening a paragraph: the person the text is about so far
+        (named most often), not whoever the last paragraph named last."""
+        counts: dict[str, int] = {}
+        for other, mention in self.mentions:
+            if other.index <= before:
+                key = surname_key(mention.text)
+                counts[key] = counts.get(key, 0) + 1
+        return max(candidates, key=lambda m: counts.get(surname_key(m.text), 0))
 
     def _named_subject_ahead(self, pronoun: Token, view: SentenceView) -> NameMention | None:
         """"After her release, Anna Berg said ...": a pronoun in a phrase fronted before
@@ -444,8 +460,10 @@ def _assemble(targets: list[Target], document: Document) -> tuple[list[Person], 
                 draft.names.append(form)
         if target.sent.evidence not in draft.evidence:
             draft.evidence.append(target.sent.evidence)
+        separate = SEPARATE_CASE.match(target.sent.text) is not None
         for event in _events(target, key, document):
-            for paragraph in range(target.sent.paragraph, target.sent.paragraph - LEDE_REACH, -1):
+            reach = 0 if separate else LEDE_REACH  # "Separately, X was ...": another case
+            for paragraph in range(target.sent.paragraph, target.sent.paragraph - reach, -1):
                 lent = document.unnamed.get((paragraph, event.type))
                 if lent is not None:
                     lend(event, lent)
@@ -492,7 +510,7 @@ def _name_groups(
 def _share(reports: list[Report], document: Document) -> None:
     sents = document.sents
     back = {view.index for view in sents if BACK_REFERENCE.search(view.text)}
-    share_verdicts(reports, back)
+    share_verdicts(reports, back, frozenset(v.index for v in sents if SEPARATE_CASE.match(v.text)))
     anchors: dict[int, int] = {}
     for view in sents:
         if timed_by_verdict(view.span):
@@ -566,9 +584,11 @@ def _merged(mentions: list[Event]) -> Event:
     return kept
 
 
-def _weight(event: Event) -> tuple[int, int]:
+def _weight(event: Event) -> tuple[bool, int, int]:
+    """The current report first ("was initially sentenced to six years" is superseded)."""
     said = [event.date, event.place, event.charges, event.sentence_months]
-    return sum(1 for value in said if value), -event.evidence.start
+    superseded = SUPERSEDED.search(event.evidence.sentence) is not None
+    return not superseded, sum(1 for value in said if value), -event.evidence.start
 
 
 def _persons(drafts: dict[str, PersonDraft]) -> tuple[list[Person], dict[str, str]]:

@@ -29,6 +29,10 @@ OWN_DAY_EVENTS = frozenset({"release"})
 BACK_REFERENCE = re.compile(
     r"\b(?:the\s+same\s+(?:day|court|hearing|trial)|on\s+the\s+same\s+day|the\s+court\s+also|"
     r"also\s+(?:sentenced|convicted|jailed|fined)|likewise|as\s+well)\b", re.I)
+# A sentence that turns to another case: it shares no verdict with its neighbours.
+SEPARATE_CASE = re.compile(
+    r"^\W*(?:separately|in\s+(?:a\s+separate|another|an\s+unrelated)\s+case|elsewhere|"
+    r"meanwhile|in\s+other\s+news)\b", re.I)
 # The city a report was filed from: "MOSCOW -", "MINSK, March 3 (Reuters) -".
 DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){0,2})"
@@ -64,11 +68,15 @@ class GroupReport:
     also: tuple[EventType, ...] = ()
 
 
-def share_verdicts(reports: list[Report], back_references: set[int]) -> None:
+def share_verdicts(
+    reports: list[Report], back_references: set[int], separate: frozenset[int] = frozenset()
+) -> None:
     """Co-defendants share one verdict: events of one type reported in one paragraph,
     in adjacent sentences, or in a paragraph that opens "on the same day, the court
-    also ..." share the date, the place and the charges stated for any of them."""
-    for cluster in clusters(reports, back_references):
+    also ..." share the date, the place and the charges stated for any of them; an
+    event told in a sentence that opens "Separately, ..." (`separate`) keeps its own."""
+    apart = [r for r in reports if all(s in separate for s, _ in r.positions) and r.positions]
+    for cluster in clusters([r for r in reports if r not in apart], back_references):
         for report in cluster:
             for name in SHARED_ATTRIBUTES:
                 if name == "date" and report.event.type in OWN_DAY_EVENTS:

@@ -49,14 +49,17 @@ def _term_pattern() -> re.Pattern[str]:
 # Context that makes "N years" a term of imprisonment rather than an age or a duration.
 BEFORE_TERM = re.compile(
     r"(?:\bto|\bfor|\bgot|\bgets|\breceived?|\bserving|\bserve|\bgave|\bgiven|\ba|\ban|\bof|\bthe|"
-    r"\beach|\brespectively|,)\s*$", re.I)
+    r"\beach|\brespectively|\badditional|\bfurther|\banother|\bextra|,)\s*$", re.I)
 AFTER_TERM = re.compile(
     r"^[\s-]*(?:(?:suspended\s+)?(?:prison\s+|jail\s+)?(?:sentence|term|jail|prison|imprisonment)|"
     r"in\s+(?:a\s+|the\s+)?(?:\w+[\s-]+){0,3}?(?:prison|jail|colony|camp|custody)|"
     r"of\s+(?:\w+\s+){0,2}(?:imprisonment|detention|prison|jail|arrest|restricted|corrective|"
     r"forced|compulsory)|behind\s+bars|(?:of\s+)?suspended|,?\s+suspended|each|respectively)",
     re.I)
-NOT_TERM_BEFORE = re.compile(r"(?:up\s+to|at\s+least|over\s+the\s+past|past|last|next)\s*$", re.I)
+# "faces up to ten years"; "has spent (marks) seven years behind bars": time served, no term
+NOT_TERM_BEFORE = re.compile(
+    r"(?:up\s+to|at\s+least|over\s+the\s+past|past|last|next|\bspent|\bspend|\bspending|"
+    r"\bafter|\bmarks?|\bmarking)\s*$", re.I)
 NOT_TERM_AFTER = re.compile(r"^[\s-]*(?:old|ago|later|after|before|earlier|since)\b", re.I)
 
 
