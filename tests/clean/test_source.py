@@ -88,3 +88,11 @@ def test_empty_text_dump_raises_unreadable_source() -> None:
 
 def test_fast_mode_keeps_article() -> None:
     assert "sentenced the blogger" in clean_html(PAGE, fast=True).text
+
+
+def test_a_dump_without_sidecar_date_takes_the_day_it_states() -> None:
+    dump = "Home | World\nMinsk, 21 September 2023\n" + ARTICLE.replace("<p>", "").replace(
+        "</p>", "\n")
+    assert clean_source(source(dump, kind="text")).published == date(2023, 9, 21)
+    sidecar = source(dump, kind="text", published=date(2023, 9, 22))
+    assert clean_source(sidecar).published == date(2023, 9, 22)

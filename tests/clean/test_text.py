@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from rightsdesk.clean import clean_text
+from rightsdesk.clean.text import stated_day
 
 BODY = [
     "A regional court on Tuesday sentenced the trade union leader to four years in a "
@@ -105,3 +108,17 @@ def test_menu_of_section_names_is_not_a_signatory_list() -> None:
         "The editor faces charges of spreading false information, which carry a prison term.",
     ])
     assert "Business" not in clean_text(dump)
+
+
+@pytest.mark.parametrize(
+    ("dump", "day"),
+    [
+        ("Home | News\nIstanbul, 1 November 2024\nKavala has spent years in prison.", "2024-11-01"),
+        ("MINSK, March 3, 2021 - Police detained a blogger.", "2021-03-03"),
+        ("News\nPolice detained a blogger on 3 March 2021 in Minsk.", None),
+        ("Sign up\nDecember 2021\nA court jailed the editor.", None),
+    ],
+)
+def test_the_day_a_dump_states_at_its_top(dump: str, day: str | None) -> None:
+    found = stated_day(dump)
+    assert (found.isoformat() if found else None) == day

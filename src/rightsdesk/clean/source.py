@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rightsdesk.clean.html import CleanPage, PageOverLimit, clean_html
 from rightsdesk.clean.limits import within_time
-from rightsdesk.clean.text import clean_text
+from rightsdesk.clean.text import clean_text, stated_day
 from rightsdesk.config import DEFAULT_LIMITS, Limits
 from rightsdesk.errors import UnreadableSource
 from rightsdesk.model import CleanDoc, Source
@@ -44,7 +44,8 @@ def _clean_by_kind(source: Source, decoded: str, limits: Limits) -> CleanPage:
         sidecar_complete = bool(source.title and source.published and source.url)
         return clean_html(decoded, limits=limits, metadata=not sidecar_complete)
     # Dumps get the same time budget as pages: the line filter is not free on 50 MB.
-    return CleanPage(text=within_time(limits.parse_seconds, lambda: clean_text(decoded)))
+    text = within_time(limits.parse_seconds, lambda: clean_text(decoded))
+    return CleanPage(text=text, published=None if source.published else stated_day(decoded))
 
 
 def _decode(source: Source) -> str:

@@ -12,8 +12,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from datetime import date
 from itertools import islice
 from typing import Literal
+
+import dateparser
 
 from rightsdesk.clean.rules import classify_line
 
@@ -69,6 +72,29 @@ def clean_text(text: str) -> str:
         end += 1
     body = _drop_clutter(lines[start:end])
     return "\n".join(line.text for line in _lead(lines, start) + body)
+
+
+# "Istanbul, 1 November 2024", "MINSK, March 3, 2021 - ...": a place and a full day
+# heading a dump, which the line filter then drops as clutter.
+STATED_DAY = re.compile(
+    r"^(?:[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3},\s*)?"
+    r"(?P<day>\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\d{4}-\d{2}-\d{2})\s*(?:$|[-\u2013\u2014(|])")
+TOP_LINES = 6  # a dump states its day, if at all, among its first lines
+
+
+def stated_day(text: str) -> date | None:
+    """The publication day a dump states at its top (used when no sidecar gives one)."""
+    lines = (line.strip() for line in text[:4000].splitlines())
+    for line in islice(filter(None, lines), TOP_LINES):
+        match = STATED_DAY.match(line)
+        if match is None:
+            continue
+        found = dateparser.parse(match.group("day"), languages=["en"], settings={
+            "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
+        if found is not None:
+            return found.date()
+    return None
 
 
 def drop_clutter_lines(text: str) -> str:
