@@ -151,3 +151,11 @@ def test_the_changed_verdict_outranks_the_initial_one(events) -> None:
 def test_a_court_as_the_agent_gives_its_seat(events) -> None:
     found = events("The rapper Omid Karimi was sentenced to death in April by a court in Isfahan.")
     assert found[("Omid Karimi", "sentence")].place == "Isfahan"
+
+
+def test_a_demonym_office_holder_speaks_for_the_gazetteer_government(read) -> None:
+    text = (
+        "A Hong Kong court denied bail to the publisher Ming Tsang on Monday. "
+        "British Foreign Secretary Anne Cole urged Hong Kong to release him."
+    )
+    assert [s.actor for s in read(text).statements] == ["UK government"]

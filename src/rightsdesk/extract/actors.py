@@ -115,8 +115,10 @@ def countries() -> dict[str, str]:
 
 @cache
 def country_forms() -> dict[str, Actor]:
-    """Every country name and demonym -> the country as an actor ("German" -> Germany)."""
-    return {term: Actor(rule.terms[0], "country", rule.id)
+    """Every country name and demonym -> its government as the gazetteer names it
+    ("British" -> UK government), else the country ("German" -> Germany)."""
+    governments = {a.country: a for a in gazetteer().exact.values() if a.category == "government"}
+    return {term: governments.get(rule.id) or Actor(rule.terms[0], "country", rule.id)
             for rule in load_table("countries").rules for term in rule.terms}
 
 

@@ -236,8 +236,10 @@ def _verb_anchors(verb: Token, context: str, trig: Triggers) -> bool:
         how = rule.get("how")
         if how == "position":
             return True
-        if how == "call" and any(c.lemma_ in {"for", "on", "upon"} for c in verb.children):
-            return True
+        if how == "call" and any(c.lemma_ in {"for", "on", "upon"} or (
+                c.dep_ in {"oprd", "xcomp"} and trig.position_words.search(c.text))
+                for c in verb.children):
+            return True  # "called for ...", "called on ...", "called the verdict outrageous"
         if how == "object" and _has_object(verb, rule.get("objects", [])):
             return True
         if how == "speech" and (trig.position_words.search(context) or _in_document(verb)):
