@@ -159,3 +159,18 @@ def test_a_demonym_office_holder_speaks_for_the_gazetteer_government(read) -> No
         "British Foreign Secretary Anne Cole urged Hong Kong to release him."
     )
     assert [s.actor for s in read(text).statements] == ["UK government"]
+
+
+def test_a_quoted_charge_with_commas_is_one_charge(events) -> None:
+    found = events('A court jailed Lev Sadko for "inciting racial, national or social hatred".')
+    assert found[("Lev Sadko", "sentence")].charges == [
+        "inciting racial, national or social hatred"]
+
+
+def test_names_in_apposition_to_the_group_are_its_members(events) -> None:
+    found = events(
+        "A court in Minsk jailed Nina Lapko for seven years on 3 May 2023 for extremism. "
+        "Two other members of the group, Ales Rud and Irina Sych, are serving sentences."
+    )
+    assert ("Ales Rud", "sentence") in found and ("Irina Sych", "sentence") in found
+    assert found[("Ales Rud", "sentence")].date is None  # their own cases, not this verdict

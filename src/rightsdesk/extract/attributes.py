@@ -49,6 +49,7 @@ REVIEW_VERBS = frozenset(
     {"uphold", "confirm", "overturn", "quash", "reduce", "commute", "annul", "cancel", "review",
      "appeal", "challenge", "leave", "extend", "replace"})
 QUOTES = "\"“”‘’«»"
+DOUBLE_QUOTES = "\"“”«»"
 OF_CHARGE_HOLDERS = frozenset(
     {"convict", "guilty", "accuse", "suspect", "charge", "count", "suspicion", "accusation",
      "allegation", "indict", "acquit", "conviction", "article"}
@@ -411,7 +412,7 @@ def _split_items(words: list[Token]) -> list[str]:
     items: list[list[Token]] = [[]]
     for i, word in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else None
-        if word.text == "," and _in_brackets(words, i):
+        if word.text == "," and (_in_brackets(words, i) or _in_quotes(words, i)):
             items[-1].append(word)
             continue
         if word.text == "," or (
@@ -431,6 +432,13 @@ def _split_items(words: list[Token]) -> list[str]:
 def _in_brackets(words: list[Token], at: int) -> bool:
     opened = sum(1 for w in words[:at] if w.text == "(")
     return opened > sum(1 for w in words[:at] if w.text == ")")
+
+
+def _in_quotes(words: list[Token], at: int) -> bool:
+    """"for "inciting racial, national or social hatred"": a quoted charge is one."""
+    first = words[0]
+    opened = first.i > 0 and first.doc[first.i - 1].text in DOUBLE_QUOTES
+    return (opened + sum(1 for w in words[:at] if w.text in DOUBLE_QUOTES)) % 2 == 1
 
 
 def _text(words: list[Token]) -> str:

@@ -234,10 +234,13 @@ def find_events(
     targets: list[Target] = []
     unnamed: dict[tuple[int, str], Attributes] = {}
     groups: list[GroupReport] = []
+    apart = {view.index for view in sents if SEPARATE_CASE.match(view.text)}
     for view in sents:
         for hit in find_hits(view.span):
             named = _named_targets(hit, view, names)
             targets.extend(named)
+            if named and _ongoing(hit.anchor):
+                apart.add(view.index)
             if not named:
                 target = hit.targets[0]
                 span = target.doc[target.i : target.i + 1]
@@ -249,8 +252,16 @@ def find_events(
                 group = group_report(hit, view, attributes)
                 if group is not None:
                     groups.append(group)
-    document = Document(sents, names, unnamed, groups, published, lede)
+    document = Document(sents, names, unnamed, groups, published, lede, frozenset(apart))
     return _assemble(targets, document)
+
+
+def _ongoing(anchor: Token) -> bool:
+    """"A and B are serving sentences on similar charges": a state of their own cases,
+    not a share of the verdict the text reports."""
+    present = {"is", "are", "'s", "'re"}
+    return anchor.lemma_.lower() in STATES and anchor.tag_ in {"VBG", "VBZ", "VBP"} and (
+        anchor.tag_ != "VBG" or any(c.lower_ in present for c in anchor.children))
 
 
 def _ordered_by_court(hit: Hit) -> bool:
@@ -270,6 +281,7 @@ class Document:
     groups: list[GroupReport]
     published: date | None
     lede: Lede
+    apart: frozenset[int]  # sentences of other cases ("Separately, ..."; "B is serving ...")
 
 
 @dataclass(slots=True)
@@ -460,9 +472,8 @@ def _assemble(targets: list[Target], document: Document) -> tuple[list[Person], 
                 draft.names.append(form)
         if target.sent.evidence not in draft.evidence:
             draft.evidence.append(target.sent.evidence)
-        separate = SEPARATE_CASE.match(target.sent.text) is not None
         for event in _events(target, key, document):
-            reach = 0 if separate else LEDE_REACH  # "Separately, X was ...": another case
+            reach = 0 if target.sent.index in document.apart else LEDE_REACH
             for paragraph in range(target.sent.paragraph, target.sent.paragraph - reach, -1):
                 lent = document.unnamed.get((paragraph, event.type))
                 if lent is not None:
@@ -510,7 +521,7 @@ def _name_groups(
 def _share(reports: list[Report], document: Document) -> None:
     sents = document.sents
     back = {view.index for view in sents if BACK_REFERENCE.search(view.text)}
-    share_verdicts(reports, back, frozenset(v.index for v in sents if SEPARATE_CASE.match(v.text)))
+    share_verdicts(reports, back, document.apart)
     anchors: dict[int, int] = {}
     for view in sents:
         if timed_by_verdict(view.span):

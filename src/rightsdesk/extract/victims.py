@@ -191,7 +191,7 @@ DASHES = frozenset({"–", "—", "--"})
 
 def described_names(token: Token) -> list[Token]:
     """Name tokens a description stands for: "people, A and B"; "activist, A"."""
-    found = [c for c in token.children if c.dep_ == "appos"]
+    found = [c for noun in _with_whole(token) for c in noun.children if c.dep_ == "appos"]
     if token.dep_ in {"compound", "appos"} and token.head.pos_ == "PROPN":
         found.append(token.head)
     for prep in _including(token):  # "five activists, including A and B"
@@ -204,11 +204,16 @@ def described_names(token: Token) -> list[Token]:
 def _including(token: Token) -> list[Token]:
     """"including" phrases on a noun or on what it is from: "journalists from the
     outlet X, including A" (the parse hangs the list on the outlet)."""
-    nouns = [token] + [o for prep in token.children if prep.dep_ == "prep"
-                       and prep.lower_ in {"from", "of", "at"}
-                       for o in prep.children if o.dep_ == "pobj"]
-    return [prep for noun in nouns for prep in noun.children
+    return [prep for noun in _with_whole(token) for prep in noun.children
             if prep.dep_ == "prep" and prep.lower_ in {"including", "among"}]
+
+
+def _with_whole(token: Token) -> list[Token]:
+    """A noun and what it is part of: the parse hangs a list of names on the whole
+    ("two members of the group, A and B"; "journalists from the outlet X, including A")."""
+    return [token] + [o for prep in token.children if prep.dep_ == "prep"
+                      and prep.lower_ in {"from", "of", "at"}
+                      for o in prep.children if o.dep_ == "pobj"]
 
 
 def _named_after_dash(token: Token) -> list[Token]:
