@@ -174,3 +174,25 @@ def test_names_in_apposition_to_the_group_are_its_members(events) -> None:
     )
     assert ("Ales Rud", "sentence") in found and ("Irina Sych", "sentence") in found
     assert found[("Ales Rud", "sentence")].date is None  # their own cases, not this verdict
+
+
+def test_coordinated_verbs_keep_their_own_dates(events) -> None:
+    found = events(
+        "Ravshan Yorov was arrested in Dushanbe on 28 September 2015 and in October 2016 "
+        "was sentenced to 23 years."
+    )
+    assert found[("Ravshan Yorov", "arrest")].date == "2015-09-28"
+    assert found[("Ravshan Yorov", "sentence")].date == "2016-10"
+
+
+def test_a_religious_title_is_not_part_of_the_name(read) -> None:
+    text = "Bishop Rolando Ortiz was arrested in August 2022 and placed under house arrest."
+    assert [p.name for p in read(text).persons] == ["Rolando Ortiz"]
+
+
+def test_a_named_storm_is_no_antecedent(events) -> None:
+    found = events(
+        "Reporter Sai Min was arrested in Sittwe while covering the damage of Cyclone Mocha. "
+        "He was convicted of incitement."
+    )
+    assert ("Sai Min", "sentence") in found and all("Mocha" not in name for name, _ in found)

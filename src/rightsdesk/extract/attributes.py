@@ -90,7 +90,8 @@ def read_attributes(
     reviewed = _under_review(hit)
     arrest = hit.rule.event == "arrest"
     return Attributes(
-        date=None if reviewed else _date(view, clause, published, arrest=arrest),
+        date=None if reviewed else _date(
+            view, clause, clause_verb(hit.anchor), published, arrest=arrest),
         place=None if reviewed else _place(view.span, clause, _target_tokens(hit)),
         charges=_charges(hit.anchor, clause),
         months=_months(view, victim, hit),
@@ -126,7 +127,7 @@ def _in_clause(token: Token, clause: set[Token]) -> bool:
 
 
 def _date(
-    view: SentenceView, clause: set[Token], published: date | None, *, arrest: bool
+    view: SentenceView, clause: set[Token], own: Token, published: date | None, *, arrest: bool
 ) -> str | None:
     """The date nearest the clause verb. A time counted back ("held for two years now")
     dates the start of the detention: only an arrest."""
@@ -139,9 +140,11 @@ def _date(
             continue
         span = sent.doc.char_span(base + mention.start, base + mention.end, alignment_mode="expand")
         if span is not None and _in_clause(span.root, clause):
-            owned.append((_distance(span.root, clause), mention.start, mention.value))
+            # "arrested on 28 September 2015 and in October 2016 sentenced": each its own
+            theirs = clause_verb(span.root) != own
+            owned.append((theirs, _distance(span.root, clause), mention.start, mention.value))
     if owned:
-        return min(owned)[2]  # "released on Friday after five years since 2011": Friday
+        return min(owned)[3]  # "released on Friday after five years since 2011": Friday
     return None
 
 

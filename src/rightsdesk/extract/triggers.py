@@ -214,7 +214,7 @@ def _inherited(verb: Token, deps: frozenset[str]) -> list[Token]:
             return found
     if verb.dep_ in {"acl", "amod"}:
         return [verb.head]  # "the activist, arrested in May"
-    return _copula_subjects(node) if node is not verb else []
+    return _copula_subjects(node) if node != verb else []
 
 
 def _copula_subjects(verb: Token) -> list[Token]:

@@ -24,7 +24,9 @@ from rightsdesk.extract.lexicon import load_table
 
 PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "that"})
-TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "madam"})
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "madam",
+                    "bishop", "archbishop", "cardinal", "father", "fr.", "reverend", "rev.",
+                    "pastor", "imam", "sheikh", "rabbi", "sister", "brother"})
 NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "abu", "al", "el", "ben", "de", "da", "dos",
                             "das", "del", "di", "van", "von", "der", "la", "le", "du"})
 JOINERS = frozenset({"-", "'"})  # "El-Fattah", "O'Neill": tokens inside one name part
@@ -46,7 +48,8 @@ NOT_NAME_WORDS = frozenset(
      "chair", "chairman", "chairwoman", "laureate", "prize", "award", "director", "head",
      "leader", "member", "report", "house", "hall", "street", "avenue", "regime", "administration",
      "mechanism", "institute", "fund", "initiative", "campaign", "coalition", "project",
-     "free", "release", "justice", "save"}  # headline calls: "Free X now"
+     # headline calls ("Free X now") and named storms
+     "free", "release", "justice", "save", "cyclone", "hurricane", "typhoon", "storm"}
 )
 MAX_NAME_TOKENS = 5
 # NER labels a misread name is never given (it comes back as ORG, GPE, DATE...).
