@@ -196,3 +196,11 @@ def test_a_named_storm_is_no_antecedent(events) -> None:
         "He was convicted of incitement."
     )
     assert ("Sai Min", "sentence") in found and all("Mocha" not in name for name, _ in found)
+
+
+def test_a_possessive_in_the_subject_s_clause_is_the_subject_s(events) -> None:
+    found = events(
+        "A court jailed the editor Mzia Kobalia for two years.\n"
+        "Kobalia went on a hunger strike after her arrest on 12 January."
+    )
+    assert ("Mzia Kobalia", "arrest") in found

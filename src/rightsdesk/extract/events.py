@@ -162,9 +162,9 @@ class NameIndex:
             )
             if not same_or_lead or other.index > view.index:
                 continue
-            if other.index == view.index and (
-                mention.span.start >= pronoun.i or clause_verb(mention.span.root) == own_clause
-            ):
+            if other.index == view.index and (mention.span.start >= pronoun.i or (
+                    clause_verb(mention.span.root) == own_clause
+                    and not _owner_subject(pronoun, mention))):
                 continue
             key = surname_key(mention.text)
             if key in self.agents or " " not in self.full.get(key, ""):
@@ -210,6 +210,12 @@ class NameIndex:
                 key = surname_key(mention.text)
                 return None if key in self.agents or key in self.speakers else mention
         return None
+
+
+def _owner_subject(pronoun: Token, mention: NameMention) -> bool:
+    """"X went on hunger strike after her arrest": a possessive in its clause is the
+    subject's own (unlike "X's regime arrested him")."""
+    return pronoun.tag_ == "PRP$" and mention.span.root.dep_ in {"nsubj", "nsubjpass"}
 
 
 def aged_description(token: Token) -> bool:
