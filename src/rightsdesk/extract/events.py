@@ -444,8 +444,8 @@ def _is_victim(mention: NameMention, hit: Hit, names: NameIndex) -> bool:
     key = surname_key(mention.text)
     if key in names.agents or role_of(mention.span) == "agent":
         return False
-    if key in names.speakers and hit.rule.victim not in DIRECT_KINDS:
-        return False
+    if key in names.speakers and key not in names.victims and hit.rule.victim not in DIRECT_KINDS:
+        return False  # "the editor X said": a speaker, unless already read as a target
     return not _is_agent_of(mention.span, hit.anchor)
 
 
