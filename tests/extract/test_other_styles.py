@@ -204,3 +204,20 @@ def test_a_possessive_in_the_subject_s_clause_is_the_subject_s(events) -> None:
         "Kobalia went on a hunger strike after her arrest on 12 January."
     )
     assert ("Mzia Kobalia", "arrest") in found
+
+
+def test_given_years_in_prison_is_a_sentence_of_the_receiver(events) -> None:
+    found = events("A court gave blogger Lina Farouk six years in prison for her posts.")
+    assert found[("Lina Farouk", "sentence")].sentence_months == 72
+    found = events("Rights lawyer Xu Feng was given 14 years in prison for subversion.")
+    assert ("Xu Feng", "sentence") in found
+
+
+def test_an_enforced_disappearance_is_an_arrest(events) -> None:
+    found = events("Human rights defender Rita Mendes was forcibly disappeared in July 2021.")
+    assert found[("Rita Mendes", "arrest")].date == "2021-07"
+
+
+def test_the_conviction_of_a_person_names_no_charge(events) -> None:
+    found = events("An appeals court upheld the conviction of the farmer Jose Rivas.")
+    assert found[("Jose Rivas", "sentence")].charges == []

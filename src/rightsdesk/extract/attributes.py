@@ -20,6 +20,7 @@ from rightsdesk.extract.lexicon import load_table
 from rightsdesk.extract.sentences import SentenceView
 from rightsdesk.extract.terms import find_series, find_terms, is_suspended
 from rightsdesk.extract.triggers import Hit, clause_verb
+from rightsdesk.extract.victims import person_nouns, role_strength
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DIRECTIONS = frozenset(
@@ -355,6 +356,8 @@ def _charge_list(prep: str, obj: Token) -> list[str]:
     words = _charge_words(obj)
     if not words or words[0].like_num or any(w.ent_type_ == "PERSON" for w in words):
         return []
+    if lemma in person_nouns() or lemma in role_strength():
+        return []  # "the conviction of the farmer X": a person, not a charge
     if all(w.pos_ == "PROPN" or w.is_punct for w in words):
         return []  # "the conviction of Maks Sultanov": a name the NER missed
     items = [i for i in _split_items(words) if not CODE_NAME.fullmatch(i)]

@@ -54,6 +54,7 @@ LEDE_REACH = 3
 TIME_PREPOSITIONS = frozenset({"during", "amid", "throughout", "since", "until"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 DIRECT_KINDS = frozenset({"patient", "modified"})  # kinds where a lawyer target is a victim
+DIRECT_SUBJECT_EVENTS = frozenset({"sentence", "charge", "killing"})
 COURTS = frozenset({"court", "judge", "tribunal"})
 # Verbs in the present that tell a state, not the day's news.
 STATES = frozenset({"serve", "face", "remain", "languish", "stand", "await", "spend",
@@ -444,9 +445,16 @@ def _is_victim(mention: NameMention, hit: Hit, names: NameIndex) -> bool:
     key = surname_key(mention.text)
     if key in names.agents or role_of(mention.span) == "agent":
         return False
-    if key in names.speakers and key not in names.victims and hit.rule.victim not in DIRECT_KINDS:
+    if key in names.speakers and key not in names.victims and not _direct(hit):
         return False  # "the editor X said": a speaker, unless already read as a target
     return not _is_agent_of(mention.span, hit.anchor)
+
+
+def _direct(hit: Hit) -> bool:
+    """The hit's target is the person it happens to: "lawyer X was arrested", "lawyer
+    X received six years" (not "lawyer X appealed", said of a client's case)."""
+    return hit.rule.victim in DIRECT_KINDS or (
+        hit.rule.victim == "subject" and hit.rule.event in DIRECT_SUBJECT_EVENTS)
 
 
 def _is_agent_of(span: Span, anchor: Token) -> bool:

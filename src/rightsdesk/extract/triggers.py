@@ -34,6 +34,7 @@ CASE_NOUNS = frozenset({"verdict", "sentence", "conviction", "ruling", "appeal",
 PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "dative"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DEPRIVING_VERBS = frozenset({"deny", "refuse", "withhold"})
+GIVING_VERBS = frozenset({"give", "hand"})
 # "X had her term cut and was released": a passive verb shares its coordinated verb's subject.
 PASSIVE_SHARED = frozenset({"nsubjpass", "nsubj"})
 ASSERTING_CLAUSES = frozenset({"relcl", "appos", "advcl", "parataxis"})
@@ -271,6 +272,11 @@ def _companions(verb: Token) -> list[Token]:
 
 
 def _subjects(verb: Token) -> list[Token]:
+    """Who receives, serves or faces it; "a court gave X six years": who it is given to."""
+    if verb.lemma_.lower() in GIVING_VERBS and not any(c.dep_ == "auxpass" for c in verb.children):
+        given = _children(verb, frozenset({"dative"}))
+        if given:
+            return given
     found = _children(verb, SUBJECT_DEPS)
     return found or _inherited(verb, SUBJECT_DEPS)
 
