@@ -221,3 +221,27 @@ def test_an_enforced_disappearance_is_an_arrest(events) -> None:
 def test_the_conviction_of_a_person_names_no_charge(events) -> None:
     found = events("An appeals court upheld the conviction of the farmer Jose Rivas.")
     assert found[("Jose Rivas", "sentence")].charges == []
+
+
+def test_a_list_item_without_was_is_read(events) -> None:
+    found = events(
+        "Among them:\n"
+        "- Tofig Yusifli, opposition politician, sentenced to 9 years in March 2025 on fraud "
+        "charges.\n"
+        "- Bahruz Salimov, researcher, sentenced to 15 years for treason in June 2025."
+    )
+    assert found[("Tofig Yusifli", "sentence")].charges == ["fraud"]
+    assert found[("Bahruz Salimov", "sentence")].charges == ["treason"]
+
+
+def test_a_turkic_patronymic_is_not_the_surname(read) -> None:
+    text = (
+        "Police detained Makhabat Asanova kyzy in Bishkek on 16 January 2024. "
+        "Aida Bekova kyzy was released the same day."
+    )
+    assert len({p.key for p in read(text).persons}) == 2
+
+
+def test_split_ill_treatment_is_a_trigger(events) -> None:
+    found = events("Reports say Ahmed Douma was subjected to ill-treatment in Tora prison.")
+    assert ("Ahmed Douma", "ill_treatment") in found

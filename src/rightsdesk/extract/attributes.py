@@ -29,6 +29,7 @@ DIRECTIONS = frozenset(
      "southeastern", "southwestern"}
 )
 CHARGE_NOUNS = frozenset({"charge", "count", "suspicion", "accusation", "allegation", "article"})
+TERM_UNITS = frozenset({"year", "month", "week", "day", "term"})
 # Words that say what kind of court it is; the seat is named before them
 # ("Baku Grave Crimes Court", "Urumqi Intermediate People's Court").
 COURT_KINDS = frozenset(
@@ -300,6 +301,7 @@ def _with_direction(ent: Span) -> str:
 def _charges(anchor: Token, clause: set[Token]) -> list[str]:
     charges: list[str] = _charges_after_listed(anchor)
     for holder in _charge_holders(anchor, clause):
+        charges.extend(_named_before(holder))
         for prep in holder.children:
             if prep.dep_ != "prep" or not _introduces_charge(holder, prep.lower_):
                 continue
@@ -307,6 +309,14 @@ def _charges(anchor: Token, clause: set[Token]) -> list[str]:
                 if obj.dep_ in {"pobj", "pcomp"}:
                     charges.extend(_charge_list(_vouched(holder, prep.lower_), obj))
     return list(dict.fromkeys(c for c in charges if c))
+
+
+def _named_before(holder: Token) -> list[str]:
+    """"on smuggling charges", "drug trafficking charges": the charge named before the noun."""
+    if holder.lemma_.lower() not in {"charge", "count", "accusation"}:
+        return []
+    return [holder.doc[c.left_edge.i : c.i + 1].text for c in holder.children
+            if c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"} and c.i < holder.i]
 
 
 def _charges_after_listed(anchor: Token) -> list[str]:
@@ -337,13 +347,15 @@ def _vouched(holder: Token, prep: str) -> str:
 
 
 def _charge_holders(anchor: Token, clause: set[Token]) -> list[Token]:
-    """Tokens charge phrases hang on: the trigger, its clause, "guilty", "charges"."""
+    """Tokens charge phrases hang on: the trigger, its clause, "guilty", "charges", and
+    the term ("sentenced to 15 years for treason": the parse may hang "for" on "years")."""
     holders = [anchor, *clause]
+    held = CHARGE_NOUNS | TERM_UNITS
     for verb in [anchor, *clause]:
         holders.extend(c for c in verb.children if c.lemma_.lower() in {"guilty"} | CHARGE_NOUNS)
         for prep in verb.children:
             holders.extend(
-                o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in CHARGE_NOUNS
+                o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in held
             )
     return list(dict.fromkeys(holders))
 

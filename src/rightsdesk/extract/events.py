@@ -33,7 +33,13 @@ from rightsdesk.extract.sharing import (
     lend,
     share_verdicts,
 )
-from rightsdesk.extract.triggers import Hit, clause_verb, find_hits, timed_by_verdict
+from rightsdesk.extract.triggers import (
+    Hit,
+    clause_verb,
+    find_hits,
+    reduced_passive,
+    timed_by_verdict,
+)
 from rightsdesk.extract.victims import (
     PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -56,6 +62,9 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 DIRECT_KINDS = frozenset({"patient", "modified"})  # kinds where a lawyer target is a victim
 DIRECT_SUBJECT_EVENTS = frozenset({"sentence", "charge", "killing"})
 COURTS = frozenset({"court", "judge", "tribunal"})
+# Verbs whose subject undergoes the event ("X died", "X faces trial", "X walked free").
+UNDERGONE = frozenset({"die", "languish", "serve", "receive", "get", "face", "stand", "go",
+                       "appear", "appeal", "walk", "leave"})
 # Verbs in the present that tell a state, not the day's news.
 STATES = frozenset({"serve", "face", "remain", "languish", "stand", "await", "spend",
                     "continue", "stay", "be", "have", "receive", "get"})
@@ -462,8 +471,7 @@ def _is_agent_of(span: Span, anchor: Token) -> bool:
     root = span.root
     return root.head == anchor and root.dep_ in {"nsubj", "agent"} and anchor.pos_ == "VERB" and (
         anchor.i > root.i and not any(c.dep_ == "auxpass" for c in anchor.children)
-    ) and anchor.lemma_.lower() not in {"die", "languish", "serve", "receive", "get", "face",
-                                        "stand", "go", "appear", "appeal", "walk", "leave"}
+    ) and not reduced_passive(anchor) and anchor.lemma_.lower() not in UNDERGONE
 
 
 def _assemble(targets: list[Target], document: Document) -> tuple[list[Person], list[Event]]:

@@ -218,6 +218,12 @@ def _inherited(verb: Token, deps: frozenset[str]) -> list[Token]:
     return _copula_subjects(node) if node != verb else []
 
 
+def reduced_passive(verb: Token) -> bool:
+    """A bare participle ("X, a blogger, jailed for two years"): headlines and lists
+    drop "was", and the parse may then call X its subject."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
+
 def _copula_subjects(verb: Token) -> list[Token]:
     """"She was flogged (and denied care)": the parse may read the participle as an
     adjective after "was"; the subject of "was" is then its patient."""
@@ -242,6 +248,8 @@ def _patients(verb: Token) -> list[Token]:
     if not found and verb.dep_ in {"xcomp", "oprd"} and verb.head.pos_ in {"VERB", "AUX"}:
         found = _children(verb.head, PATIENT_DEPS)  # "X was found guilty", "X got jailed"
     found = found or _copula_subjects(verb)
+    if not found and reduced_passive(verb):  # "- X, opposition politician, sentenced to ..."
+        found = _children(verb, frozenset({"nsubj"}))
     if not found:  # a small clause: "found X guilty", "declared X a criminal"
         for clause in verb.children:
             if clause.dep_ in {"ccomp", "xcomp", "oprd"} and clause.pos_ in {"ADJ", "NOUN"}:

@@ -27,8 +27,10 @@ RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "that"})
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "madam",
                     "bishop", "archbishop", "cardinal", "father", "fr.", "reverend", "rev.",
                     "pastor", "imam", "sheikh", "rabbi", "sister", "brother"})
-NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "abu", "al", "el", "ben", "de", "da", "dos",
-                            "das", "del", "di", "van", "von", "der", "la", "le", "du"})
+# "Makhabat Tazhibek kyzy": a patronymic particle after the surname, never the surname
+PATRONYMICS = frozenset({"kyzy", "uulu", "ogly", "oglu", "qizi", "kizi"})
+NAME_PARTICLES = PATRONYMICS | {"bin", "bint", "ibn", "abu", "al", "el", "ben", "de", "da", "dos",
+                                "das", "del", "di", "van", "von", "der", "la", "le", "du"}
 JOINERS = frozenset({"-", "'"})  # "El-Fattah", "O'Neill": tokens inside one name part
 # Words that make a capitalised run an organisation, a place or a thing, not a person.
 NOT_NAME_WORDS = frozenset(
@@ -85,7 +87,7 @@ def normal(text: str) -> str:
 
 
 def surname_key(name: str) -> str:
-    parts = normal(name).split()
+    parts = [p for p in normal(name).split() if p not in PATRONYMICS]
     return parts[-1] if parts else ""
 
 
@@ -101,7 +103,8 @@ def person_entity(token: Token) -> Span | None:
 
 def proper_run(token: Token) -> Span | None:
     """The run of proper nouns a name-like token heads ("Serik Sapargali")."""
-    if token.pos_ != "PROPN" and not (token.is_title and token.pos_ in {"NOUN", "X"}):
+    if token.pos_ != "PROPN" and not (token.is_title and token.pos_ in {"NOUN", "X"}) and (
+            token.lower_ not in PATRONYMICS):
         return None
     start = end = token.i
     doc = token.doc
@@ -130,6 +133,8 @@ def clean_name(span: Span) -> str | None:
         words = words[1:]  # "Sunni Muslim Kuanysh B.": descriptors the NER took in
     while words and (words[-1] in {"'s", "’s", "'"} or words[-1].lower() == "s"):
         words = words[:-1]
+    while words and words[0] in JOINERS:
+        words = words[1:]  # "- Bahruz Samadov, researcher, ...": a list's bullet
     parts = [w for w in words if w not in JOINERS]
     if not parts or len(parts) > MAX_NAME_TOKENS:
         return None
