@@ -245,3 +245,9 @@ def test_a_turkic_patronymic_is_not_the_surname(read) -> None:
 def test_split_ill_treatment_is_a_trigger(events) -> None:
     found = events("Reports say Ahmed Douma was subjected to ill-treatment in Tora prison.")
     assert ("Ahmed Douma", "ill_treatment") in found
+
+
+def test_a_sentence_handed_to_a_person_is_theirs(events) -> None:
+    found = events("The Supreme Court on Monday upheld the 16-year prison sentence handed to "
+                   "Daulet Tazhibayev, a lawyer.")
+    assert found[("Daulet Tazhibayev", "sentence")].sentence_months == 192

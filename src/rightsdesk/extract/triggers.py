@@ -35,6 +35,7 @@ PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "dative"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DEPRIVING_VERBS = frozenset({"deny", "refuse", "withhold"})
 GIVING_VERBS = frozenset({"give", "hand"})
+IMPOSING = GIVING_VERBS | {"impose", "pass"}  # "the sentence handed to / imposed on X"
 # "X had her term cut and was released": a passive verb shares its coordinated verb's subject.
 PASSIVE_SHARED = frozenset({"nsubjpass", "nsubj"})
 ASSERTING_CLAUSES = frozenset({"relcl", "appos", "advcl", "parataxis"})
@@ -304,6 +305,9 @@ def _holders(noun: Token) -> list[Token]:
         found.append(noun.head)  # "political prisoner X", "X, a prisoner of conscience"
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":  # "the trial process of X"
         found.extend(_holders(noun.head))
+    for given in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in IMPOSING):
+        found.extend(o for prep in given.children if prep.dep_ == "prep" and prep.lower_ in
+                     {"to", "on"} for o in prep.children if o.dep_ == "pobj")  # "handed to X"
     if noun.dep_ in {"attr", "acomp"}:
         found.extend(_subjects(noun.head))
     prep = noun.head
