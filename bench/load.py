@@ -217,7 +217,7 @@ def report(rows: list[dict[str, str]], summary: dict, p95_target: float) -> bool
             f"{row['Name']:24} {row['Request Count']:>9} {row['Failure Count']:>7} "
             f"{float(row['Requests/s']):7.1f} {row['50%']:>7} {row['95%']:>7}"
         )
-        if row["Name"] != "Aggregated" and float(row["95%"]) > p95_target:
+        if row["Name"] != "Aggregated" and float(row["95%"]) >= p95_target:
             met = False
     total = next(r for r in rows if r["Name"] == "Aggregated")
     errors = summary["errors"]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from rightsdesk.errors import StoreError
 from rightsdesk.model import Extraction
 from rightsdesk.store import Store, open_store, writer
 from rightsdesk.store.engine import create_engine, store_url
+from rightsdesk.store.sqlite import BUSY_TIMEOUT_MS, take_write_lock
 
 
 def test_file_store_uses_wal_and_refuses_orphans(tmp_path: Path) -> None:
@@ -76,3 +79,53 @@ def test_unopenable_path_raises_store_error(tmp_path: Path) -> None:
 def test_store_url_hides_the_password() -> None:
     store = Store(create_engine("postgresql://u:secret@db/cases"))
     assert "secret" not in store.url
+
+
+def _holder(path: Path, seconds: float, gap: float | None = None) -> threading.Thread:
+    """Another writer holding the write lock: for `seconds`, or, with a `gap`, like an
+    ingest: 7 ms transactions one after another for `seconds`, `gap` apart."""
+    ready = threading.Event()
+
+    def hold() -> None:
+        other = sqlite3.connect(path, isolation_level=None)
+        until = time.monotonic() + seconds
+        while True:
+            other.execute("BEGIN IMMEDIATE")
+            ready.set()
+            time.sleep(seconds if gap is None else 0.007)
+            other.execute("COMMIT")
+            if gap is None or time.monotonic() > until:
+                break
+            time.sleep(gap)
+        other.close()
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    ready.wait()
+    return thread
+
+
+def test_a_writer_gets_its_turn_between_an_ingest_s_transactions(tmp_path: Path) -> None:
+    path = tmp_path / "cases.db"
+    open_store(str(path)).close()
+    ingest = _holder(path, 1.5, gap=0.0005)  # begins again half a millisecond after commit
+    mine = sqlite3.connect(path, isolation_level=None)
+    started = time.monotonic()
+    take_write_lock(mine)
+    waited = time.monotonic() - started
+    mine.execute("COMMIT")
+    ingest.join()
+    # SQLite's own busy handler backs off to a try every 100 ms and mostly meets the
+    # lock (0.05-1.8 s in five tries on this machine); trying every millisecond, 7-92 ms
+    assert waited < 0.3
+
+
+def test_a_writer_gives_up_with_sqlite_s_error_after_the_timeout(tmp_path: Path) -> None:
+    path = tmp_path / "cases.db"
+    open_store(str(path)).close()
+    holder = _holder(path, 0.5)
+    mine = sqlite3.connect(path, isolation_level=None)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        take_write_lock(mine, timeout_ms=100)
+    holder.join()
+    assert mine.execute("PRAGMA busy_timeout").fetchone() == (BUSY_TIMEOUT_MS,)
