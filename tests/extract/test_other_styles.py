@@ -251,3 +251,8 @@ def test_a_sentence_handed_to_a_person_is_theirs(events) -> None:
     found = events("The Supreme Court on Monday upheld the 16-year prison sentence handed to "
                    "Daulet Tazhibayev, a lawyer.")
     assert found[("Daulet Tazhibayev", "sentence")].sentence_months == 192
+
+
+def test_charges_hung_on_the_term(events) -> None:
+    found = events("A military court sentenced Server Umerov to 14 years on terrorism charges.")
+    assert found[("Server Umerov", "sentence")].charges == ["terrorism"]

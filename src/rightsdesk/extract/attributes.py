@@ -357,6 +357,9 @@ def _charge_holders(anchor: Token, clause: set[Token]) -> list[Token]:
             holders.extend(
                 o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in held
             )
+    terms = [h for h in holders if h.lemma_.lower() in TERM_UNITS]  # "14 years on X charges"
+    holders.extend(o for term in terms for prep in term.children for o in prep.children
+                   if o.dep_ == "pobj" and o.lemma_.lower() in CHARGE_NOUNS)
     return list(dict.fromkeys(holders))
 
 
