@@ -256,3 +256,11 @@ def test_a_sentence_handed_to_a_person_is_theirs(events) -> None:
 def test_charges_hung_on_the_term(events) -> None:
     found = events("A military court sentenced Server Umerov to 14 years on terrorism charges.")
     assert found[("Server Umerov", "sentence")].charges == ["terrorism"]
+
+
+def test_who_is_a_person_even_when_the_parse_hangs_it_on_a_place(events) -> None:
+    found = events(
+        "Among them is Ulfat Mamadova, a journalist from the Gorno-Badakhshan region, "
+        "who was arrested in Dushanbe in May 2022."
+    )
+    assert found[("Ulfat Mamadova", "arrest")].date == "2022-05"

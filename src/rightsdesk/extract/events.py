@@ -48,6 +48,7 @@ from rightsdesk.extract.victims import (
     described_names,
     name_at,
     normal,
+    person_nouns,
     role_of,
     role_strength,
     surname_key,
@@ -433,7 +434,7 @@ def _relative_antecedents(
         clause = clause.head
     if clause.dep_ != "relcl":
         return []
-    head = clause.head
+    head = _person_above(clause.head) if token.lower_ in {"who", "whom"} else clause.head
     group = coordinated(head.head if head.dep_ == "conj" else head)
     collective = {"both", "all"}
     if token.lower_ not in collective and not any(c.lower_ in collective for c in token.subtree):
@@ -442,6 +443,21 @@ def _relative_antecedents(
     for candidate in group:
         found.extend(_names_for(candidate, hit, view, names))
     return found
+
+
+def _person_above(noun: Token) -> Token:
+    """"X, a journalist from the Y region, who was arrested": "who" is a person, and
+    the parse may hang its clause on the place; climb to the person it describes."""
+    node = noun
+    while not _stands_for_person(node) and node.pos_ in {"NOUN", "PROPN", "ADP"} and (
+            node.head != node):
+        node = node.head
+    return node if _stands_for_person(node) else noun
+
+
+def _stands_for_person(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return token.ent_type_ == "PERSON" or lemma in person_nouns() or lemma in role_strength()
 
 
 def _agent_role(token: Token) -> bool:
