@@ -264,3 +264,8 @@ def test_who_is_a_person_even_when_the_parse_hangs_it_on_a_place(events) -> None
         "who was arrested in Dushanbe in May 2022."
     )
     assert found[("Ulfat Mamadova", "arrest")].date == "2022-05"
+
+
+def test_coordinated_verbs_share_the_later_object(events) -> None:
+    found = events("Police beat and detained the lawyer Nasrin Sohrabi at a funeral in Tehran.")
+    assert ("Nasrin Sohrabi", "ill_treatment") in found and ("Nasrin Sohrabi", "arrest") in found

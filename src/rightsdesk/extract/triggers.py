@@ -219,6 +219,13 @@ def _inherited(verb: Token, deps: frozenset[str]) -> list[Token]:
     return _copula_subjects(node) if node != verb else []
 
 
+def _object_of_next(verb: Token) -> list[Token]:
+    """"Police beat and detained X": the object of the verb coordinated after."""
+    later = [c for c in verb.conjuncts if c.i > verb.i and c.pos_ == "VERB"]
+    return _children(later[0], frozenset({"dobj"})) if later and not _children(
+        verb, frozenset({"dobj", "nsubjpass"})) else []
+
+
 def reduced_passive(verb: Token) -> bool:
     """A bare participle ("X, a blogger, jailed for two years"): headlines and lists
     drop "was", and the parse may then call X its subject."""
@@ -257,7 +264,7 @@ def _patients(verb: Token) -> list[Token]:
                 found.extend(_children(clause, SUBJECT_DEPS))
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     shared = PASSIVE_SHARED if passive else frozenset({"nsubjpass", "dobj"})
-    found = found or _inherited(verb, shared)
+    found = found or _inherited(verb, shared) or _object_of_next(verb)
     return found + _companions(verb) if found else found
 
 
