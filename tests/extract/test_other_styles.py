@@ -269,3 +269,9 @@ def test_who_is_a_person_even_when_the_parse_hangs_it_on_a_place(events) -> None
 def test_coordinated_verbs_share_the_later_object(events) -> None:
     found = events("Police beat and detained the lawyer Nasrin Sohrabi at a funeral in Tehran.")
     assert ("Nasrin Sohrabi", "ill_treatment") in found and ("Nasrin Sohrabi", "arrest") in found
+
+
+def test_a_comma_inside_closing_quotes_ends_the_charge(events) -> None:
+    found = events("Ivan Sokol was charged with “inciting religious discord,” a vaguely defined "
+                   "offense that carries several years in prison.")
+    assert found[("Ivan Sokol", "charge")].charges == ["inciting religious discord"]

@@ -52,6 +52,7 @@ REVIEW_VERBS = frozenset(
      "appeal", "challenge", "leave", "extend", "replace"})
 QUOTES = "\"“”‘’«»"
 DOUBLE_QUOTES = "\"“”«»"
+APPOSITION = re.compile(r"(?:a|an)\s", re.I)
 OF_CHARGE_HOLDERS = frozenset(
     {"convict", "guilty", "accuse", "suspect", "charge", "count", "suspicion", "accusation",
      "allegation", "indict", "acquit", "conviction", "article"}
@@ -376,6 +377,8 @@ def _charge_list(prep: str, obj: Token) -> list[str]:
     if all(w.pos_ == "PROPN" or w.is_punct for w in words):
         return []  # "the conviction of Maks Sultanov": a name the NER missed
     items = [i for i in _split_items(words) if not CODE_NAME.fullmatch(i)]
+    # "with X, a vaguely defined offense that ...": a description after the charge
+    items = items[:1] + [i for i in items[1:] if not APPOSITION.match(i)]
     if prep in {"for", "on", "with", "under"}:
         heads = charge_heads()
         items = [i for i in items if set(re.findall(r"[a-z]+", i.lower())) & heads]
@@ -433,7 +436,8 @@ def _split_items(words: list[Token]) -> list[str]:
     items: list[list[Token]] = [[]]
     for i, word in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else None
-        if word.text == "," and (_in_brackets(words, i) or _in_quotes(words, i)):
+        if word.text == "," and (_in_brackets(words, i) or _in_quotes(words, i)) and not (
+                nxt is not None and nxt.text in DOUBLE_QUOTES):  # "“X,” a law ...": X ends
             items[-1].append(word)
             continue
         if word.text == "," or (
