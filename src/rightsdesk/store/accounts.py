@@ -20,7 +20,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from rightsdesk.errors import RightsdeskError
 from rightsdesk.store import schema
-from rightsdesk.store.sqlite import WRITE_OPTION
+from rightsdesk.store.transactions import writing
 
 Role = Literal["viewer", "analyst", "admin"]
 ROLES: tuple[Role, ...] = get_args(Role)  # in order of power: each includes the ones before
@@ -116,9 +116,6 @@ class Accounts:
         self.throttle = throttle
         self.policy = policy
 
-    def _write(self) -> sa.Connection:
-        return self._engine.connect().execution_options(**{WRITE_OPTION: True})
-
     # --- users ---
 
     def add_user(self, username: str, password: str, role: str) -> User:
@@ -138,7 +135,7 @@ class Accounts:
             "created_at": _now(),
         }
         try:
-            with self._write() as conn, conn.begin():
+            with writing(self._engine) as conn:
                 user_id = conn.execute(sa.insert(users).values(row)).inserted_primary_key[0]
         except sa.exc.IntegrityError:
             raise AccountError(f"user {username!r} already exists") from None
@@ -152,7 +149,7 @@ class Accounts:
     def set_role(self, username: str, role: str) -> User:
         if role not in ROLES:
             raise AccountError(f"unknown role {role!r}; use one of {', '.join(ROLES)}")
-        with self._write() as conn, conn.begin():
+        with writing(self._engine) as conn:
             done = conn.execute(
                 sa.update(users).where(users.c.username == username).values(role=role)
             )
@@ -163,7 +160,7 @@ class Accounts:
 
     def set_disabled(self, username: str, disabled: bool) -> None:
         """Disabling a user also ends all of their sessions."""
-        with self._write() as conn, conn.begin():
+        with writing(self._engine) as conn:
             user_id = conn.scalar(sa.select(users.c.id).where(users.c.username == username))
             if user_id is None:
                 raise AccountError(f"no user {username!r}")
@@ -206,7 +203,7 @@ class Accounts:
             return False
 
     def _store_hash(self, user_id: int, password: str) -> None:
-        with self._write() as conn, conn.begin():
+        with writing(self._engine) as conn:
             conn.execute(
                 sa.update(users)
                 .where(users.c.id == user_id)
@@ -215,7 +212,7 @@ class Accounts:
 
     def _record_failure(self, username: str, client: str) -> None:
         now = _now()
-        with self._write() as conn, conn.begin():
+        with writing(self._engine) as conn:
             conn.execute(
                 sa.insert(login_failures).values(username=username[:80], client=client, at=now)
             )
@@ -228,7 +225,7 @@ class Accounts:
         """A fresh random token for the cookie; a new one at every login (no fixation)."""
         token = secrets.token_urlsafe(32)
         now = _now()
-        with self._write() as conn, conn.begin():
+        with writing(self._engine) as conn:
             conn.execute(
                 sa.insert(sessions).values(
                     token_hash=_token_hash(token), user_id=user.id, created_at=now, last_seen=now
@@ -259,7 +256,7 @@ class Accounts:
         )
 
     def _touch(self, token_hash: str) -> None:
-        with self._write() as conn, conn.begin():
+        with writing(self._engine) as conn:
             conn.execute(
                 sa.update(sessions)
                 .where(sessions.c.token_hash == token_hash)
@@ -267,7 +264,7 @@ class Accounts:
             )
 
     def end_session(self, token: str) -> None:
-        with self._write() as conn, conn.begin():
+        with writing(self._engine) as conn:
             conn.execute(sa.delete(sessions).where(sessions.c.token_hash == _token_hash(token)))
 
 

@@ -23,6 +23,7 @@ from rightsdesk.model import (
 )
 from rightsdesk.store import migrate, reader, refresh, search, sqlite, writer
 from rightsdesk.store.engine import create_engine
+from rightsdesk.store.transactions import writing
 
 
 class Store:
@@ -60,12 +61,10 @@ class Store:
         """Store one document and its facts atomically; False if that content is stored."""
         content_hash = extraction.doc.source.content_hash
         try:
-            with self._engine.connect() as conn:
-                conn.execution_options(**{sqlite.WRITE_OPTION: True})
-                with conn.begin():
-                    if reader.has_source(conn, content_hash):
-                        return False
-                    writer.write_extraction(conn, extraction, resolution, now=datetime.now(UTC))
+            with writing(self._engine) as conn:
+                if reader.has_source(conn, content_hash):
+                    return False
+                writer.write_extraction(conn, extraction, resolution, now=datetime.now(UTC))
         except sa.exc.IntegrityError as error:  # another writer stored it first (PostgreSQL)
             if self.has_source(content_hash):
                 return False
@@ -78,10 +77,8 @@ class Store:
         Facts an analyst reviewed, edited or added are kept and win over new ones.
         Always True (the source was read again), to match `save`.
         """
-        with self._engine.connect() as conn:
-            conn.execution_options(**{sqlite.WRITE_OPTION: True})
-            with conn.begin():
-                refresh.replace_machine_facts(conn, extraction, resolution, now=datetime.now(UTC))
+        with writing(self._engine) as conn:
+            refresh.replace_machine_facts(conn, extraction, resolution, now=datetime.now(UTC))
         return True
 
     def stale_sources(self, extractor: str) -> list[int]:
@@ -96,10 +93,8 @@ class Store:
 
     def set_confidential(self, person_id: str, confidential: bool = True) -> None:
         """Mark a person whose name must not leave the desk (exports leave them out)."""
-        with self._engine.connect() as conn:
-            conn.execution_options(**{sqlite.WRITE_OPTION: True})
-            with conn.begin():
-                writer.set_confidential(conn, person_id, confidential)
+        with writing(self._engine) as conn:
+            writer.set_confidential(conn, person_id, confidential)
 
     # --- read ---
 

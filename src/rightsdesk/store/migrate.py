@@ -10,7 +10,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from rightsdesk.store.sqlite import WRITE_OPTION
+from rightsdesk.store.transactions import writing
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 HEAD = "head"
@@ -26,10 +26,8 @@ def alembic_config(connection: sa.Connection) -> Config:
 
 def upgrade(engine: sa.Engine, revision: str = HEAD) -> None:
     """Bring the schema to `revision` in one write transaction (a no-op when already there)."""
-    with engine.connect() as connection:
-        connection.execution_options(**{WRITE_OPTION: True})
-        with connection.begin():
-            command.upgrade(alembic_config(connection), revision)
+    with writing(engine) as connection:
+        command.upgrade(alembic_config(connection), revision)
 
 
 def head_revision() -> str | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from rightsdesk.store.sqlite import WRITE_OPTION
+from rightsdesk.store.transactions import marked_for_writing
 
 DRIVER = "postgresql+psycopg"
 WRITE_LOCK = 0x7264_7772_6974  # any fixed key; advisory locks are per database
@@ -32,7 +32,7 @@ def create_postgres_engine(url: sa.URL) -> sa.Engine:
 
 
 def _begin(connection: sa.Connection) -> None:
-    if connection.get_execution_options().get(WRITE_OPTION, False):
+    if marked_for_writing(connection):
         connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
     else:
         connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")

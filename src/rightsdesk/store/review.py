@@ -12,8 +12,6 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
@@ -25,7 +23,7 @@ from rightsdesk.model import EVENT_TYPES
 from rightsdesk.store import schema, search
 from rightsdesk.store.audit import record_change
 from rightsdesk.store.names import name_key
-from rightsdesk.store.sqlite import WRITE_OPTION
+from rightsdesk.store.transactions import writing
 from rightsdesk.store.writer import first_day
 
 FactKind = Literal["event", "statement", "occasion"]
@@ -55,15 +53,6 @@ case_codes = sa.Table(
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-@contextmanager
-def writing(engine: sa.Engine) -> Iterator[sa.Connection]:
-    """One write transaction (BEGIN IMMEDIATE on SQLite)."""
-    with engine.connect() as conn:
-        conn.execution_options(**{WRITE_OPTION: True})
-        with conn.begin():
-            yield conn
 
 
 def _jsonable(row: sa.Row | dict[str, Any] | None) -> dict[str, Any] | None:

@@ -15,13 +15,14 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.pool import StaticPool
 
+from rightsdesk.store.transactions import marked_for_writing
+
 BUSY_TIMEOUT_MS = 30_000  # an ingest commits per document; half a minute is generous
 WRITE_RETRY_S = 0.001  # how often a waiting writer tries for the write lock
 # The web desk answers from a pool of 40 threads; with SQLAlchemy's default 5 + 10
 # connections they queued for one and reopened (and re-configured) them all the time.
 POOL_SIZE = 20
 POOL_OVERFLOW = 40
-WRITE_OPTION = "rightsdesk_write"
 
 
 def create_sqlite_engine(url: sa.URL) -> sa.Engine:
@@ -57,7 +58,7 @@ def _configure_connection(in_memory: bool) -> Any:
 
 
 def _begin(connection: sa.Connection) -> None:
-    if connection.get_execution_options().get(WRITE_OPTION, False):
+    if marked_for_writing(connection):
         take_write_lock(connection.connection.dbapi_connection)
     else:
         connection.exec_driver_sql("BEGIN")

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 from rightsdesk.errors import StoreError
 from rightsdesk.store import schema
-from rightsdesk.store.review import writing
+from rightsdesk.store.transactions import writing
 
 watchlist = sa.Table(
     "watchlist",

@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from rightsdesk.store import audit
 from rightsdesk.store.accounts import AccountError
-from rightsdesk.store.review import writing
+from rightsdesk.store.transactions import writing
 from rightsdesk.web.deps import Admin, DeskDep
 from rightsdesk.web.render import page
 
