@@ -16,11 +16,7 @@ def test_the_seat_is_the_word_before_the_kind_of_court(events) -> None:
 
 def test_a_court_named_only_by_its_kind_gives_no_place(events) -> None:
     text = "An Emergency State Security Court sentenced Karim Saber to three years."
-    assert found_place(events(text), "Karim Saber") is None
-
-
-def found_place(found, name: str) -> str | None:
-    return found[(name, "sentence")].place
+    assert events(text)[("Karim Saber", "sentence")].place is None
 
 
 def test_charged_with_takes_any_wording(events) -> None:
