@@ -271,3 +271,35 @@ def test_a_comma_inside_closing_quotes_ends_the_charge(events) -> None:
     found = events("Ivan Sokol was charged with “inciting religious discord,” a vaguely defined "
                    "offense that carries several years in prison.")
     assert found[("Ivan Sokol", "charge")].charges == ["inciting religious discord"]
+
+
+def test_a_dateline_city_the_sentence_names_again_is_the_place(events) -> None:
+    found = events("Minsk, 3 March 2021 — A court in Minsk sentenced Ales Bialou to four years.")
+    assert found[("Ales Bialou", "sentence")].place == "Minsk"
+
+
+def test_a_court_in_apposition_to_a_parsed_dateline_gives_its_seat(events) -> None:
+    found = events("Yaoundé, 19 December 2022 — The Special Criminal Court in Yaoundé on Friday "
+                   "sentenced former director Amadou Vamoulké to 32 years in prison for "
+                   "embezzlement.")
+    assert found[("Amadou Vamoulké", "sentence")].place == "Yaoundé"
+
+
+def test_an_event_keeps_every_charge_its_mentions_give(events) -> None:
+    found = events(
+        "Police arrested the lawyer Rocio Sanz on 9 February 2024, accusing her of involvement "
+        "in a plot. Sanz was charged with treason, conspiracy and terrorism."
+    )
+    charges = found[("Rocio Sanz", "charge")].charges
+    assert "involvement" in charges and "treason" in charges
+
+
+def test_an_airport_is_no_actor(read) -> None:
+    text = ("Police arrested the lawyer Rocio Sanz at Simon Bolivar International Airport "
+            "on Friday, the attorney general said, calling her a traitor.")
+    assert read(text).statements == []
+
+
+def test_a_section_of_a_law_is_a_charge(events) -> None:
+    found = events("Shahid Alam was charged under Section 57 of the Information Act.")
+    assert found[("Shahid Alam", "charge")].charges

@@ -39,6 +39,9 @@ STATE_ORGANS = re.compile(
     r"\b(Court|Prosecutor|Police|KGB|KNB|FSB|Prison|Colony|Investigative|Militia)\b"
 )
 
+# Places named like organisations ("Simón Bolívar International Airport").
+PLACES = re.compile(r"\b(Airport|Hotel|Station|Stadium|Square|Hospital|Street|Avenue|Park)\b")
+
 
 @dataclass(frozen=True, slots=True)
 class Actor:
@@ -182,7 +185,8 @@ def _org_name_mentions(span: Span) -> list[ActorMention]:
     found = []
     for match in ORG_NAME.finditer(span.text):
         name = _trim_name(match.group(0))
-        if not ORG_HEAD.search(name) or STATE_ORGANS.search(name) or len(name.split()) < 2:
+        if not ORG_HEAD.search(name) or STATE_ORGANS.search(name) or PLACES.search(name) or (
+                len(name.split()) < 2):
             continue
         within = match.group(0).find(name)
         if within < 0:  # words were rejoined across other whitespace (tab, U+2028)

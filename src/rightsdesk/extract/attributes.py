@@ -191,6 +191,9 @@ def _court_place(clause: set[Token]) -> str | None:
         for subject in verb.children:
             doers = [o for o in subject.children if o.dep_ == "pobj"] if (
                 subject.dep_ == "agent") else [subject] if subject.dep_ == "nsubj" else []
+            # "YAOUNDE, 19 Dec - The Special Criminal Court in Yaounde sentenced": the
+            # parse may make the dateline the subject and the court its apposition
+            doers += [a for d in doers for a in d.children if a.dep_ == "appos"]
             for court in (d for d in doers if d.lemma_.lower() == "court"):  # "by a court in X"
                 seat = court_seat_of(court)
                 if seat:

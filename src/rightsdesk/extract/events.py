@@ -262,7 +262,7 @@ def find_events(
                 target = hit.targets[0]
                 span = target.doc[target.i : target.i + 1]
                 attributes = read_attributes(hit, span, view, published=published)
-                lede.complete(attributes, view.index)
+                lede.complete(attributes, view)
                 unnamed.setdefault((view.paragraph, hit.rule.event), attributes)
                 if _ordered_by_court(hit):
                     unnamed.setdefault((view.paragraph, "trial"), attributes)
@@ -309,16 +309,18 @@ class Lede:
 
     stamps: dict[int, Dateline] = field(default_factory=dict)
 
-    def complete(self, attributes: Attributes, index: int) -> None:
+    def complete(self, attributes: Attributes, view: SentenceView) -> None:
         """Date (and place) the sentence by its line; what a dateline itself says is
-        no attribute ("2016" of "AUG. 19 2016", "(The Bulletin)" read as a place)."""
-        stamp = self.stamps.get(index)
+        no attribute ("2016" of "AUG. 19 2016", "(The Bulletin)" read as a place),
+        unless the sentence says it again ("YAOUNDE, ... - A court in Yaounde ...")."""
+        stamp = self.stamps.get(view.index)
         if stamp is None:
             return
         own = attributes.date
         if not own or stamp.day.startswith(own):
             attributes.date = stamp.day
-        if attributes.place and attributes.place in stamp.text:
+        told = view.text.replace(stamp.text.strip(), "", 1)
+        if attributes.place and attributes.place in stamp.text and attributes.place not in told:
             attributes.place = None
         attributes.place = attributes.place or stamp.place
 
@@ -586,7 +588,7 @@ def _event(target: Target, key: str, document: Document) -> Event:
     view = target.sent
     attributes = read_attributes(target.hit, target.mention.span, view,
                                  published=document.published)
-    document.lede.complete(attributes, view.index)
+    document.lede.complete(attributes, view)
     also = list(rule.also)
     if rule.event == "sentence" and attributes.suspended and "release" not in also:
         also.append("release")
@@ -628,7 +630,7 @@ def _merged(mentions: list[Event]) -> Event:
         kept.date = kept.date or other.date
         kept.place = kept.place or other.place
         kept.sentence_months = kept.sentence_months or other.sentence_months
-        kept.charges = kept.charges or other.charges
+        kept.charges = list(dict.fromkeys([*kept.charges, *other.charges]))  # all it is said of
         kept.also = kept.also or other.also
     return kept
 
