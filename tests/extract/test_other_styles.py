@@ -303,3 +303,13 @@ def test_an_airport_is_no_actor(read) -> None:
 def test_a_section_of_a_law_is_a_charge(events) -> None:
     found = events("Shahid Alam was charged under Section 57 of the Information Act.")
     assert found[("Shahid Alam", "charge")].charges
+
+
+def test_a_former_office_holder_can_be_a_victim(events) -> None:
+    found = events("A court acquitted former senator Leila de Lorca of drug charges in June 2024.")
+    assert ("Leila de Lorca", "release") in found
+
+
+def test_a_day_is_no_charge(events) -> None:
+    found = events("A court acquitted the activist Rosa Lim on Monday of the last drug charges.")
+    assert all("Monday" not in c for c in found[("Rosa Lim", "release")].charges)

@@ -375,6 +375,8 @@ def _charge_list(prep: str, obj: Token) -> list[str]:
     words = _charge_words(obj)
     if not words or words[0].like_num or any(w.ent_type_ == "PERSON" for w in words):
         return []
+    if obj.ent_type_ == "DATE":
+        return []  # "acquitted X on Monday of ...": a day, whatever hangs on it
     if lemma in person_nouns() or lemma in role_strength():
         return []  # "the conviction of the farmer X": a person, not a charge
     if all(w.pos_ == "PROPN" or w.is_punct for w in words):

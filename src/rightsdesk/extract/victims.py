@@ -271,9 +271,9 @@ def role_words(span: Span) -> list[str]:
     expanded = []
     for word in words:
         expanded.append(word)
-        expanded.extend(c for c in word.children if c.dep_ == "compound")
+        expanded.extend(c for c in word.children if c.dep_ in {"compound", "amod"})
     if any(w.lower_ in {"former", "ex", "retired", "ex-"} for w in expanded):
-        return []
+        return []  # "former senator X": the office is over; X may be its victim now
     return [w.lemma_.lower() for w in expanded]
 
 
