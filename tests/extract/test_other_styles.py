@@ -313,3 +313,15 @@ def test_a_former_office_holder_can_be_a_victim(events) -> None:
 def test_a_day_is_no_charge(events) -> None:
     found = events("A court acquitted the activist Rosa Lim on Monday of the last drug charges.")
     assert all("Monday" not in c for c in found[("Rosa Lim", "release")].charges)
+
+
+def test_brackets_inside_a_law_s_name_stay_in_the_charge(events) -> None:
+    found = events("Umar Khan has been in jail since September 2020 under the Unlawful "
+                   "Activities (Prevention) Act.")
+    assert found[("Umar Khan", "sentence")].charges == [
+        "the Unlawful Activities (Prevention) Act"]
+
+
+def test_a_bail_plea_heard_by_a_court_is_a_trial(events) -> None:
+    found = events("The High Court on Monday rejected the bail plea of student activist Umar Khan.")
+    assert ("Umar Khan", "trial") in found

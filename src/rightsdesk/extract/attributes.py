@@ -397,7 +397,7 @@ def _charge_words(obj: Token) -> list[Token]:
     words: list[Token] = []
     bracket = False
     for word in obj.doc[obj.left_edge.i : obj.sent.end]:
-        if word.text == "(" and _after_article(words):
+        if word.text == "(" and (_after_article(words) or _inside_a_title(word)):
             bracket = True
         elif bracket:
             bracket = word.text != ")"
@@ -411,6 +411,15 @@ def _charge_words(obj: Token) -> list[Token]:
                      or words[-1].pos_ in {"ADP", "CCONJ", "DET"}):
         words.pop()
     return words
+
+
+def _inside_a_title(bracket: Token) -> bool:
+    """"the Unlawful Activities (Prevention) Act": brackets within a law's name."""
+    doc = bracket.doc
+    close = next((t for t in doc[bracket.i + 1 : bracket.i + 5] if t.text == ")"), None)
+    if close is None or close.i + 1 >= len(doc) or close.i == bracket.i + 1:
+        return False
+    return all(t.is_title for t in doc[bracket.i + 1 : close.i]) and doc[close.i + 1].is_title
 
 
 def _after_article(words: list[Token]) -> bool:
