@@ -63,6 +63,12 @@ def test_parse_name_patronymic_is_not_a_given_name() -> None:
     assert parts.given == ("petr",) and parts.patronymic is not None
 
 
+def test_a_patronymic_particle_after_the_surname_is_no_surname() -> None:
+    parts = parse_name("Makhabat Tazhibek kyzy")
+    assert parts is not None and parts.surname == translit_key("Tazhibek")
+    assert parts.patronymic == translit_key("kyzy") and parts.given == (translit_key("Makhabat"),)
+
+
 def test_same_person_across_transliterations_and_titles() -> None:
     docs = [
         extraction("d1", "Roza Tuletayeva"),

@@ -20,6 +20,8 @@ TITLES = frozenset(
     ["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mme", "mister", "madame"]
 )
 PATRONYMIC = re.compile(r"(ovich|evich|ovych|evych|ich|ovna|evna|ichna|ivna|ogly|kyzy|uly)$")
+# Turkic patronymics written as a word of their own after the surname
+PATRONYMIC_PARTICLES = frozenset({"kyzy", "uulu", "ogly", "oglu", "qizi", "kizi", "uly"})
 SURNAME_MIN_RATIO = 80  # "Kalesnikava"/"Kolesnikova" score 82; unrelated names far lower
 GIVEN_MIN_RATIO = 75  # "Roza"/"Rosa" score 75, "Viktar"/"Viktor" 83
 VOWELS = "aeiou"
@@ -134,9 +136,12 @@ def _is_initial(token: str) -> bool:
 
 
 def _surname_index(tokens: list[str], words: list[str]) -> int:
-    """The surname is the last word, unless the name is written "Kharlamov A.M."."""
+    """The surname is the last word, unless the name is written "Kharlamov A.M." or
+    ends in a patronymic particle ("Makhabat Tazhibek kyzy")."""
     if len(words) > 1 and _is_initial(tokens[-1]) and tokens[0] == words[0]:
         return 0
+    if len(words) > 1 and words[-1].lower() in PATRONYMIC_PARTICLES:
+        return len(words) - 2
     return len(words) - 1
 
 
