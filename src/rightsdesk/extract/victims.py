@@ -28,7 +28,7 @@ TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."
                     "bishop", "archbishop", "cardinal", "father", "fr.", "reverend", "rev.",
                     "pastor", "imam", "sheikh", "rabbi", "sister", "brother"})
 # "Makhabat Tazhibek kyzy": a patronymic particle after the surname, never the surname
-PATRONYMICS = frozenset({"kyzy", "uulu", "ogly", "oglu", "qizi", "kizi"})
+PATRONYMICS = frozenset({"kyzy", "uulu", "ogly", "oglu", "qizi", "kizi", "uly"})
 NAME_PARTICLES = PATRONYMICS | {"bin", "bint", "ibn", "abu", "al", "el", "ben", "de", "da", "dos",
                                 "das", "del", "di", "van", "von", "der", "la", "le", "du"}
 JOINERS = frozenset({"-", "'"})  # "El-Fattah", "O'Neill": tokens inside one name part
