@@ -325,3 +325,10 @@ def test_brackets_inside_a_law_s_name_stay_in_the_charge(events) -> None:
 def test_a_bail_plea_heard_by_a_court_is_a_trial(events) -> None:
     found = events("The High Court on Monday rejected the bail plea of student activist Umar Khan.")
     assert ("Umar Khan", "trial") in found
+
+
+def test_charges_each_with_their_own_of_are_two(events) -> None:
+    found = events("Ales Bial was convicted of smuggling and of financing actions that grossly "
+                   "violate public order.")
+    assert found[("Ales Bial", "sentence")].charges == [
+        "smuggling", "financing actions that grossly violate public order"]

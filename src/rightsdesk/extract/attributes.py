@@ -456,13 +456,13 @@ def _split_items(words: list[Token]) -> list[str]:
             continue
         if word.text == "," or (
             word.lower_ in {"and", "or"} and nxt is not None
-            and (nxt.tag_ == "VBG" or nxt.lower_ in {"article", "part"})
+            and (nxt.tag_ == "VBG" or nxt.lower_ in {"article", "part", "of"})
             and items[-1] and items[-1][-1].text != ","
         ):
             items.append([])
             continue
-        if word.lower_ in {"and", "or"} and not items[-1]:
-            continue
+        if word.lower_ in {"and", "or", "of"} and not items[-1]:
+            continue  # "of smuggling and of financing ...": each charge without its "of"
         items[-1].append(word)
     texts = [_text(item) for item in items if item]
     return [t for t in texts if len(t) > 2]
