@@ -174,7 +174,7 @@ def is_blocked(anchor: Token, *, governed: bool = True) -> bool:
         return False
     governors = blocker_terms("governor")
     node = anchor
-    while node.head != node and node.dep_ not in ASSERTING_CLAUSES:
+    while node.head != node and (node.dep_ not in ASSERTING_CLAUSES or _infinitive(node)):
         coordinated = node.dep_ == "conj"
         node = node.head
         if coordinated:
@@ -186,6 +186,13 @@ def is_blocked(anchor: Token, *, governed: bool = True) -> bool:
         ):
             return True
     return False
+
+
+def _infinitive(clause: Token) -> bool:
+    """"called on Tajikistan to free him": an infinitive the parse reads as a clause of
+    its own is still what its verb asks for."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def target_tokens(anchor: Token, rule: TriggerRule) -> list[Token]:
