@@ -332,3 +332,23 @@ def test_charges_each_with_their_own_of_are_two(events) -> None:
                    "violate public order.")
     assert found[("Ales Bial", "sentence")].charges == [
         "smuggling", "financing actions that grossly violate public order"]
+
+
+def test_terms_listed_respectively_follow_names_the_parse_chains(events) -> None:
+    found = events("A court in Minsk sentenced Maria Kalesnik, Maxim Zn and Ivan Bab to 11, 10 "
+                   "and 14 years respectively.")
+    months = [found[(name, "sentence")].sentence_months
+              for name in ("Maria Kalesnik", "Maxim Zn", "Ivan Bab")]
+    assert months == [132, 120, 168]
+
+
+def test_a_passive_gerund_happened_to_the_subject(events) -> None:
+    found = events("The activist Samir Badr died in hospital after being beaten in custody.")
+    assert ("Samir Badr", "ill_treatment") in found
+    found = events("Instead of being released in March, the blogger Zhan Ormanov was re-arrested.")
+    assert ("Zhan Ormanov", "release") not in found
+
+
+def test_the_conviction_of_a_described_person_names_no_charge(events) -> None:
+    found = events("The Supreme Court quashed the conviction of blogger Ruslan Mukhtar.")
+    assert found[("Ruslan Mukhtar", "sentence")].charges == []

@@ -30,6 +30,7 @@ DIRECTIONS = frozenset(
 )
 CHARGE_NOUNS = frozenset({"charge", "count", "suspicion", "accusation", "allegation", "article"})
 TERM_UNITS = frozenset({"year", "month", "week", "day", "term"})
+LISTING = frozenset({"conj", "appos"})  # how the parse links names listed together
 # Words that say what kind of court it is; the seat is named before them
 # ("Baku Grave Crimes Court", "Urumqi Intermediate People's Court").
 COURT_KINDS = frozenset(
@@ -377,8 +378,9 @@ def _charge_list(prep: str, obj: Token) -> list[str]:
         return []
     if obj.ent_type_ == "DATE":
         return []  # "acquitted X on Monday of ...": a day, whatever hangs on it
-    if lemma in person_nouns() or lemma in role_strength():
-        return []  # "the conviction of the farmer X": a person, not a charge
+    roles = person_nouns() | role_strength().keys()
+    if lemma in roles or (obj.pos_ == "PROPN" and any(w.lemma_.lower() in roles for w in words)):
+        return []  # "the conviction of (the farmer / blogger) X": a person, not a charge
     if all(w.pos_ == "PROPN" or w.is_punct for w in words):
         return []  # "the conviction of Maks Sultanov": a name the NER missed
     items = [i for i in _split_items(words) if not CODE_NAME.fullmatch(i)]
@@ -488,9 +490,9 @@ def _text(words: list[Token]) -> str:
 def _listed_names(victim: Span, hit: Hit) -> list[int]:
     """Token positions of the names coordinated with the victim, in order."""
     first = victim.root
-    while first.dep_ == "conj" and first.head.pos_ == "PROPN":
+    while first.dep_ in LISTING and first.head.pos_ == "PROPN":
         first = first.head
-    group = sorted(t.i for t in [first, *first.conjuncts] if t.pos_ == "PROPN")
+    group = sorted(t.i for t in _listed_from(first) if t.pos_ == "PROPN")
     if len(group) > 1:
         return group
     for target in hit.targets:
@@ -498,6 +500,17 @@ def _listed_names(victim: Span, hit: Hit) -> list[int]:
         if victim.root.i in group:
             return group
     return []
+
+
+def _listed_from(first: Token) -> list[Token]:
+    """"A, B and C": the parse may hang B on A as an apposition and C on B."""
+    found, todo = [first], [first]
+    while todo:
+        for child in todo.pop().children:
+            if child.dep_ in LISTING and child.pos_ == "PROPN":
+                found.append(child)
+                todo.append(child)
+    return found
 
 
 def _months(view: SentenceView, victim: Span, hit: Hit) -> float | None:

@@ -233,6 +233,16 @@ def _object_of_next(verb: Token) -> list[Token]:
         verb, frozenset({"dobj", "nsubjpass"})) else []
 
 
+def _subject_of_governing(verb: Token) -> list[Token]:
+    """"X died after being beaten": a passive gerund without a subject of its own
+    happened to the subject of the clause it hangs on."""
+    if verb.dep_ != "pcomp" or not any(c.lower_ == "being" for c in verb.children):
+        return []
+    if verb.head.lower_ not in {"after", "since", "following", "upon", "despite"}:
+        return []  # "instead of being released", "before being tried": it did not happen
+    return _children(clause_verb(verb.head), SUBJECT_DEPS)
+
+
 def reduced_passive(verb: Token) -> bool:
     """A bare participle ("X, a blogger, jailed for two years"): headlines and lists
     drop "was", and the parse may then call X its subject."""
@@ -262,7 +272,7 @@ def _patients(verb: Token) -> list[Token]:
             for o in prep.children if o.dep_ == "pobj" and _person_like(o)])
     if not found and verb.dep_ in {"xcomp", "oprd"} and verb.head.pos_ in {"VERB", "AUX"}:
         found = _children(verb.head, PATIENT_DEPS)  # "X was found guilty", "X got jailed"
-    found = found or _copula_subjects(verb)
+    found = found or _copula_subjects(verb) or _subject_of_governing(verb)
     if not found and reduced_passive(verb):  # "- X, opposition politician, sentenced to ..."
         found = _children(verb, frozenset({"nsubj"}))
     if not found:  # a small clause: "found X guilty", "declared X a criminal"
