@@ -352,3 +352,20 @@ def test_a_passive_gerund_happened_to_the_subject(events) -> None:
 def test_the_conviction_of_a_described_person_names_no_charge(events) -> None:
     found = events("The Supreme Court quashed the conviction of blogger Ruslan Mukhtar.")
     assert found[("Ruslan Mukhtar", "sentence")].charges == []
+
+
+def test_a_pronoun_skips_a_surname_of_the_other_gender(events) -> None:
+    found = events(
+        "The playwright Svetlana Petrova was jailed in May. Her partner, the actor Mikhail "
+        "Zelensky, said she had been beaten in detention."
+    )
+    assert ("Svetlana Petrova", "ill_treatment") in found
+    assert ("Mikhail Zelensky", "ill_treatment") not in found
+
+
+def test_a_separate_case_lends_no_court_seat(events) -> None:
+    found = events(
+        "On Monday the court sentenced the director Anna Berk to six years.\n"
+        "Separately, a court in St Petersburg jailed the artist Sasha Skoch for seven years."
+    )
+    assert found[("Anna Berk", "sentence")].place is None

@@ -69,6 +69,9 @@ UNDERGONE = frozenset({"die", "languish", "serve", "receive", "get", "face", "st
 # Verbs in the present that tell a state, not the day's news.
 STATES = frozenset({"serve", "face", "remain", "languish", "stand", "await", "spend",
                     "continue", "stay", "be", "have", "receive", "get"})
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+FEMALE_SURNAME = re.compile(r"(?:ova|eva|aya|skaya|ckaya|ska)$")
+MALE_SURNAME = re.compile(r"(?:ov|ev|sky|skiy|skii|ski|yi|iy)$")
 # "was initially sentenced to six years": a verdict later changed on appeal.
 SUPERSEDED = re.compile(r"\b(?:initially|originally|at\s+first)\b", re.I)
 # "The 63-year-old (activist) was first detained ...": a definite description by age.
@@ -182,6 +185,8 @@ class NameIndex:
                 continue  # a lone capitalised word the NER calls a person is a poor antecedent
             if key in self.speakers and key not in self.victims:
                 continue  # "scholar X said": a speaker, unless already read as a target
+            if _other_gender(pronoun, key):
+                continue  # "she" is not Zelensky, "he" not Kolesnikova
             group = [mention.span.root, *mention.span.root.conjuncts]
             if plural and (len(group) < 2 or view.index - other.index > 1):
                 continue  # "they" reaches a list named in this or the last sentence
@@ -221,6 +226,16 @@ class NameIndex:
                 key = surname_key(mention.text)
                 return None if key in self.agents or key in self.speakers else mention
         return None
+
+
+def _other_gender(pronoun: Token, surname: str) -> bool:
+    """Slavic surnames say their bearer's gender (-ova, -skaya; -ov, -sky), and so do
+    "he" and "she": a pronoun never stands for a surname of the other gender."""
+    said = PRONOUN_GENDER.get(pronoun.lower_)
+    if said is None:
+        return False
+    female, male = FEMALE_SURNAME.search(surname), MALE_SURNAME.search(surname)
+    return (said == "f" and male is not None) or (said == "m" and female is not None)
 
 
 def _owner_subject(pronoun: Token, mention: NameMention) -> bool:
@@ -567,7 +582,9 @@ def _share(reports: list[Report], document: Document) -> None:
         if timed_by_verdict(view.span):
             anchors.setdefault(view.paragraph, view.index)
     date_by_verdict(reports, anchors)
-    court_seat(reports, [seat for view in sents for seat in court_seats(view.span)])
+    ours = [r for r in reports if not all(i in document.apart for i, _ in r.positions)]
+    court_seat(ours, [seat for view in sents if view.index not in document.apart
+                      for seat in court_seats(view.span)])
     openings = [view.text for view in sents if view.index == 0 or view.paragraph != sents[
         view.index - 1].paragraph]
     dateline_place(reports, dateline_city("\n".join(openings)), document.published)
