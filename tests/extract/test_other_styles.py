@@ -369,3 +369,9 @@ def test_a_separate_case_lends_no_court_seat(events) -> None:
         "Separately, a court in St Petersburg jailed the artist Sasha Skoch for seven years."
     )
     assert found[("Anna Berk", "sentence")].place is None
+
+
+def test_a_term_the_prosecution_seeks_means_a_charge(events) -> None:
+    found = events("Prosecutors are seeking up to 15 years in prison for the journalist "
+                   "Furkan Kara.")
+    assert ("Furkan Kara", "charge") in found

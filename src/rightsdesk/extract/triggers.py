@@ -205,6 +205,7 @@ def target_tokens(anchor: Token, rule: TriggerRule) -> list[Token]:
         "modified": _modified,
         "predicate": _predicated,
         "ruled": _ruled_on,
+        "sought": _sought_for,
     }[rule.victim]
     return finder(anchor)
 
@@ -374,6 +375,12 @@ def _ruled_on(verb: Token) -> list[Token]:
         if clause.dep_ in {"xcomp", "ccomp"} and clause.pos_ == "VERB":
             found.extend(_patients(clause))
     return found
+
+
+def _sought_for(verb: Token) -> list[Token]:
+    """"Prosecutors are seeking 15 years for X": whom the prosecution asks a term for."""
+    return [o for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "for"
+            for o in prep.children if o.dep_ == "pobj" and (o.pos_ == "PROPN" or _person_like(o))]
 
 
 def _predicated(word: Token) -> list[Token]:
