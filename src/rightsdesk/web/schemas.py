@@ -61,23 +61,7 @@ class EventOut(BaseModel):
 
     @classmethod
     def of(cls, event: EventRecord) -> EventOut:
-        return cls(
-            id=event.id,
-            person_id=event.person_id,
-            source_id=event.source_id,
-            type=event.type,
-            date=event.date,
-            place=event.place,
-            charges=event.charges,
-            sentence_months=event.sentence_months,
-            confidence=event.confidence,
-            review=event.review,
-            evidence=EvidenceOut(
-                sentence=event.evidence.sentence,
-                start=event.evidence.start,
-                end=event.evidence.end,
-            ),
-        )
+        return cls.model_validate(event, from_attributes=True)
 
 
 class PersonDetail(BaseModel):
@@ -116,14 +100,7 @@ class OccasionOut(BaseModel):
 
     @classmethod
     def of(cls, occasion: OccasionRecord) -> OccasionOut:
-        return cls(
-            id=occasion.id,
-            source_id=occasion.source_id,
-            type=occasion.type,
-            description=occasion.description,
-            date=occasion.date,
-            person_ids=occasion.person_ids,
-        )
+        return cls.model_validate(occasion, from_attributes=True)
 
 
 class SourceOut(BaseModel):
