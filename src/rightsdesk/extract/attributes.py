@@ -20,7 +20,7 @@ from rightsdesk.extract.lexicon import load_table
 from rightsdesk.extract.sentences import SentenceView
 from rightsdesk.extract.terms import find_series, find_terms, is_suspended
 from rightsdesk.extract.triggers import Hit, clause_verb
-from rightsdesk.extract.victims import person_nouns, role_strength
+from rightsdesk.extract.victims import person_words
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DIRECTIONS = frozenset(
@@ -378,7 +378,7 @@ def _charge_list(prep: str, obj: Token) -> list[str]:
         return []
     if obj.ent_type_ == "DATE":
         return []  # "acquitted X on Monday of ...": a day, whatever hangs on it
-    roles = person_nouns() | role_strength().keys()
+    roles = person_words()
     if lemma in roles or (obj.pos_ == "PROPN" and any(w.lemma_.lower() in roles for w in words)):
         return []  # "the conviction of (the farmer / blogger) X": a person, not a charge
     if all(w.pos_ == "PROPN" or w.is_punct for w in words):

@@ -37,6 +37,7 @@ from rightsdesk.extract.triggers import (
     Hit,
     clause_verb,
     find_hits,
+    passive,
     reduced_passive,
     timed_by_verdict,
 )
@@ -48,7 +49,7 @@ from rightsdesk.extract.victims import (
     described_names,
     name_at,
     normal,
-    person_nouns,
+    person_words,
     role_of,
     role_strength,
     surname_key,
@@ -473,8 +474,7 @@ def _person_above(noun: Token) -> Token:
 
 
 def _stands_for_person(token: Token) -> bool:
-    lemma = token.lemma_.lower()
-    return token.ent_type_ == "PERSON" or lemma in person_nouns() or lemma in role_strength()
+    return token.ent_type_ == "PERSON" or token.lemma_.lower() in person_words()
 
 
 def _agent_role(token: Token) -> bool:
@@ -503,7 +503,7 @@ def _is_agent_of(span: Span, anchor: Token) -> bool:
     """The doer of an active trigger ("Judge X sentenced Y") is never its victim."""
     root = span.root
     return root.head == anchor and root.dep_ in {"nsubj", "agent"} and anchor.pos_ == "VERB" and (
-        anchor.i > root.i and not any(c.dep_ == "auxpass" for c in anchor.children)
+        anchor.i > root.i and not passive(anchor)
     ) and not reduced_passive(anchor) and anchor.lemma_.lower() not in UNDERGONE
 
 

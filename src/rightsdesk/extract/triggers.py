@@ -244,6 +244,10 @@ def _subject_of_governing(verb: Token) -> list[Token]:
     return _children(clause_verb(verb.head), SUBJECT_DEPS)
 
 
+def passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def reduced_passive(verb: Token) -> bool:
     """A bare participle ("X, a blogger, jailed for two years"): headlines and lists
     drop "was", and the parse may then call X its subject."""
@@ -280,8 +284,7 @@ def _patients(verb: Token) -> list[Token]:
         for clause in verb.children:
             if clause.dep_ in {"ccomp", "xcomp", "oprd"} and clause.pos_ in {"ADJ", "NOUN"}:
                 found.extend(_children(clause, SUBJECT_DEPS))
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
-    shared = PASSIVE_SHARED if passive else frozenset({"nsubjpass", "dobj"})
+    shared = PASSIVE_SHARED if passive(verb) else frozenset({"nsubjpass", "dobj"})
     found = found or _inherited(verb, shared) or _object_of_next(verb)
     return found + _companions(verb) if found else found
 
@@ -307,7 +310,7 @@ def _companions(verb: Token) -> list[Token]:
 
 def _subjects(verb: Token) -> list[Token]:
     """Who receives, serves or faces it; "a court gave X six years": who it is given to."""
-    if verb.lemma_.lower() in GIVING_VERBS and not any(c.dep_ == "auxpass" for c in verb.children):
+    if verb.lemma_.lower() in GIVING_VERBS and not passive(verb):
         given = _children(verb, frozenset({"dative"}))
         if given:
             return given
@@ -380,7 +383,7 @@ def _ruled_on(verb: Token) -> list[Token]:
 def _sought_for(verb: Token) -> list[Token]:
     """"Prosecutors are seeking 15 years for X": whom the prosecution asks a term for."""
     return [o for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "for"
-            for o in prep.children if o.dep_ == "pobj" and (o.pos_ == "PROPN" or _person_like(o))]
+            for o in prep.children if o.dep_ == "pobj" and _person_like(o)]
 
 
 def _predicated(word: Token) -> list[Token]:

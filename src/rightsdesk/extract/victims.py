@@ -79,6 +79,12 @@ def person_nouns() -> frozenset[str]:
     return frozenset(t for rule in rules for t in rule.terms)
 
 
+@cache
+def person_words() -> frozenset[str]:
+    """Every noun that stands for a person: descriptors, group words and roles."""
+    return person_nouns() | frozenset(role_strength())
+
+
 def normal(text: str) -> str:
     """Case-, accent- and punctuation-free form for comparing names."""
     text = unicodedata.normalize("NFKD", text)
