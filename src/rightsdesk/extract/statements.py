@@ -130,8 +130,7 @@ def _accused_country(
 def _speaks(token: Token) -> bool:
     """The token is a subject, or coordinated with one ("the US and Germany said"),
     or holds the office that is ("the UK ambassador said")."""
-    offices = triggers().offices
-    if token.dep_ in {"poss", "compound", "amod"} and token.head.lemma_.lower() in offices:
+    if _holds_office(token):
         token = token.head
         token = token.head if token.dep_ == "compound" else token  # "minister Annalena X"
     while token.dep_ == "conj" and token.head is not token:
@@ -354,12 +353,18 @@ def _on_behalf_of(anchor: Token) -> list[Token]:
 def _office_of_country(region: list[Token]) -> list[ActorMention]:
     """"Germany's foreign minister", "the French foreign ministry": a country's
     government speaking through an office it holds."""
-    offices, forms = triggers().offices, country_forms()
+    forms = country_forms()
     for token in region:
-        if token.text in forms and token.dep_ in {"poss", "compound", "amod", "nmod"} and (
-                token.head.lemma_.lower() in offices):
+        if token.text in forms and _holds_office(token):
             return [ActorMention(forms[token.text], token.text, token.i, token.i + 1)]
     return []
+
+
+def _holds_office(token: Token) -> bool:
+    """"Germany's minister", "the UK ambassador", "the French ministry": the token
+    names who holds the office its head is."""
+    return token.dep_ in {"poss", "compound", "amod", "nmod"} and (
+        token.head.lemma_.lower() in triggers().offices)
 
 
 def _coordinated(mention: ActorMention, subject: Token) -> bool:
