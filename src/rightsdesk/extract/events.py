@@ -576,13 +576,14 @@ def _name_groups(
 def _share(reports: list[Report], document: Document) -> None:
     sents = document.sents
     back = {view.index for view in sents if BACK_REFERENCE.search(view.text)}
-    share_verdicts(reports, back, document.apart)
+    # events told only in sentences of other cases ("Separately, ...") keep their own
+    ours = [r for r in reports if not all(i in document.apart for i, _ in r.positions)]
+    share_verdicts(ours, back)
     anchors: dict[int, int] = {}
     for view in sents:
         if timed_by_verdict(view.span):
             anchors.setdefault(view.paragraph, view.index)
     date_by_verdict(reports, anchors)
-    ours = [r for r in reports if not all(i in document.apart for i, _ in r.positions)]
     court_seat(ours, [seat for view in sents if view.index not in document.apart
                       for seat in court_seats(view.span)])
     openings = [view.text for view in sents if view.index == 0 or view.paragraph != sents[

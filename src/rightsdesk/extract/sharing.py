@@ -68,15 +68,11 @@ class GroupReport:
     also: tuple[EventType, ...] = ()
 
 
-def share_verdicts(
-    reports: list[Report], back_references: set[int], separate: frozenset[int] = frozenset()
-) -> None:
+def share_verdicts(reports: list[Report], back_references: set[int]) -> None:
     """Co-defendants share one verdict: events of one type reported in one paragraph,
     in adjacent sentences, or in a paragraph that opens "on the same day, the court
-    also ..." share the date, the place and the charges stated for any of them; an
-    event told in a sentence that opens "Separately, ..." (`separate`) keeps its own."""
-    apart = [r for r in reports if all(s in separate for s, _ in r.positions) and r.positions]
-    for cluster in clusters([r for r in reports if r not in apart], back_references):
+    also ..." share the date, the place and the charges stated for any of them."""
+    for cluster in clusters(reports, back_references):
         for report in cluster:
             for name in SHARED_ATTRIBUTES:
                 if name == "date" and report.event.type in OWN_DAY_EVENTS:
