@@ -16,6 +16,7 @@ from fastapi import Depends, HTTPException, Request
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
+from rightsdesk.errors import RightsdeskError
 from rightsdesk.store import Store
 from rightsdesk.store.accounts import Accounts, Role, User
 from rightsdesk.web.casebook import Casebook, one_version_per_read
@@ -110,3 +111,8 @@ Admin = Annotated[User, Depends(require("admin"))]
 def lens_for(desk: Desk, user: User | None) -> Lens:
     """Analysts and admins see everything; viewers and the public see the redacted record."""
     return desk.casebook.lens(full=user is not None and user.can("analyst"))
+
+
+def refused(error: RightsdeskError) -> HTTPException:
+    """A store refusal (unknown id, bad value) as the form's 400 answer, its reason kept."""
+    return HTTPException(status_code=400, detail=str(error))

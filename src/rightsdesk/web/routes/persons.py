@@ -15,7 +15,7 @@ from rightsdesk.model import EventRecord, PersonRecord, SourceRecord
 from rightsdesk.status import CaseStatus, case_status
 from rightsdesk.store import audit, review, watchlist
 from rightsdesk.web.charts import person_line
-from rightsdesk.web.deps import Analyst, Desk, DeskDep, Viewer, lens_for
+from rightsdesk.web.deps import Analyst, Desk, DeskDep, Viewer, lens_for, refused
 from rightsdesk.web.lens import Lens
 from rightsdesk.web.render import page
 
@@ -105,9 +105,6 @@ def _back(person_id: str) -> RedirectResponse:
     return RedirectResponse(f"/persons/{person_id}", status_code=303)
 
 
-def _refused(error: RightsdeskError) -> HTTPException:
-    return HTTPException(status_code=400, detail=str(error))
-
 
 @router.post("/{person_id}/follow")
 def follow_person(desk: DeskDep, user: Viewer, person_id: str):
@@ -146,7 +143,7 @@ def merge_person(
     try:
         review.merge_persons(desk.engine, actor=user.username, keep=keep, absorb=other)
     except RightsdeskError as error:
-        raise _refused(error) from error
+        raise refused(error) from error
     return _back(keep)
 
 
@@ -164,5 +161,5 @@ def split_person(
             desk.engine, actor=user.username, person_id=real_id, event_ids=event_ids, name=name
         )
     except RightsdeskError as error:
-        raise _refused(error) from error
+        raise refused(error) from error
     return _back(new_id)

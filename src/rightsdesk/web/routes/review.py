@@ -12,7 +12,7 @@ from rightsdesk.errors import RightsdeskError, StoreError
 from rightsdesk.model import EVENT_TYPES
 from rightsdesk.store import audit, review
 from rightsdesk.web.casebook import facts_where
-from rightsdesk.web.deps import Analyst, DeskDep
+from rightsdesk.web.deps import Analyst, DeskDep, refused
 from rightsdesk.web.render import page
 
 router = APIRouter(tags=["review"])
@@ -20,9 +20,6 @@ Kind = Literal["event", "statement", "occasion"]
 QUEUE_SIZE = 50
 SOON_SHOWN = 15  # the nearest occasions; the calendar has them all
 
-
-def _refused(error: RightsdeskError) -> HTTPException:
-    return HTTPException(status_code=400, detail=str(error))
 
 
 def _back(request: Request, fallback: str) -> RedirectResponse:
@@ -192,7 +189,7 @@ def add_source(
             ),
         )
     except (RightsdeskError, ValueError) as error:
-        raise _refused(error) from error
+        raise refused(error) from error
     return RedirectResponse(f"/manual?source={source_id}", status_code=303)
 
 
@@ -209,7 +206,7 @@ def add_person(
             desk.engine, actor=user.username, name=name, source_id=source_id, country=country
         )
     except RightsdeskError as error:
-        raise _refused(error) from error
+        raise refused(error) from error
     return RedirectResponse(f"/persons/{person_id}", status_code=303)
 
 
@@ -239,5 +236,5 @@ def add_event(
         )
         review.add_manual_event(desk.engine, actor=user.username, event=event)
     except (RightsdeskError, ValueError) as error:
-        raise _refused(error) from error
+        raise refused(error) from error
     return RedirectResponse(f"/persons/{event.person_id}", status_code=303)
