@@ -363,7 +363,7 @@ def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def prediction_record(extraction: Extraction, resolution: Resolution) -> dict[str, Any]:
-    """One line of the evaluation format (GUIDELINES.md): persons, events, statements."""
+    """One line of the evaluation format (GUIDELINES.md): persons, events, statements, occasions."""
     content_hash = extraction.provenance.content_hash
 
     def global_id(key: str) -> str:
@@ -392,11 +392,22 @@ def prediction_record(extraction: Extraction, resolution: Resolution) -> dict[st
         _drop_empty({"actor": s.actor, "date": s.date, "evidence": s.evidence.sentence})
         for s in extraction.statements
     ]
+    occasions = [
+        _drop_empty({
+            "type": o.type,
+            "date": o.date,
+            "persons": [global_id(key) for key in o.persons],
+            "description": o.description,
+            "evidence": o.evidence.sentence,
+        })
+        for o in extraction.occasions
+    ]
     return {
         "doc_id": extraction.doc.source.doc_id,
         "persons": persons,
         "events": events,
         "statements": statements,
+        "occasions": occasions,
     }
 
 
