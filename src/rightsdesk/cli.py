@@ -347,6 +347,11 @@ def brief(
     out_file: Annotated[
         Path | None, typer.Option("--out", help="File (md/html default: stdout).")
     ] = None,
+    min_confidence: Annotated[
+        float,
+        typer.Option("--min-confidence", min=0.0, max=1.0,
+                     help="Leave out machine-read facts weighed under this probability."),
+    ] = 0.0,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Write a briefing for an occasion: cases to raise, record of concern, asks, sources.
@@ -361,7 +366,8 @@ def brief(
         out_file = Path(f"brief-{country.lower()}-{day}.{fmt}")
     with opened_store(db) as store:
         case_file = public_case_file(store, country.upper(), day)
-    brief_ = build_brief(case_file, country=country.upper(), occasion=occasion, on=day)
+    brief_ = build_brief(case_file, country=country.upper(), occasion=occasion, on=day,
+                         min_confidence=min_confidence)
     document = render(brief_, fmt)
     if out_file is None:
         out.print(document, markup=False, highlight=False, soft_wrap=True)

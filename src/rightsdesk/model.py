@@ -121,6 +121,7 @@ class Occasion:
     description: str
     date: PartialDate | None = None
     persons: list[str] = field(default_factory=list)  # Person.keys
+    confidence: float = 1.0
 
 
 @dataclass(slots=True)
@@ -206,6 +207,7 @@ class StatementRecord:
     evidence: Evidence
     date: PartialDate | None = None
     review: ReviewState = "machine"
+    confidence: float = 1.0
 
 
 @dataclass(slots=True)
@@ -217,6 +219,7 @@ class OccasionRecord:
     evidence: Evidence
     date: PartialDate | None = None
     person_ids: list[str] = field(default_factory=list)
+    confidence: float = 1.0
 
 
 @dataclass(slots=True)

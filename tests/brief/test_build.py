@@ -13,6 +13,7 @@ from brief_records import (
     ON,
     REJECTED_SENTENCE,
     REJECTED_STATEMENT,
+    SCRIPT_SENTENCE,
     SOURCES,
 )
 
@@ -234,3 +235,34 @@ def test_killing_is_counted_and_asks_for_an_investigation(case_file):
     assert case.asks == (
         "Call for an independent investigation into the killing of Maksat Ibraimov.",
     )
+
+
+
+def _weighed(case_file, sentence: str, confidence: float, review: str = "machine"):
+    """The case file with the event read from `sentence` weighed at `confidence`."""
+    events = [replace(e, confidence=confidence, review=review)
+              if e.evidence.sentence == sentence else e for e in case_file.events]
+    return replace(case_file, events=events)
+
+
+def quoted(brief: Brief) -> list[str]:
+    return [e for s in brief.sources for e in s.evidence]
+
+
+def test_min_confidence_leaves_weak_machine_facts_out_and_says_how_many(case_file):
+    weak = _weighed(case_file, SCRIPT_SENTENCE, 0.3)
+    full = build_brief(weak, country="KZ", occasion=OCCASION, on=ON)
+    strict = build_brief(weak, country="KZ", occasion=OCCASION, on=ON, min_confidence=0.5)
+    assert SCRIPT_SENTENCE in quoted(full)
+    assert SCRIPT_SENTENCE not in quoted(strict)
+    assert full.header.left_out is None
+    assert strict.header.left_out == (
+        "1 machine-read fact weighed under confidence 0.50 is left out."
+    )
+
+
+def test_facts_an_analyst_accepted_stand_whatever_their_confidence(case_file):
+    accepted = _weighed(case_file, SCRIPT_SENTENCE, 0.3, review="accepted")
+    brief = build_brief(accepted, country="KZ", occasion=OCCASION, on=ON, min_confidence=0.5)
+    assert SCRIPT_SENTENCE in quoted(brief)
+    assert brief.header.left_out == "0 machine-read facts weighed under confidence 0.50 are left out."

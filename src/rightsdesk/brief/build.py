@@ -44,9 +44,12 @@ class _Person:
     hearing: OccasionRecord | None  # a court date within HEARING_WITHIN of the occasion
 
 
-def build_brief(case_file: CaseFile, *, country: str, occasion: str, on: date) -> Brief:
-    """The brief for `occasion` in `country`, from the records known on `on`."""
-    record = scope(case_file, country=country, on=on)
+def build_brief(
+    case_file: CaseFile, *, country: str, occasion: str, on: date, min_confidence: float = 0.0
+) -> Brief:
+    """The brief for `occasion` in `country`, from the records known on `on`; machine-read
+    facts weighed under `min_confidence` are left out, and the header says how many."""
+    record = scope(case_file, country=country, on=on, min_confidence=min_confidence)
     # Every confidential person of the file is withheld, even one with no case in the
     # brief: their name can still stand in a statement or a title.
     names = Names(case_file.persons, record)
@@ -68,6 +71,7 @@ def build_brief(case_file: CaseFile, *, country: str, occasion: str, on: date) -
         source_count=len(sources),
         first_published=published[0] if published else None,
         last_published=published[-1] if published else None,
+        left_out=wording.left_out(record.left_out, min_confidence),
     )
     return Brief(header, key_points, rights, cases, concern, occasions, sources)
 

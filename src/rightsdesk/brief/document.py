@@ -78,6 +78,7 @@ class Header:
     source_count: int
     first_published: date | None
     last_published: date | None
+    left_out: str | None = None  # "4 machine-read facts under confidence 0.70 are left out."
 
 
 @dataclass(frozen=True, slots=True)

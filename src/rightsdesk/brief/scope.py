@@ -3,13 +3,15 @@
 Filtering happens here once, defensively even when the store already filtered:
 a record an analyst rejected, a record with no evidence sentence, a source
 published after the date and a fact dated after it never reach the builder.
+Nor does a machine-read fact weighed under the brief's minimum confidence; those
+are counted, so the brief can say how many it left out.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from rightsdesk.model import (
@@ -41,13 +43,20 @@ class Scope:
     statements: list[StatementRecord] = field(default_factory=list)
     occasions: list[OccasionRecord] = field(default_factory=list)
     first_event_ids: dict[str, int] = field(default_factory=dict)  # order of entry
+    min_confidence: float = 0.0
+    left_out: int = 0  # machine-read facts weighed under min_confidence
 
 
-def scope(case_file: CaseFile, *, country: str, on: date) -> Scope:
-    """The printable records of `country` as they stood on `on`."""
+def scope(
+    case_file: CaseFile, *, country: str, on: date, min_confidence: float = 0.0
+) -> Scope:
+    """The printable records of `country` as they stood on `on`, none of the
+    machine-read ones under `min_confidence`."""
     country = country.upper()
     known = {s.id: s for s in case_file.sources if s.published is None or s.published <= on}
-    result = Scope(country=country, on=on, sources=known)
+    case_file, left_out = _confident(case_file, min_confidence)
+    result = Scope(country=country, on=on, sources=known, min_confidence=min_confidence,
+                   left_out=left_out)
     in_country = {
         s.id
         for s in known.values()
@@ -68,6 +77,22 @@ def scope(case_file: CaseFile, *, country: str, on: date) -> Scope:
         and (o.source_id in in_country or set(o.person_ids) & result.persons.keys())
     ]
     return result
+
+
+def _confident(case_file: CaseFile, floor: float) -> tuple[CaseFile, int]:
+    """The case file without machine-read facts under `floor`, and how many those were.
+
+    Facts an analyst accepted, edited or added stand whatever the machine thought.
+    """
+    if floor <= 0:
+        return case_file, 0
+    events = [e for e in case_file.events if e.review != "machine" or e.confidence >= floor]
+    statements = [s for s in case_file.statements
+                  if s.review != "machine" or s.confidence >= floor]
+    occasions = [o for o in case_file.occasions if o.confidence >= floor]
+    left_out = (len(case_file.events) - len(events) + len(case_file.statements)
+                - len(statements) + len(case_file.occasions) - len(occasions))
+    return replace(case_file, events=events, statements=statements, occasions=occasions), left_out
 
 
 def _printable(

@@ -122,3 +122,13 @@ def listing(items: list[str]) -> str:
 
 def quoted(items: list[str] | tuple[str, ...]) -> str:
     return listing([f"“{item}”" for item in items])
+
+
+def left_out(count: int, min_confidence: float) -> str | None:
+    """The header's line on facts left out for weak confidence, when a minimum was set."""
+    if min_confidence <= 0:
+        return None
+    facts = "fact" if count == 1 else "facts"
+    verb = "is" if count == 1 else "are"
+    return (f"{count} machine-read {facts} weighed under confidence {min_confidence:.2f} "
+            f"{verb} left out.")

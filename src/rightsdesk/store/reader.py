@@ -249,6 +249,7 @@ def statement_records(conn: sa.Connection, where: sa.ColumnElement[bool]) -> lis
             evidence=_evidence(row),
             date=row.date,
             review=row.review,
+            confidence=row.confidence,
         )
         for row in conn.execute(query)
     ]
@@ -274,6 +275,7 @@ def occasion_records(conn: sa.Connection, where: sa.ColumnElement[bool]) -> list
             evidence=_evidence(row),
             date=row.date,
             person_ids=linked[row.id],
+            confidence=row.confidence,
         )
         for row in rows
     ]

@@ -150,6 +150,7 @@ occasions = sa.Table(
     sa.Column("description", sa.Text, nullable=False),
     *_fact_date_columns(),
     *_evidence_columns(),
+    sa.Column("confidence", sa.Float, nullable=False, server_default="1.0"),
     *_review_columns(),
     sa.Column("extractor", sa.String(100), nullable=False),
     sa.Index("ix_occasions_source", "source_id"),

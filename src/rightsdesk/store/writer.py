@@ -260,6 +260,7 @@ def insert_occasions(
             "description": occasion.description,
             **dated(occasion.date),
             **evidence_columns(occasion.evidence),
+            "confidence": occasion.confidence,
             "extractor": extraction.provenance.extractor,
         }
         occasion_id = conn.execute(sa.insert(schema.occasions).values(row)).inserted_primary_key[0]

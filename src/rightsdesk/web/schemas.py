@@ -138,6 +138,7 @@ class BriefRequest(BaseModel):
     occasion: str = Field(max_length=200)
     on: date
     format: str = Field(default="md", max_length=5)
+    min_confidence: float = Field(default=0.0, ge=0.0, le=1.0)
 
 
 class ReviewRequest(BaseModel):

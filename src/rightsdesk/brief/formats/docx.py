@@ -51,6 +51,8 @@ def _header(document: Document, brief: Brief) -> None:
         paragraph = document.add_paragraph()
         paragraph.add_run(f"{label}: ").bold = True
         paragraph.add_run(value)
+    if header.left_out:
+        document.add_paragraph().add_run(header.left_out).italic = True
 
 
 def _key_points(document: Document, brief: Brief) -> None:

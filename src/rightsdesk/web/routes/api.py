@@ -137,7 +137,8 @@ def search(
 @router.post("/brief")
 def brief(desk: DeskDep, user: Viewer, body: BriefRequest):
     return brief_file(
-        desk, country=body.country.upper(), occasion=body.occasion, on=body.on, fmt=body.format
+        desk, country=body.country.upper(), occasion=body.occasion, on=body.on, fmt=body.format,
+        min_confidence=body.min_confidence,
     )
 
 

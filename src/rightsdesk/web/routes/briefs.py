@@ -26,11 +26,15 @@ MEDIA_TYPES = {
 }
 
 
-def brief_file(desk: Desk, *, country: str, occasion: str, on: date, fmt: str) -> Response:
+def brief_file(
+    desk: Desk, *, country: str, occasion: str, on: date, fmt: str, min_confidence: float = 0.0
+) -> Response:
     if fmt not in FORMATS:
         raise HTTPException(status_code=400, detail=f"unknown format {fmt!r}")
     case_file = desk.casebook.overview(desk.casebook.lens(full=False), country, on).case_file
-    content = render(build_brief(case_file, country=country, occasion=occasion, on=on), fmt)
+    brief = build_brief(case_file, country=country, occasion=occasion, on=on,
+                        min_confidence=min_confidence)
+    content = render(brief, fmt)
     name = re.sub(r"[^A-Za-z0-9]+", "-", f"brief-{country}-{occasion}-{on}").strip("-")
     return Response(
         content=content.encode() if isinstance(content, str) else content,
@@ -52,5 +56,7 @@ def make_brief(
     occasion: Annotated[str, Form(max_length=200)],
     on: Annotated[date, Form()],
     fmt: Annotated[str, Form(max_length=5)] = "md",
+    min_confidence: Annotated[float, Form(ge=0.0, le=1.0)] = 0.0,
 ):
-    return brief_file(desk, country=country.upper(), occasion=occasion, on=on, fmt=fmt)
+    return brief_file(desk, country=country.upper(), occasion=occasion, on=on, fmt=fmt,
+                      min_confidence=min_confidence)
