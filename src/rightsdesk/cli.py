@@ -17,31 +17,25 @@ from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from rightsdesk.brief import FORMATS, build_brief, render
 from rightsdesk.config import DEFAULT_DB
 from rightsdesk.errors import RightsdeskError, UnknownPerson
-from rightsdesk.extract import EXTRACTOR_VERSION
 from rightsdesk.ingest import list_inputs
 from rightsdesk.model import CaseFile, EventRecord, PersonRecord
-from rightsdesk.pipeline import Failure, Pipeline, clean_docs, write_predictions
-from rightsdesk.scale import run_dask_ingest
 from rightsdesk.status import case_status, earliest_day, latest_day
-from rightsdesk.store import EXPORT_FIELDS, Store, export_rows, open_store
-from rightsdesk.store import backup as store_backup
-from rightsdesk.store.review import (
-    ManualOccasion,
-    ManualSource,
-    add_manual_occasion,
-    add_manual_source,
-)
-from rightsdesk.web import add_user, changes_since, digest_text, public_case_file, serve
+
+if TYPE_CHECKING:
+    from rightsdesk.pipeline import Failure
+    from rightsdesk.store import Store
+
+# The stages are imported by the commands that use them: `rightsdesk clean` needs no
+# parser, `extract` no web stack, and each command starts in the time its work needs.
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False)
 out = Console()
@@ -83,6 +77,8 @@ def report_failures(failures: list[Failure]) -> None:
 
 @contextmanager
 def opened_store(db: str) -> Iterator[Store]:
+    from rightsdesk.store import open_store
+
     try:
         store = open_store(db)
     except RightsdeskError as exc:
@@ -120,6 +116,9 @@ def ingest(
 
     Example: rightsdesk ingest pages/ crawl.warc.gz --db cases.db
     """
+    from rightsdesk.pipeline import Pipeline
+    from rightsdesk.scale import run_dask_ingest
+
     day = parse_day(published, "--published")
     if scheduler and engine is not Engine.dask:
         raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
@@ -154,6 +153,9 @@ def reextract(
 
     Example: rightsdesk reextract --db cases.db
     """
+    from rightsdesk.extract import EXTRACTOR_VERSION
+    from rightsdesk.pipeline import Pipeline
+
     pipeline = Pipeline.load(workers=1)
     with opened_store(db) as store:
         todo = len(store.stale_sources("" if everything else EXTRACTOR_VERSION))
@@ -175,6 +177,8 @@ def extract(
 
     Example: rightsdesk extract ../shared/eval/dev/docs --out predictions.jsonl
     """
+    from rightsdesk.pipeline import Pipeline, write_predictions
+
     day = parse_day(published, "--published")
     pipeline = Pipeline.load()
     started = time.perf_counter()
@@ -199,6 +203,8 @@ def clean(
 
     Example: rightsdesk clean page.html
     """
+    from rightsdesk.pipeline import clean_docs
+
     failures: list[Failure] = []
     texts = {doc.source.doc_id: doc.text for doc in clean_docs(list_inputs(paths), failures)}
     report_failures(failures)
@@ -314,6 +320,9 @@ def export(
     An export leaves the desk: confidential people and facts are withheld, rejected
     facts are left out.
     """
+    from rightsdesk.store import export_rows
+    from rightsdesk.web import public_case_file
+
     if fmt not in ("jsonl", "csv", "json"):
         raise typer.BadParameter("use jsonl, csv or json", param_hint="--format")
     with opened_store(db) as store:
@@ -327,6 +336,8 @@ def export(
 
 
 def write_rows(rows: list[dict], fmt: str, stream) -> None:
+    from rightsdesk.store import EXPORT_FIELDS
+
     if fmt == "json":
         json.dump(rows, stream, ensure_ascii=False, indent=1)
     elif fmt == "jsonl":
@@ -359,6 +370,9 @@ def brief(
     Example: rightsdesk brief --country KZ --occasion "PM visit" --date 2013-06-30
     --format pdf --out kz.pdf
     """
+    from rightsdesk.brief import FORMATS, build_brief, render
+    from rightsdesk.web import public_case_file
+
     day = parse_day(on, "--date")
     if fmt not in FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")
@@ -414,6 +428,8 @@ def serve_desk(
 
     Example: rightsdesk user add ana --role analyst; rightsdesk serve --db cases.db
     """
+    from rightsdesk.web import serve
+
     serve(db, host, port, secure_cookies=secure_cookies)
 
 
@@ -434,6 +450,8 @@ def user_add(
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Add a web desk user (the password is asked for and stored as an argon2 hash)."""
+    from rightsdesk.web import add_user
+
     with opened_store(db) as store:
         add_user(store, username, password, role)
     out.print(f"user {username} added as {role}")
@@ -446,6 +464,8 @@ def digest(
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """What changed since a date (new arrests, charges, sentences, releases, hearings)."""
+    from rightsdesk.web import changes_since, digest_text
+
     day = parse_day(since, "--since")
     with opened_store(db) as store:
         text = digest_text(changes_since(store, day, user))
@@ -461,6 +481,8 @@ def backup(
 
     Example: rightsdesk backup cases-2024-05-01.bak --db cases.db
     """
+    from rightsdesk.store import backup as store_backup
+
     try:
         store_backup.backup(db, file)
     except RightsdeskError as exc:
@@ -481,6 +503,8 @@ def restore(
 
     Example: rightsdesk restore cases-2024-05-01.bak --db cases.db --replace
     """
+    from rightsdesk.store import backup as store_backup
+
     try:
         store_backup.restore(file, db, replace=replace)
     except RightsdeskError as exc:
@@ -510,6 +534,13 @@ def occasion_add(
     --description "Supreme Court hearing on Kozlov" --note "Lawyer by phone, 28 June"
     --person kozlov-vladimir
     """
+    from rightsdesk.store.review import (
+        ManualOccasion,
+        ManualSource,
+        add_manual_occasion,
+        add_manual_source,
+    )
+
     with opened_store(db) as store:
         persons = [find_one_person(store, p).id for p in person or []]
         source = ManualSource(title=description, text=note, country=country)
@@ -551,7 +582,7 @@ def demo(
         brief_dir.mkdir(parents=True, exist_ok=True)
         country = longest.country or "KZ"
         out_file = brief_dir / f"demo-brief-{country.lower()}.html"
-        brief(country, "Sample briefing", latest.isoformat(), "html", out_file, str(target))
+        brief(country, "Sample briefing", latest.isoformat(), "html", out_file, db=str(target))
         out.print(f"demo brief: {out_file.resolve()}")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
