@@ -384,12 +384,14 @@ def prediction_record(extraction: Extraction, resolution: Resolution) -> dict[st
             "charges": e.charges,
             "place": e.place,
             "also": e.also,
+            "confidence": e.confidence,
             "evidence": e.evidence.sentence,
         })
         for e in extraction.events
     ]
     statements = [
-        _drop_empty({"actor": s.actor, "date": s.date, "evidence": s.evidence.sentence})
+        _drop_empty({"actor": s.actor, "date": s.date, "confidence": s.confidence,
+                     "evidence": s.evidence.sentence})
         for s in extraction.statements
     ]
     occasions = [
@@ -398,6 +400,7 @@ def prediction_record(extraction: Extraction, resolution: Resolution) -> dict[st
             "date": o.date,
             "persons": [global_id(key) for key in o.persons],
             "description": o.description,
+            "confidence": o.confidence,
             "evidence": o.evidence.sentence,
         })
         for o in extraction.occasions

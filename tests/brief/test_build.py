@@ -265,4 +265,5 @@ def test_facts_an_analyst_accepted_stand_whatever_their_confidence(case_file):
     accepted = _weighed(case_file, SCRIPT_SENTENCE, 0.3, review="accepted")
     brief = build_brief(accepted, country="KZ", occasion=OCCASION, on=ON, min_confidence=0.5)
     assert SCRIPT_SENTENCE in quoted(brief)
-    assert brief.header.left_out == "0 machine-read facts weighed under confidence 0.50 are left out."
+    assert brief.header.left_out == (
+        "0 machine-read facts weighed under confidence 0.50 are left out.")

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from rightsdesk.extract import Extractor
+from rightsdesk.extract.learned.decisions import Decisions
 from rightsdesk.model import CleanDoc, Event, Extraction, Source
 
 PUBLISHED = date(2024, 3, 15)  # a Friday
@@ -22,7 +23,8 @@ def clean_doc(text: str, published: date | None = PUBLISHED) -> CleanDoc:
 
 @pytest.fixture(scope="session")
 def extractor(nlp) -> Extractor:
-    return Extractor(nlp)
+    """The reading rules alone: what they read is what the learned models weigh."""
+    return Extractor(nlp, Decisions())
 
 
 @pytest.fixture(scope="session")

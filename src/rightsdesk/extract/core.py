@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from rightsdesk.extract.country import detect_country
 from rightsdesk.extract.dates import published_at
 from rightsdesk.extract.events import find_events
+from rightsdesk.extract.learned.decisions import Decisions, shipped_decisions
 from rightsdesk.extract.lookups import use_attribute_lookup
 from rightsdesk.extract.occasions import find_occasions
 from rightsdesk.extract.sentences import SentenceView
@@ -107,10 +108,15 @@ def publisher(url: str | None) -> str | None:
 
 
 class Extractor:
-    """Reads facts from clean documents with one loaded spaCy pipeline."""
+    """Reads facts from clean documents with one loaded spaCy pipeline.
 
-    def __init__(self, nlp: Language) -> None:
+    `decisions` are the learned models over the rules (`learned/`): by default
+    the weights shipped in the package; `Decisions()` lets the rules decide alone.
+    """
+
+    def __init__(self, nlp: Language, decisions: Decisions | None = None) -> None:
         self.nlp = nlp
+        self.decisions = shipped_decisions() if decisions is None else decisions
 
     def extract(self, doc: CleanDoc) -> Extraction:
         return next(self.extract_many([doc]))
@@ -122,18 +128,24 @@ class Extractor:
             yield from self._extract_chunk(chunk)
 
     def _extract_chunk(self, docs: list[CleanDoc]) -> Iterator[Extraction]:
+        for doc, paragraphs in zip(docs, self.parse(docs), strict=True):
+            yield self.read(doc, paragraphs)
+
+    def parse(self, docs: list[CleanDoc]) -> list[list[tuple[Paragraph, Doc]]]:
+        """Each document's paragraphs, parsed in one nlp.pipe call."""
         work = [(i, p) for i, doc in enumerate(docs) for p in split_paragraphs(doc.text)]
         parsed: list[list[tuple[Paragraph, Doc]]] = [[] for _ in docs]
         texts = ((p.text, (i, p)) for i, p in work)
         for pdoc, (i, paragraph) in self.nlp.pipe(texts, as_tuples=True):
             parsed[i].append((paragraph, pdoc))
-        for doc, paragraphs in zip(docs, parsed, strict=True):
-            yield self._read(doc, paragraphs)
+        return parsed
 
-    def _read(self, doc: CleanDoc, parsed: list[tuple[Paragraph, Doc]]) -> Extraction:
+    def read(self, doc: CleanDoc, parsed: list[tuple[Paragraph, Doc]]) -> Extraction:
+        """The facts of one parsed document (training reads parses again with other models)."""
         sents = sentence_views(doc, parsed)
         published = published_at(doc.published, doc.published_precision)
-        persons, events = find_events(sents, published=published)
+        persons, events = find_events(sents, published=published,
+                                      decisions=self.decisions.events)
         return Extraction(
             doc=doc,
             provenance=Provenance(EXTRACTOR_VERSION, doc.source.content_hash),

@@ -17,6 +17,14 @@ from spacy.tokens import Span, Token
 from rightsdesk.extract.attributes import Attributes, court_seats, read_attributes
 from rightsdesk.extract.dates import precision_of
 from rightsdesk.extract.groups import Roster, group_members, group_report
+from rightsdesk.extract.learned.candidates import Candidate, RuleReading, document_candidates
+from rightsdesk.extract.learned.decisions import EventDecisions
+from rightsdesk.extract.learned.judging import (
+    judge_events,
+    proposals,
+    proposed_hit,
+    score_candidates,
+)
 from rightsdesk.extract.sentences import SentenceView
 from rightsdesk.extract.sharing import (
     BACK_REFERENCE,
@@ -259,9 +267,16 @@ def _names_a_time(ent: Span) -> bool:
 
 
 def find_events(
-    sents: list[SentenceView], *, published: date | None
+    sents: list[SentenceView],
+    *,
+    published: date | None,
+    decisions: EventDecisions | None = None,
 ) -> tuple[list[Person], list[Event]]:
-    """Victims and one event per (victim, type), in order of first mention."""
+    """Victims and one event per (victim, type), in order of first mention.
+
+    With `decisions`, learned models add the events the rules missed and weigh
+    every event (`learned/judging.py`); without, the rules decide alone.
+    """
     names = NameIndex(sents)
     lede = _dateline_lede(sents, published)
     targets: list[Target] = []
@@ -286,7 +301,34 @@ def find_events(
                 if group is not None:
                     groups.append(group)
     document = Document(sents, names, unnamed, groups, published, lede, frozenset(apart))
-    return _assemble(targets, document)
+    if decisions is None:
+        return _assemble(targets, document)
+    rule_slots = {(surname_key(t.mention.text), t.hit.rule.event) for t in targets}
+    candidates = _candidates(sents, names, targets)
+    score_candidates(candidates, decisions)
+    targets += [Target(c.mention, proposed_hit(c), c.view)
+                for c in proposals(candidates, rule_slots, decisions)]
+    return _assemble(targets, document, Judge(decisions, candidates, rule_slots))
+
+
+def _candidates(sents: list[SentenceView], names: NameIndex, targets: list[Target]) -> list[
+        Candidate]:
+    reading = RuleReading(
+        targets=frozenset((t.sent.index, t.mention.span.start, t.hit.rule.event)
+                          for t in targets),
+        anchors=frozenset((t.sent.index, t.hit.anchor.i, t.hit.rule.event) for t in targets),
+        person_types=frozenset((surname_key(t.mention.text), t.hit.rule.event) for t in targets),
+    )
+    return document_candidates(sents, names.mentions, names.antecedents, names.known, reading)
+
+
+@dataclass(slots=True)
+class Judge:
+    """The learned decisions with what they weigh: candidates and the rules' readings."""
+
+    decisions: EventDecisions
+    candidates: list[Candidate]
+    rule_slots: set[tuple[str, str]]
 
 
 def _ongoing(anchor: Token) -> bool:
@@ -507,7 +549,9 @@ def _is_agent_of(span: Span, anchor: Token) -> bool:
     ) and not reduced_passive(anchor) and anchor.lemma_.lower() not in UNDERGONE
 
 
-def _assemble(targets: list[Target], document: Document) -> tuple[list[Person], list[Event]]:
+def _assemble(
+    targets: list[Target], document: Document, judge: Judge | None = None
+) -> tuple[list[Person], list[Event]]:
     """Persons by surname and one event per (person, type), completed from the
     sentences that state an attribute once for several events (`sharing.py`).
 
@@ -540,11 +584,35 @@ def _assemble(targets: list[Target], document: Document) -> tuple[list[Person], 
     }
     _name_groups(document, reports, _roster(document.sents, drafts))
     _share(list(reports.values()), document)
+    if judge is not None:
+        _judge(reports, drafts, document, judge)
     persons, keys = _persons(drafts)
     events = [report.event for report in reports.values()]
     for event in events:
         event.person = keys[event.person]
     return persons, events
+
+
+def _judge(
+    reports: dict[tuple[str, str], Report],
+    drafts: dict[str, PersonDraft],
+    document: Document,
+    judge: Judge,
+) -> None:
+    """Weigh every event; drop those under the threshold, and persons left without any."""
+    mentions: dict[str, int] = {}
+    for _, mention in document.names.mentions:
+        key = surname_key(mention.text)
+        mentions[key] = mentions.get(key, 0) + 1
+    people = {key: (max(draft.names, key=lambda n: len(n.split())), mentions.get(key, 0))
+              for key, draft in drafts.items()}
+    events = {slot: report.event for slot, report in reports.items()}
+    for slot in judge_events(events, judge.candidates, judge.rule_slots, people,
+                             judge.decisions):
+        del reports[slot]
+    kept = {key for key, _ in reports}
+    for key in [key for key in drafts if key not in kept]:
+        del drafts[key]
 
 
 def _roster(sents: list[SentenceView], drafts: dict[str, PersonDraft]) -> Roster:

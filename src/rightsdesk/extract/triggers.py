@@ -133,10 +133,12 @@ def _definite(noun: Token) -> bool:
 
 
 def _requirements_met(token: Token, rule: TriggerRule) -> bool:
-    if not rule.requires:
-        return True
-    near = {t.lemma_.lower() for t in _near(token)}
-    return bool(near & rule.requires)
+    return not rule.requires or bool(near_lemmas(token) & rule.requires)
+
+
+def near_lemmas(token: Token) -> frozenset[str]:
+    """Lemmas of the words a trigger's second word may be (see `_near`)."""
+    return frozenset(t.lemma_.lower() for t in _near(token))
 
 
 def _near(token: Token) -> list[Token]:

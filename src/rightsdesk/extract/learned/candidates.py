@@ -1,0 +1,255 @@
+"""Event candidates: every (person, trigger word) pair a sentence offers, with its features.
+
+The reading rules (`triggers.py`, `events.py`) accept a pair only in the parse
+positions they know. Here every person mention of a sentence is paired with
+every word of the trigger vocabulary in it, whatever its position, and the pair
+is described by what decides it: the dependency path between the two, the
+words that govern the trigger, whether a rule read the same pair. A model
+trained on the annotated corpus (`learned/decisions.py`) weighs these features.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Token
+
+from rightsdesk.extract.sentences import SentenceView
+from rightsdesk.extract.triggers import (
+    blocker_terms,
+    clause_verb,
+    is_blocked,
+    near_lemmas,
+    trigger_rules,
+)
+from rightsdesk.extract.victims import PRONOUNS, NameMention, name_at, role_of, surname_key
+from rightsdesk.model import EventType
+
+MAX_PATH = 7  # arcs between person and trigger; further apart they are rarely related
+GOVERNOR_DEPTH = 4  # verbs above the trigger whose lemmas say "asked for", "denied"
+REPORTING = frozenset({"say", "tell", "report", "add", "state", "note", "according", "write"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One person and one trigger word of one event type, in one sentence."""
+
+    mention: NameMention  # the person named (a pronoun's antecedent)
+    at: Token  # where the person stands in this sentence: a name's root or a pronoun
+    trigger: Token
+    type: EventType
+    view: SentenceView
+    features: list[str] = field(default_factory=list)
+    score: float = 0.0
+
+    @property
+    def key(self) -> str:
+        return surname_key(self.mention.text)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleReading:
+    """What the rules read, to compare a candidate with: the victims they found
+    (sentence, name start, type) and the triggers they fired on."""
+
+    targets: frozenset[tuple[int, int, str]]
+    anchors: frozenset[tuple[int, int, str]]
+    person_types: frozenset[tuple[str, str]]
+
+
+@cache
+def trigger_vocabulary() -> dict[str, tuple[tuple[EventType, frozenset[str]], ...]]:
+    """Lemma -> (event type, words one of which must be near) from rules/triggers.toml."""
+    vocabulary: dict[str, set[tuple[EventType, frozenset[str]]]] = defaultdict(set)
+    for lemma, rules in trigger_rules().items():
+        for rule in rules:
+            vocabulary[lemma].add((rule.event, rule.requires))
+    return {lemma: tuple(sorted(found)) for lemma, found in vocabulary.items()}
+
+
+def trigger_types(token: Token) -> list[EventType]:
+    """Event types the word can report, its required neighbours present."""
+    vocabulary = trigger_vocabulary()
+    entries = vocabulary.get(token.lemma_.lower()) or vocabulary.get(_participle_stem(token), ())
+    near: frozenset[str] | None = None
+    found: list[EventType] = []
+    for event, requires in entries:
+        if requires:
+            near = near if near is not None else near_lemmas(token)
+            if not near & requires:
+                continue
+        if event not in found:
+            found.append(event)
+    return found
+
+
+def _participle_stem(token: Token) -> str:
+    lower = token.lower_
+    if not lower.endswith("ed"):
+        return ""
+    vocabulary = trigger_vocabulary()
+    return next((s for s in (lower[:-2], lower[:-1], lower[:-3]) if s in vocabulary), "")
+
+
+def sentence_candidates(
+    view: SentenceView,
+    persons: list[tuple[Token, NameMention]],
+    triggers: list[tuple[Token, EventType]],
+    reading: RuleReading,
+) -> Iterator[Candidate]:
+    """Every (person, trigger) pair of the sentence within MAX_PATH arcs, described."""
+    for at, mention in persons:
+        for trigger, event in triggers:
+            if trigger.i in range(mention.span.start, mention.span.end) and at.i != trigger.i:
+                continue  # a trigger word inside the name ("Free X")
+            up, down = dependency_path(at, trigger)
+            if len(up) + len(down) > MAX_PATH:
+                continue
+            candidate = Candidate(mention, at, trigger, event, view)
+            candidate.features = describe(candidate, up, down, reading)
+            yield candidate
+
+
+def dependency_path(a: Token, b: Token) -> tuple[list[Token], list[Token]]:
+    """Tokens climbed from a to the lowest common ancestor, and from b to it."""
+    above_a = [a, *a.ancestors]
+    position = {t.i: n for n, t in enumerate(above_a)}
+    up_b: list[Token] = []
+    node = b
+    while node.i not in position:
+        up_b.append(node)
+        if node.head == node:
+            return above_a, up_b  # no common ancestor (should not happen in one sentence)
+        node = node.head
+    return above_a[: position[node.i]], up_b
+
+
+def describe(
+    c: Candidate, up: list[Token], down: list[Token], reading: RuleReading
+) -> list[str]:
+    """The candidate's features, as strings (one-hot names for a linear model)."""
+    t, at, trigger = c.type, c.at, c.trigger
+    lemma = trigger.lemma_.lower()
+    path_up = ">".join(tok.dep_ for tok in up)
+    path_down = "<".join(tok.dep_ for tok in reversed(down))
+    length = len(up) + len(down)
+    lca = (up[-1].head if up else at) if up or down else at
+    features = [
+        f"type={t}",
+        f"lemma={t}:{lemma}",
+        f"tpos={t}:{trigger.tag_}",
+        f"path={t}:{path_up}|{path_down}" if length <= 4 else f"path={t}:long",
+        f"up={t}:{path_up}" if len(up) <= 3 else f"up={t}:long",
+        f"down={t}:{path_down}" if len(down) <= 3 else f"down={t}:long",
+        f"len={min(length, 6)}",
+        f"len={t}:{min(length, 6)}",
+        f"lca={lca.pos_}",
+        f"order={'before' if at.i < trigger.i else 'after'}",
+        f"gap={_bucket(abs(at.i - trigger.i))}",
+        f"mdep={at.dep_}",
+        f"mdep={t}:{at.dep_}",
+        f"mhead={at.head.lemma_.lower()}",
+        f"pronoun={at.lower_ in PRONOUNS}",
+        f"name_words={min(len(c.mention.text.split()), 3)}",
+        f"ner={c.mention.span.root.ent_type_ or 'none'}",
+        f"role={role_of(c.mention.span) or 'none'}",
+    ]
+    key = surname_key(c.mention.text)
+    here = c.view.index
+    if (here, c.mention.span.start, t) in reading.targets:
+        features.append("rule=target")
+        features.append(f"rule={t}:target")
+    elif (here, trigger.i, t) in reading.anchors:
+        features.append("rule=anchor_other_target")
+    if (key, t) in reading.person_types:
+        features.append(f"rule={t}:person_elsewhere")
+    if is_blocked(trigger):
+        features.append(f"blocked={t}")
+    features.extend(_markers(trigger, t))
+    features.extend(f"gov={t}:{g}" for g in _governors(trigger))
+    features.extend(f"on_path={tok.lemma_.lower()}" for tok in (*up[1:], *down[1:])
+                    if tok.pos_ in {"VERB", "NOUN"})
+    if any(tok.lemma_.lower() in REPORTING for tok in (*up, *down)):
+        features.append("path_reporting")
+    if at.dep_ in {"nsubj"} and at.head.lemma_.lower() in REPORTING:
+        features.append("speaker_subject")
+    return features
+
+
+def _markers(trigger: Token, event: str) -> Iterator[str]:
+    """Negation, modals and conditions on the trigger or its clause verb."""
+    markers = blocker_terms("marker")
+    for node in {trigger, clause_verb(trigger)}:
+        for child in node.children:
+            if child.dep_ == "neg":
+                yield f"neg={event}"
+            elif child.dep_ in {"aux", "mark"} and child.lower_ in markers:
+                yield f"marker={child.lower_}"
+    yield f"tense={clause_verb(trigger).tag_}"
+
+
+def _governors(trigger: Token) -> list[str]:
+    """Lemmas of the verbs and nouns above the trigger, nearest first."""
+    found: list[str] = []
+    node = trigger
+    while node.head != node and len(found) < GOVERNOR_DEPTH:
+        node = node.head
+        if node.pos_ in {"VERB", "NOUN", "ADJ"}:
+            found.append(node.lemma_.lower())
+    return found
+
+
+def _bucket(n: int) -> str:
+    for bound in (1, 2, 4, 8, 16):
+        if n <= bound:
+            return str(bound)
+    return "far"
+
+
+def person_tokens(
+    view: SentenceView,
+    named: list[NameMention],
+    antecedents: dict[int, list[NameMention]],
+    known: set[str],
+) -> list[tuple[Token, NameMention]]:
+    """The people a sentence speaks of: names the index holds, names of proper nouns
+    the NER missed, and pronouns with their antecedents."""
+    found: list[tuple[Token, NameMention]] = [(m.span.root, m) for m in named]
+    covered = {i for m in named for i in range(m.span.start, m.span.end)}
+    for token in view.span:
+        if token.i in covered:
+            continue
+        if token.lower_ in PRONOUNS:
+            found.extend((token, m) for m in antecedents.get(token.i, []))
+        elif token.pos_ == "PROPN" and token.dep_ not in {"compound", "flat"}:
+            mention = name_at(token, known)
+            if mention is not None:
+                found.append((token, mention))
+                covered.update(range(mention.span.start, mention.span.end))
+    return found
+
+
+def document_candidates(
+    sents: list[SentenceView],
+    mentions: list[tuple[SentenceView, NameMention]],
+    antecedents: Callable[[Token, SentenceView], list[NameMention]],
+    known: set[str],
+    reading: RuleReading,
+) -> list[Candidate]:
+    """Every sentence's candidates; `mentions` are the document's names in reading
+    order, `antecedents` finds the names a pronoun stands for."""
+    by_sentence: dict[int, list[NameMention]] = defaultdict(list)
+    for view, mention in mentions:
+        by_sentence[view.index].append(mention)
+    found: list[Candidate] = []
+    for view in sents:
+        triggers = [(token, event) for token in view.span for event in trigger_types(token)]
+        if not triggers:
+            continue
+        pronouns = {t.i: antecedents(t, view) for t in view.span if t.lower_ in PRONOUNS}
+        persons = person_tokens(view, by_sentence.get(view.index, []), pronouns, known)
+        found.extend(sentence_candidates(view, persons, triggers, reading))
+    return found

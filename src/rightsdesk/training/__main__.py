@@ -1,0 +1,127 @@
+"""`python -m rightsdesk.training` (`make train`): cross-validate, fit, write the weights.
+
+Reads the training part of the corpus only. Prints the cross-validated scores of
+the rules alone and with the learned decisions, side by side, picks the
+thresholds on the held-out folds, fits the shipped models on the whole training
+part and writes them with their figures (`extract/learned/weights.json`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from rightsdesk.extract import Extractor, load_model
+from rightsdesk.extract.learned.decisions import Decisions
+from rightsdesk.training.calibration import calibration_table, expected_calibration_error
+from rightsdesk.training.corpus import clean_gold_docs, gold_docs, read_split
+from rightsdesk.training.events import (
+    KEEP_GRID,
+    PROPOSE_GRID,
+    Reading,
+    candidate_models,
+    event_models,
+    final_decisions,
+    folds,
+    held_out_readings,
+    labelled,
+    parse_docs,
+)
+from rightsdesk.training.scoring import (
+    DEFAULT_SCORER,
+    above,
+    headline,
+    load_scorer,
+    predictions,
+    score,
+)
+
+ROOT = Path(__file__).resolve().parents[3]
+WEIGHTS = ROOT / "src" / "rightsdesk" / "extract" / "learned" / "weights.json"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
+    parser.add_argument("--part", default="train", help="the split part to train on")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
+    parser.add_argument("--out", type=Path, default=WEIGHTS)
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    scorer = load_scorer(args.scorer)
+    golds = gold_docs(args.corpus, read_split(args.corpus, args.part))
+    extractor = Extractor(load_model(), Decisions())
+    say(f"{len(golds)} training documents; parsing")
+    docs = parse_docs(extractor, list(zip(golds, clean_gold_docs(golds), strict=True)))
+    split = folds(docs, args.folds)
+
+    rules = [extractor.read(doc.clean, doc.paragraphs) for doc in docs]
+    rules_score = headline(score(scorer, golds, predictions(rules)))
+    say(f"rules alone, cross-validation set: {rules_score}")
+
+    fold_models = candidate_models(extractor, docs, split)
+    best: dict[str, Any] | None = None
+    for propose in PROPOSE_GRID:
+        first = held_out_readings(extractor, docs, split, fold_models.candidates, propose)
+        events = event_models(first, split)
+        second = held_out_readings(extractor, docs, split, fold_models.candidates, propose,
+                                   events_of=lambda n, models=events: models[n])
+        for keep in KEEP_GRID:
+            figures = headline(score(scorer, golds, predictions(
+                [above(r.extraction, keep) for r in second])))
+            if best is None or figures["overall"] > best["figures"]["overall"]:
+                best = {"propose": propose, "keep": keep, "figures": figures,
+                        "first": first, "second": second}
+        say(f"propose {propose}: best so far {best['propose']}/{best['keep']} "
+            f"{best['figures']}")
+    assert best is not None
+    weighed = _weighed_events(best["second"], best["keep"])
+    ece = expected_calibration_error(weighed)
+    decisions = final_decisions(extractor, docs, fold_models, best["first"],
+                                propose=best["propose"], keep=best["keep"])
+    meta = {
+        "trained": date.today().isoformat(),
+        "documents": len(docs),
+        "folds": args.folds,
+        "propose": best["propose"],
+        "keep": best["keep"],
+        "cross_validation": {"rules": rules_score, "learned": best["figures"]},
+        "calibration": {"ece": ece, "table": calibration_table(weighed)},
+        "seconds": round(time.perf_counter() - started, 1),
+    }
+    write(args.out, Decisions(events=decisions, meta=meta))
+    say(json.dumps({k: v for k, v in meta.items() if k != "calibration"}, indent=1))
+    say(f"expected calibration error (held-out events): {ece}")
+    return 0
+
+
+def _weighed_events(readings: list[Reading], keep: float) -> list[tuple[float, bool]]:
+    """(confidence, correct) of every kept event read on held-out folds."""
+    pairs = []
+    for reading in readings:
+        for example, (_, record) in zip(labelled(reading, "event"),
+                                        [t for t in reading.trace if t[0] == "event"],
+                                        strict=True):
+            if record["score"] >= keep:
+                pairs.append((record["score"], example.label))
+    return pairs
+
+
+def write(path: Path, decisions: Decisions) -> None:
+    path.write_text(json.dumps(decisions.to_json(), indent=1, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    say(f"weights -> {path} ({path.stat().st_size // 1024} KB)")
+
+
+def say(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""Score the sealed part of the corpus: at most once per session, logged with date and commit.
+
+    python -m rightsdesk.training.sealed --corpus corpus
+
+Runs the extractor as `rightsdesk extract` does on the sealed documents, scores
+them with the project's scorer, and appends the aggregate figures (never a
+per-document one) to `corpus/sealed-log.jsonl`. A second scoring within
+`SESSION_HOURS` of the last is refused: figures read again and again after
+changes would tune the extractor to the sealed part.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from rightsdesk.pipeline import Pipeline
+from rightsdesk.training.calibration import expected_calibration_error
+from rightsdesk.training.corpus import gold_docs, gold_types, gold_victim, read_split
+from rightsdesk.training.scoring import DEFAULT_SCORER, headline, load_scorer, predictions, score
+
+SESSION_HOURS = 12
+LOG = "sealed-log.jsonl"
+
+
+def last_scored(log: Path) -> datetime | None:
+    if not log.exists():
+        return None
+    lines = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines() if line]
+    return datetime.fromisoformat(lines[-1]["when"]) if lines else None
+
+
+def commit() -> str:
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                          text=True, check=False).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
+                           capture_output=True, text=True, check=False).stdout.strip()
+    return f"{head}{' (uncommitted changes)' if dirty else ''}"
+
+
+def weighed_events(records: list[dict[str, Any]], golds: dict[str, dict[str, Any]]
+                   ) -> list[tuple[float, bool]]:
+    """(confidence, right) for every predicted event: right when the person is a gold
+    victim of the document with that event type."""
+    pairs = []
+    for record in records:
+        gold = golds[record["doc_id"]]
+        names = {p["id"]: p["name"] for p in record["persons"]}
+        for event in record["events"]:
+            for person in event["persons"]:
+                victim = gold_victim(names.get(person, ""), gold)
+                pairs.append((event.get("confidence", 1.0), event["type"] in gold_types(victim)))
+    return pairs
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=Path("corpus"))
+    parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
+    parser.add_argument("--note", default="", help="what this scoring is for")
+    args = parser.parse_args(argv)
+    log = args.corpus / LOG
+    last = last_scored(log)
+    if last and datetime.now() - last < timedelta(hours=SESSION_HOURS):
+        print(f"the sealed part was scored at {last:%Y-%m-%d %H:%M}: once per session "
+              f"({SESSION_HOURS} h)", file=sys.stderr)
+        return 2
+    golds = gold_docs(args.corpus, read_split(args.corpus, "sealed"))
+    extractions, _, failures = Pipeline.load().extract([doc.path for doc in golds])
+    if failures:
+        print("; ".join(str(f) for f in failures), file=sys.stderr)
+        return 1
+    records = predictions(extractions)
+    figures = headline(score(load_scorer(args.scorer), golds, records))
+    pairs = weighed_events(records, {doc.doc_id: doc.gold for doc in golds})
+    entry = {
+        "when": datetime.now().isoformat(timespec="seconds"),
+        "commit": commit(),
+        "documents": len(golds),
+        "note": args.note,
+        **figures,
+        "events_ece": expected_calibration_error(pairs),
+    }
+    with log.open("a", encoding="utf-8") as out:
+        out.write(json.dumps(entry) + "\n")
+    print(json.dumps(entry, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

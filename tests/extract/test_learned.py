@@ -1,0 +1,101 @@
+"""The learned layer over the rules: candidates, their features, and what models decide."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from conftest import clean_doc
+
+from rightsdesk.extract import Extractor
+from rightsdesk.extract.learned.candidates import dependency_path, trigger_types
+from rightsdesk.extract.learned.decisions import (
+    Decisions,
+    EventDecisions,
+    LinearModel,
+    shipped_decisions,
+)
+from rightsdesk.model import Extraction
+
+# Never read by the rules: the person stands as the object of "put behind bars"
+# under a verb they do not know ("saw X put behind bars").
+MISSED = "Last week the court saw the poet Arman Dzhaksybekov put behind bars for six years."
+
+
+def reading(nlp, events: EventDecisions, text: str) -> tuple[Extraction, list]:
+    events.trace = []
+    extraction = Extractor(nlp, Decisions(events=events)).extract(clean_doc(text))
+    trace, events.trace = events.trace, None
+    return extraction, trace
+
+
+def test_trigger_words_name_their_event_types(nlp) -> None:
+    doc = nlp("Police detained her and she was later jailed, then freed.")
+    found = {t.text: trigger_types(t) for t in doc if trigger_types(t)}
+    assert found == {"detained": ["arrest"], "jailed": ["sentence"], "freed": ["release"]}
+
+
+def test_a_word_that_needs_its_second_word_is_no_trigger_without_it(nlp) -> None:
+    assert trigger_types(nlp("He took the bus.")[1]) == []
+    assert "arrest" in trigger_types(nlp("He was taken away by police.")[2])
+
+
+def test_dependency_path_meets_at_the_common_head(nlp) -> None:
+    doc = nlp("Police arrested the journalist Ivan Petrov.")
+    up, down = dependency_path(doc[5], doc[1])  # Petrov -> arrested
+    assert [t.text for t in up] == ["Petrov", "journalist"]
+    assert down == []
+    up, down = dependency_path(doc[0], doc[5])  # Police -> Petrov: up to "arrested", down
+    assert [t.text for t in up] == ["Police"]
+    assert [t.text for t in down] == ["Petrov", "journalist"]
+
+
+def test_linear_model_round_trips_through_json() -> None:
+    model = LinearModel({"a": 1.5, "b": -2.0}, 0.25, (0.8, 0.1))
+    again = LinearModel.from_json(model.to_json())
+    assert again.probability(["a"]) == pytest.approx(model.probability(["a"]))
+    z = 0.8 * (0.25 + 1.5) + 0.1
+    assert model.probability(["a", "unknown"]) == pytest.approx(1 / (1 + math.exp(-z)))
+    assert model.probability({"b": 0.5}) == pytest.approx(1 / (1 + math.exp(-(0.8 * -0.75 + 0.1))))
+
+
+def test_every_rule_event_becomes_a_candidate_marked_as_read_by_the_rules(nlp) -> None:
+    keep_all = EventDecisions(LinearModel({}, 0.0), LinearModel({}, 30.0), propose=2.0, keep=0.0)
+    extraction, trace = reading(nlp, keep_all, "Police arrested the journalist Ivan Petrov.")
+    candidates = [r for kind, r in trace if kind == "candidate"]
+    assert any(r["type"] == "arrest" and "rule=target" in r["features"] for r in candidates)
+    assert [e.type for e in extraction.events] == ["arrest"]
+
+
+def test_a_candidate_the_rules_missed_is_proposed_and_read_with_its_attributes(nlp) -> None:
+    rules = Extractor(nlp, Decisions()).extract(clean_doc(MISSED))
+    assert not any(e.type == "sentence" for e in rules.events)
+    believe_sentences = EventDecisions(
+        LinearModel({"type=sentence": 10.0}, -5.0), LinearModel({}, 30.0), propose=0.5, keep=0.5)
+    extraction, _ = reading(nlp, believe_sentences, MISSED)
+    names = {p.key: p.name for p in extraction.persons}
+    found = {(names[e.person], e.type): e for e in extraction.events}
+    assert found[("Arman Dzhaksybekov", "sentence")].sentence_months == 72
+
+
+def test_events_under_the_threshold_are_dropped_with_their_person(nlp) -> None:
+    doubt_everything = EventDecisions(
+        LinearModel({}, 0.0), LinearModel({}, -3.0), propose=2.0, keep=0.5)
+    text = "Police arrested the journalist Ivan Petrov."
+    extraction, trace = reading(nlp, doubt_everything, text)
+    assert extraction.events == [] and extraction.persons == []
+    scores = [r["score"] for kind, r in trace if kind == "event"]
+    assert scores == [pytest.approx(0.0474, abs=1e-3)]
+
+
+def test_kept_events_carry_the_event_models_probability(nlp) -> None:
+    sure = EventDecisions(LinearModel({}, 0.0), LinearModel({"by_rule=arrest:True": 2.0}, 0.0),
+                          propose=2.0, keep=0.5)
+    extraction, _ = reading(nlp, sure, "Police arrested the journalist Ivan Petrov.")
+    assert [e.confidence for e in extraction.events] == [pytest.approx(0.8808, abs=1e-4)]
+
+
+def test_shipped_weights_load_and_decide_events() -> None:
+    decisions = shipped_decisions()
+    assert decisions.events is not None, "make train writes extract/learned/weights.json"
+    assert 0 < decisions.events.keep < 1 and decisions.meta["documents"] > 0
