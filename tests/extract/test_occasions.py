@@ -86,3 +86,23 @@ def test_trial_ahead_is_tied_to_the_person(nlp: Language) -> None:
 
 def test_past_hearing_is_an_event_not_an_occasion(nlp: Language) -> None:
     assert occasions(nlp, "The first hearing took place on 3 April 2012 in Minsk.") == []
+
+
+def test_this_weekend_is_the_weekend_after_publication_not_next_year(nlp: Language) -> None:
+    found = occasions(nlp, "The Chancellor's two-day visit to Uzbekistan this weekend matters.")
+    assert [(o.type, o.date) for o in found] == [("visit", "2013-06")]
+
+
+def test_a_trial_inside_a_hearings_phrase_describes_that_hearing(nlp: Language) -> None:
+    text = ("The visit this weekend overlaps with a Supreme Court hearing on the conviction of "
+            "an activist in a flawed and politically motivated trial.")
+    assert [o.type for o in occasions(nlp, text)] == ["visit", "hearing"]
+
+
+def test_a_hearing_on_a_described_person_is_about_the_person_named_next(nlp: Language) -> None:
+    text = ("The visit this weekend overlaps with a Supreme Court hearing on the conviction of "
+            "a prominent opposition leader. The jailed opposition leader, Timur Aliev, is ill.")
+    aliev = Person("p1", "Timur Aliev")
+    found = {o.type: o for o in occasions(nlp, text, [aliev])}
+    assert found["hearing"].persons == ["p1"]
+    assert found["visit"].persons == []

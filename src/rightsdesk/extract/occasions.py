@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from rightsdesk.extract.dates import resolve_date
 from rightsdesk.extract.lexicon import Rule, load_table
 from rightsdesk.extract.sentences import SentenceView
+from rightsdesk.extract.victims import person_nouns
 from rightsdesk.model import Occasion, Person
 
 DESCRIPTION_MAX_TOKENS = 14  # a short phrase, not the sentence
@@ -65,13 +66,23 @@ def find_occasions(
     found: dict[tuple[str, str], Occasion] = {}
     for i, view in enumerate(sents):
         before = [s.text for s in sents[max(0, i - 2) : i] if s.paragraph == view.paragraph]
+        after = [s.text for s in sents[i + 1 : i + 2] if s.paragraph == view.paragraph]
         for rule, anchor in _anchors(view.span):
             occasion = _occasion(view, rule, anchor, published, persons)
             if occasion and not occasion.persons and PRONOUN.search(view.text):
                 occasion.persons = _about(" ".join(before), persons)
+            if occasion and not occasion.persons and _described(anchor):
+                occasion.persons = _about(" ".join(after), persons)
             if occasion:
                 found.setdefault((occasion.type, occasion.description), occasion)
     return _without_undated_repeats(list(found.values()))
+
+
+def _described(anchor: Span) -> bool:
+    """"a hearing on the conviction of a prominent opposition leader": the person is
+    described, not named; news names them in the next sentence."""
+    words = person_nouns()
+    return any(t.lemma_.lower() in words for t in anchor.root.subtree)
 
 
 def _without_undated_repeats(occasions: list[Occasion]) -> list[Occasion]:
@@ -101,7 +112,18 @@ def _anchors(sentence: Span) -> list[tuple[Rule, Span]]:
         )
         if rule and _specific(token) and not _inside(token, found):
             found.append((rule, sentence.doc[token.i : token.i + 1]))
-    return found
+    return [(rule, span) for rule, span in found if not _part_of_court_date(span, found)]
+
+
+def _part_of_court_date(span: Span, found: list[tuple[Rule, Span]]) -> bool:
+    """"a hearing concerning the conviction ... in a flawed trial": a court word inside
+    another's phrase describes that one; it is no date of its own."""
+    court = {"hearing", "trial"}
+    return any(
+        other is not span and rule.get("type") in court and span.root in other.root.subtree
+        and span.root != other.root
+        for rule, other in found
+    ) and any(rule.get("type") in court for rule, other in found if other is span)
 
 
 def _specific(token: Token) -> bool:
@@ -197,6 +219,8 @@ def _forward(when: str, text: str, published: date | None) -> str:
     """"On 9 August" said in June of an election ahead is this August, not last."""
     if published is None or re.search(r"\b(?:19|20)\d\d\b", text):
         return when
+    if published.isoformat().startswith(when):
+        return when  # "this weekend", "this month": the period publication falls in
     first = date.fromisoformat((when + "-01-01")[:10])
     if (published - first).days > BACKDATE_DAYS:
         return f"{int(when[:4]) + 1:04d}{when[4:]}"
