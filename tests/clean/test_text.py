@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rightsdesk.clean import clean_text
-from rightsdesk.clean.text import stated_day
+from rightsdesk.clean.text import stated_day, unwrap
 
 BODY = [
     "A regional court on Tuesday sentenced the trade union leader to four years in a "
@@ -122,3 +122,34 @@ def test_menu_of_section_names_is_not_a_signatory_list() -> None:
 def test_the_day_a_dump_states_at_its_top(dump: str, day: str | None) -> None:
     found = stated_day(dump)
     assert (found.isoformat() if found else None) == day
+
+
+WRAPPED = """Opposition says more activists held
+By a staff correspondent 03/04/2009
+Wire service
+The opposition said on Tuesday that police had detained six more of
+its activists ahead of a rally planned for the weekend in the capital,
+bringing to fourteen the number held since the start of the month.
+A spokeswoman for the alliance told reporters that four of them were
+sentenced to ten days of administrative arrest on charges of petty
+hooliganism, while the others were fined and released that evening.
+The alliance's leader said two more members in a northern town were
+questioned by local police for several hours and then let go without
+charge after they handed out leaflets announcing the rally.
+"""
+
+
+def test_a_hard_wrapped_dump_is_read_as_paragraphs() -> None:
+    lines = unwrap(WRAPPED).splitlines()
+    assert lines[:3] == ["Opposition says more activists held",
+                         "By a staff correspondent 03/04/2009", "Wire service"]
+    assert lines[3].startswith("The opposition said on Tuesday that police had detained six more "
+                               "of its activists ahead of a rally")
+    kept = clean_text(WRAPPED)
+    assert "sentenced to ten days of administrative arrest on charges of petty hooliganism" in kept
+    assert "let go without charge after they handed out leaflets" in kept
+
+
+def test_a_dump_of_one_paragraph_per_line_is_not_rewrapped() -> None:
+    text = "\n".join(["Menu", "Home", "News"] + [("A sentence of prose. " * 8).strip()] * 10)
+    assert unwrap(text) == text

@@ -35,6 +35,13 @@ LEAD_WINDOW = 4  # how far above the article to look for them (dates, captions s
 LEAD_MIN_UNITS = 5  # shorter lines above the article are section names and dates
 SIGNATORY_MIN_LINES = 3  # this many organisation names above a release are its signatories
 SIGNATORY_GAP = 2  # lines (a date, a place) allowed between the signatories and the body
+# Hard-wrapped dumps (mail, wire archives, cables) break every line near one width;
+# their lines are fragments of paragraphs, which scored one by one look like clutter.
+WRAP_MIN_LINES = 8  # too few lines say nothing about a wrap width
+WRAP_WIDTHS = (40, 100)  # typical wrap widths in characters
+WRAP_NEAR = 0.75  # a line this close to the width was broken by the wrap, not by its writer
+WRAP_SHARE = 0.2  # this share of lines at the width (headers and lists are short) ...
+WRAP_MIN_WRAPPED = 8  # ... and at least this many make a dump hard-wrapped
 
 WORD = re.compile(r"\w+")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -62,7 +69,7 @@ class Line:
 
 def clean_text(text: str) -> str:
     """The article of a text dump: headline, standfirst and body lines, in order."""
-    lines = [_read_line(raw.strip()) for raw in text.splitlines() if raw.strip()]
+    lines = [_read_line(raw.strip()) for raw in unwrap(text).splitlines() if raw.strip()]
     if not lines:
         return ""
     start, end = _densest_run(lines)
@@ -95,6 +102,41 @@ def stated_day(text: str) -> date | None:
         if found is not None:
             return found.date()
     return None
+
+
+def unwrap(text: str) -> str:
+    """Paragraphs of a hard-wrapped dump joined back into lines; other dumps unchanged.
+
+    A line as long as the wrap width continues on the next one; a shorter line, a
+    blank line or the end of the text ends the paragraph.
+    """
+    lines = [line.rstrip() for line in text.splitlines()]
+    width = _wrap_width([line for line in lines if line.strip()])
+    if width is None:
+        return text
+    joined: list[str] = []
+    carry = False
+    for line in lines:
+        if carry and line.strip():
+            joined[-1] = f"{joined[-1]} {line.strip()}"
+        else:
+            joined.append(line)
+        carry = len(line) >= WRAP_NEAR * width
+    return "\n".join(joined)
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a dump's lines were wrapped at, if they were."""
+    if len(lines) < WRAP_MIN_LINES:
+        return None
+    lengths = sorted(len(line) for line in lines)
+    width = lengths[int(len(lengths) * 0.9) - 1]  # a few longer lines: URLs, unbroken words
+    low, high = WRAP_WIDTHS
+    if not low <= width <= high:
+        return None
+    near = sum(1 for n in lengths if WRAP_NEAR * width <= n <= width)
+    wrapped = near >= WRAP_MIN_WRAPPED and near >= WRAP_SHARE * len(lengths)
+    return width if wrapped else None
 
 
 def drop_clutter_lines(text: str) -> str:
