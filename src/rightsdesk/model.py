@@ -99,6 +99,7 @@ class Event:
     sentence_months: float | None = None
     also: list[EventType] = field(default_factory=list)
     confidence: float = 1.0
+    proposed: bool = False  # read by the learned model where no reading rule did
 
 
 @dataclass(slots=True)

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from rightsdesk.extract import Extractor
+from rightsdesk.extract.learned.decisions import Decisions
 from rightsdesk.extract.country import detect_country
 from rightsdesk.extract.lexicon import RuleTableError, load_table, parse_table, table_names
 from rightsdesk.extract.terms import find_terms
@@ -22,7 +23,7 @@ OWN_TABLES = ("triggers", "roles", "blockers", "charges", "numbers", "countries"
 def extract_text(nlp, text: str) -> Extraction:
     raw = text.encode()
     source = Source("t", "t.txt", "text", raw, hashlib.sha256(raw).hexdigest())
-    return Extractor(nlp).extract(CleanDoc(source, text, published=PUBLISHED))
+    return Extractor(nlp, Decisions()).extract(CleanDoc(source, text, published=PUBLISHED))
 
 
 def rule_cases() -> list:

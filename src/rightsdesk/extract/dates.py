@@ -58,9 +58,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?P<mod>last|this|in|early|late|mid|since|from|until|by|of|on|during)"
         rf"(?:\s+|-)(?:(?:early|late|mid)(?:\s+|-))?{_MONTH}\b(?!\s+\d)", re.I)),
     ("weekday", re.compile(rf"\b(?P<mod>on|last|this|since|from|until|by)\s+{_WEEKDAY}\b", re.I)),
+    # News drops the preposition: "was released late Monday", "Friday's verdict".
+    ("weekday", re.compile(r"\b(?P<mod>late|early|)\s*(?P<weekday>" + "|".join(
+        w.capitalize() for w in WEEKDAYS) + r")\b")),
     ("deictic", re.compile(
         r"\b(?P<word>yesterday|today|tonight|this\s+(?:morning|afternoon|evening|week|weekend|"
-        r"month|year)|last\s+(?:night|month|year)|earlier\s+this\s+(?:month|year))\b", re.I)),
+        r"month|year)|last\s+(?:night|week|month|year)|earlier\s+this\s+(?:week|month|year))\b",
+        re.I)),
     ("year", re.compile(rf"(?<![\d.,/-]){_YEAR}(?![\d.,]\d|\s*(?:years?|months?|%|percent))")),
     ("elapsed", re.compile(
         rf"(?:\b(?P<hedge>{_HEDGE})\s+)?\b(?P<count>\d{{1,2}}|{_COUNT_WORDS})\s+(?P<unit>years?|months?)"
@@ -80,6 +84,7 @@ ELAPSED_KINDS = frozenset({"elapsed"})
 DEICTIC_NEEDS: dict[str, DatePrecision] = {
     "yesterday": "day", "last night": "day", "this week": "day", "this weekend": "day",
     "this month": "month", "earlier this month": "month", "last month": "month",
+    "last week": "day", "earlier this week": "day",
 }  # "today", "this year", "last year": any precision
 
 
@@ -175,7 +180,7 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> Partial
     if kind == "relative_month":
         return _relative_month(parts["mod"].lower(), _month(parts["month"]), published)
     if kind == "weekday":
-        return _recent_weekday(parts["weekday"].lower(), parts["mod"].lower(), published)
+        return _recent_weekday(parts["weekday"].lower(), (parts["mod"] or "").lower(), published)
     if kind == "elapsed":
         if parts["hedge"]:
             return None
@@ -253,8 +258,10 @@ def _deictic(word: str, published: date) -> PartialDate | None:
         return str(published.year)
     if word == "last year":
         return str(published.year - 1)
-    if word in {"this week", "this weekend"}:
+    if word in {"this week", "this weekend", "earlier this week"}:
         return _week_month(published, weekend=word.endswith("weekend"))
+    if word == "last week":
+        return _week_month(published - timedelta(days=7), weekend=False)
     return None
 
 

@@ -25,6 +25,7 @@ from rightsdesk.extract.learned.judging import (
     proposed_hit,
     score_candidates,
 )
+from rightsdesk.extract.lists import listed_targets
 from rightsdesk.extract.sentences import SentenceView
 from rightsdesk.extract.sharing import (
     BACK_REFERENCE,
@@ -300,6 +301,10 @@ def find_events(
                 group = group_report(hit, view, attributes)
                 if group is not None:
                     groups.append(group)
+    for mention, hit, heading in listed_targets(sents):
+        if _is_victim(mention, hit, names):
+            targets.append(Target(mention, hit, heading))
+            names.known.add(surname_key(mention.text))
     document = Document(sents, names, unnamed, groups, published, lede, frozenset(apart))
     if decisions is None:
         return _assemble(targets, document)

@@ -7,7 +7,8 @@ verdict was just reported. A group passes its event to the persons the text
 names for it:
 - a counted group ("three activists", "both men") to the first sentence after
   it that names persons, when it names exactly that many (before it, for a
-  definite group: "the three women");
+  definite group: "the three women"); "a professor" is a group of one, whom
+  news names right after the lede;
 - a definite group without a count ("the defendants") to the co-defendants
   of the court case just reported.
 """
@@ -59,12 +60,22 @@ def group_count(noun: Token) -> int | None:
 def group_report(hit: Hit, view: SentenceView, attributes: Attributes) -> GroupReport | None:
     """The hit as a report on a group of persons, when its target is a plural person noun."""
     noun = hit.targets[0]
-    if noun.tag_ != "NNS" or noun.lemma_.lower() not in person_nouns():
+    if noun.lemma_.lower() not in person_nouns():
+        return None
+    if noun.tag_ == "NN" and _indefinite(noun):
+        count: int | None = 1  # "A Beijing professor was convicted ...": named next
+    elif noun.tag_ == "NNS":
+        count = group_count(noun)
+    else:
         return None
     definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
     also = tuple(hit.rule.also)
     return GroupReport(hit.rule.event, view.index, view.paragraph, attributes, view.evidence,
-                       count=group_count(noun), definite=definite, also=also)
+                       count=count, definite=definite, also=also)
+
+
+def _indefinite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
 
 
 def group_members(group: GroupReport, roster: Roster, reports: Sequence[Report]) -> list[str]:

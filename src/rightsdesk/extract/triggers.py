@@ -108,13 +108,8 @@ def find_hits(sent: Span) -> list[Hit]:
 
 def _surface_rules(token: Token, rules: dict[str, tuple[TriggerRule, ...]]) -> tuple:
     """Participles the lemmatiser leaves alone ("jailed" as an adjective)."""
-    lower = token.lower_
-    if not lower.endswith("ed"):
-        return ()
-    for stem in (lower[:-2], lower[:-1], lower[:-3]):
-        if stem in rules:
-            return rules[stem]
-    return ()
+    stem = _participle_stem(token)
+    return rules[stem] if stem else ()
 
 
 def _not_yet(noun: Token, rule: TriggerRule) -> bool:
@@ -333,6 +328,8 @@ def _holders(noun: Token) -> list[Token]:
                 found.extend(c for c in prep.children if c.dep_ == "pobj")
     if noun.dep_ in {"compound", "appos", "nmod"} and noun.head.pos_ == "PROPN":
         found.append(noun.head)  # "political prisoner X", "X, a prisoner of conscience"
+    # "the detainee X": the parse hangs the name on the noun
+    found.extend(c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN")
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":  # "the trial process of X"
         found.extend(_holders(noun.head))
     for given in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in IMPOSING):
@@ -418,3 +415,38 @@ def timed_by_verdict(sent: Span) -> bool:
         if marked and verdict:
             return True
     return False
+
+
+@cache
+def trigger_vocabulary() -> dict[str, tuple[tuple[EventType, frozenset[str]], ...]]:
+    """Lemma -> (event type, words one of which must be near) from rules/triggers.toml."""
+    vocabulary: dict[str, set[tuple[EventType, frozenset[str]]]] = defaultdict(set)
+    for lemma, rules in trigger_rules().items():
+        for rule in rules:
+            vocabulary[lemma].add((rule.event, rule.requires))
+    return {lemma: tuple(sorted(found)) for lemma, found in vocabulary.items()}
+
+
+def trigger_types(token: Token) -> list[EventType]:
+    """Event types the word can report, its required neighbours present."""
+    vocabulary = trigger_vocabulary()
+    entries = vocabulary.get(token.lemma_.lower()) or vocabulary.get(_participle_stem(token), ())
+    near: frozenset[str] | None = None
+    found: list[EventType] = []
+    for event, requires in entries:
+        if requires:
+            near = near if near is not None else near_lemmas(token)
+            if not near & requires:
+                continue
+        if event not in found:
+            found.append(event)
+    return found
+
+
+def _participle_stem(token: Token) -> str:
+    """"jailed" -> "jail" when the lemmatiser left the participle alone."""
+    lower = token.lower_
+    if not lower.endswith("ed"):
+        return ""
+    rules = trigger_rules()
+    return next((s for s in (lower[:-2], lower[:-1], lower[:-3]) if s in rules), "")

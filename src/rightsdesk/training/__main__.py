@@ -13,6 +13,7 @@ import json
 import sys
 import time
 from datetime import date
+from itertools import product
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from rightsdesk.training.calibration import calibration_table, expected_calibrat
 from rightsdesk.training.corpus import clean_gold_docs, gold_docs, read_split
 from rightsdesk.training.events import (
     KEEP_GRID,
+    KEEP_READ_GRID,
     PROPOSE_GRID,
     Reading,
     candidate_models,
@@ -72,25 +74,24 @@ def main(argv: list[str] | None = None) -> int:
         events = event_models(first, split)
         second = held_out_readings(extractor, docs, split, fold_models.candidates, propose,
                                    events_of=lambda n, models=events: models[n])
-        for keep in KEEP_GRID:
+        for keep, keep_read in product(KEEP_GRID, KEEP_READ_GRID):
             figures = headline(score(scorer, golds, predictions(
-                [above(r.extraction, keep) for r in second])))
+                [above(r.extraction, keep, keep_read) for r in second])))
             if best is None or figures["overall"] > best["figures"]["overall"]:
-                best = {"propose": propose, "keep": keep, "figures": figures,
-                        "first": first, "second": second}
-        say(f"propose {propose}: best so far {best['propose']}/{best['keep']} "
-            f"{best['figures']}")
+                best = {"propose": propose, "keep": keep, "keep_read": keep_read,
+                        "figures": figures, "first": first, "second": second}
+        say(f"propose {propose}: best so far {best['propose']}/{best['keep']}/"
+            f"{best['keep_read']} {best['figures']}")
     assert best is not None
-    weighed = _weighed_events(best["second"], best["keep"])
+    thresholds = {k: best[k] for k in ("propose", "keep", "keep_read")}
+    weighed = _weighed_events(best["second"], thresholds)
     ece = expected_calibration_error(weighed)
-    decisions = final_decisions(extractor, docs, fold_models, best["first"],
-                                propose=best["propose"], keep=best["keep"])
+    decisions = final_decisions(extractor, docs, fold_models, best["first"], **thresholds)
     meta = {
         "trained": date.today().isoformat(),
         "documents": len(docs),
         "folds": args.folds,
-        "propose": best["propose"],
-        "keep": best["keep"],
+        **thresholds,
         "cross_validation": {"rules": rules_score, "learned": best["figures"]},
         "calibration": {"ece": ece, "table": calibration_table(weighed)},
         "seconds": round(time.perf_counter() - started, 1),
@@ -101,14 +102,15 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _weighed_events(readings: list[Reading], keep: float) -> list[tuple[float, bool]]:
+def _weighed_events(readings: list[Reading], thresholds: dict[str, float]
+                    ) -> list[tuple[float, bool]]:
     """(confidence, correct) of every kept event read on held-out folds."""
     pairs = []
     for reading in readings:
-        for example, (_, record) in zip(labelled(reading, "event"),
-                                        [t for t in reading.trace if t[0] == "event"],
-                                        strict=True):
-            if record["score"] >= keep:
+        records = [record for kind, record in reading.trace if kind == "event"]
+        for example, record in zip(labelled(reading, "event"), records, strict=True):
+            floor = thresholds["keep"] if record["proposed"] else thresholds["keep_read"]
+            if record["score"] >= floor:
                 pairs.append((record["score"], example.label))
     return pairs
 

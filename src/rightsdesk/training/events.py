@@ -27,6 +27,7 @@ CANDIDATE_C = 0.3
 EVENT_C = 1.0
 PROPOSE_GRID = (0.3, 0.4, 0.5, 0.6, 0.7)
 KEEP_GRID = tuple(round(0.2 + 0.05 * i, 2) for i in range(13))
+KEEP_READ_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4)
 ALWAYS = LinearModel({}, 30.0)  # keeps everything: the event model is not trained yet
 
 
@@ -82,7 +83,7 @@ def labelled(reading: Reading, kind: str) -> list[Example]:
 
 def gathering() -> EventDecisions:
     """Models that propose nothing and keep everything: the rules' candidates as they are."""
-    return EventDecisions(LinearModel({}, 0.0), ALWAYS, propose=2.0, keep=-1.0)
+    return EventDecisions(LinearModel({}, 0.0), ALWAYS, propose=2.0, keep=-1.0, keep_read=-1.0)
 
 
 def fit(examples: list[Example], c: float) -> LinearModel:
@@ -150,7 +151,8 @@ def held_out_readings(
     """Every document read by the models of the fold that held it out."""
     readings: list[Reading | None] = [None] * len(docs)
     for n, fold in enumerate(split):
-        models = EventDecisions(candidates[n], events_of(n), propose=propose, keep=-1.0)
+        models = EventDecisions(candidates[n], events_of(n), propose=propose, keep=-1.0,
+                                keep_read=-1.0)
         for i in fold:
             readings[i] = read(extractor, docs[i], models)
     return [r for r in readings if r is not None]
@@ -169,11 +171,11 @@ def event_models(readings: list[Reading], split: list[list[int]]) -> list[Linear
 
 def final_decisions(
     extractor: Extractor, docs: list[ParsedDoc], fold_models: FoldModels,
-    readings: list[Reading], *, propose: float, keep: float,
+    readings: list[Reading], *, propose: float, keep: float, keep_read: float,
 ) -> EventDecisions:
     """Models for shipping: the candidate model on every training document, the
     event model on every held-out event."""
     candidates = fit([e for examples in fold_models.candidate_examples for e in examples],
                      CANDIDATE_C)
     events = fit([e for r in readings for e in labelled(r, "event")], EVENT_C)
-    return EventDecisions(candidates, events, propose=propose, keep=keep)
+    return EventDecisions(candidates, events, propose=propose, keep=keep, keep_read=keep_read)

@@ -31,9 +31,10 @@ def load_scorer(path: Path = DEFAULT_SCORER) -> ModuleType:
     return module
 
 
-def above(extraction: Extraction, keep: float) -> Extraction:
-    """The extraction without the events weighed under `keep`."""
-    return replace(extraction, events=[e for e in extraction.events if e.confidence >= keep])
+def above(extraction: Extraction, keep: float, keep_read: float) -> Extraction:
+    """The extraction without the events weighed under their threshold."""
+    return replace(extraction, events=[
+        e for e in extraction.events if e.confidence >= (keep if e.proposed else keep_read)])
 
 
 def predictions(extractions: Sequence[Extraction]) -> list[dict[str, Any]]:

@@ -13,18 +13,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.tokens import Token
 
 from rightsdesk.extract.sentences import SentenceView
-from rightsdesk.extract.triggers import (
-    blocker_terms,
-    clause_verb,
-    is_blocked,
-    near_lemmas,
-    trigger_rules,
-)
+from rightsdesk.extract.triggers import blocker_terms, clause_verb, is_blocked, trigger_types
 from rightsdesk.extract.victims import PRONOUNS, NameMention, name_at, role_of, surname_key
 from rightsdesk.model import EventType
 
@@ -58,40 +51,6 @@ class RuleReading:
     targets: frozenset[tuple[int, int, str]]
     anchors: frozenset[tuple[int, int, str]]
     person_types: frozenset[tuple[str, str]]
-
-
-@cache
-def trigger_vocabulary() -> dict[str, tuple[tuple[EventType, frozenset[str]], ...]]:
-    """Lemma -> (event type, words one of which must be near) from rules/triggers.toml."""
-    vocabulary: dict[str, set[tuple[EventType, frozenset[str]]]] = defaultdict(set)
-    for lemma, rules in trigger_rules().items():
-        for rule in rules:
-            vocabulary[lemma].add((rule.event, rule.requires))
-    return {lemma: tuple(sorted(found)) for lemma, found in vocabulary.items()}
-
-
-def trigger_types(token: Token) -> list[EventType]:
-    """Event types the word can report, its required neighbours present."""
-    vocabulary = trigger_vocabulary()
-    entries = vocabulary.get(token.lemma_.lower()) or vocabulary.get(_participle_stem(token), ())
-    near: frozenset[str] | None = None
-    found: list[EventType] = []
-    for event, requires in entries:
-        if requires:
-            near = near if near is not None else near_lemmas(token)
-            if not near & requires:
-                continue
-        if event not in found:
-            found.append(event)
-    return found
-
-
-def _participle_stem(token: Token) -> str:
-    lower = token.lower_
-    if not lower.endswith("ed"):
-        return ""
-    vocabulary = trigger_vocabulary()
-    return next((s for s in (lower[:-2], lower[:-1], lower[:-3]) if s in vocabulary), "")
 
 
 def sentence_candidates(

@@ -9,7 +9,8 @@ Two logistic models trained on the annotated corpus (`make train`,
 2. *Events*: for each (person, event type) the document yields after the rules
    and the proposals are assembled, the probability that it is right, from the
    best candidate's score, whether the rules read it, what attributes it has and
-   how the person is mentioned. Events under `keep` are dropped; the others
+   how the person is mentioned. Events under `keep` (`keep_read` for events a
+   reading rule read, which the rules' tests vouch for) are dropped; the others
    carry this probability as their confidence. It is calibrated on held-out
    documents (docs/model-card.md).
 
@@ -77,7 +78,8 @@ class EventDecisions:
     candidates: LinearModel
     events: LinearModel
     propose: float = 0.5
-    keep: float = 0.5
+    keep: float = 0.5  # for events only the candidate model proposed
+    keep_read: float = 0.5  # for events a reading rule read
     # Training reads what was decided: (kind, record) pairs appended per document.
     trace: list[tuple[str, dict[str, Any]]] | None = field(default=None, repr=False)
 
@@ -101,6 +103,7 @@ class Decisions:
                 "events": self.events.events.to_json(),
                 "propose": self.events.propose,
                 "keep": self.events.keep,
+                "keep_read": self.events.keep_read,
             }
         return data
 
@@ -113,6 +116,7 @@ class Decisions:
                 LinearModel.from_json(events["events"]),
                 float(events["propose"]),
                 float(events["keep"]),
+                float(events["keep_read"]),
             ) if events else None,
             meta=dict(data.get("meta", {})),
         )

@@ -88,7 +88,8 @@ def judge_events(
     people: dict[str, tuple[str, int]],
     decisions: EventDecisions,
 ) -> set[Slot]:
-    """Set each event's confidence; return the slots to drop (under `keep`).
+    """Set each event's confidence; return the slots to drop: an event the rules read
+    under `keep_read`, one only the model proposed under `keep`.
 
     `people` gives each surname key's full name and how often it is mentioned.
     """
@@ -105,8 +106,9 @@ def judge_events(
         evidence = EventEvidence(by_slot.get(slot, []), slot in rule_slots, mentions, types[key])
         features = event_features(event, evidence)
         event.confidence = round(decisions.events.probability(features), 4)
+        event.proposed = slot not in rule_slots
         decisions.record("event", key=key, name=name, type=event.type, features=features,
-                         score=event.confidence)
-        if event.confidence < decisions.keep:
+                         score=event.confidence, proposed=event.proposed)
+        if event.confidence < (decisions.keep if event.proposed else decisions.keep_read):
             dropped.add(slot)
     return dropped

@@ -1,0 +1,39 @@
+"""Names listed under a heading, and a person introduced by a description then named."""
+
+from __future__ import annotations
+
+LISTED = """Security forces raided three newsrooms on Monday.
+The detained reporters are:
+1. Anna Berg
+2. Ivan Petrov
+Coastal Radio - Marta Kowalczyk
+Police said that Tomasz Nowak, a spokesman, would comment later.
+"""
+
+ONE_LINE = """ARRESTED ACTIVISTS:
+Union leader Anna Berg, Press Club - Ivan Petrov and student Marta Kowalczyk.
+"""
+
+
+def test_each_name_under_a_heading_gets_the_headings_event(events) -> None:
+    found = events(LISTED)
+    assert {name for name, kind in found if kind == "arrest"} == {
+        "Anna Berg", "Ivan Petrov", "Marta Kowalczyk"}
+    assert ("Tomasz Nowak", "arrest") not in found  # the list ended with the prose line
+
+
+def test_a_line_of_names_under_a_heading_is_split_into_persons(events) -> None:
+    found = events(ONE_LINE)
+    assert {name for name, _ in found} == {"Anna Berg", "Ivan Petrov", "Marta Kowalczyk"}
+
+
+def test_a_heading_that_asks_for_the_act_lists_no_victims(events) -> None:
+    assert not events("Those who should be released:\nAnna Berg\nIvan Petrov\n")
+
+
+def test_a_person_described_in_the_lede_and_named_next_takes_its_event(events) -> None:
+    text = ("On Tuesday a well-known poet was convicted of insulting the president and sentenced "
+            "to four years in prison. The trial of Arman Dzhaksybekov had been condemned abroad.")
+    sentence = events(text)[("Arman Dzhaksybekov", "sentence")]
+    assert sentence.date == "2024-03-12"
+    assert sentence.charges == ["insulting the president"]
