@@ -37,3 +37,18 @@ def test_a_person_described_in_the_lede_and_named_next_takes_its_event(events) -
     sentence = events(text)[("Arman Dzhaksybekov", "sentence")]
     assert sentence.date == "2024-03-12"
     assert sentence.charges == ["insulting the president"]
+
+
+COUNTED = ("Five activists were jailed for three years on Monday. Anna Berg, 58, Ivan Petrov, 38, "
+           "Marta Kowalczyk, 22, Tomasz Nowak and Olga Lis had blocked a motorway.")
+
+
+def test_a_counted_group_passes_its_event_to_as_many_persons_named_next(events) -> None:
+    found = events(COUNTED)
+    jailed = {name for name, kind in found if kind == "sentence"}
+    assert jailed == {"Anna Berg", "Ivan Petrov", "Marta Kowalczyk", "Tomasz Nowak", "Olga Lis"}
+    assert found[("Olga Lis", "sentence")].sentence_months == 36
+
+
+def test_a_counted_group_names_nobody_when_the_count_differs(events) -> None:
+    assert not events(COUNTED.replace("Five", "Six"))

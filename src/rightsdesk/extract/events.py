@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from rightsdesk.extract.attributes import Attributes, court_seats, read_attributes
 from rightsdesk.extract.dates import precision_of
-from rightsdesk.extract.groups import Roster, group_members, group_report
+from rightsdesk.extract.groups import GROUP_WINDOW, Roster, group_members, group_report
 from rightsdesk.extract.learned.candidates import Candidate, RuleReading, document_candidates
 from rightsdesk.extract.learned.decisions import EventDecisions
 from rightsdesk.extract.learned.judging import (
@@ -587,7 +587,7 @@ def _assemble(
         slot: Report(_merged([e for e, _ in found]), [(v.index, v.paragraph) for _, v in found])
         for slot, found in mentions.items()
     }
-    _name_groups(document, reports, _roster(document.sents, drafts))
+    _name_groups(document, reports, drafts)
     _share(list(reports.values()), document)
     if judge is not None:
         _judge(reports, drafts, document, judge)
@@ -633,17 +633,43 @@ def _roster(sents: list[SentenceView], drafts: dict[str, PersonDraft]) -> Roster
 
 
 def _name_groups(
-    document: Document, reports: dict[tuple[str, str], Report], roster: Roster
+    document: Document, reports: dict[tuple[str, str], Report], drafts: dict[str, PersonDraft]
 ) -> None:
-    """A group's event passes to the named persons it stands for (`groups.py`)."""
+    """A group's event passes to the named persons it stands for (`groups.py`);
+    a counted group to the persons named just after it even when nothing else
+    targets them, when their number is the group's ("five protesters were jailed.
+    A, 58, B, 38, ... and E, 22, ...")."""
+    roster = _roster(document.sents, drafts)
     for group in document.groups:
-        for key in group_members(group, roster, list(reports.values())):
+        members = group_members(group, roster, list(reports.values()))
+        if not members and group.count and not group.definite:
+            members = _counted_names(group, document.names, drafts)
+        for key in members:
             report = reports.get((key, group.type))
             if report is None:
                 event = Event(group.type, key, group.evidence, also=list(group.also))
                 report = reports[(key, group.type)] = Report(event, [])
             lend(report.event, group.attributes)
             report.positions.append((group.sentence, group.paragraph))
+
+
+def _counted_names(group: GroupReport, names: NameIndex, drafts: dict[str, PersonDraft]
+                   ) -> list[str]:
+    """The persons the first sentence after the group names, when it names as many as
+    the group counts; they join the victims (drafts)."""
+    for index in range(group.sentence + 1, group.sentence + GROUP_WINDOW + 1):
+        named = {surname_key(m.text): m for view, m in names.mentions
+                 if view.index == index and surname_key(m.text) not in names.agents}
+        if not named:
+            continue
+        if len(named) != group.count:
+            return []
+        for key, mention in named.items():
+            draft = drafts.setdefault(key, PersonDraft())
+            draft.names.append(names.full.get(key, mention.text))
+            draft.evidence.append(group.evidence)
+        return list(named)
+    return []
 
 
 def _share(reports: list[Report], document: Document) -> None:
