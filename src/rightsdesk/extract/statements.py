@@ -286,8 +286,8 @@ def _felt_by(word: Token) -> list[tuple[list[Token], Token]]:
 def _subject_regions(verb: Token) -> list[tuple[list[Token], Token]]:
     """The subject's subtree; passives read the agent; conjuncts inherit the subject."""
     for child in verb.children:
-        if child.dep_ == "nsubj":
-            return [_region_of(child)]
+        if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and verb.lemma_ == "quote"):
+            return [_region_of(child)]  # "X said", "X was quoted as saying"
         if child.dep_ == "agent":
             objs = [g for g in child.children if g.dep_ == "pobj"]
             if objs:
