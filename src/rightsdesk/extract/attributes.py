@@ -282,6 +282,14 @@ def _named_place(sent: Span, clause: set[Token], targets: set[int]) -> str | Non
     return None
 
 
+def named_places(sent: Span) -> list[str]:
+    """The towns and regions a sentence names anywhere (countries left out)."""
+    pattern, _ = country_pattern()
+    return [_with_direction(ent) for ent in sent.ents
+            if ent.label_ in PLACE_LABELS and ent.text[:1].isupper() and ent.root.pos_ == "PROPN"
+            and not pattern.fullmatch(ent.text)]
+
+
 def settlement_name(token: Token) -> Span | None:
     """"the city of Pavlodar", "the village of X": a place whatever the NER calls it."""
     prep = token.head

@@ -14,12 +14,13 @@ from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
-from rightsdesk.extract.attributes import Attributes, court_seats, read_attributes
+from rightsdesk.extract.attributes import Attributes, court_seats, named_places, read_attributes
 from rightsdesk.extract.dates import precision_of
 from rightsdesk.extract.groups import GROUP_WINDOW, Roster, group_members, group_report
 from rightsdesk.extract.learned.candidates import Candidate, RuleReading, document_candidates
 from rightsdesk.extract.learned.decisions import EventDecisions
 from rightsdesk.extract.learned.judging import (
+    Judge,
     judge_events,
     proposals,
     proposed_hit,
@@ -41,6 +42,7 @@ from rightsdesk.extract.sharing import (
     dateline_place,
     lend,
     share_verdicts,
+    story_place,
 )
 from rightsdesk.extract.triggers import (
     Hit,
@@ -68,6 +70,7 @@ from rightsdesk.model import Event, Evidence, Person
 # An unnamed report ("Kazakhstan released one of its best known dissidents on
 # Friday") lends to the named events of its type in its paragraph and the next two.
 LEDE_REACH = 3
+LEDE_SENTENCES = 3  # headline and lede: where a story says where it happened
 TIME_PREPOSITIONS = frozenset({"during", "amid", "throughout", "since", "until"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 DIRECT_KINDS = frozenset({"patient", "modified"})  # kinds where a lawyer target is a victim
@@ -311,9 +314,10 @@ def find_events(
     rule_slots = {(surname_key(t.mention.text), t.hit.rule.event) for t in targets}
     candidates = _candidates(sents, names, targets)
     score_candidates(candidates, decisions)
-    targets += [Target(c.mention, proposed_hit(c), c.view)
-                for c in proposals(candidates, rule_slots, decisions)]
-    return _assemble(targets, document, Judge(decisions, candidates, rule_slots))
+    proposed = proposals(candidates, rule_slots, decisions)
+    judge = Judge(decisions, candidates, rule_slots, {(c.key, c.type) for c in proposed})
+    return _assemble(targets, document, judge,
+                     [Target(c.mention, proposed_hit(c), c.view) for c in proposed])
 
 
 def _candidates(sents: list[SentenceView], names: NameIndex, targets: list[Target]) -> list[
@@ -325,15 +329,6 @@ def _candidates(sents: list[SentenceView], names: NameIndex, targets: list[Targe
         person_types=frozenset((surname_key(t.mention.text), t.hit.rule.event) for t in targets),
     )
     return document_candidates(sents, names.mentions, names.antecedents, names.known, reading)
-
-
-@dataclass(slots=True)
-class Judge:
-    """The learned decisions with what they weigh: candidates and the rules' readings."""
-
-    decisions: EventDecisions
-    candidates: list[Candidate]
-    rule_slots: set[tuple[str, str]]
 
 
 def _ongoing(anchor: Token) -> bool:
@@ -555,17 +550,39 @@ def _is_agent_of(span: Span, anchor: Token) -> bool:
 
 
 def _assemble(
-    targets: list[Target], document: Document, judge: Judge | None = None
+    targets: list[Target], document: Document, judge: Judge | None = None,
+    proposed: list[Target] | None = None,
 ) -> tuple[list[Person], list[Event]]:
     """Persons by surname and one event per (person, type), completed from the
     sentences that state an attribute once for several events (`sharing.py`).
 
     An event reported first without a name ("an opposition leader was jailed for
     seven years on Monday") lends its attributes to the named event of the same
-    type in the same paragraph ("X, head of the party, ...").
+    type in the same paragraph ("X, head of the party, ..."). The learned model's
+    `proposed` targets add (person, type) pairs the rules did not read, after the
+    rules' reading is complete, so they never change it; `judge` then weighs all.
     """
-    names = document.names
     drafts: dict[str, PersonDraft] = {}
+    reports = _reports(targets, document, drafts)
+    _name_groups(document, reports, drafts)
+    _share(list(reports.values()), document)
+    if proposed:
+        for slot, report in _reports(proposed, document, drafts).items():
+            reports.setdefault(slot, report)
+    if judge is not None:
+        _judge(reports, drafts, document, judge)
+    persons, keys = _persons(drafts)
+    events = [report.event for report in reports.values()]
+    for event in events:
+        event.person = keys[event.person]
+    return persons, events
+
+
+def _reports(
+    targets: list[Target], document: Document, drafts: dict[str, PersonDraft]
+) -> dict[tuple[str, str], Report]:
+    """One report per (person, type) from the targets; their persons join `drafts`."""
+    names = document.names
     mentions: dict[tuple[str, str], list[tuple[Event, SentenceView]]] = {}
     for target in targets:
         key = surname_key(target.mention.text)
@@ -583,19 +600,10 @@ def _assemble(
                 if lent is not None:
                     lend(event, lent)
             mentions.setdefault((key, event.type), []).append((event, target.sent))
-    reports = {
+    return {
         slot: Report(_merged([e for e, _ in found]), [(v.index, v.paragraph) for _, v in found])
         for slot, found in mentions.items()
     }
-    _name_groups(document, reports, drafts)
-    _share(list(reports.values()), document)
-    if judge is not None:
-        _judge(reports, drafts, document, judge)
-    persons, keys = _persons(drafts)
-    events = [report.event for report in reports.values()]
-    for event in events:
-        event.person = keys[event.person]
-    return persons, events
 
 
 def _judge(
@@ -612,8 +620,7 @@ def _judge(
     people = {key: (max(draft.names, key=lambda n: len(n.split())), mentions.get(key, 0))
               for key, draft in drafts.items()}
     events = {slot: report.event for slot, report in reports.items()}
-    for slot in judge_events(events, judge.candidates, judge.rule_slots, people,
-                             judge.decisions):
+    for slot in judge_events(events, judge, people):
         del reports[slot]
     kept = {key for key, _ in reports}
     for key in [key for key in drafts if key not in kept]:
@@ -688,6 +695,9 @@ def _share(reports: list[Report], document: Document) -> None:
     openings = [view.text for view in sents if view.index == 0 or view.paragraph != sents[
         view.index - 1].paragraph]
     dateline_place(reports, dateline_city("\n".join(openings)), document.published)
+    lede = [place for view in sents[:LEDE_SENTENCES] if view.index not in document.apart
+            for place in named_places(view.span)]
+    story_place(ours, lede)
     _share_charges([report.event for report in reports])
 
 

@@ -220,6 +220,20 @@ def _not_after(day: str, published: date | None) -> bool:
     return day[: len(latest)] <= latest
 
 
+def story_place(reports: list[Report], lede: list[str]) -> None:
+    """A report whose events name one place, or whose lede names one, tells a story of
+    that place: its events told without a place happened there."""
+    places = {report.event.place for report in reports if report.event.place}
+    if len(places) == 1:
+        place: str | None = next(iter(places))
+    else:
+        place = lede[0] if not places and len(set(lede)) == 1 else None
+    if place is None:
+        return
+    for report in reports:
+        report.event.place = report.event.place or place
+
+
 def dateline_place(reports: list[Report], city: str | None, published: date | None) -> None:
     """Events of the days before publication, without a place, happened where the
     report was filed."""

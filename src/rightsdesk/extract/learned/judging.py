@@ -81,20 +81,27 @@ def _count(n: int) -> str:
     return str(n) if n < 3 else ("3-5" if n <= 5 else "6+")
 
 
+@dataclass(slots=True)
+class Judge:
+    """The learned decisions with what they weigh: candidates and the rules' readings."""
+
+    decisions: EventDecisions
+    candidates: list[Candidate]
+    rule_slots: set[Slot]  # (person, type) a reading rule targeted
+    proposed: set[Slot]  # (person, type) only the candidate model read
+
+
 def judge_events(
-    events: dict[Slot, Event],
-    candidates: list[Candidate],
-    rule_slots: set[Slot],
-    people: dict[str, tuple[str, int]],
-    decisions: EventDecisions,
+    events: dict[Slot, Event], judge: Judge, people: dict[str, tuple[str, int]]
 ) -> set[Slot]:
     """Set each event's confidence; return the slots to drop: an event the rules read
     under `keep_read`, one only the model proposed under `keep`.
 
     `people` gives each surname key's full name and how often it is mentioned.
     """
+    decisions = judge.decisions
     by_slot: dict[Slot, list[Candidate]] = defaultdict(list)
-    for candidate in candidates:
+    for candidate in judge.candidates:
         by_slot[(candidate.key, candidate.type)].append(candidate)
     types: dict[str, int] = defaultdict(int)
     for key, _ in events:
@@ -103,10 +110,11 @@ def judge_events(
     for slot, event in events.items():
         key = slot[0]
         name, mentions = people.get(key, (key, 0))
-        evidence = EventEvidence(by_slot.get(slot, []), slot in rule_slots, mentions, types[key])
+        evidence = EventEvidence(by_slot.get(slot, []), slot in judge.rule_slots, mentions,
+                                 types[key])
         features = event_features(event, evidence)
         event.confidence = round(decisions.events.probability(features), 4)
-        event.proposed = slot not in rule_slots
+        event.proposed = slot in judge.proposed
         decisions.record("event", key=key, name=name, type=event.type, features=features,
                          score=event.confidence, proposed=event.proposed)
         if event.confidence < (decisions.keep if event.proposed else decisions.keep_read):
