@@ -6,7 +6,7 @@ SHARED ?= ../shared
 # Debian packages the tests and renderers need (WeasyPrint's Pango, PDF text checks).
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-dejavu-core poppler-utils
 
-.PHONY: demo test test-all eval bench load load-short fuzz kill lint sysdeps clean
+.PHONY: demo test test-all eval train agreement sealed bench load load-short fuzz kill lint sysdeps clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,20 @@ test-all: sysdeps $(BIN)/.installed
 eval: $(BIN)/.installed
 	$(BIN)/rightsdesk extract $(SHARED)/eval/dev/docs --out /tmp/rightsdesk-dev.jsonl
 	$(BIN)/python $(SHARED)/eval/score.py --gold $(SHARED)/eval/dev --pred /tmp/rightsdesk-dev.jsonl
+
+# Learned decisions from the corpus's training part (cross-validated; about 3 minutes on
+# 2 cores): writes src/rightsdesk/extract/learned/weights.json. `make demo` never trains.
+train: $(BIN)/.installed
+	$(BIN)/pip install --quiet -e '.[train]'
+	$(BIN)/python -m rightsdesk.training --corpus corpus --scorer $(SHARED)/eval/score.py
+
+# How far the two annotations of the doubly annotated documents agreed (before settling).
+agreement: $(BIN)/.installed
+	$(BIN)/python -m rightsdesk.training.agreement --first corpus/first --second corpus/second --scorer $(SHARED)/eval/score.py
+
+# The sealed part, scored at most once per session and logged (corpus/sealed-log.jsonl).
+sealed: $(BIN)/.installed
+	$(BIN)/python -m rightsdesk.training.sealed --corpus corpus --scorer $(SHARED)/eval/score.py
 
 # One table from one run on this machine (about an hour on 2 shared cores): see docs/performance.md.
 # Quick look: $(BIN)/python bench/bench.py --docs 200 --stream-docs 400 --skip-clean

@@ -46,3 +46,24 @@ def test_every_case_in_the_brief_is_a_gold_victim_of_a_cited_source(
         assert any(
             scorer.person_matches(case.name, victim) for doc in cited for victim in victims[doc]
         ), f"{case.name} is not a gold victim of {sorted(cited)}"
+
+
+def test_the_visit_brief_puts_kozlov_first_with_the_hearing_that_coincides(dev_store) -> None:
+    on = date(2013, 6, 30)
+    case_file = dev_store.case_file(country="KZ", as_of=on)
+    brief = build_brief(case_file, country="KZ", occasion="Prime Minister's visit", on=on)
+    first = brief.cases[0]
+    assert first.name == "Vladimir Kozlov"
+    assert first.urgency is not None and "Supreme Court hearing" in first.urgency.text
+
+
+def test_upcoming_from_before_the_announcement_lists_the_hearing(dev_store) -> None:
+    from typer.testing import CliRunner
+
+    from rightsdesk.cli import app
+
+    path = dev_store.engine.url.database
+    result = CliRunner().invoke(app, ["upcoming", "--country", "KZ", "--date", "2013-06-25",
+                                      "--db", path])
+    assert result.exit_code == 0, result.output
+    assert "Supreme Court hearing" in result.output and "Vladimir Kozlov" in result.output

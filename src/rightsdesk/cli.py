@@ -405,7 +405,8 @@ def upcoming(
     """Occasions ahead (hearings, trials, visits, reviews) with the sentence they come from."""
     start = parse_day(on, "--date") or date.today()
     with opened_store(db) as store:
-        case_file = store.case_file(country=country and country.upper(), as_of=start)
+        # what is known now of the days ahead of `start`, however late it was announced
+        case_file = store.case_file(country=country and country.upper())
     names = {p.id: p.name for p in case_file.persons}
     table = Table("date", "type", "occasion", "about")
     for occasion in sorted(case_file.occasions, key=lambda o: o.date or ""):

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from rightsdesk.extract import Extractor
-from rightsdesk.extract.learned.decisions import Decisions
 from rightsdesk.extract.country import detect_country
+from rightsdesk.extract.learned.decisions import Decisions
 from rightsdesk.extract.lexicon import RuleTableError, load_table, parse_table, table_names
 from rightsdesk.extract.terms import find_terms
 from rightsdesk.model import CleanDoc, Extraction, Source

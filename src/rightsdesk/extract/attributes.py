@@ -58,6 +58,7 @@ OF_CHARGE_HOLDERS = frozenset(
     {"convict", "guilty", "accuse", "suspect", "charge", "count", "suspicion", "accusation",
      "allegation", "indict", "acquit", "conviction", "article"}
 )
+INDEFINITES = frozenset({"something", "anything", "nothing", "everything", "what", "whatever"})
 CHARGE_BREAK_WORDS = frozenset(
     {"which", "who", "after", "before", "because", "while", "when", "although", "though",
      "but", "since", "during", "until", "following", "amid", "despite", "as", "where"}
@@ -283,11 +284,12 @@ def _named_place(sent: Span, clause: set[Token], targets: set[int]) -> str | Non
 
 
 def named_places(sent: Span) -> list[str]:
-    """The towns and regions a sentence names anywhere (countries left out)."""
+    """The towns and regions a sentence names anywhere (countries left out, and
+    places someone came from: "returned from Bishkek")."""
     pattern, _ = country_pattern()
     return [_with_direction(ent) for ent in sent.ents
             if ent.label_ in PLACE_LABELS and ent.text[:1].isupper() and ent.root.pos_ == "PROPN"
-            and not pattern.fullmatch(ent.text)]
+            and not pattern.fullmatch(ent.text) and ent.root.head.lower_ != "from"]
 
 
 def settlement_name(token: Token) -> Span | None:
@@ -386,6 +388,8 @@ def _charge_list(prep: str, obj: Token) -> list[str]:
         return []
     if obj.ent_type_ == "DATE":
         return []  # "acquitted X on Monday of ...": a day, whatever hangs on it
+    if obj.pos_ == "PRON" or lemma in INDEFINITES:
+        return []  # "convicted him of something he did not do": no charge named
     roles = person_words()
     if lemma in roles or (obj.pos_ == "PROPN" and any(w.lemma_.lower() in roles for w in words)):
         return []  # "the conviction of (the farmer / blogger) X": a person, not a charge

@@ -152,6 +152,8 @@ class Extractor:
             country=detect_country(doc.text),
             persons=persons,
             events=events,
-            statements=find_statements(sents, published=published, author=publisher(doc.url)),
-            occasions=find_occasions(sents, published=published, persons=persons),
+            statements=find_statements(sents, published=published, author=publisher(doc.url),
+                                       weights=self.decisions.statements),
+            occasions=find_occasions(sents, published=published, persons=persons,
+                                     weights=self.decisions.occasions),
         )

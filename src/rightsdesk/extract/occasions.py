@@ -17,12 +17,14 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from rightsdesk.extract.dates import resolve_date
+from rightsdesk.extract.learned.decisions import FactWeights
 from rightsdesk.extract.lexicon import Rule, load_table
 from rightsdesk.extract.sentences import SentenceView
 from rightsdesk.extract.victims import person_nouns
 from rightsdesk.model import Occasion, Person
 
 DESCRIPTION_MAX_TOKENS = 14  # a short phrase, not the sentence
+DANGLING = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "AUX", "PUNCT"})
 # "19 to 27 January 2015" starts on the 19th: keep the first day of a range.
 DAY_RANGE = re.compile(r"\b(\d{1,2})\s*(?:-|–|to|until)\s*\d{1,2}(\s+[A-Z][a-z]+)")
 YEAR_AHEAD = re.compile(r"\b(?:in a year's time|in a year|next year|within a year)\b", re.I)
@@ -56,14 +58,20 @@ def occasion_rules() -> OccasionRules:
 
 
 def find_occasions(
-    sents: list[SentenceView], *, published: date | None, persons: list[Person]
+    sents: list[SentenceView],
+    *,
+    published: date | None,
+    persons: list[Person],
+    weights: FactWeights | None = None,
 ) -> list[Occasion]:
     """Occasions read from the document's sentences (reading order).
 
     `persons` are the victims already found (their `key`, `name`, `aliases`),
-    so a hearing can be tied to them via `Occasion.persons` (Person.keys).
+    so a hearing can be tied to them via `Occasion.persons` (Person.keys);
+    `weights` give each occasion its confidence (`occasion_features`).
     """
     found: dict[tuple[str, str], Occasion] = {}
+    features: dict[int, dict[str, float]] = {}
     for i, view in enumerate(sents):
         before = [s.text for s in sents[max(0, i - 2) : i] if s.paragraph == view.paragraph]
         after = [s.text for s in sents[i + 1 : i + 2] if s.paragraph == view.paragraph]
@@ -73,9 +81,31 @@ def find_occasions(
                 occasion.persons = _about(" ".join(before), persons)
             if occasion and not occasion.persons and _described(anchor):
                 occasion.persons = _about(" ".join(after), persons)
-            if occasion:
-                found.setdefault((occasion.type, occasion.description), occasion)
-    return _without_undated_repeats(list(found.values()))
+            if occasion and (occasion.type, occasion.description) not in found:
+                found[(occasion.type, occasion.description)] = occasion
+                features[id(occasion)] = occasion_features(occasion, rule, anchor, view)
+    kept = _without_undated_repeats(list(found.values()))
+    if weights is not None:
+        for occasion in kept:
+            occasion.confidence = weights.weigh("occasion", features[id(occasion)],
+                                                type=occasion.type, date=occasion.date)
+    return kept
+
+
+def occasion_features(
+    occasion: Occasion, rule: Rule, anchor: Span, view: SentenceView
+) -> dict[str, float]:
+    """What an occasion rests on: its anchor word, whether it is dated or ahead."""
+    precision = {4: "year", 7: "month", 10: "day"}.get(len(occasion.date or ""), "none")
+    return {
+        f"rule={rule.id}": 1.0,
+        f"anchor={anchor.root.lemma_.lower()}": 1.0,
+        f"date={precision}": 1.0,
+        f"ahead={_ahead(view.span)}": 1.0,
+        f"persons={bool(occasion.persons)}": 1.0,
+        f"verb={anchor.root.pos_ == 'VERB'}": 1.0,
+        f"top={view.index < 3}": 1.0,
+    }
 
 
 def _described(anchor: Span) -> bool:
@@ -235,6 +265,8 @@ def _description(anchor: Span) -> str:
     else:
         tokens = list(root.subtree)
     tokens = tokens[:DESCRIPTION_MAX_TOKENS]
+    while len(tokens) > 1 and tokens[-1].pos_ in DANGLING:
+        tokens = tokens[:-1]  # "... opposition leader in a": cut where a phrase ends
     return anchor.doc[tokens[0].i : tokens[-1].i + 1].text.strip(" ,.;:") if tokens else anchor.text
 
 

@@ -27,6 +27,7 @@ from rightsdesk.extract.actors import (
 )
 from rightsdesk.extract.country import detect_country
 from rightsdesk.extract.dates import resolve_date
+from rightsdesk.extract.learned.decisions import FactWeights
 from rightsdesk.extract.lexicon import Rule, load_table
 from rightsdesk.extract.sentences import SentenceView
 from rightsdesk.model import Statement
@@ -86,28 +87,57 @@ class Reading:
     last_speaker: Actor | None = None  # the actor whose spokesperson spoke last
     part_of: dict[str, str] = field(default_factory=dict)
     byline: list[ActorMention] = field(default_factory=list)  # organisations heading the text
+    # what each actor's record rests on: (how the sentence anchors it, sentence index)
+    support: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    categories: dict[str, str] = field(default_factory=dict)
 
 
 def find_statements(
-    sents: list[SentenceView], *, published: date | None, author: str | None
+    sents: list[SentenceView],
+    *,
+    published: date | None,
+    author: str | None,
+    weights: FactWeights | None = None,
 ) -> list[Statement]:
     """Statements read from the document's sentences (reading order).
 
     `published` resolves relative dates (see `extract.dates.resolve_date`);
     `author` is the publishing organisation when known (from the URL host),
     so that "we call on ..." can be attributed. Each Statement carries the
-    `evidence` of the SentenceView it was read from.
+    `evidence` of the SentenceView it was read from, and with `weights` a
+    confidence from what its record rests on (`statement_features`).
     """
     mentions_of = [find_mentions(view.span) for view in sents]
     reading = Reading(actor_for_host(author), _accused_country(sents, mentions_of))
     for view in _signatories(sents):
-        _record(reading, find_mentions(view.span), view, published, [])
+        _record(reading, find_mentions(view.span), view, published, [], "signatory")
     reading.byline = [m for view in _byline(sents) for m in find_mentions(view.span)]
     for i, (view, mentions) in enumerate(zip(sents, mentions_of, strict=True)):
-        for chosen, people in _claims(view, mentions, reading, sents[i + 1 : i + 2]):
-            _record(reading, chosen, view, published, people)
+        for chosen, people, how in _claims(view, mentions, reading, sents[i + 1 : i + 2]):
+            _record(reading, chosen, view, published, people, how)
         reading.recent.extend((view.index, m) for m in mentions)
-    return _merge_offices(reading)
+    statements = _merge_offices(reading)
+    if weights is not None:
+        for statement in statements:
+            statement.confidence = weights.weigh(
+                "statement", statement_features(statement, reading), actor=statement.actor)
+    return statements
+
+
+def statement_features(statement: Statement, reading: Reading) -> dict[str, float]:
+    """What a statement record rests on: how its sentences anchor it, who the actor is."""
+    support = reading.support.get(statement.actor, [])
+    features = {f"via={how}": 1.0 for how, _ in support}
+    first = min((index for _, index in support), default=0)
+    features.update({
+        f"category={reading.categories.get(statement.actor, 'none')}": 1.0,
+        f"claims={min(len(support), 3)}": 1.0,
+        f"first={'top' if first < 3 else 'body'}": 1.0,
+        f"names={min(len(statement.names), 2)}": 1.0,
+        f"dated={statement.date is not None}": 1.0,
+        f"author={reading.author is not None and reading.author.name == statement.actor}": 1.0,
+    })
+    return features
 
 
 def _accused_country(
@@ -158,12 +188,15 @@ def _record(
     view: SentenceView,
     published: date | None,
     people: list[str],
+    how: str,
 ) -> None:
     """Add the actors to the document's records (one per actor), with the forms seen."""
     for mention in chosen:
         actor = mention.actor
         if _is_accused(actor, reading.accused):
             continue
+        reading.support.setdefault(actor.name, []).append((how, view.index))
+        reading.categories[actor.name] = actor.category
         statement = reading.records.get(actor.name)
         if statement is None:
             statement = Statement(actor.name, view.evidence, date=_date_of(view, published))
@@ -201,8 +234,9 @@ def _date_of(view: SentenceView, published: date | None) -> str | None:
 
 def _claims(
     view: SentenceView, mentions: list[ActorMention], reading: Reading, after: list[SentenceView]
-) -> list[tuple[list[ActorMention], list[str]]]:
-    """(actors, spokespeople) for every statement anchor in the sentence."""
+) -> list[tuple[list[ActorMention], list[str], str]]:
+    """(actors, spokespeople, how the anchor takes a position) for every statement
+    anchor in the sentence."""
     found = []
     context = view.text + " " + " ".join(s.text for s in after if s.paragraph == view.paragraph)
     for token in view.span:
@@ -212,8 +246,17 @@ def _claims(
                       or _office_of_country(region) or _referent(subject, reading))
             if chosen:
                 people = _people_beside(subject, view.span) if len(chosen) == 1 else []
-                found.append((chosen, people))
+                found.append((chosen, people, _how(token)))
     return found
+
+
+def _how(anchor: Token) -> str:
+    """The kind of anchor: a verb's rule (position, call, object, speech), or the
+    adjective or document noun it is."""
+    if anchor.pos_ in {"VERB", "AUX"}:
+        rules = triggers().verbs.get(anchor.lemma_.lower(), [])
+        return rules[0].get("how") if rules else "verb"
+    return "document" if anchor.pos_ == "NOUN" else "feeling"
 
 
 def _anchor_regions(token: Token, context: str) -> list[tuple[list[Token], Token]]:

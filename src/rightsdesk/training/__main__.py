@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from rightsdesk.extract import Extractor, load_model
-from rightsdesk.extract.learned.decisions import Decisions
+from rightsdesk.extract.learned.decisions import Decisions, FactWeights
 from rightsdesk.training.calibration import calibration_table, expected_calibration_error
 from rightsdesk.training.corpus import clean_gold_docs, gold_docs, read_split
 from rightsdesk.training.events import (
@@ -34,6 +34,7 @@ from rightsdesk.training.events import (
     labelled,
     parse_docs,
 )
+from rightsdesk.training.facts import KINDS, fact_examples, weigh
 from rightsdesk.training.scoring import (
     DEFAULT_SCORER,
     above,
@@ -84,21 +85,33 @@ def main(argv: list[str] | None = None) -> int:
             f"{best['keep_read']} {best['figures']}")
     assert best is not None
     thresholds = {k: best[k] for k in ("propose", "keep", "keep_read")}
-    weighed = _weighed_events(best["second"], thresholds)
-    ece = expected_calibration_error(weighed)
+    held_events = _weighed_events(best["second"], thresholds)
+    ece = expected_calibration_error(held_events)
     decisions = final_decisions(extractor, docs, fold_models, best["first"], **thresholds)
+    facts = fact_examples(extractor, docs)
+    weighed = {kind: weigh(kind, facts[kind], split) for kind in KINDS}
+    calibration = {"events": {"ece": ece, "table": calibration_table(held_events)}}
+    for kind, found in weighed.items():
+        calibration[f"{kind}s"] = {"ece": expected_calibration_error(found.held_out),
+                                   "table": calibration_table(found.held_out)}
     meta = {
         "trained": date.today().isoformat(),
         "documents": len(docs),
         "folds": args.folds,
         **thresholds,
         "cross_validation": {"rules": rules_score, "learned": best["figures"]},
-        "calibration": {"ece": ece, "table": calibration_table(weighed)},
+        "calibration": calibration,
         "seconds": round(time.perf_counter() - started, 1),
     }
-    write(args.out, Decisions(events=decisions, meta=meta))
+    write(args.out, Decisions(
+        events=decisions,
+        statements=FactWeights(weighed["statement"].model),
+        occasions=FactWeights(weighed["occasion"].model),
+        meta=meta,
+    ))
     say(json.dumps({k: v for k, v in meta.items() if k != "calibration"}, indent=1))
-    say(f"expected calibration error (held-out events): {ece}")
+    for kind, figures in calibration.items():
+        say(f"expected calibration error, held-out {kind}: {figures['ece']}")
     return 0
 
 

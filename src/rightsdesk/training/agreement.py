@@ -1,8 +1,10 @@
 """Agreement between two annotators: the second's gold scored as a prediction of the first's.
 
-    python -m rightsdesk.training.agreement --first corpus --second corpus/second
+    python -m rightsdesk.training.agreement --first corpus/first --second corpus/second
 
 Both folders hold `gold/<doc_id>.json`; only documents both annotated count.
+`corpus/first` keeps the first annotation of the doubly annotated documents as
+it was before their disagreements were settled in `corpus/gold`.
 The second annotation becomes a prediction file (persons, events, statements,
 occasions, with the gold ids as person ids) and the project's scorer compares it
 with the first, so agreement reads on the same scale as the extractor's scores.
@@ -16,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from rightsdesk.training.corpus import gold_docs
+from rightsdesk.training.corpus import GoldDoc
 from rightsdesk.training.scoring import DEFAULT_SCORER, headline, load_scorer, score
 
 EVENT_FIELDS = ("date", "sentence_months", "charges", "place")
@@ -39,16 +41,21 @@ def as_prediction(gold: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def gold_records(root: Path) -> list[GoldDoc]:
+    """The gold records of a folder (`gold/*.json`), documents not needed."""
+    return [GoldDoc(path.stem, path, json.loads(path.read_text(encoding="utf-8")))
+            for path in sorted((root / "gold").glob("*.json"))]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--first", type=Path, default=Path("corpus"))
+    parser.add_argument("--first", type=Path, default=Path("corpus/first"))
     parser.add_argument("--second", type=Path, default=Path("corpus/second"))
     parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    second = {path.stem: json.loads(path.read_text(encoding="utf-8"))
-              for path in sorted((args.second / "gold").glob("*.json"))}
-    first = [doc for doc in gold_docs(args.first) if doc.doc_id in second]
+    second = {doc.doc_id: doc.gold for doc in gold_records(args.second)}
+    first = [doc for doc in gold_records(args.first) if doc.doc_id in second]
     if not first:
         print("no document was annotated by both", file=sys.stderr)
         return 2

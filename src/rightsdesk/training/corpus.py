@@ -91,3 +91,43 @@ def gold_types(victim: dict[str, Any] | None) -> set[str]:
     if victim is None:
         return set()
     return {t for e in victim.get("events", []) for t in (e["type"], *e.get("also", []))}
+
+
+OCCASION_FAMILY = {
+    "visit": "visit", "trip": "visit",
+    "hearing": "hearing", "trial": "hearing", "appeal": "hearing", "verdict": "hearing",
+    "court": "hearing",
+    "review": "review", "dialogue": "review", "session": "review", "upr": "review",
+    "meeting": "meeting", "summit": "meeting", "conference": "meeting", "talks": "meeting",
+    "forum": "meeting",
+    "election": "election", "referendum": "election", "vote": "election",
+}
+"""Occasion kinds and the words for them that count as the same kind (GUIDELINES.md)."""
+
+
+def gold_statement(actor: str, gold: dict[str, Any]) -> bool:
+    """Whether the document's gold record has a statement by this actor (same name or
+    form, or one contains the other on word boundaries, as the scorer matches)."""
+    wanted = norm(actor)
+    for statement in gold.get("statements", []):
+        for form in (norm(f) for f in [statement["actor"], *statement.get("match", [])]):
+            if form and (wanted == form or _contains(wanted, form) or _contains(form, wanted)):
+                return True
+    return False
+
+
+def _contains(text: str, part: str) -> bool:
+    return len(part) >= 4 and re.search(rf"\b{re.escape(part)}\b", text) is not None
+
+
+def gold_occasion(kind: str, day: str | None, gold: dict[str, Any]) -> bool:
+    """Whether the gold record has an occasion of this kind on this date (at the gold's
+    precision; an undated gold occasion takes any date)."""
+    family = OCCASION_FAMILY.get(norm(kind))
+    for occasion in gold.get("occasions", []):
+        if OCCASION_FAMILY.get(norm(occasion.get("type"))) != family or family is None:
+            continue
+        expected = occasion.get("date")
+        if not expected or (day or "")[: len(expected)] == expected:
+            return True
+    return False

@@ -14,6 +14,9 @@ Two logistic models trained on the annotated corpus (`make train`,
    carry this probability as their confidence. It is calibrated on held-out
    documents (docs/model-card.md).
 
+Statements and occasions, read by rules alone, are weighed by one logistic
+model each (`FactWeights`): their confidence, calibrated the same way.
+
 Inference is a sum of weights: no numerical library is loaded at run time.
 """
 
@@ -89,14 +92,35 @@ class EventDecisions:
 
 
 @dataclass(slots=True)
+class FactWeights:
+    """A model that weighs facts the rules read (statements, occasions): their confidence."""
+
+    model: LinearModel
+    trace: list[tuple[str, dict[str, Any]]] | None = field(default=None, repr=False)
+
+    def weigh(self, kind: str, features: dict[str, float], **record: Any) -> float:
+        """The fact's probability of being right; training reads what was weighed."""
+        confidence = round(self.model.probability(features), 4)
+        if self.trace is not None:
+            self.trace.append((kind, {"features": features, "score": confidence, **record}))
+        return confidence
+
+
+@dataclass(slots=True)
 class Decisions:
     """Every learned decision the extractor takes; None where rules decide alone."""
 
     events: EventDecisions | None = None
+    statements: FactWeights | None = None
+    occasions: FactWeights | None = None
     meta: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"meta": self.meta}
+        for kind in ("statements", "occasions"):
+            weights = getattr(self, kind)
+            if weights is not None:
+                data[kind] = weights.model.to_json()
         if self.events is not None:
             data["events"] = {
                 "candidates": self.events.candidates.to_json(),
@@ -110,6 +134,8 @@ class Decisions:
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Decisions:
         events = data.get("events")
+        weights = {kind: FactWeights(LinearModel.from_json(data[kind]))
+                   for kind in ("statements", "occasions") if kind in data}
         return cls(
             events=EventDecisions(
                 LinearModel.from_json(events["candidates"]),
@@ -118,6 +144,7 @@ class Decisions:
                 float(events["keep"]),
                 float(events["keep_read"]),
             ) if events else None,
+            **weights,
             meta=dict(data.get("meta", {})),
         )
 
