@@ -169,3 +169,10 @@ def test_byline_organisations_speak_as_the_groups(nlp: Language) -> None:
         "Civil society groups call on the authorities to investigate the killings of protesters."
     )
     assert actors(nlp, text) == ["Public Foundation “Liberty”"]
+
+
+def test_the_same_month_dates_a_statement_by_the_date_given_before(read) -> None:
+    text = ("Anna Berg was sentenced to five years in April 2023. The same month, Human Rights "
+            "Watch condemned the verdict as unjust.")
+    statements = {s.actor: s for s in read(text).statements}
+    assert statements["Human Rights Watch"].date == "2023-04"

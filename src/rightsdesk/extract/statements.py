@@ -26,7 +26,7 @@ from rightsdesk.extract.actors import (
     find_mentions,
 )
 from rightsdesk.extract.country import detect_country
-from rightsdesk.extract.dates import resolve_date
+from rightsdesk.extract.dates import find_dates, resolve_date
 from rightsdesk.extract.learned.decisions import FactWeights
 from rightsdesk.extract.lexicon import Rule, load_table
 from rightsdesk.extract.sentences import SentenceView
@@ -39,6 +39,7 @@ AUTHOR_NOUNS = frozenset({"group", "organisation", "organization", "signatory", 
 BYLINE_SENTENCES = 3  # organisation lines this close to the top head the text
 RECENT_SENTENCES = 6  # how far back "the bloc", "it", "she" may point
 SIGNATORY_MAX_TOKENS = 12  # a line listing one signatory is short
+SAME_PERIOD = re.compile(r"\bthe same (day|week|month|year)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,7 @@ class Reading:
     byline: list[ActorMention] = field(default_factory=list)  # organisations heading the text
     # what each actor's record rests on: (how the sentence anchors it, sentence index)
     support: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    last_date: str | None = None  # the date the text gave last: "the same month" is its
     categories: dict[str, str] = field(default_factory=dict)
 
 
@@ -116,6 +118,7 @@ def find_statements(
         for chosen, people, how in _claims(view, mentions, reading, sents[i + 1 : i + 2]):
             _record(reading, chosen, view, published, people, how)
         reading.recent.extend((view.index, m) for m in mentions)
+        reading.last_date = _last_date(view, published, reading.last_date)
     statements = _merge_offices(reading)
     if weights is not None:
         for statement in statements:
@@ -199,7 +202,8 @@ def _record(
         reading.categories[actor.name] = actor.category
         statement = reading.records.get(actor.name)
         if statement is None:
-            statement = Statement(actor.name, view.evidence, date=_date_of(view, published))
+            statement = Statement(actor.name, view.evidence,
+                                  date=_date_of(view, published, reading.last_date))
             reading.records[actor.name] = statement
             if actor.part_of:
                 reading.part_of[actor.name] = actor.part_of
@@ -219,14 +223,24 @@ def _is_accused(actor: Actor, accused: str | None) -> bool:
     return actor.category in {"government", "country"} and actor.country == accused
 
 
-def _date_of(view: SentenceView, published: date | None) -> str | None:
-    """The date the sentence gives, else publication day: the document's own news."""
+def _date_of(view: SentenceView, published: date | None, last: str | None) -> str | None:
+    """The date the sentence gives, else publication day: the document's own news.
+    "The same month" is the month of the date the text gave last (`last`)."""
     dates = [e.text for e in view.span.ents if e.label_ == "DATE"]
     for text in dates:
         resolved = resolve_date(text, published=published)
         if resolved:
             return resolved
+        same = SAME_PERIOD.search(text)
+        if same and last:
+            return last[: {"year": 4, "month": 7}.get(same.group(1).lower(), len(last))]
     return published.isoformat() if published and not dates else None
+
+
+def _last_date(view: SentenceView, published: date | None, last: str | None) -> str | None:
+    """The last date the text has given, after this sentence."""
+    found = find_dates(view.text, published=published)
+    return found[-1].value if found else last
 
 
 # --- anchors -----------------------------------------------------------------

@@ -19,7 +19,11 @@ from typing import Any
 
 from rightsdesk.extract import Extractor, load_model
 from rightsdesk.extract.learned.decisions import Decisions, FactWeights
-from rightsdesk.training.calibration import calibration_table, expected_calibration_error
+from rightsdesk.training.calibration import (
+    calibration_table,
+    expected_calibration_error,
+    reliability_svg,
+)
 from rightsdesk.training.corpus import clean_gold_docs, gold_docs, read_split
 from rightsdesk.training.events import (
     KEEP_GRID,
@@ -55,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
     parser.add_argument("--out", type=Path, default=WEIGHTS)
+    parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "calibration-cv.svg")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     scorer = load_scorer(args.scorer)
@@ -109,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
         occasions=FactWeights(weighed["occasion"].model),
         meta=meta,
     ))
+    tables = {kind: figures["table"] for kind, figures in calibration.items()}
+    args.plot.write_text(reliability_svg(tables, "Held-out facts of the training part (5 folds)"),
+                         encoding="utf-8")
     say(json.dumps({k: v for k, v in meta.items() if k != "calibration"}, indent=1))
     for kind, figures in calibration.items():
         say(f"expected calibration error, held-out {kind}: {figures['ece']}")

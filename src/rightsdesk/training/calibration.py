@@ -38,3 +38,42 @@ def calibration_table(pairs: list[tuple[float, bool]]) -> list[dict[str, float]]
                 "accuracy": round(sum(c for _, c in members) / len(members), 4),
             })
     return rows
+
+
+COLOURS = {"events": "#1f5f8b", "statements": "#b5651d", "occasions": "#4b8b3b"}
+SIZE, PAD = 320, 40
+
+
+def reliability_svg(tables: dict[str, list[dict[str, float]]], title: str) -> str:
+    """A reliability diagram: per bin, mean confidence against accuracy, one colour per
+    kind of fact, the area of each dot its number of facts; the diagonal is perfect."""
+    span = SIZE - 2 * PAD
+
+    def x(v: float) -> float:
+        return PAD + v * span
+
+    def y(v: float) -> float:
+        return SIZE - PAD - v * span
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{SIZE}" height="{SIZE + 40}" '
+        f'font-family="sans-serif" font-size="11">',
+        f'<text x="{PAD}" y="16" font-size="12">{title}</text>',
+        f'<rect x="{PAD}" y="{PAD}" width="{span}" height="{span}" fill="none" stroke="#999"/>',
+        f'<line x1="{x(0)}" y1="{y(0)}" x2="{x(1)}" y2="{y(1)}" stroke="#bbb" '
+        f'stroke-dasharray="4 3"/>',
+        f'<text x="{SIZE / 2 - 30}" y="{SIZE - 8}">confidence</text>',
+        f'<text x="10" y="{SIZE / 2}" transform="rotate(-90 10 {SIZE / 2})">accuracy</text>',
+    ]
+    for tick in (0, 0.5, 1):
+        parts.append(f'<text x="{x(tick) - 6}" y="{SIZE - PAD + 14}">{tick:g}</text>')
+        parts.append(f'<text x="{PAD - 22}" y="{y(tick) + 4}">{tick:g}</text>')
+    for n, (kind, rows) in enumerate(tables.items()):
+        colour = COLOURS.get(kind, "#555")
+        for row in rows:
+            radius = 2 + min(row["count"], 400) ** 0.5 / 2
+            parts.append(f'<circle cx="{x(row["confidence"]):.1f}" cy="{y(row["accuracy"]):.1f}" '
+                         f'r="{radius:.1f}" fill="{colour}" fill-opacity="0.6"/>')
+        parts.append(f'<text x="{PAD + 90 * n}" y="{SIZE + 25}" fill="{colour}">● {kind}</text>')
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"

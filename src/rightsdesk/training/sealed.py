@@ -20,8 +20,19 @@ from pathlib import Path
 from typing import Any
 
 from rightsdesk.pipeline import Pipeline
-from rightsdesk.training.calibration import expected_calibration_error
-from rightsdesk.training.corpus import gold_docs, gold_types, gold_victim, read_split
+from rightsdesk.training.calibration import (
+    calibration_table,
+    expected_calibration_error,
+    reliability_svg,
+)
+from rightsdesk.training.corpus import (
+    gold_docs,
+    gold_occasion,
+    gold_statement,
+    gold_types,
+    gold_victim,
+    read_split,
+)
 from rightsdesk.training.scoring import DEFAULT_SCORER, headline, load_scorer, predictions, score
 
 SESSION_HOURS = 12
@@ -43,18 +54,24 @@ def commit() -> str:
     return f"{head}{' (uncommitted changes)' if dirty else ''}"
 
 
-def weighed_events(records: list[dict[str, Any]], golds: dict[str, dict[str, Any]]
-                   ) -> list[tuple[float, bool]]:
-    """(confidence, right) for every predicted event: right when the person is a gold
-    victim of the document with that event type."""
-    pairs = []
+def weighed_facts(records: list[dict[str, Any]], golds: dict[str, dict[str, Any]]
+                  ) -> dict[str, list[tuple[float, bool]]]:
+    """(confidence, right) for every predicted fact, by kind: an event is right when its
+    person is a gold victim with that event type, a statement or an occasion when the
+    gold record has it."""
+    pairs: dict[str, list[tuple[float, bool]]] = {"events": [], "statements": [],
+                                                  "occasions": []}
     for record in records:
         gold = golds[record["doc_id"]]
         names = {p["id"]: p["name"] for p in record["persons"]}
         for event in record["events"]:
             for person in event["persons"]:
                 victim = gold_victim(names.get(person, ""), gold)
-                pairs.append((event.get("confidence", 1.0), event["type"] in gold_types(victim)))
+                pairs["events"].append((event["confidence"], event["type"] in gold_types(victim)))
+        pairs["statements"] += [(s["confidence"], gold_statement(s["actor"], gold))
+                                for s in record["statements"]]
+        pairs["occasions"] += [(o["confidence"], gold_occasion(o["type"], o.get("date"), gold))
+                               for o in record["occasions"]]
     return pairs
 
 
@@ -63,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=Path("corpus"))
     parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
     parser.add_argument("--note", default="", help="what this scoring is for")
+    parser.add_argument("--plot", type=Path, default=Path("docs/calibration-sealed.svg"))
     args = parser.parse_args(argv)
     log = args.corpus / LOG
     last = last_scored(log)
@@ -77,15 +95,19 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     records = predictions(extractions)
     figures = headline(score(load_scorer(args.scorer), golds, records))
-    pairs = weighed_events(records, {doc.doc_id: doc.gold for doc in golds})
+    pairs = weighed_facts(records, {doc.doc_id: doc.gold for doc in golds})
     entry = {
         "when": datetime.now().isoformat(timespec="seconds"),
         "commit": commit(),
         "documents": len(golds),
         "note": args.note,
         **figures,
-        "events_ece": expected_calibration_error(pairs),
+        **{f"{kind}_ece": expected_calibration_error(found) for kind, found in pairs.items()},
+        "facts_ece": expected_calibration_error([p for found in pairs.values() for p in found]),
     }
+    tables = {kind: calibration_table(found) for kind, found in pairs.items()}
+    args.plot.write_text(reliability_svg(tables, f"Sealed part, {entry['when'][:10]}"),
+                         encoding="utf-8")
     with log.open("a", encoding="utf-8") as out:
         out.write(json.dumps(entry) + "\n")
     print(json.dumps(entry, indent=1))
