@@ -122,3 +122,9 @@ def test_a_dash_after_a_non_person_noun_names_nobody(victims) -> None:
     assert not victims(
         "The court upheld the verdict – a ruling criticised by Andrei Bastunets – on Monday."
     )
+
+
+def test_a_hyphenated_surname_alone_is_the_person_named_in_full_before(events) -> None:
+    text = ("Writer Ahmed Hassan Al-Zoubi was released on Friday.\n"
+            "In July, security forces arrested Al-Zoubi on his way home.")
+    assert ("Ahmed Hassan Al-Zoubi", "arrest") in events(text)

@@ -114,11 +114,21 @@ def proper_run(token: Token) -> Span | None:
         return None
     start = end = token.i
     doc = token.doc
-    while start - 1 >= token.sent.start and _name_part(doc[start - 1]):
+    while start - 1 >= token.sent.start and (
+            _name_part(doc[start - 1]) or _joined(doc[start - 1], token.sent.start)):
         start -= 1
     while end + 1 < token.sent.end and _name_part(doc[end + 1]) and doc[end + 1].head == token:
         end += 1
     return doc[start : end + 1]
+
+
+def _joined(token: Token, sentence_start: int) -> bool:
+    """A hyphen or apostrophe inside one name part ("Al-Zoubi", "O'Neill"): written
+    without spaces, between two name words."""
+    if token.text not in JOINERS or token.whitespace_ or token.i - 1 < sentence_start:
+        return False
+    before = token.doc[token.i - 1]
+    return not before.whitespace_ and (_name_part(before) or before.text[:1].isupper())
 
 
 def _name_part(token: Token) -> bool:
