@@ -139,3 +139,21 @@ def test_a_duration_up_to_now_dates_the_arrest_not_the_sentence(events) -> None:
     )
     assert found[("Karim Saidov", "arrest")].date == "2022-03"
     assert found[("Lola Karimova", "sentence")].date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("killed on 17 February last year", "2014-02-17"),
+        ("sentenced in April this year", "2015-04"),
+        ("detained on September 3 and 4, 2021", "2021-09-03"),
+        ("held on 3-4 September 2021", "2021-09-03"),
+    ],
+)
+def test_days_of_years_told_relatively_and_spans_of_days(text: str, value: str) -> None:
+    assert resolve_date(text, published=date(2015, 2, 20)) == value
+
+
+def test_a_stated_day_dates_the_event_before_a_count_of_years(events) -> None:
+    text = "Five years ago, on April 11, 2017, Anna Berg was arrested for plotting a coup."
+    assert events(text, published=date(2022, 4, 11))[("Anna Berg", "arrest")].date == "2017-04-11"

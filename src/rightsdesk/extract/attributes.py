@@ -147,9 +147,12 @@ def _date(
         if span is not None and _in_clause(span.root, clause):
             # "arrested on 28 September 2015 and in October 2016 sentenced": each its own
             theirs = clause_verb(span.root) != own
-            owned.append((theirs, _distance(span.root, clause), mention.start, mention.value))
+            owned.append((theirs, mention.elapsed, _distance(span.root, clause), mention.start,
+                          mention.value))
     if owned:
-        return min(owned)[3]  # "released on Friday after five years since 2011": Friday
+        # "released on Friday after five years since 2011": Friday; "five years ago, on
+        # April 11, 2017": the day stated beats the count
+        return min(owned)[4]
     return None
 
 

@@ -48,7 +48,12 @@ _HEDGE = r"(?:almost|nearly|about|around|over|than|some|least|to|roughly|approxi
 # Most specific first: a longer expression wins over the year or month inside it.
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.I)),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
+    # "17 February last year", "April 11 this year": a day of a year told relatively
+    ("dm_year", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+(?P<rel>last|this)\s+year\b",
+                           re.I)),
+    ("md_year", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+(?P<rel>last|this)\s+year\b", re.I)),
+    ("my_rel", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<rel>last|this)\s+year\b", re.I)),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}\s*,?\s+{_YEAR}\b", re.I)),
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
     ("dotted", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
     ("my", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", re.I)),
@@ -77,7 +82,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ISO_LENGTH: dict[DatePrecision, int] = {"year": 4, "month": 7, "day": 10}
 # How precisely a relative expression needs the publication date to be resolved.
 NEEDS: dict[str, DatePrecision] = {"dm": "month", "md": "month", "relative_month": "month",
-                                   "weekday": "day", "elapsed": "month"}
+                                   "weekday": "day", "elapsed": "month", "dm_year": "year",
+                                   "md_year": "year", "my_rel": "year"}
 # Kinds that date the start of a state lasting until publication ("held for two years
 # now"): they date an arrest, not the sentence of a person described as jailed.
 ELAPSED_KINDS = frozenset({"elapsed"})
@@ -135,8 +141,19 @@ class DateMention:
     elapsed: bool = False  # counted back from publication ("for three years now")
 
 
+# "3 and 4 September 2021", "September 3-4, 2021": a span of days starts on the first.
+DAY_SPAN = re.compile(
+    r"(?<![\d./-])\b([0-3]?\d)(\s*(?:-|–|and|to|&)\s*[0-3]?\d)\b(?![\d./-])(?=,?\s+[A-Z]|,?\s+\d{4})")
+
+
+def _first_days(text: str) -> str:
+    """The text with day spans cut to their first day, padded so offsets stay put."""
+    return DAY_SPAN.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+
+
 def find_dates(text: str, *, published: date | None) -> list[DateMention]:
     """Every resolvable date expression in `text`, in reading order, none overlapping."""
+    text = _first_days(text)
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
     for kind, pattern in PATTERNS:
@@ -177,6 +194,11 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> Partial
         return None
     if kind in {"dm", "md"}:
         return _recent_day(_month(parts["month"]), int(parts["day"]), published)
+    if kind in {"dm_year", "md_year", "my_rel"}:
+        year = published.year - (parts["rel"].lower() == "last")
+        if kind == "my_rel":
+            return _month_iso(year, _month(parts["month"]))
+        return _day(year, _month(parts["month"]), int(parts["day"]))
     if kind == "relative_month":
         return _relative_month(parts["mod"].lower(), _month(parts["month"]), published)
     if kind == "weekday":
