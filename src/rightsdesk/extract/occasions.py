@@ -140,7 +140,7 @@ def _anchors(sentence: Span) -> list[tuple[Rule, Span]]:
         rule = rules.anchors.get((token.lemma_.lower(), token.pos_)) or rules.anchors.get(
             (token.lower_, token.pos_)
         )
-        if rule and _specific(token) and not _inside(token, found):
+        if rule and _specific(token) and not _inside(token, found) and not _kept_from(token, rule):
             found.append((rule, sentence.doc[token.i : token.i + 1]))
     return [(rule, span) for rule, span in found if not _part_of_court_date(span, found)]
 
@@ -154,6 +154,21 @@ def _part_of_court_date(span: Span, found: list[tuple[Rule, Span]]) -> bool:
         and span.root != other.root
         for rule, other in found
     ) and any(rule.get("type") in court for rule, other in found if other is span)
+
+
+def _kept_from(token: Token, rule: Rule) -> bool:
+    """"a press conference", "a family visit", "visited X in prison": a word beside the
+    anchor (its rule's `not_with`) makes it no occasion; a visit to a person neither."""
+    words = set(rule.get("not_with", []))
+    beside = {c.lemma_.lower() for c in token.children}
+    if token.pos_ == "VERB":
+        beside |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep"
+                   for g in c.children}
+        if rule.get("type") == "visit" and any(
+                c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PRON")
+                for c in token.children):
+            return True
+    return bool(beside & words)
 
 
 def _specific(token: Token) -> bool:

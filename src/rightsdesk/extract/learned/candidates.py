@@ -18,10 +18,20 @@ from spacy.tokens import Token
 
 from rightsdesk.extract.sentences import SentenceView
 from rightsdesk.extract.triggers import blocker_terms, clause_verb, is_blocked, trigger_types
-from rightsdesk.extract.victims import PRONOUNS, NameMention, name_at, role_of, surname_key
+from rightsdesk.extract.victims import (
+    PRONOUNS,
+    NameMention,
+    name_at,
+    person_nouns,
+    role_of,
+    surname_key,
+)
 from rightsdesk.model import EventType
 
 MAX_PATH = 7  # arcs between person and trigger; further apart they are rarely related
+GROUP_REACH = 4  # sentences back where a group word's members are named
+MAX_GROUP = 12
+GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 GOVERNOR_DEPTH = 4  # verbs above the trigger whose lemmas say "asked for", "denied"
 REPORTING = frozenset({"say", "tell", "report", "add", "state", "note", "according", "write"})
 
@@ -211,4 +221,34 @@ def document_candidates(
         pronouns = {t.i: antecedents(t, view) for t in view.span if t.lower_ in PRONOUNS}
         persons = person_tokens(view, by_sentence.get(view.index, []), pronouns, known)
         found.extend(sentence_candidates(view, persons, triggers, reading))
+        members = _recent_members(view, sents, by_sentence, {m.text for _, m in persons})
+        groups = [(token, m) for token in view.span if _group_word(token) for m in members]
+        for candidate in sentence_candidates(view, groups, triggers, reading):
+            candidate.features += ["group", f"group={candidate.at.lower_}",
+                                   f"group_size={_bucket(len(members))}"]
+            found.append(candidate)
     return found
+
+
+def _group_word(token: Token) -> bool:
+    """"they", "the journalists", "the eight activists": several persons at once."""
+    return token.lower_ in GROUP_PRONOUNS or (
+        token.tag_ == "NNS" and token.lemma_.lower() in person_nouns())
+
+
+def _recent_members(
+    view: SentenceView,
+    sents: list[SentenceView],
+    by_sentence: dict[int, list[NameMention]],
+    here: set[str],
+) -> list[NameMention]:
+    """Persons named in the sentences just before (this paragraph or the one before),
+    whom a group word in this sentence may stand for."""
+    members: dict[str, NameMention] = {}
+    for other in sents[max(0, view.index - GROUP_REACH) : view.index]:
+        if view.paragraph - other.paragraph > 1:
+            continue
+        for mention in by_sentence.get(other.index, []):
+            if mention.text not in here:
+                members.setdefault(surname_key(mention.text), mention)
+    return list(members.values())[:MAX_GROUP]
