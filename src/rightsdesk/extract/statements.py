@@ -52,6 +52,7 @@ class Triggers:
     joint: tuple[str, ...]
     position_words: re.Pattern[str]
     offices: frozenset[str]
+    judgements: re.Pattern[str]  # words that judge or demand: a cited source taking a position
 
 
 @cache
@@ -72,7 +73,13 @@ def triggers() -> Triggers:
         tuple(t for r in by_how["joint"] for t in r.terms),
         re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE),
         frozenset(t for r in by_how["office"] for t in r.terms),
+        _alternation([t for r in by_how["judgement"] for t in r.terms]),
     )
+
+
+def _alternation(words: list[str]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -282,7 +289,15 @@ def _anchor_regions(token: Token, context: str) -> list[tuple[list[Token], Token
         return _felt_by(token)
     if token.pos_ == "NOUN" and token.lemma_.lower() in trig.documents and not _cited(token):
         return _author_regions(token)
+    if token.lemma_.lower() == "accord" and trig.judgements.search(token.sent.text):
+        return _cited_source(token)  # "according to X, the verdict is unjust"
     return []
+
+
+def _cited_source(according: Token) -> list[tuple[list[Token], Token]]:
+    """The source "according to" names ("representatives of X": X is in its subtree)."""
+    return [_region_of(g) for to in according.children if to.lower_ == "to"
+            for g in to.children if g.dep_ == "pobj"]
 
 
 def _verb_anchors(verb: Token, context: str, trig: Triggers) -> bool:

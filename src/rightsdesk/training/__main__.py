@@ -12,17 +12,21 @@ import argparse
 import json
 import sys
 import time
+from dataclasses import replace
 from datetime import date
 from itertools import product
 from pathlib import Path
 from typing import Any
 
 from rightsdesk.extract import Extractor, load_model
-from rightsdesk.extract.learned.decisions import Decisions, FactWeights
+from rightsdesk.extract.learned.decisions import Decisions, EventDecisions, FactWeights
 from rightsdesk.training.calibration import (
     calibration_table,
+    cross_fitted,
     expected_calibration_error,
+    platt,
     reliability_svg,
+    rescaled,
 )
 from rightsdesk.training.corpus import clean_gold_docs, gold_docs, read_split
 from rightsdesk.training.events import (
@@ -90,9 +94,12 @@ def main(argv: list[str] | None = None) -> int:
             f"{best['keep_read']} {best['figures']}")
     assert best is not None
     thresholds = {k: best[k] for k in ("propose", "keep", "keep_read")}
-    held_events = _weighed_events(best["second"], thresholds)
+    by_fold = [_weighed_events([best["second"][i] for i in fold], thresholds) for fold in split]
+    held_events = cross_fitted(by_fold)
     ece = expected_calibration_error(held_events)
-    decisions = final_decisions(extractor, docs, fold_models, best["first"], **thresholds)
+    decisions = calibrated(
+        final_decisions(extractor, docs, fold_models, best["first"], **thresholds),
+        platt([pair for fold in by_fold for pair in fold]))
     facts = fact_examples(extractor, docs)
     weighed = {kind: weigh(kind, facts[kind], split) for kind in KINDS}
     calibration = {"events": {"ece": ece, "table": calibration_table(held_events)}}
@@ -134,6 +141,13 @@ def _weighed_events(readings: list[Reading], thresholds: dict[str, float]
             if record["score"] >= floor:
                 pairs.append((record["score"], example.label))
     return pairs
+
+
+def calibrated(events: EventDecisions, scale: tuple[float, float]) -> EventDecisions:
+    """The event model with its Platt scaling; its thresholds move with its scores."""
+    model = replace(events.events, scale=scale)
+    return replace(events, events=model, keep=rescaled(events.keep, scale),
+                   keep_read=rescaled(events.keep_read, scale))
 
 
 def write(path: Path, decisions: Decisions) -> None:
