@@ -78,6 +78,7 @@ class StatementOut(BaseModel):
     actor: str
     date: str | None
     sentence: str
+    confidence: float
 
     @classmethod
     def of(cls, statement: StoredStatement) -> StatementOut:
@@ -87,6 +88,7 @@ class StatementOut(BaseModel):
             actor=statement.actor,
             date=statement.date,
             sentence=statement.evidence.sentence,
+            confidence=statement.confidence,
         )
 
 
@@ -97,6 +99,7 @@ class OccasionOut(BaseModel):
     description: str
     date: str | None
     person_ids: list[str]
+    confidence: float
 
     @classmethod
     def of(cls, occasion: OccasionRecord) -> OccasionOut:
