@@ -128,3 +128,10 @@ def test_a_hyphenated_surname_alone_is_the_person_named_in_full_before(events) -
     text = ("Writer Ahmed Hassan Al-Zoubi was released on Friday.\n"
             "In July, security forces arrested Al-Zoubi on his way home.")
     assert ("Ahmed Hassan Al-Zoubi", "arrest") in events(text)
+
+
+def test_a_one_word_name_that_is_part_of_one_full_name_is_that_person(read) -> None:
+    text = ("Liu Xiaobo was sentenced to eleven years in prison. Liu had been arrested in "
+            "December 2008. Police detained Shahidul Alam at his home. A court later sent "
+            "Shahidul to prison.")
+    assert sorted(p.name for p in read(text).persons) == ["Liu Xiaobo", "Shahidul Alam"]

@@ -569,6 +569,7 @@ def _assemble(
     if proposed:
         for slot, report in _reports(proposed, document, drafts).items():
             reports.setdefault(slot, report)
+    _join_short_names(reports, drafts)
     if judge is not None:
         _judge(reports, drafts, document, judge)
     persons, keys = _persons(drafts)
@@ -576,6 +577,33 @@ def _assemble(
     for event in events:
         event.person = keys[event.person]
     return persons, events
+
+
+def _join_short_names(reports: dict[tuple[str, str], Report], drafts: dict[str, PersonDraft]
+                      ) -> None:
+    """"Liu" and "Liu Xiaobo", "Shahidul" and "Shahidul Alam": a one-word name that is a
+    word of exactly one longer name of the document's victims is that person."""
+    longest = {key: max(draft.names, key=lambda n: len(n.split())) for key, draft in drafts.items()}
+    for key, name in longest.items():
+        if len(name.split()) > 1:
+            continue
+        owners = [other for other, full in longest.items() if other != key
+                  and len(full.split()) > 1 and normal(name) in normal(full).split()]
+        if len(owners) != 1:
+            continue
+        owner = owners[0]
+        for slot in [slot for slot in reports if slot[0] == key]:
+            moved = reports.pop(slot)
+            moved.event.person = owner
+            kept = reports.get((owner, slot[1]))
+            if kept is None:
+                reports[(owner, slot[1])] = moved
+            else:
+                kept.event = _merged([kept.event, moved.event])
+                kept.positions += moved.positions
+        drafts[owner].names += [n for n in drafts[key].names if n not in drafts[owner].names]
+        drafts[owner].evidence += drafts[key].evidence
+        del drafts[key]
 
 
 def _reports(

@@ -139,7 +139,10 @@ def _name_part(token: Token) -> bool:
 
 def clean_name(span: Span) -> str | None:
     """The name in a span, titles and possessives dropped; None when it is no name."""
-    words = [t.text for t in span if not t.is_punct or t.text in JOINERS]
+    tokens = list(span)
+    while len(tokens) > 1 and tokens[-1].pos_ in {"VERB", "AUX"} and tokens[-1].is_title:
+        tokens.pop()  # a headline's capitalised verb: "Azimjon Askarov Dies in Prison"
+    words = [t.text for t in tokens if not t.is_punct or t.text in JOINERS]
     roles = role_strength()
     while words and (
         words[0].lower().rstrip(".") in TITLES

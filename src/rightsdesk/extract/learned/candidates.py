@@ -62,6 +62,11 @@ class RuleReading:
     anchors: frozenset[tuple[int, int, str]]
     person_types: frozenset[tuple[str, str]]
 
+    @property
+    def victims(self) -> frozenset[str]:
+        """Surname keys of the persons a rule targeted with any event."""
+        return frozenset(key for key, _ in self.person_types)
+
 
 def sentence_candidates(
     view: SentenceView,
@@ -135,6 +140,7 @@ def describe(
         features.append("rule=anchor_other_target")
     if (key, t) in reading.person_types:
         features.append(f"rule={t}:person_elsewhere")
+    features.append(f"victim={key in reading.victims}")
     if is_blocked(trigger):
         features.append(f"blocked={t}")
     features.extend(_markers(trigger, t))
@@ -195,10 +201,17 @@ def person_tokens(
             found.extend((token, m) for m in antecedents.get(token.i, []))
         elif token.pos_ == "PROPN" and token.dep_ not in {"compound", "flat"}:
             mention = name_at(token, known)
-            if mention is not None:
+            if mention is not None and not _named_thing(mention, known):
                 found.append((token, mention))
                 covered.update(range(mention.span.start, mention.span.end))
     return found
+
+
+def _named_thing(mention: NameMention, known: set[str]) -> bool:
+    """A run of proper nouns the NER calls a place, a body, a law or a work: no person,
+    unless its surname is one a person of the document bears."""
+    label = mention.span.root.ent_type_
+    return label not in {"", "PERSON"} and surname_key(mention.text) not in known
 
 
 def document_candidates(
@@ -224,8 +237,9 @@ def document_candidates(
         members = _recent_members(view, sents, by_sentence, {m.text for _, m in persons})
         groups = [(token, m) for token in view.span if _group_word(token) for m in members]
         for candidate in sentence_candidates(view, groups, triggers, reading):
-            candidate.features += ["group", f"group={candidate.at.lower_}",
-                                   f"group_size={_bucket(len(members))}"]
+            candidate.features += [
+                "group", f"group={candidate.at.lower_}", f"group_size={_bucket(len(members))}",
+                f"group_victim={candidate.key in reading.victims}"]
             found.append(candidate)
     return found
 
