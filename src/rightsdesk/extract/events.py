@@ -327,6 +327,8 @@ def _candidates(sents: list[SentenceView], names: NameIndex, targets: list[Targe
                           for t in targets),
         anchors=frozenset((t.sent.index, t.hit.anchor.i, t.hit.rule.event) for t in targets),
         person_types=frozenset((surname_key(t.mention.text), t.hit.rule.event) for t in targets),
+        agents=frozenset(names.agents),
+        speakers=frozenset(names.speakers),
     )
     return document_candidates(sents, names.mentions, names.antecedents, names.known, reading)
 

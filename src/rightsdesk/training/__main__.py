@@ -12,14 +12,16 @@ import argparse
 import json
 import sys
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import product
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from rightsdesk.extract import Extractor, load_model
 from rightsdesk.extract.learned.decisions import Decisions, EventDecisions, FactWeights
+from rightsdesk.model import Extraction
 from rightsdesk.training.calibration import (
     calibration_table,
     cross_fitted,
@@ -28,19 +30,23 @@ from rightsdesk.training.calibration import (
     reliability_svg,
     rescaled,
 )
-from rightsdesk.training.corpus import clean_gold_docs, gold_docs, read_split
+from rightsdesk.training.corpus import GoldDoc, clean_gold_docs, gold_docs, read_split
 from rightsdesk.training.events import (
     KEEP_GRID,
     KEEP_READ_GRID,
     PROPOSE_GRID,
+    FoldModels,
+    ParsedDoc,
     Reading,
     candidate_models,
     event_models,
-    final_decisions,
+    final_candidates,
+    final_events,
     folds,
     held_out_readings,
     labelled,
     parse_docs,
+    read,
 )
 from rightsdesk.training.facts import KINDS, fact_examples, weigh
 from rightsdesk.training.scoring import (
@@ -64,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
     parser.add_argument("--out", type=Path, default=WEIGHTS)
     parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "calibration-cv.svg")
+    parser.add_argument("--dev", type=Path, default=DEFAULT_SCORER.parent / "dev",
+                        help="a gold set whose floors the shipped models must hold")
+    parser.add_argument("--floors", type=Path, default=ROOT / "tests" / "quality_floors.json")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     scorer = load_scorer(args.scorer)
@@ -78,27 +87,15 @@ def main(argv: list[str] | None = None) -> int:
     say(f"rules alone, cross-validation set: {rules_score}")
 
     fold_models = candidate_models(extractor, docs, split)
-    best: dict[str, Any] | None = None
-    for propose in PROPOSE_GRID:
-        first = held_out_readings(extractor, docs, split, fold_models.candidates, propose)
-        events = event_models(first, split)
-        second = held_out_readings(extractor, docs, split, fold_models.candidates, propose,
-                                   events_of=lambda n, models=events: models[n])
-        for keep, keep_read in product(KEEP_GRID, KEEP_READ_GRID):
-            figures = headline(score(scorer, golds, predictions(
-                [above(r.extraction, keep, keep_read) for r in second])))
-            if best is None or figures["overall"] > best["figures"]["overall"]:
-                best = {"propose": propose, "keep": keep, "keep_read": keep_read,
-                        "figures": figures, "first": first, "second": second}
-        say(f"propose {propose}: best so far {best['propose']}/{best['keep']}/"
-            f"{best['keep_read']} {best['figures']}")
+    dev = _dev_check(extractor, args.dev, args.floors, scorer) if args.dev else None
+    best = _search(extractor, docs, split, fold_models, scorer, golds, dev)
     assert best is not None
     thresholds = {k: best[k] for k in ("propose", "keep", "keep_read")}
     by_fold = [_weighed_events([best["second"][i] for i in fold], thresholds) for fold in split]
     held_events = cross_fitted(by_fold)
     ece = expected_calibration_error(held_events)
     decisions = calibrated(
-        final_decisions(extractor, docs, fold_models, best["first"], **thresholds),
+        EventDecisions(final_candidates(fold_models), final_events(best["first"]), **thresholds),
         platt([pair for fold in by_fold for pair in fold]))
     facts = fact_examples(extractor, docs)
     weighed = {kind: weigh(kind, facts[kind], split) for kind in KINDS}
@@ -128,6 +125,69 @@ def main(argv: list[str] | None = None) -> int:
     for kind, figures in calibration.items():
         say(f"expected calibration error, held-out {kind}: {figures['ece']}")
     return 0
+
+
+@dataclass(slots=True)
+class DevCheck:
+    """The shared dev set and its floors: thresholds that break a floor are not taken."""
+
+    docs: list[ParsedDoc]
+    golds: list[GoldDoc]
+    floors: dict[str, float]
+
+    def holds(self, scorer: ModuleType, extractions: list[Extraction]) -> bool:
+        figures = headline(score(scorer, self.golds, predictions(extractions)))
+        return all(figures[name] >= floor for name, floor in self.floors.items())
+
+
+def _dev_check(extractor: Extractor, dev: Path, floors: Path, scorer: ModuleType) -> DevCheck:
+    golds = gold_docs(dev)
+    docs = parse_docs(extractor, list(zip(golds, clean_gold_docs(golds), strict=True)))
+    pinned = json.loads(floors.read_text(encoding="utf-8"))
+    names = {"victims_f1": "victims_f1", "events_f1": "events_f1", "attributes": "attributes",
+             "statements_f1": "statements_f1", "overall": "overall"}
+    return DevCheck(docs, golds, {names[k]: v for k, v in pinned.items() if k in names})
+
+
+def _search(
+    extractor: Extractor,
+    docs: list[ParsedDoc],
+    split: list[list[int]],
+    fold_models: FoldModels,
+    scorer: ModuleType,
+    golds: list[GoldDoc],
+    dev: DevCheck | None,
+) -> dict[str, Any]:
+    """The thresholds with the best cross-validated overall score whose shipped models
+    keep the dev set at its floors."""
+    best: dict[str, Any] | None = None
+    shipped_candidates = final_candidates(fold_models)
+    for propose in PROPOSE_GRID:
+        first = held_out_readings(extractor, docs, split, fold_models.candidates, propose)
+        events = event_models(first, split)
+        second = held_out_readings(extractor, docs, split, fold_models.candidates, propose,
+                                   events_of=lambda n, models=events: models[n])
+        on_dev = []
+        if dev is not None:
+            shipped = EventDecisions(shipped_candidates, final_events(first), propose=propose,
+                                     keep=-1.0, keep_read=-1.0)
+            on_dev = [read(extractor, doc, shipped).extraction for doc in dev.docs]
+        for keep, keep_read in product(KEEP_GRID, KEEP_READ_GRID):
+            figures = headline(score(scorer, golds, predictions(
+                [above(r.extraction, keep, keep_read) for r in second])))
+            if best is not None and figures["overall"] <= best["figures"]["overall"]:
+                continue
+            if dev is not None and not dev.holds(
+                    scorer, [above(e, keep, keep_read) for e in on_dev]):
+                continue
+            best = {"propose": propose, "keep": keep, "keep_read": keep_read,
+                    "figures": figures, "first": first, "second": second}
+        if best is not None:
+            say(f"propose {propose}: best so far {best['propose']}/{best['keep']}/"
+                f"{best['keep_read']} {best['figures']}")
+    if best is None:
+        raise SystemExit("no thresholds keep the dev set at its floors")
+    return best
 
 
 def _weighed_events(readings: list[Reading], thresholds: dict[str, float]

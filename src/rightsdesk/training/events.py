@@ -169,13 +169,11 @@ def event_models(readings: list[Reading], split: list[list[int]]) -> list[Linear
     return models
 
 
-def final_decisions(
-    extractor: Extractor, docs: list[ParsedDoc], fold_models: FoldModels,
-    readings: list[Reading], *, propose: float, keep: float, keep_read: float,
-) -> EventDecisions:
-    """Models for shipping: the candidate model on every training document, the
-    event model on every held-out event."""
-    candidates = fit([e for examples in fold_models.candidate_examples for e in examples],
-                     CANDIDATE_C)
-    events = fit([e for r in readings for e in labelled(r, "event")], EVENT_C)
-    return EventDecisions(candidates, events, propose=propose, keep=keep, keep_read=keep_read)
+def final_candidates(fold_models: FoldModels) -> LinearModel:
+    """The shipped candidate model: fitted on every training document's candidates."""
+    return fit([e for examples in fold_models.candidate_examples for e in examples], CANDIDATE_C)
+
+
+def final_events(readings: list[Reading]) -> LinearModel:
+    """The shipped event model: fitted on every held-out event."""
+    return fit([e for r in readings for e in labelled(r, "event")], EVENT_C)

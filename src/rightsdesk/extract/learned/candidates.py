@@ -61,6 +61,8 @@ class RuleReading:
     targets: frozenset[tuple[int, int, str]]
     anchors: frozenset[tuple[int, int, str]]
     person_types: frozenset[tuple[str, str]]
+    agents: frozenset[str] = frozenset()  # surname keys introduced as state agents
+    speakers: frozenset[str] = frozenset()  # ... as people who speak (lawyers, researchers)
 
     @property
     def victims(self) -> frozenset[str]:
@@ -141,6 +143,7 @@ def describe(
     if (key, t) in reading.person_types:
         features.append(f"rule={t}:person_elsewhere")
     features.append(f"victim={key in reading.victims}")
+    features.append(f"doc_role={doc_role(key, reading)}")
     if is_blocked(trigger):
         features.append(f"blocked={t}")
     features.extend(_markers(trigger, t))
@@ -152,6 +155,13 @@ def describe(
     if at.dep_ in {"nsubj"} and at.head.lemma_.lower() in REPORTING:
         features.append("speaker_subject")
     return features
+
+
+def doc_role(key: str, reading: RuleReading) -> str:
+    """How the document introduces the person: a state agent, a speaker, or neither."""
+    if key in reading.agents:
+        return "agent"
+    return "speaker" if key in reading.speakers else "none"
 
 
 def _markers(trigger: Token, event: str) -> Iterator[str]:

@@ -50,6 +50,7 @@ class EventEvidence:
 
     candidates: list[Candidate]
     by_rule: bool  # a reading rule targeted the person with this type
+    victim: bool  # a reading rule targeted the person with some type
     mentions: int  # how often the person is named in the document
     types: int  # how many event types the person has in the document
 
@@ -73,7 +74,10 @@ def event_features(event: Event, evidence: EventEvidence) -> dict[str, float]:
         f"has_place={bool(event.place)}": 1.0,
         f"has_charges={t}:{bool(event.charges)}": 1.0,
         f"has_months={bool(event.sentence_months)}": 1.0,
+        f"victim={evidence.victim}": 1.0,
     }
+    roles = {f for c in evidence.candidates for f in c.features if f.startswith("doc_role=")}
+    features.update(dict.fromkeys(roles, 1.0))
     return features
 
 
@@ -106,12 +110,13 @@ def judge_events(
     types: dict[str, int] = defaultdict(int)
     for key, _ in events:
         types[key] += 1
+    victims = {key for key, _ in judge.rule_slots}
     dropped: set[Slot] = set()
     for slot, event in events.items():
         key = slot[0]
         name, mentions = people.get(key, (key, 0))
-        evidence = EventEvidence(by_slot.get(slot, []), slot in judge.rule_slots, mentions,
-                                 types[key])
+        evidence = EventEvidence(by_slot.get(slot, []), slot in judge.rule_slots,
+                                 key in victims, mentions, types[key])
         features = event_features(event, evidence)
         event.confidence = round(decisions.events.probability(features), 4)
         event.proposed = slot in judge.proposed
