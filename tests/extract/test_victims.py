@@ -135,3 +135,9 @@ def test_a_one_word_name_that_is_part_of_one_full_name_is_that_person(read) -> N
             "December 2008. Police detained Shahidul Alam at his home. A court later sent "
             "Shahidul to prison.")
     assert sorted(p.name for p in read(text).persons) == ["Liu Xiaobo", "Shahidul Alam"]
+
+
+def test_they_never_stands_for_one_name_the_parse_lists_with_a_title(victims) -> None:
+    text = ("“The abuse of detainees is a cause for concern,” said Anna Berg, Europe and Asia "
+            "director at a rights group. “The authorities should punish those who beat them.”")
+    assert "Anna Berg" not in victims(text)

@@ -200,11 +200,12 @@ class NameIndex:
                 continue  # "scholar X said": a speaker, unless already read as a target
             if _other_gender(pronoun, key):
                 continue  # "she" is not Zelensky, "he" not Kolesnikova
-            group = [mention.span.root, *mention.span.root.conjuncts]
-            if plural and (len(group) < 2 or view.index - other.index > 1):
-                continue  # "they" reaches a list named in this or the last sentence
             if plural:
-                return [m for m in (name_at(t, self.known) for t in group) if m]
+                group = [mention.span.root, *mention.span.root.conjuncts]
+                listed = [m for m in (name_at(t, self.known) for t in group) if m]
+                if len(listed) < 2 or view.index - other.index > 1:
+                    continue  # "they" reaches a list of names in this or the last sentence
+                return listed
             if other.paragraph == view.paragraph or definite_noun:
                 return [mention]
             leads.append(mention)
