@@ -337,3 +337,20 @@ def test_a_clause_timing_the_arrest_places_it(events) -> None:
 def test_where_a_person_came_from_does_not_place_the_arrest(events) -> None:
     found = events("Blogger Timur Ospanov was detained when he returned from Bishkek.")
     assert found[("Timur Ospanov", "arrest")].place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "charges"),
+    [
+        ("Anna Berg was sentenced to ten years in prison for the crimes of breach of duties.",
+         ["breach of duties"]),
+        ("Anna Berg, who is serving a six-year sentence for ‘spreading false news’, is ill.",
+         ["spreading false news"]),
+        ("Anna Berg was sentenced to 148 lashes and 38 years for inciting corruption.",
+         ["inciting corruption"]),
+    ],
+)
+def test_charges_hung_on_the_crime_the_sentence_or_a_listed_term(
+    events, text: str, charges: list[str]
+) -> None:
+    assert events(text)[("Anna Berg", "sentence")].charges == charges

@@ -28,8 +28,9 @@ DIRECTIONS = frozenset(
      "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
      "southeastern", "southwestern"}
 )
-CHARGE_NOUNS = frozenset({"charge", "count", "suspicion", "accusation", "allegation", "article"})
-TERM_UNITS = frozenset({"year", "month", "week", "day", "term"})
+CHARGE_NOUNS = frozenset({"charge", "count", "suspicion", "accusation", "allegation", "article",
+                          "crime", "offence", "offense"})
+TERM_UNITS = frozenset({"year", "month", "week", "day", "term", "sentence", "lash"})
 LISTING = frozenset({"conj", "appos"})  # how the parse links names listed together
 # Words that say what kind of court it is; the seat is named before them
 # ("Baku Grave Crimes Court", "Urumqi Intermediate People's Court").
@@ -56,7 +57,7 @@ DOUBLE_QUOTES = "\"“”«»"
 APPOSITION = re.compile(r"(?:a|an)\s", re.I)
 OF_CHARGE_HOLDERS = frozenset(
     {"convict", "guilty", "accuse", "suspect", "charge", "count", "suspicion", "accusation",
-     "allegation", "indict", "acquit", "conviction", "article"}
+     "allegation", "indict", "acquit", "conviction", "article", "crime", "offence", "offense"}
 )
 INDEFINITES = frozenset({"something", "anything", "nothing", "everything", "what", "whatever"})
 CHARGE_BREAK_WORDS = frozenset(
@@ -370,10 +371,13 @@ def _charge_holders(anchor: Token, clause: set[Token]) -> list[Token]:
     holders = [anchor, *clause]
     held = CHARGE_NOUNS | TERM_UNITS
     for verb in [anchor, *clause]:
-        holders.extend(c for c in verb.children if c.lemma_.lower() in {"guilty"} | CHARGE_NOUNS)
+        # "found guilty", "serving a sentence for X"
+        holders.extend(c for c in verb.children if c.lemma_.lower() in {"guilty"} | held)
         for prep in verb.children:
+            # "to 148 lashes and 38 years for X": the parse may hang "for" on a conjunct
             holders.extend(
-                o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in held
+                t for o in prep.children if o.dep_ == "pobj" for t in (o, *o.conjuncts)
+                if t.lemma_.lower() in held
             )
     terms = [h for h in holders if h.lemma_.lower() in TERM_UNITS]  # "14 years on X charges"
     holders.extend(o for term in terms for prep in term.children for o in prep.children
