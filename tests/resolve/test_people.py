@@ -81,6 +81,21 @@ def test_same_person_across_transliterations_and_titles() -> None:
     assert len(found) == 1
 
 
+def test_arabic_romanisations_of_one_name_are_one_person() -> None:
+    docs = [
+        extraction("d1", "Alaa Abdel Fattah"),
+        extraction("d2", "Alaa Abd el-Fattah"),
+        extraction("d3", "Mohammed Abbou"),
+        extraction("d4", "Muhammad Abou"),
+        extraction("d5", "Ali Hassan"),
+        extraction("d6", "Ola Hassan"),
+    ]
+    res = resolve_people(docs)
+    assert ids(res, "d1", "p1") == ids(res, "d2", "p1")
+    assert ids(res, "d3", "p1") == ids(res, "d4", "p1")
+    assert ids(res, "d5", "p1") != ids(res, "d6", "p1")
+
+
 def test_initials_and_patronymic_join_the_full_name() -> None:
     docs = [
         extraction("d1", "Aleksandr Kharlamov"),

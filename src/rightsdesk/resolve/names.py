@@ -25,6 +25,9 @@ PATRONYMIC_PARTICLES = frozenset({"kyzy", "uulu", "ogly", "oglu", "qizi", "kizi"
 SURNAME_MIN_RATIO = 80  # "Kalesnikava"/"Kolesnikova" score 82; unrelated names far lower
 GIVEN_MIN_RATIO = 75  # "Roza"/"Rosa" score 75, "Viktar"/"Viktor" 83
 VOWELS = "aeiou"
+# "el-Fattah", "al-Hathloul": the Arabic article written onto a surname, or not
+ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ul)[-‐‑’']", re.I)
+SKELETON_MIN = 3  # consonants a given name needs for its skeleton to identify it
 
 # Spelling variants of one Cyrillic sound, rewritten to one form (order matters).
 TRANSLIT_REWRITES: tuple[tuple[str, str], ...] = (
@@ -112,7 +115,7 @@ def parse_name(name: str) -> NameParts | None:
     if not words:
         return None
     surname_at = _surname_index(tokens, words)
-    surname = translit_key(words[surname_at])
+    surname = translit_key(ARTICLE.sub("", words[surname_at]))
     rest = [w for i, w in enumerate(words) if i != surname_at]
     patronymic = next((translit_key(w) for w in rest if PATRONYMIC.search(w.lower())), None)
     given = tuple(translit_key(w) for w in rest if translit_key(w) != patronymic)
@@ -178,7 +181,16 @@ def _given_pair(a: str, b: str) -> float:
     if a[0] != b[0]:
         return 0.0
     ratio = fuzz.ratio(a, b)
+    if ratio < GIVEN_MIN_RATIO and _skeleton(a) == _skeleton(b):
+        return float(GIVEN_MIN_RATIO)  # "Muhammad", "Mohammed", "Mohamed": one name, vowels apart
     return ratio if ratio >= GIVEN_MIN_RATIO else 0.0
+
+
+def _skeleton(key: str) -> str | None:
+    """The consonants of a name: romanisations of Arabic and Persian names differ in
+    their vowels ("Ahmad"/"Ahmed"), rarely in their consonants."""
+    consonants = re.sub(f"[{VOWELS}]", "", key)
+    return consonants if len(consonants) >= SKELETON_MIN else None
 
 
 def _similar(a: str, b: str) -> bool:
