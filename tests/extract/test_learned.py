@@ -99,3 +99,13 @@ def test_shipped_weights_load_and_decide_events() -> None:
     decisions = shipped_decisions()
     assert decisions.events is not None, "make train writes extract/learned/weights.json"
     assert 0 < decisions.events.keep < 1 and decisions.meta["documents"] > 0
+
+
+def test_a_proposed_state_takes_no_day_from_the_verb_of_another_event(nlp) -> None:
+    believe_arrests = EventDecisions(
+        LinearModel({"type=arrest": 10.0}, -5.0), LinearModel({}, 30.0), propose=0.5, keep=0.5)
+    text = "Anna Berg was released on Tuesday after four years in custody."
+    extraction, _ = reading(nlp, believe_arrests, text)
+    found = {e.type: e for e in extraction.events}
+    assert found["release"].date == "2024-03-12"
+    assert found["arrest"].proposed and found["arrest"].date is None

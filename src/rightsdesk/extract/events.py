@@ -14,7 +14,13 @@ from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
-from rightsdesk.extract.attributes import Attributes, court_seats, named_places, read_attributes
+from rightsdesk.extract.attributes import (
+    Attributes,
+    court_seats,
+    dated_by_another_event,
+    named_places,
+    read_attributes,
+)
 from rightsdesk.extract.dates import precision_of
 from rightsdesk.extract.groups import GROUP_WINDOW, Roster, group_members, group_report
 from rightsdesk.extract.learned.candidates import Candidate, RuleReading, document_candidates
@@ -630,6 +636,8 @@ def _reports(
                 lent = document.unnamed.get((paragraph, event.type))
                 if lent is not None:
                     lend(event, lent)
+            if dated_by_another_event(target.hit):
+                event.date = None  # the day told is the other event's
             mentions.setdefault((key, event.type), []).append((event, target.sent))
     return {
         slot: Report(_merged([e for e, _ in found]), [(v.index, v.paragraph) for _, v in found])
