@@ -187,3 +187,57 @@ def test_openapi_schema_lists_the_api(client_for) -> None:
         "/api/v1/search",
         "/api/v1/brief",
     } <= set(paths)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/sources/9223372036854775808",
+        "/sources/0",
+        "/api/v1/sources/99999999999999999999999",
+        "/facts/event/99999999999999999999/history",
+        "/facts/event/99999999999999999999/edit",
+    ],
+)
+def test_ids_out_of_range_are_refused_not_a_server_error(app, path: str) -> None:
+    client = login(TestClient(app, base_url="https://desk.test",
+                              raise_server_exceptions=False), "analyst")
+    assert client.get(path).status_code == 422
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_brief_dates_out_of_range_are_refused_not_a_server_error(app, day: str) -> None:
+    client = login(TestClient(app, base_url="https://desk.test",
+                              raise_server_exceptions=False), "viewer")
+    token = csrf_of(client)
+    origin = {"origin": "https://desk.test"}
+    api = client.post("/api/v1/brief", json={"country": "KZ", "occasion": "x", "on": day},
+                      headers={CSRF_HEADER: token, **origin})
+    form = client.post("/briefs", data={"country": "KZ", "occasion": "x", "on": day,
+                                        "csrf_token": token}, headers=origin)
+    assert (api.status_code, form.status_code) == (422, 422)
+
+
+def test_a_body_over_the_limit_is_refused_before_login_unread(app) -> None:
+    client = TestClient(app, base_url="https://desk.test")
+    limit = app.state.desk.settings.max_body_bytes
+    declared = client.post("/api/v1/brief", content=b"{" + b" " * limit + b"}",
+                           headers={"content-type": "application/json"})
+    assert declared.status_code == 413
+    assert declared.headers["x-content-type-options"] == "nosniff"
+
+
+def test_a_streamed_body_is_cut_off_once_it_passes_the_limit(app) -> None:
+    client = TestClient(app, base_url="https://desk.test")
+    limit = app.state.desk.settings.max_body_bytes
+    sent = 0
+
+    def chunks():
+        nonlocal sent
+        for _ in range(limit // 65536 + 8):
+            sent += 65536
+            yield b" " * 65536
+
+    response = client.post("/login", content=chunks(),
+                           headers={"content-type": "application/x-www-form-urlencoded"})
+    assert response.status_code == 413

@@ -21,7 +21,7 @@ from rightsdesk.web.casebook import Casebook
 from rightsdesk.web.deps import Desk, LoginRequired
 from rightsdesk.web.render import STATIC, page, templates
 from rightsdesk.web.routes import ROUTERS
-from rightsdesk.web.security import SecurityHeaders
+from rightsdesk.web.security import BodyLimit, SecurityHeaders
 from rightsdesk.web.settings import WebSettings
 
 API_PREFIX = "/api/"
@@ -56,7 +56,8 @@ def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
     for router in ROUTERS:
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(SecurityHeaders)  # outermost: refusals carry the headers too
     app.add_exception_handler(LoginRequired, _login_required)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)

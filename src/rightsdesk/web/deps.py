@@ -9,10 +9,11 @@ cannot be writable and unprotected.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Annotated
 
 import sqlalchemy as sa
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, Form, HTTPException, Path, Request
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
@@ -116,3 +117,12 @@ def lens_for(desk: Desk, user: User | None) -> Lens:
 def refused(error: RightsdeskError) -> HTTPException:
     """A store refusal (unknown id, bad value) as the form's 400 answer, its reason kept."""
     return HTTPException(status_code=400, detail=str(error))
+
+
+# Bounds on what a request may name, so that no value reaches the store or date
+# arithmetic out of range (a 20-digit id, year 1 or 9999): it is refused with 422.
+MAX_RECORD_ID = 2**31 - 1  # the stores' integer keys (PostgreSQL INTEGER)
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
+RecordId = Annotated[int, Path(ge=1, le=MAX_RECORD_ID)]
+FormRecordId = Annotated[int, Form(ge=1, le=MAX_RECORD_ID)]
+FormDay = Annotated[date, Form(ge=FIRST_DAY, le=LAST_DAY)]

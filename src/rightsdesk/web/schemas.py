@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from rightsdesk.model import EventRecord, OccasionRecord, PersonRecord, SourceRecord
 from rightsdesk.model import StatementRecord as StoredStatement
 from rightsdesk.status import CaseStatus
+from rightsdesk.web.deps import FIRST_DAY, LAST_DAY
 
 
 class Me(BaseModel):
@@ -139,7 +140,7 @@ class SearchHitOut(BaseModel):
 class BriefRequest(BaseModel):
     country: str = Field(pattern="^[A-Za-z]{2}$")
     occasion: str = Field(max_length=200)
-    on: date
+    on: date = Field(ge=FIRST_DAY, le=LAST_DAY)
     format: str = Field(default="md", max_length=5)
     min_confidence: float = Field(default=0.0, ge=0.0, le=1.0)
 

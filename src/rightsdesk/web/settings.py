@@ -33,3 +33,6 @@ class WebSettings:
     refresh_seconds: float = 5.0
     # Build the all-countries overviews at startup, so the first visitor does not wait.
     warm_cache: bool = False
+    # Request bodies larger than this are refused (413) before login or parsing: the
+    # desk's forms and API calls are small; a hand-added source is the largest.
+    max_body_bytes: int = 2 * 1024 * 1024

@@ -15,7 +15,14 @@ from rightsdesk.model import EVENT_TYPES
 from rightsdesk.status import case_status
 from rightsdesk.store import review
 from rightsdesk.web.casebook import read_source
-from rightsdesk.web.deps import Analyst, DeskDep, Viewer, expected_csrf_token, lens_for
+from rightsdesk.web.deps import (
+    Analyst,
+    DeskDep,
+    RecordId,
+    Viewer,
+    expected_csrf_token,
+    lens_for,
+)
 from rightsdesk.web.routes.briefs import brief_file
 from rightsdesk.web.routes.persons import stored_id
 from rightsdesk.web.schemas import (
@@ -106,7 +113,7 @@ def occasions(desk: DeskDep, user: Viewer, country: Country = None, limit: Limit
 
 
 @router.get("/sources/{source_id}", response_model=SourceOut)
-def source(desk: DeskDep, user: Viewer, source_id: int):
+def source(desk: DeskDep, user: Viewer, source_id: RecordId):
     try:
         reading = read_source(desk.store, desk.engine, lens_for(desk, user), source_id)
     except StoreError:
@@ -147,7 +154,7 @@ def review_fact(
     desk: DeskDep,
     user: Analyst,
     kind: Literal["event", "statement", "occasion"],
-    fact_id: int,
+    fact_id: RecordId,
     body: ReviewRequest,
 ):
     try:

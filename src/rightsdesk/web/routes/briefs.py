@@ -14,7 +14,7 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
 from rightsdesk.brief import FORMATS, build_brief, render
-from rightsdesk.web.deps import Desk, DeskDep, Viewer
+from rightsdesk.web.deps import Desk, DeskDep, FormDay, Viewer
 from rightsdesk.web.render import page
 
 router = APIRouter(prefix="/briefs", tags=["briefs"])
@@ -54,7 +54,7 @@ def make_brief(
     user: Viewer,
     country: Annotated[str, Form(pattern="^[A-Za-z]{2}$")],
     occasion: Annotated[str, Form(max_length=200)],
-    on: Annotated[date, Form()],
+    on: FormDay,
     fmt: Annotated[str, Form(max_length=5)] = "md",
     min_confidence: Annotated[float, Form(ge=0.0, le=1.0)] = 0.0,
 ):

@@ -12,7 +12,7 @@ from rightsdesk.errors import RightsdeskError, StoreError
 from rightsdesk.model import EVENT_TYPES
 from rightsdesk.store import audit, review
 from rightsdesk.web.casebook import facts_where
-from rightsdesk.web.deps import Analyst, DeskDep, refused
+from rightsdesk.web.deps import Analyst, DeskDep, FormRecordId, RecordId, refused
 from rightsdesk.web.render import page
 
 router = APIRouter(tags=["review"])
@@ -60,7 +60,7 @@ def decide(
     desk: DeskDep,
     user: Analyst,
     kind: Kind,
-    fact_id: int,
+    fact_id: RecordId,
     decision: Annotated[Literal["accepted", "rejected"], Form()],
 ):
     try:
@@ -78,7 +78,7 @@ def protect_fact(
     desk: DeskDep,
     user: Analyst,
     kind: Kind,
-    fact_id: int,
+    fact_id: RecordId,
     confidential: Annotated[str, Form()] = "",
 ):
     try:
@@ -95,7 +95,7 @@ def protect_fact(
 
 
 @router.get("/facts/{kind}/{fact_id}/history", response_class=HTMLResponse)
-def fact_history(request: Request, desk: DeskDep, user: Analyst, kind: Kind, fact_id: int):
+def fact_history(request: Request, desk: DeskDep, user: Analyst, kind: Kind, fact_id: RecordId):
     entries = audit.history(desk.engine, kind=kind, ref=fact_id)
     return page(
         request,
@@ -114,7 +114,7 @@ def _event(desk: DeskDep, event_id: int):
 
 
 @router.get("/facts/event/{event_id}/edit", response_class=HTMLResponse)
-def edit_form(request: Request, desk: DeskDep, user: Analyst, event_id: int):
+def edit_form(request: Request, desk: DeskDep, user: Analyst, event_id: RecordId):
     event = _event(desk, event_id)
     return page(
         request,
@@ -131,7 +131,7 @@ def edit_event(
     request: Request,
     desk: DeskDep,
     user: Analyst,
-    event_id: int,
+    event_id: RecordId,
     type: Annotated[str, Form(max_length=20)],
     date: Annotated[str, Form(max_length=10)] = "",
     place: Annotated[str, Form(max_length=200)] = "",
@@ -198,7 +198,7 @@ def add_person(
     desk: DeskDep,
     user: Analyst,
     name: Annotated[str, Form(max_length=200)],
-    source_id: Annotated[int, Form()],
+    source_id: FormRecordId,
     country: Annotated[str, Form(pattern="^[A-Za-z]{0,2}$")] = "",
 ):
     try:
@@ -215,7 +215,7 @@ def add_event(
     desk: DeskDep,
     user: Analyst,
     person_id: Annotated[str, Form(max_length=200)],
-    source_id: Annotated[int, Form()],
+    source_id: FormRecordId,
     type: Annotated[str, Form(max_length=20)],
     sentence: Annotated[str, Form(max_length=5000)],
     date: Annotated[str, Form(max_length=10)] = "",

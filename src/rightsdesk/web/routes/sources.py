@@ -7,14 +7,14 @@ from fastapi.responses import HTMLResponse
 
 from rightsdesk.errors import StoreError
 from rightsdesk.web.casebook import read_source
-from rightsdesk.web.deps import DeskDep, Viewer, lens_for
+from rightsdesk.web.deps import DeskDep, RecordId, Viewer, lens_for
 from rightsdesk.web.render import page
 
 router = APIRouter(prefix="/sources", tags=["pages"])
 
 
 @router.get("/{source_id}", response_class=HTMLResponse)
-def source_page(request: Request, desk: DeskDep, user: Viewer, source_id: int):
+def source_page(request: Request, desk: DeskDep, user: Viewer, source_id: RecordId):
     lens = lens_for(desk, user)
     try:
         reading = read_source(desk.store, desk.engine, lens, source_id)
