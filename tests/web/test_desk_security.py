@@ -241,3 +241,36 @@ def test_a_streamed_body_is_cut_off_once_it_passes_the_limit(app) -> None:
     response = client.post("/login", content=chunks(),
                            headers={"content-type": "application/x-www-form-urlencoded"})
     assert response.status_code == 413
+
+
+def test_a_review_action_never_redirects_off_the_site(client_for) -> None:
+    client = client_for("analyst")
+    token = csrf_of(client)
+    response = client.post(
+        "/facts/event/1/review", data={"decision": "accepted", "csrf_token": token},
+        headers={"origin": "https://desk.test", "referer": "https://desk.test//evil.example/x"},
+        follow_redirects=False)
+    assert response.status_code == 303
+    assert not response.headers["location"].startswith("//")
+
+
+def test_the_origin_check_compares_the_scheme_too(client_for) -> None:
+    client = client_for("analyst")
+    token = csrf_of(client)
+    response = client.post("/facts/event/1/review",
+                           data={"decision": "accepted", "csrf_token": token},
+                           headers={"origin": "http://desk.test"}, follow_redirects=False)
+    assert response.status_code == 403
+
+
+def test_no_redirect_is_built_from_the_host_header(client_for) -> None:
+    response = client_for("viewer").get("/cases/", headers={"host": "evil.example"},
+                                        follow_redirects=False)
+    assert "evil.example" not in response.headers.get("location", "")
+
+
+def test_a_disputed_charge_reads_as_words_not_as_a_tuple() -> None:
+    from rightsdesk.web.wording import claim
+
+    assert claim(("fuelling social hatred",), "charges") == "‘fuelling social hatred’"
+    assert claim(90, "sentence_months") == "7 years 6 months"

@@ -50,7 +50,9 @@ def accounts(store_url: str):
     [
         ("ana", "short", "analyst", "too short"),
         ("ana", "long enough pass", "editor", "unknown role"),
-        ("  ", "long enough pass", "viewer", "empty"),
+        ("  ", "long enough pass", "viewer", "use 1 to 64 letters"),
+        ("ana/../admin", "long enough pass", "viewer", "use 1 to 64 letters"),
+        ("ana bob", "long enough pass", "viewer", "use 1 to 64 letters"),
     ],
 )
 def test_add_user_refuses_bad_input(accounts, username, password, role, says) -> None:

@@ -9,6 +9,7 @@ user name and per client address, and a burst of them locks both out for a while
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -24,6 +25,7 @@ from rightsdesk.store.transactions import writing
 
 Role = Literal["viewer", "analyst", "admin"]
 ROLES: tuple[Role, ...] = get_args(Role)  # in order of power: each includes the ones before
+USERNAME = re.compile(r"[A-Za-z0-9._-]{1,64}")  # safe in paths, forms and logs
 MIN_PASSWORD_CHARS = 10
 
 users = sa.Table(
@@ -125,8 +127,9 @@ class Accounts:
         if len(password) < MIN_PASSWORD_CHARS:
             raise AccountError(f"password too short: at least {MIN_PASSWORD_CHARS} characters")
         username = username.strip()
-        if not username:
-            raise AccountError("empty user name")
+        if not USERNAME.fullmatch(username):
+            raise AccountError(
+                f"user name {username!r}: use 1 to 64 letters, digits, '.', '_' or '-'")
         row = {
             "username": username,
             "password_hash": self._hasher.hash(password),

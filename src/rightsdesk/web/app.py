@@ -37,6 +37,8 @@ def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
         docs_url=None,  # Swagger UI needs inline script, which the CSP forbids
         redoc_url=None,
         openapi_url="/api/v1/openapi.json",
+        # no redirects built from the request's Host header ("/cases/" -> "/cases")
+        redirect_slashes=False,
     )
     app.state.desk = Desk(
         store=store,

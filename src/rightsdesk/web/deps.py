@@ -80,7 +80,9 @@ async def check_csrf(request: Request) -> None:
     if request.method in SAFE_METHODS:
         return
     expected = await run_in_threadpool(expected_csrf_token, request)
-    if not same_origin(request) or not tokens_match(expected, await sent_csrf_token(request)):
+    tls = get_desk(request).settings.secure_cookies
+    if not same_origin(request, tls=tls) or not tokens_match(
+            expected, await sent_csrf_token(request)):
         raise HTTPException(status_code=403, detail="missing or wrong CSRF token")
 
 

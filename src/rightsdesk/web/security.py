@@ -135,12 +135,25 @@ def new_pre_session() -> str:
     return secrets.token_urlsafe(24)
 
 
-def same_origin(request: Request) -> bool:
-    """A browser's Origin (or Referer) header, when sent, must name this site."""
+def same_origin(request: Request, *, tls: bool = False) -> bool:
+    """A browser's Origin (or Referer) header, when sent, must name this site: its host
+    and its scheme (https behind a TLS proxy, `tls`, whatever the proxy forwarded)."""
     origin = request.headers.get("origin") or request.headers.get("referer")
     if not origin or origin == "null":
         return origin is None
-    return urlsplit(origin).netloc == request.url.netloc
+    sent = urlsplit(origin)
+    scheme = "https" if tls else request.url.scheme
+    return sent.netloc == request.url.netloc and sent.scheme == scheme
+
+
+def local_path(target: str | None) -> str | None:
+    """A path on this site, or None: never an absolute or scheme-relative address
+    ("//evil.example/x", "/\\evil.example"), never a control character."""
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return None
+    if any(ord(c) < 32 or c == "\\" for c in target):
+        return None
+    return target
 
 
 async def sent_csrf_token(request: Request) -> str:

@@ -62,6 +62,16 @@ def percent(value: float) -> str:
     return f"{round(value * 100)}%"
 
 
+def claim(value: Any, attribute: str) -> str:
+    """What one source says of a disputed attribute, as words: charges quoted, a term in
+    years and months, a date at its precision."""
+    if attribute == "charges":
+        return ", ".join(f"‘{charge}’" for charge in value) or "no charge"
+    if attribute == "sentence_months":
+        return term(value)
+    return partial_date(value) if attribute == "date" else str(value)
+
+
 def web_address(url: str | None) -> str | None:
     """Only http(s) addresses become links: a `javascript:` URL from a page stays text."""
     if url and url.lower().startswith(("http://", "https://")):
@@ -76,4 +86,5 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "moment": moment,
     "percent": percent,
     "web_address": web_address,
+    "claim": claim,
 }

@@ -10,16 +10,14 @@ from starlette.concurrency import run_in_threadpool
 
 from rightsdesk.web.deps import DeskDep, Public, Viewer
 from rightsdesk.web.render import page
-from rightsdesk.web.security import PRE_SESSION_COOKIE, new_pre_session
+from rightsdesk.web.security import PRE_SESSION_COOKIE, local_path, new_pre_session
 
 router = APIRouter(tags=["session"])
 
 
 def safe_next(target: str | None) -> str:
     """Only a path on this site: never an absolute or scheme-relative URL."""
-    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
-        return target
-    return "/dashboard"
+    return local_path(target) or "/dashboard"
 
 
 def secure(request: Request, desk: DeskDep) -> bool:

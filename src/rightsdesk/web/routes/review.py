@@ -14,6 +14,7 @@ from rightsdesk.store import audit, review
 from rightsdesk.web.casebook import facts_where
 from rightsdesk.web.deps import Analyst, DeskDep, FormRecordId, RecordId, refused
 from rightsdesk.web.render import page
+from rightsdesk.web.security import local_path
 
 router = APIRouter(tags=["review"])
 Kind = Literal["event", "statement", "occasion"]
@@ -26,8 +27,8 @@ def _back(request: Request, fallback: str) -> RedirectResponse:
     """Back to the page the form was on (same site only), else to `fallback`."""
     target = request.headers.get("referer", "")
     origin = f"{request.url.scheme}://{request.url.netloc}/"
-    path = "/" + target[len(origin) :] if target.startswith(origin) else fallback
-    return RedirectResponse(path, status_code=303)
+    path = local_path("/" + target[len(origin) :]) if target.startswith(origin) else None
+    return RedirectResponse(path or fallback, status_code=303)
 
 
 @router.get("/review", response_class=HTMLResponse)
