@@ -424,6 +424,11 @@ def serve_desk(
     secure_cookies: Annotated[
         bool, typer.Option(help="Mark cookies Secure (set when a TLS proxy fronts the desk).")
     ] = False,
+    forwarded_allow_ips: Annotated[
+        str | None,
+        typer.Option(help="Proxies whose X-Forwarded-For is believed, e.g. 127.0.0.1 "
+                          "(default: none; the connection's address counts)."),
+    ] = None,
 ) -> None:
     """Run the web desk (review, search, timelines, briefings) for a team.
 
@@ -431,7 +436,7 @@ def serve_desk(
     """
     from rightsdesk.web import serve
 
-    serve(db, host, port, secure_cookies=secure_cookies)
+    serve(db, host, port, secure_cookies=secure_cookies, forwarded_allow_ips=forwarded_allow_ips)
 
 
 user_app = typer.Typer(help="Web desk accounts.", no_args_is_help=True)

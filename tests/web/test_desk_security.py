@@ -274,3 +274,31 @@ def test_a_disputed_charge_reads_as_words_not_as_a_tuple() -> None:
 
     assert claim(("fuelling social hatred",), "charges") == "‘fuelling social hatred’"
     assert claim(90, "sentence_months") == "7 years 6 months"
+
+
+def test_failures_from_one_address_do_not_lock_the_user_out_of_another(app) -> None:
+    attacker = TestClient(app, base_url="https://desk.test", client=("203.0.113.9", 50000))
+    for _ in range(6):
+        token = form_token(attacker.get("/login").text)
+        attacker.post("/login", data={"username": "viewer", "password": "x", "csrf_token": token})
+    owner = TestClient(app, base_url="https://desk.test", client=("198.51.100.7", 50000))
+    token = form_token(owner.get("/login").text)
+    response = owner.post("/login", data={"username": "viewer", "password": PASSWORD,
+                                          "csrf_token": token}, follow_redirects=False)
+    assert response.status_code == 303
+
+
+def test_concurrent_wrong_passwords_get_no_more_checks_than_the_limit(app) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    client = TestClient(app, base_url="https://desk.test", client=("203.0.113.10", 50000))
+    token = form_token(client.get("/login").text)
+
+    def guess(_: int) -> int:
+        return client.post("/login", data={"username": "viewer", "password": "wrong",
+                                           "csrf_token": token}).status_code
+
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        codes = list(pool.map(guess, range(30)))
+    limit = app.state.desk.settings.throttle.max_failures
+    assert codes.count(401) == limit and codes.count(429) == 30 - limit

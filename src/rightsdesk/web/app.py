@@ -113,9 +113,20 @@ def add_user(store: Store, username: str, password: str, role: str) -> User:
 
 
 def serve(
-    store_url: str, host: str = "127.0.0.1", port: int = 8000, *, secure_cookies: bool = False
+    store_url: str,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    *,
+    secure_cookies: bool = False,
+    forwarded_allow_ips: str | None = None,
 ) -> None:
-    """Run the desk with uvicorn until interrupted (`rightsdesk serve`)."""
+    """Run the desk with uvicorn until interrupted (`rightsdesk serve`).
+
+    The client address (which login throttling counts by) comes from the connection;
+    X-Forwarded-For is believed only from the proxies `forwarded_allow_ips` names.
+    """
     with open_store(store_url) as store:
         app = create_app(store, WebSettings(secure_cookies=secure_cookies, warm_cache=True))
-        uvicorn.run(app, host=host, port=port, proxy_headers=True, server_header=False)
+        uvicorn.run(app, host=host, port=port, server_header=False,
+                    proxy_headers=forwarded_allow_ips is not None,
+                    forwarded_allow_ips=forwarded_allow_ips or "")

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from rightsdesk.store.accounts import Throttled
 from rightsdesk.web.deps import DeskDep, Public, Viewer
 from rightsdesk.web.render import page
 from rightsdesk.web.security import PRE_SESSION_COOKIE, local_path, new_pre_session
@@ -52,7 +53,9 @@ async def login(
 ):
     client = request.client.host if request.client else "unknown"
     accounts = desk.accounts
-    if await run_in_threadpool(accounts.locked_out, username, client):
+    try:
+        user = await run_in_threadpool(accounts.authenticate, username, password, client)
+    except Throttled:
         return page(
             request,
             "login.html",
@@ -60,7 +63,6 @@ async def login(
             next=safe_next(next),
             error="Too many failed attempts. Wait a few minutes and try again.",
         )
-    user = await run_in_threadpool(accounts.authenticate, username, password, client)
     if user is None:
         return page(
             request, "login.html", 401, next=safe_next(next), error="Wrong user name or password."
