@@ -49,6 +49,13 @@ SECOND_TEXT = (
     "He was held in the Vexlornhold punishment cell after the verdict. "
     "His appeal hearing is set for 20 November 2026."
 )
+# A source that names the protected person only in its file name and address, a
+# statement actor and a charge on someone else's event that carry the name.
+FOURTH_DOC_ID = "by-news-qelmstrup-case-2026-10"
+FOURTH_TEXT = (
+    "Lidia Karpenko was charged with aiding Zorkavian Qelmstrup on 5 October 2026. "
+    "The Qelmstrup Foundation said it was deeply concerned on 6 October 2026."
+)
 THIRD_TEXT = (
     "Lidia Karpenko, a trade unionist, was released on 1 September 2026 "
     "after serving her sentence. "
@@ -74,7 +81,7 @@ def extraction(
     doc_id: str,
     text: str,
     *,
-    title: str,
+    title: str | None,
     published: date,
     persons: list[tuple[str, str]],
     events: list[tuple[str, str, str, str | None, dict]],
@@ -229,10 +236,34 @@ def sample_extractions() -> list[tuple[Extraction, Resolution]]:
             ),
         ],
     )
+    fourth = extraction(
+        FOURTH_DOC_ID,
+        FOURTH_TEXT,
+        title=None,
+        published=date(2026, 10, 7),
+        persons=[("p1", "Lidia Karpenko")],
+        events=[
+            (
+                "charge",
+                "p1",
+                "Lidia Karpenko was charged with aiding Zorkavian Qelmstrup on 5 October 2026.",
+                "2026-10-05",
+                {"charges": ["aiding Zorkavian Qelmstrup"], "confidence": 0.7},
+            ),
+        ],
+        statements=[
+            (
+                "The Qelmstrup Foundation",
+                "The Qelmstrup Foundation said it was deeply concerned on 6 October 2026.",
+                "2026-10-06",
+            )
+        ],
+    )
     return [
         (first, resolution(first, {"p1": s.verbitsky, "p2": s.protected})),
         (second, resolution(second, {"p1": s.verbitsky})),
         (third, resolution(third, {"p1": s.karpenko})),
+        (fourth, resolution(fourth, {"p1": s.karpenko})),
     ]
 
 

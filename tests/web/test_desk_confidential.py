@@ -40,6 +40,12 @@ EXTRA_URLS = [
     "/api/v1/search?q=punishment cell",
     "/cases?q=blogger",
     "/cases?type=charge",
+    "/sources/4",  # named only in its file name and address
+    "/api/v1/sources/4",
+    "/statements",  # an actor named after the person
+    "/cases?q=Qelmstrups",  # an inflection the search index folds
+    "/api/v1/search?q=Qelmstrups",
+    "/api/v1/search?q=aiding",  # a charge naming the person, on another's event
 ]
 
 
@@ -78,6 +84,14 @@ def test_no_reader_response_carries_a_confidential_marker(client_for, role) -> N
     if role == "viewer":
         assert seen["/dashboard"] == 200 and seen["/sources/2"] == 200
         assert seen[f"/persons/{PROTECTED_ID}"] == 404
+
+
+@pytest.mark.parametrize("query", ["Qelmstrup", "Qelmstrups", "Zorkavians"])
+def test_a_search_for_a_name_or_its_inflection_finds_no_protected_case(
+    client_for, app, query: str
+) -> None:
+    code = app.state.desk.casebook.lens(full=False).person_id(PROTECTED_ID)
+    assert code not in client_for("viewer").get(f"/cases?q={query}").text
 
 
 def test_viewer_sees_the_case_code_where_the_name_was(client_for, app) -> None:

@@ -477,11 +477,9 @@ class Reading:
 
 def read_source(store: Store, engine: sa.Engine, lens: Lens, source_id: int) -> Reading:
     """The clean text cut at every fact's evidence, through the lens; raises StoreError."""
-    source = store.source(source_id)
+    source = lens.source(store.source(source_id))
     text = store.source_text(source_id)
     facts = facts_where(engine, source_id=source_id)
-    source.title = lens.text(source.title)
-    source.url = lens.url(source.url)
     return Reading(source=source, spans=_spans(lens, text, facts), facts=facts)
 
 

@@ -73,21 +73,26 @@ class Lens:
         return [m.span() for m in pattern.finditer(value)]
 
     def may_reveal(self, words: list[str]) -> bool:
-        """Whether a search for these words could hit protected material at all."""
+        """Whether a search for these words could hit protected material at all: a word
+        that shares its stem with a protected name ("Surnames" finds "Surname" as the
+        index's stemmer folds it), or that occurs in a hidden sentence."""
         if self.full:
             return False
-        pattern, _ = self._pattern
+        _, code_of = self._pattern
         hidden = " ".join(self.protected.hidden_sentences).casefold()
-        return any(
-            (pattern is not None and pattern.search(word)) or word.casefold()[:4] in hidden
-            for word in words
-        )
+        for word in (w.casefold() for w in words):
+            stem = word[: max(3, len(word) - 3)] if len(word) > 4 else word
+            if any(name.startswith(stem) or word.startswith(name) for name in code_of):
+                return True
+            if stem[:4] in hidden:
+                return True
+        return False
 
     def url(self, value: str | None) -> str | None:
         """A link whose address spells a protected name is withheld, not shown."""
         if value is None or self.full:
             return value
-        readable = re.sub(r"[-_+./%]+", " ", value)
+        readable = _readable(value)
         return value if self.text(readable) == readable else None
 
     # --- ids ---
@@ -119,7 +124,8 @@ class Lens:
         return PersonRecord(id=code, name=code, country=person.country, confidential=True)
 
     def event(self, event: EventRecord) -> EventRecord:
-        if self.full or not self._touches(event.person_id, event.evidence.sentence, event.place):
+        texts = (event.evidence.sentence, event.place, *event.charges)
+        if self.full or not self._touches(event.person_id, *texts):
             return event
         evidence = replace(event.evidence, sentence=self.text(event.evidence.sentence) or "")
         return replace(
@@ -127,6 +133,7 @@ class Lens:
             person_id=self.person_id(event.person_id),
             evidence=evidence,
             place=self.text(event.place),
+            charges=[self.text(charge) or "" for charge in event.charges],
         )
 
     def _touches(self, person_id: str | None, *texts: str | None) -> bool:
@@ -137,16 +144,20 @@ class Lens:
         return pattern is not None and any(t and pattern.search(t) for t in texts)
 
     def source(self, source: SourceRecord) -> SourceRecord:
-        address = re.sub(r"[-_+./%]+", " ", source.url or "")
-        if self.full or not self._touches(None, source.title, address):
+        """A source that would reveal a protected person (its title, address or file
+        name spells the name) shows a neutral label and no address."""
+        address, file_name = _readable(source.url or ""), _readable(source.doc_id)
+        if self.full or not self._touches(None, source.title, address, file_name):
             return source
-        return replace(source, title=self.text(source.title), url=self.url(source.url))
+        label = f"source {source.id}"
+        return replace(source, title=label, url=None, doc_id=label)
 
     def statement(self, statement: StatementRecord) -> StatementRecord:
         if self.full or not self._touches(None, statement.evidence.sentence, statement.actor):
             return statement
         sentence = self.text(statement.evidence.sentence) or ""
-        return replace(statement, evidence=replace(statement.evidence, sentence=sentence))
+        return replace(statement, actor=self.text(statement.actor) or "",
+                       evidence=replace(statement.evidence, sentence=sentence))
 
     def occasion(self, occasion: OccasionRecord) -> OccasionRecord:
         protected_person = any(p in self.protected.codes for p in occasion.person_ids)
@@ -212,6 +223,12 @@ class Lens:
         covering = [(k, i) for k, i, s, e in facts if s <= start and end <= e and s < e]
         covering.sort(key=lambda fact: not self.hides_fact(*fact))
         return covering[0] if covering else None
+
+
+def _readable(value: str) -> str:
+    """An address or file name as words ("kz-news-surname-sentenced" -> "kz news surname
+    sentenced"), so names in it are found as names in text are."""
+    return re.sub(r"[-_+./%]+", " ", value)
 
 
 def _merged_withheld(spans: list[Span]) -> list[Span]:

@@ -139,7 +139,8 @@ def search_hits(desk: Desk, lens: Lens, query: str, *, limit: int = 50) -> list[
 
 
 def _title(lens: Lens, source: SourceRecord) -> str:
-    return lens.text(source.title) or source.doc_id
+    shown = lens.source(source)
+    return shown.title or shown.doc_id
 
 
 def matching_person_ids(

@@ -51,16 +51,10 @@ class PersonView:
         self.sources: dict[int, SourceRecord] = {}
         for event in events:
             if event.source_id not in self.sources:
-                self.sources[event.source_id] = _shown_source(lens, sources[event.source_id])
+                self.sources[event.source_id] = lens.source(sources[event.source_id])
         self.sentences = [e for e in active if e.type == "sentence" and e.sentence_months]
         self.line = person_line(active)
         self.confidential_facts = {i for k, i in lens.protected.facts if k == "event"}
-
-
-def _shown_source(lens: Lens, source: SourceRecord) -> SourceRecord:
-    source.title = lens.text(source.title)
-    source.url = lens.url(source.url)
-    return source
 
 
 @router.get("/{person_id}", response_class=HTMLResponse)

@@ -24,7 +24,8 @@ def source_page(request: Request, desk: DeskDep, user: Viewer, source_id: Record
     events = [lens.event(e) for e in facts.events if not lens.hides_fact("event", e.id)]
     if not lens.full:
         events = [e for e in events if e.review != "rejected"]
-    statements = [s for s in facts.statements if not lens.hides_fact("statement", s.id)]
+    statements = [lens.statement(s) for s in facts.statements
+                  if not lens.hides_fact("statement", s.id)]
     occasions = [lens.occasion(o) for o in facts.occasions if not lens.hides_fact("occasion", o.id)]
     persons = desk.casebook.persons([e.person_id for e in facts.events])
     names = {lens.person_id(pid): lens.person(person).name for pid, person in persons.items()}
@@ -34,7 +35,7 @@ def source_page(request: Request, desk: DeskDep, user: Viewer, source_id: Record
         source=reading.source,
         spans=reading.spans,
         events=events,
-        statements=[(s, lens.text(s.evidence.sentence)) for s in statements],
+        statements=[(s, s.evidence.sentence) for s in statements],
         occasions=occasions,
         names=names,
         lens=lens,
