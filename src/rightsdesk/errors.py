@@ -24,5 +24,9 @@ class StoreError(RightsdeskError):
     """The case store cannot be opened or written."""
 
 
+class StoreBusy(StoreError):
+    """Another writer held the store longer than a writer waits."""
+
+
 class UnknownPerson(RightsdeskError):
     """A person id or name that the store does not hold."""

@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 from store_factories import IDS, resolve
 
-from rightsdesk.errors import StoreError
+from rightsdesk.errors import StoreBusy, StoreError
 from rightsdesk.model import Extraction
 from rightsdesk.store import Store, open_store, writer
 from rightsdesk.store.engine import create_engine, store_url
@@ -120,12 +120,12 @@ def test_a_writer_gets_its_turn_between_an_ingest_s_transactions(tmp_path: Path)
     assert waited < 0.3
 
 
-def test_a_writer_gives_up_with_sqlite_s_error_after_the_timeout(tmp_path: Path) -> None:
+def test_a_writer_gives_up_with_a_clear_error_after_the_timeout(tmp_path: Path) -> None:
     path = tmp_path / "cases.db"
     open_store(str(path)).close()
     holder = _holder(path, 0.5)
     mine = sqlite3.connect(path, isolation_level=None)
-    with pytest.raises(sqlite3.OperationalError, match="locked"):
+    with pytest.raises(StoreBusy, match="busy with another writer for 0.1 s"):
         take_write_lock(mine, timeout_ms=100)
     holder.join()
     assert mine.execute("PRAGMA busy_timeout").fetchone() == (BUSY_TIMEOUT_MS,)

@@ -17,8 +17,9 @@ PostgreSQL gets the same two guarantees here:
 from __future__ import annotations
 
 import sqlalchemy as sa
+from psycopg.errors import LockNotAvailable
 
-from rightsdesk.store.transactions import marked_for_writing
+from rightsdesk.store.transactions import WRITE_WAIT_S, marked_for_writing, store_busy
 
 DRIVER = "postgresql+psycopg"
 WRITE_LOCK = 0x7264_7772_6974  # any fixed key; advisory locks are per database
@@ -33,6 +34,13 @@ def create_postgres_engine(url: sa.URL) -> sa.Engine:
 
 def _begin(connection: sa.Connection) -> None:
     if marked_for_writing(connection):
-        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+        # wait for the other writers at most as long as SQLite's writers do
+        connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(WRITE_WAIT_S * 1000)}ms'")
+        try:
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+        except sa.exc.OperationalError as error:
+            if not isinstance(error.orig, LockNotAvailable):
+                raise
+            raise store_busy(WRITE_WAIT_S) from error
     else:
         connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")

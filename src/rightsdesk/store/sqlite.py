@@ -15,7 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.pool import StaticPool
 
-from rightsdesk.store.transactions import marked_for_writing
+from rightsdesk.store.transactions import WRITE_WAIT_S, marked_for_writing, store_busy
 
 BUSY_TIMEOUT_MS = 30_000  # an ingest commits per document; half a minute is generous
 WRITE_RETRY_S = 0.001  # how often a waiting writer tries for the write lock
@@ -64,7 +64,7 @@ def _begin(connection: sa.Connection) -> None:
         connection.exec_driver_sql("BEGIN")
 
 
-def take_write_lock(raw: sqlite3.Connection, timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+def take_write_lock(raw: sqlite3.Connection, timeout_ms: float = WRITE_WAIT_S * 1000) -> None:
     """BEGIN IMMEDIATE, tried every millisecond until `timeout_ms`.
 
     SQLite's own busy handler sleeps longer and longer between tries (up to 100 ms),
@@ -80,8 +80,10 @@ def take_write_lock(raw: sqlite3.Connection, timeout_ms: int = BUSY_TIMEOUT_MS) 
                 raw.execute("BEGIN IMMEDIATE")
                 return
             except sqlite3.OperationalError as error:
-                if "locked" not in str(error) or time.monotonic() >= deadline:
+                if "locked" not in str(error):
                     raise
+                if time.monotonic() >= deadline:
+                    raise store_busy(timeout_ms / 1000) from error
                 time.sleep(WRITE_RETRY_S)
     finally:
         raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
