@@ -35,6 +35,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 import clean_bench  # noqa: E402
+
 from corpus import repeat_corpus  # noqa: E402
 
 SHARED = BENCH.parents[1] / "shared"

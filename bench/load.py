@@ -105,13 +105,15 @@ def write_pages(folder: Path, pages: int) -> None:
         (folder / f"page{number:05}.meta.json").write_text(json.dumps(meta))
 
 
-def prepare_store(db: Path, sources: int) -> int:
-    """The synthetic store plus one viewer and one analyst; returns the person count."""
+def prepare_store(db: Path, sources: int, users: int) -> int:
+    """The synthetic store plus a viewer and an analyst account per simulated user
+    (`load-viewer-N`, `load-analyst-N`); returns the person count."""
     started = time.perf_counter()
     with open_store(str(db)) as store:
         build(store, sources)
-        add_user(store, "load-viewer", PASSWORD, "viewer")
-        add_user(store, "load-analyst", PASSWORD, "analyst")
+        for number in range(1, users + 1):
+            add_user(store, f"load-viewer-{number}", PASSWORD, "viewer")
+            add_user(store, f"load-analyst-{number}", PASSWORD, "analyst")
         counts = store.counts()
     print(f"store: {counts} built in {time.perf_counter() - started:.0f} s", flush=True)
     return sources // 3
@@ -269,7 +271,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="rightsdesk-load-") as tmp:
         folder = Path(tmp)
         db = folder / "cases.db"
-        persons = prepare_store(db, args.sources)
+        persons = prepare_store(db, args.sources, args.users)
         write_pages(folder / "pages", args.pages)
         port = free_port()
         base = f"http://127.0.0.1:{port}"

@@ -3,7 +3,7 @@
 Run through `bench/load.py`, which builds the store, starts the desk and an ingest,
 and passes what the users need in the environment:
 
-    LOAD_PASSWORD   password of the accounts `load-viewer` and `load-analyst`
+    LOAD_PASSWORD   password of the accounts `load-viewer-N` and `load-analyst-N`
     LOAD_PERSONS    number of synthetic persons (ids person-0 ... person-N-1)
     LOAD_SOURCES    number of sources stored before the run (ids 1 ... N)
     LOAD_SUMMARY    a JSON file written at the end: login times, errors of the whole run
@@ -18,6 +18,7 @@ over the whole run and written to LOAD_SUMMARY.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import random
@@ -35,6 +36,7 @@ SEARCH_WORDS = ("prison", "treason", "extremism", "court", "released", "detained
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 REVIEW_FORM = re.compile(r'action="/facts/(event|statement)/(\d+)/review"')
 LOGIN = "login"
+ACCOUNT_NUMBERS = itertools.count(1)
 
 
 class Run:
@@ -83,17 +85,20 @@ class DeskUser(HttpUser):
     wait_time = between(0.5, 2.0)
 
     def on_start(self) -> None:
+        # each user its own account, as each analyst has: login throttling counts attempts
+        # per account and address, and the load comes from one address
+        account = f"{self.account}-{next(ACCOUNT_NUMBERS)}"
         started = time.perf_counter()
         form = self.client.get("/login", name=LOGIN)
         with self.client.post(
             "/login",
-            data={"username": self.account, "password": PASSWORD, "csrf_token": _token(form.text)},
+            data={"username": account, "password": PASSWORD, "csrf_token": _token(form.text)},
             name=LOGIN,
             allow_redirects=False,
             catch_response=True,
         ) as response:
             if response.status_code != 303:
-                response.failure(f"login as {self.account} answered {response.status_code}")
+                response.failure(f"login as {account} answered {response.status_code}")
         logged_in(self.environment, (time.perf_counter() - started) * 1000)
 
 

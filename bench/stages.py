@@ -25,7 +25,6 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 from corpus import repeat_corpus  # noqa: E402
-
 from rightsdesk.extract import Extractor, load_model  # noqa: E402
 from rightsdesk.extract.core import BATCH_DOCS, MODEL_NAME, split_paragraphs  # noqa: E402
 from rightsdesk.ingest import list_inputs  # noqa: E402
