@@ -23,7 +23,8 @@ from rightsdesk.errors import UnreadableSource
 from rightsdesk.extract import Extractor
 from rightsdesk.extract.core import MODEL_NAME, split_paragraphs
 from rightsdesk.model import CleanDoc, Extraction, Source
-from rightsdesk.pipeline import Failure, Pipeline
+from rightsdesk.pipeline import Pipeline
+from rightsdesk.reading import Failure
 
 
 class BaselineExtractor(Extractor):

@@ -28,7 +28,8 @@ from corpus import repeat_corpus  # noqa: E402
 from rightsdesk.extract import Extractor, load_model  # noqa: E402
 from rightsdesk.extract.core import BATCH_DOCS, MODEL_NAME, split_paragraphs  # noqa: E402
 from rightsdesk.ingest import list_inputs  # noqa: E402
-from rightsdesk.pipeline import BATCH_SIZE, clean_docs  # noqa: E402
+from rightsdesk.pipeline import BATCH_SIZE  # noqa: E402
+from rightsdesk.reading import clean_docs  # noqa: E402
 from rightsdesk.resolve import resolve_people  # noqa: E402
 from rightsdesk.store import open_store  # noqa: E402
 

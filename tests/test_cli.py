@@ -179,6 +179,25 @@ def test_clean_writes_the_benchmark_prediction_format(tmp_path: Path) -> None:
     assert "Kharlamov" in texts["kz-kharlamov-arrested-2013-03"]
 
 
+def test_clean_reads_titles_and_dates_only_when_asked(tmp_path: Path) -> None:
+    out = tmp_path / "clean.json"
+    page = corpus_dir() / "kz-kharlamov-arrested-2013-03.html"
+    assert invoke("clean", str(page), "--metadata", "--out", str(out)).exit_code == 0
+    found = json.loads(out.read_text())["kz-kharlamov-arrested-2013-03"]
+    assert "Kharlamov" in found["text"] and found["title"]
+
+
+def test_clean_starts_without_the_parser() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from rightsdesk.cli import app; from rightsdesk import reading; "
+            "print('spacy' in sys.modules)")
+    printed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             check=True).stdout.strip()
+    assert printed == "False"
+
+
 def test_user_add_then_digest(sample_db: str, copy_of) -> None:
     db = copy_of(sample_db, "desk")
     result = invoke("user", "add", "ana", "--role", "analyst", "--db", db,

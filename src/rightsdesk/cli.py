@@ -27,11 +27,11 @@ from rich.table import Table
 from rightsdesk.config import DEFAULT_DB
 from rightsdesk.errors import RightsdeskError, UnknownPerson
 from rightsdesk.ingest import list_inputs
-from rightsdesk.model import CaseFile, EventRecord, PersonRecord
+from rightsdesk.model import CaseFile, CleanDoc, EventRecord, PersonRecord
 from rightsdesk.status import case_status, earliest_day, latest_day
 
 if TYPE_CHECKING:
-    from rightsdesk.pipeline import Failure
+    from rightsdesk.reading import Failure
     from rightsdesk.store import Store
 
 # The stages are imported by the commands that use them: `rightsdesk clean` needs no
@@ -198,23 +198,38 @@ def clean(
     out_file: Annotated[
         Path | None, typer.Option("--out", help="Write {doc_id: text} as JSON.")
     ] = None,
+    metadata: Annotated[
+        bool, typer.Option("--metadata", help="Also read each page's title and date.")
+    ] = False,
 ) -> None:
     """Print (or write with --out) the main text of each page or dump.
 
     Example: rightsdesk clean page.html
     """
-    from rightsdesk.pipeline import clean_docs
+    from rightsdesk.reading import clean_docs
 
     failures: list[Failure] = []
-    texts = {doc.source.doc_id: doc.text for doc in clean_docs(list_inputs(paths), failures)}
+    docs = list(clean_docs(list_inputs(paths), failures, metadata=metadata))
     report_failures(failures)
     if out_file:
-        out_file.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+        found = {doc.source.doc_id: _cleaned(doc, metadata) for doc in docs}
+        out_file.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
     else:
-        for doc_id, text in texts.items():
-            out.print(f"# {doc_id}\n{text}\n", markup=False, highlight=False)
+        for doc in docs:
+            heading = f"# {doc.source.doc_id}"
+            if metadata:
+                heading += f" | {doc.title or ''} | {doc.published or ''}"
+            out.print(f"{heading}\n{doc.text}\n", markup=False, highlight=False)
     if failures:
         raise typer.Exit(1)
+
+
+def _cleaned(doc: CleanDoc, metadata: bool) -> str | dict[str, str | None]:
+    """A page's main text; with its title and date when `--metadata` asked for them."""
+    if not metadata:
+        return doc.text
+    published = doc.published.isoformat() if doc.published else None
+    return {"text": doc.text, "title": doc.title, "published": published, "url": doc.url}
 
 
 @app.command()

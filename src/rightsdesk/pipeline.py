@@ -13,19 +13,25 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, islice
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from rightsdesk.clean import clean_source
 from rightsdesk.config import DEFAULT_LIMITS, Limits
-from rightsdesk.errors import UnknownPerson, UnreadableSource
+from rightsdesk.errors import UnknownPerson
 from rightsdesk.extract import EXTRACTOR_VERSION, Extractor, load_model
-from rightsdesk.ingest import is_warc, list_inputs, read_source, read_warc
+from rightsdesk.ingest import list_inputs
 from rightsdesk.model import CleanDoc, Extraction, PersonRecord, PersonRef, Resolution, Source
+from rightsdesk.reading import (
+    Failure,
+    Progress,
+    clean_sources,
+    read_sources,
+    unexpected,
+)
 from rightsdesk.resolve import resolve_people
 
 BATCH_SIZE = 32  # documents extracted and resolved together; bounds memory on big runs
@@ -33,7 +39,6 @@ CHUNK_DOCS = 16  # documents a worker cleans and extracts per task (one nlp.pipe
 CHUNKS_IN_FLIGHT = 2  # tasks queued per worker: keeps it busy, bounds memory
 PARALLEL_MIN_DOCS = 2 * CHUNK_DOCS  # below this, starting workers costs more than it saves
 
-Progress = Callable[[str], None]
 Writer = Callable[[Extraction, Resolution], bool]  # stores one document; False if unchanged
 T = TypeVar("T")
 
@@ -48,91 +53,11 @@ class CaseStore(Protocol):
 
 
 @dataclass(slots=True)
-class Failure:
-    """One input that could not be processed, and why (printed as one line)."""
-
-    path: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
-
-
-@dataclass(slots=True)
 class IngestReport:
     files: int = 0
     stored: int = 0
     unchanged: int = 0  # content already in the store
     failures: list[Failure] = field(default_factory=list)
-
-
-def clean_docs(
-    paths: Iterable[Path],
-    failures: list[Failure],
-    *,
-    limits: Limits = DEFAULT_LIMITS,
-    published: date | None = None,
-    skip: Callable[[str], bool] = lambda _hash: False,
-    progress: Progress | None = None,
-) -> Iterator[CleanDoc]:
-    """Read and clean each file; failures are collected, never raised.
-
-    `skip` sees each content hash before cleaning, so stored pages cost one read.
-    """
-    sources = read_sources(paths, failures, limits=limits, skip=skip, progress=progress)
-    return clean_sources(sources, failures, limits=limits, published=published)
-
-
-def read_sources(
-    paths: Iterable[Path],
-    failures: list[Failure],
-    *,
-    limits: Limits = DEFAULT_LIMITS,
-    skip: Callable[[str], bool] = lambda _hash: False,
-    progress: Progress | None = None,
-) -> Iterator[Source]:
-    """Each readable file (or archived page) whose content `skip` does not refuse."""
-    for path in paths:
-        for item in _read_path(path, limits):
-            if isinstance(item, UnreadableSource):
-                failures.append(Failure(item.path, item.reason))
-            elif not skip(item.content_hash):
-                yield item
-        if progress:
-            progress(str(path))
-
-
-def _read_path(path: Path, limits: Limits) -> Iterator[Source | UnreadableSource]:
-    """A file's one source, or every HTML page of a web archive; errors as items."""
-    if is_warc(path):
-        yield from read_warc(path, limits=limits)
-        return
-    try:
-        yield read_source(path, limits=limits)
-    except UnreadableSource as exc:
-        yield exc
-
-
-def clean_sources(
-    sources: Iterable[Source],
-    failures: list[Failure],
-    *,
-    limits: Limits = DEFAULT_LIMITS,
-    published: date | None = None,
-) -> Iterator[CleanDoc]:
-    """The main text of each source; `published` fills in a missing publication date."""
-    for source in sources:
-        try:
-            doc = clean_source(source, limits=limits)
-        except UnreadableSource as exc:
-            failures.append(Failure(exc.path, exc.reason))
-            continue
-        except Exception as exc:  # a parser's bug on hostile markup must not end the batch
-            failures.append(unexpected(source.path, "cleaning", exc))
-            continue
-        if doc.published is None and published is not None:
-            doc = replace(doc, published=published)
-        yield doc
 
 
 class RefreshableStore(CaseStore, Protocol):
@@ -310,12 +235,6 @@ def extract_each(
                     yield extractor.extract(doc)
                 except Exception as exc:
                     failures.append(unexpected(doc.source.path, "extraction", exc))
-
-
-def unexpected(path: str, stage: str, exc: Exception) -> Failure:
-    """An error no limit foresaw: named, summarised on one line, and worth a bug report."""
-    summary = " ".join(str(exc).split())[:200]
-    return Failure(path, f"{stage} failed ({type(exc).__name__}: {summary}); please report it")
 
 
 def available_cores() -> int:

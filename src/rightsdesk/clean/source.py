@@ -10,15 +10,18 @@ from rightsdesk.errors import UnreadableSource
 from rightsdesk.model import CleanDoc, Source
 
 
-def clean_source(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> CleanDoc:
+def clean_source(
+    source: Source, *, limits: Limits = DEFAULT_LIMITS, metadata: bool = True
+) -> CleanDoc:
     """Clean one source; raises UnreadableSource when no article text is left
     or the page exceeds an input limit (nesting depth, parse time, text length).
+    Without `metadata`, a page's title and date are not read (`rightsdesk clean`).
 
     The text length bound is the NLP time budget: parsing costs time in
     proportion to the characters, so a bound on them bounds the extractor's work.
     """
     try:
-        page = _clean_by_kind(source, _decode(source), limits)
+        page = _clean_by_kind(source, _decode(source), limits, metadata)
     except PageOverLimit as over:
         raise UnreadableSource(source.path, over.reason) from over
     if not page.text.strip():
@@ -39,10 +42,10 @@ def clean_source(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> CleanDoc
     )
 
 
-def _clean_by_kind(source: Source, decoded: str, limits: Limits) -> CleanPage:
+def _clean_by_kind(source: Source, decoded: str, limits: Limits, metadata: bool) -> CleanPage:
     if source.kind == "html":
         sidecar_complete = bool(source.title and source.published and source.url)
-        return clean_html(decoded, limits=limits, metadata=not sidecar_complete)
+        return clean_html(decoded, limits=limits, metadata=metadata and not sidecar_complete)
     # Dumps get the same time budget as pages: the line filter is not free on 50 MB.
     text = within_time(limits.parse_seconds, lambda: clean_text(decoded))
     return CleanPage(text=text, published=None if source.published else stated_day(decoded))

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from rightsdesk.model import CleanDoc
-from rightsdesk.pipeline import Failure, clean_docs
+from rightsdesk.reading import Failure, clean_docs
 
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "lady", "lord", "madam"})
 
