@@ -212,6 +212,33 @@ def test_user_add_then_digest(sample_db: str, copy_of) -> None:
     assert later.output.strip() == "Nothing new."
 
 
+def test_second_factor_required_of_roles_and_reset(sample_db: str, copy_of) -> None:
+    from rightsdesk.store.accounts import Accounts, find_user
+    from rightsdesk.store.second_factor import SecondFactor
+
+    db = copy_of(sample_db, "totp")
+    invoke("user", "add", "ana", "--role", "analyst", "--db", db,
+           "--password", "correct horse battery staple")
+    result = invoke("user", "require-second-factor", "analyst", "admin", "--db", db)
+    assert result.exit_code == 0 and "admin, analyst" in result.output
+    with open_store(db) as store:
+        second_factor = SecondFactor(store.engine, Accounts(store.engine))
+        ana = find_user(store.engine, "ana")
+        assert second_factor.stage_after_password(ana) == "enrol"
+        second_factor.enrolment(ana)
+        with store.engine.begin() as conn:  # as if ana had confirmed a code
+            conn.exec_driver_sql("UPDATE users SET totp_enabled = true")
+        assert second_factor.stage_after_password(ana) == "code"
+    assert invoke("user", "reset-second-factor", "ana", "--db", db).exit_code == 0
+    with open_store(db) as store:
+        ana = find_user(store.engine, "ana")
+        assert SecondFactor(store.engine, Accounts(store.engine)).stage_after_password(
+            ana) == "enrol"
+    unknown = runner.invoke(app, ["user", "require-second-factor", "emperor", "--db", db])
+    assert unknown.exit_code != 0
+    assert invoke("user", "require-second-factor", "--db", db).output.strip().endswith("nobody")
+
+
 def test_export_withholds_confidential_people(sample_db: str, copy_of) -> None:
     db = copy_of(sample_db, "secret")
     with open_store(db) as store:

@@ -33,6 +33,7 @@ from rightsdesk.status import case_status, earliest_day, latest_day
 if TYPE_CHECKING:
     from rightsdesk.reading import Failure
     from rightsdesk.store import Store
+    from rightsdesk.store.second_factor import SecondFactor
 
 # The stages are imported by the commands that use them: `rightsdesk clean` needs no
 # parser, `extract` no web stack, and each command starts in the time its work needs.
@@ -476,6 +477,41 @@ def user_add(
     with opened_store(db) as store:
         add_user(store, username, password, role)
     out.print(f"user {username} added as {role}")
+
+
+@user_app.command("require-second-factor")
+def user_require_second_factor(
+    roles: Annotated[
+        list[str] | None,
+        typer.Argument(help="Roles that must sign in with a code (none: nobody must)."),
+    ] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Make roles sign in with a TOTP code; their users without one enrol at next login.
+
+    Example: rightsdesk user require-second-factor analyst admin --db cases.db
+    """
+    with opened_store(db) as store:
+        required = second_factor_of(store).require(roles or ())
+    out.print("second factor required of: " + (", ".join(sorted(required)) or "nobody"))
+
+
+@user_app.command("reset-second-factor")
+def user_reset_second_factor(
+    username: Annotated[str, typer.Argument(help="Login name (a lost phone).")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Remove a user's second factor and end their sessions; they enrol again at next login."""
+    with opened_store(db) as store:
+        second_factor_of(store).reset(username)
+    out.print(f"second factor of {username} removed")
+
+
+def second_factor_of(store: Store) -> SecondFactor:
+    from rightsdesk.store.accounts import Accounts
+    from rightsdesk.store.second_factor import SecondFactor
+
+    return SecondFactor(store.engine, Accounts(store.engine))
 
 
 @app.command()

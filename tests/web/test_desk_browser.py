@@ -45,14 +45,21 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory) -> Iterator[str]:
+def desk_app(tmp_path_factory):
     store = open_store(str(tmp_path_factory.mktemp("browser") / "cases.db"))
     fill(store)
     app = create_app(store, WebSettings(hasher=FAST_HASHER, today=lambda: TODAY))
     for role in ROLES:
         app.state.desk.accounts.add_user(role, PASSWORD, role)
+    yield app
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def server(desk_app) -> Iterator[str]:
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    config = uvicorn.Config(desk_app, host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
@@ -61,7 +68,6 @@ def server(tmp_path_factory) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=5)
-    store.close()
 
 
 @pytest.fixture(scope="module")
@@ -81,12 +87,18 @@ def shots(tmp_path: Path) -> Path:
 
 
 def logged_in(browser, server: str, role: str):
-    page = browser.new_page(viewport={"width": 1360, "height": 900})
+    page = password_entered(browser, server, role)
+    page.wait_for_url(f"{server}/dashboard")
+    return page
+
+
+def password_entered(browser, server: str, username: str):
+    """A fresh browser context (no cookies) with the login form sent."""
+    page = browser.new_context(viewport={"width": 1360, "height": 900}).new_page()
     page.goto(f"{server}/login")
-    page.fill("input[name=username]", role)
+    page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
-    page.wait_for_url(f"{server}/dashboard")
     return page
 
 
@@ -116,7 +128,7 @@ def test_analyst_logs_in_searches_accepts_and_edits_a_fact(browser, server, shot
 
     page.goto(f"{server}/review")
     page.screenshot(path=str(shots / "review.png"), full_page=True)
-    page.close()
+    page.context.close()
 
 
 def test_merge_and_brief_download(browser, server, shots) -> None:
@@ -134,7 +146,7 @@ def test_merge_and_brief_download(browser, server, shots) -> None:
         page.click("button:has-text('Download brief')")
     path = download.value.path()
     assert "Verbitsky" in Path(path).read_text(encoding="utf-8")
-    page.close()
+    page.context.close()
 
 
 def test_hostile_source_renders_inert(browser, server, shots) -> None:
@@ -149,4 +161,45 @@ def test_hostile_source_renders_inert(browser, server, shots) -> None:
     page.screenshot(path=str(shots / "source-hostile.png"), full_page=True)
     assert dialogs == [] and outside == []
     assert "<script>alert('title')</script>" in page.locator("h1").inner_text()
-    page.close()
+    page.context.close()
+
+
+def test_second_factor_enrol_then_sign_in_with_a_code(browser, server, desk_app, shots) -> None:
+    """An analyst whose role needs a second factor enrols from the QR page, is refused
+    without a code at the next login, and gets in with one."""
+    pyotp = pytest.importorskip("pyotp")
+    desk = desk_app.state.desk
+    desk.accounts.add_user("otp-analyst", PASSWORD, "analyst")
+    desk.second_factor.require(["analyst"])
+    try:
+        page = password_entered(browser, server, "otp-analyst")
+        page.wait_for_url("**/account/second-factor?next=/dashboard")
+        qr = page.locator("img.qr")
+        assert qr.evaluate("img => img.complete && img.naturalWidth > 0")  # the CSP allows it
+        page.screenshot(path=str(shots / "second-factor-enrol.png"), full_page=True)
+        page.goto(f"{server}/cases")  # nothing else opens before enrolment
+        page.wait_for_url("**/login?next=/cases")
+        page.goto(f"{server}/account/second-factor")
+        totp = pyotp.TOTP(page.locator("code.secret").inner_text())
+        page.fill("input[name=code]", totp.now())
+        page.click("button:has-text('Turn on')")
+        assert page.locator(".recovery-codes li").count() == 10
+        page.click("text=Continue")
+        page.wait_for_url(f"{server}/dashboard")
+        page.context.close()
+
+        page = password_entered(browser, server, "otp-analyst")
+        page.wait_for_url("**/login/code?next=/dashboard")
+        page.goto(f"{server}/review")  # the password alone is no login
+        page.wait_for_url("**/login?next=/review")
+        page.goto(f"{server}/login/code")
+        page.fill("input[name=code]", "000000")
+        page.click("button:has-text('Continue')")
+        assert "not right" in page.locator("[role=alert]").inner_text()
+        page.fill("input[name=code]", totp.at(time.time() + 30))
+        page.click("button:has-text('Continue')")
+        page.wait_for_url(f"{server}/dashboard")
+        assert page.locator("header a.user").inner_text().startswith("otp-analyst")
+        page.context.close()
+    finally:
+        desk.second_factor.require([])

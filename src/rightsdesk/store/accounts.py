@@ -4,6 +4,11 @@ Sessions live in the store, not in a signed cookie, so logging out (or disabling
 user) ends a session for good; only a hash of the session token is stored, so a
 copy of the database does not let anyone log in. Failed logins are counted per
 user name and per client address, and a burst of them locks both out for a while.
+
+A session has a stage: after the password alone, a user with a second factor holds
+a session that opens only the code form ("code"), and a user whose role must have
+one but has none holds one that opens only the enrolment form ("enrol"); see
+`second_factor`. Only a "full" session is a login.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from rightsdesk.store import schema
 from rightsdesk.store.transactions import writing
 
 Role = Literal["viewer", "analyst", "admin"]
+Stage = Literal["code", "enrol", "full"]
 ROLES: tuple[Role, ...] = get_args(Role)  # in order of power: each includes the ones before
 USERNAME = re.compile(r"[A-Za-z0-9._-]{1,64}")  # safe in paths, forms and logs
 MIN_PASSWORD_CHARS = 10
@@ -37,6 +43,9 @@ users = sa.Table(
     sa.Column("role", sa.String(16), nullable=False),
     sa.Column("disabled", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("totp_secret", sa.String(64)),  # set at enrolment, in use once enabled
+    sa.Column("totp_enabled", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("totp_last_step", sa.BigInteger),  # the last code's time step: never again
 )
 
 sessions = sa.Table(
@@ -46,7 +55,17 @@ sessions = sa.Table(
     sa.Column("user_id", sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("last_seen", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("stage", sa.String(8), nullable=False, server_default="full"),
 )
+
+# Desk-wide settings an admin changes at run time (which roles need a second factor).
+desk_policy = sa.Table(
+    "desk_policy",
+    schema.metadata,
+    sa.Column("name", sa.String(40), primary_key=True),
+    sa.Column("value", sa.JSON, nullable=False),
+)
+SECOND_FACTOR_ROLES = "second_factor_roles"
 
 login_failures = sa.Table(
     "login_failures",
@@ -96,6 +115,7 @@ class Throttle:
 class SessionPolicy:
     idle: timedelta = timedelta(hours=8)
     absolute: timedelta = timedelta(days=7)
+    waiting: timedelta = timedelta(minutes=10)  # for a code or an enrolment, after the password
 
 
 def _now() -> datetime:
@@ -191,19 +211,19 @@ class Accounts:
         An unknown name costs a hash verification too, so timing does not tell which
         names exist.
         """
-        attempt = self._claim_attempt(username, client)
+        attempt = self.claim_attempt(username, client)
         with self._engine.connect() as conn:
             row = conn.execute(sa.select(users).where(users.c.username == username)).first()
         if not self._verify(row.password_hash if row else self._dummy_hash, password) or (
             row is None or row.disabled
         ):
             return None  # the attempt stays recorded as a failure
-        self._forget_attempt(attempt)
+        self.forget_attempt(attempt)
         if self._hasher.check_needs_rehash(row.password_hash):
             self._store_hash(row.id, password)
         return User(id=row.id, username=row.username, role=row.role)
 
-    def _claim_attempt(self, username: str, client: str) -> int:
+    def claim_attempt(self, username: str, client: str) -> int:
         """Record an attempt (a failure until it succeeds), unless the address is out of
         attempts; its id."""
         now = _now()
@@ -220,7 +240,8 @@ class Accounts:
             return conn.execute(sa.insert(login_failures).values(
                 username=username[:80], client=client, at=now)).inserted_primary_key[0]
 
-    def _forget_attempt(self, attempt: int) -> None:
+    def forget_attempt(self, attempt: int) -> None:
+        """An attempt that succeeded does not count against anyone."""
         with writing(self._engine) as conn:
             conn.execute(sa.delete(login_failures).where(login_failures.c.id == attempt))
 
@@ -240,32 +261,54 @@ class Accounts:
 
     # --- sessions ---
 
-    def start_session(self, user: User) -> str:
+    def start_session(self, user: User, stage: Stage = "full") -> str:
         """A fresh random token for the cookie; a new one at every login (no fixation)."""
         token = secrets.token_urlsafe(32)
         now = _now()
         with writing(self._engine) as conn:
-            conn.execute(
-                sa.insert(sessions).values(
-                    token_hash=_token_hash(token), user_id=user.id, created_at=now, last_seen=now
-                )
-            )
+            conn.execute(sa.insert(sessions).values(
+                token_hash=_token_hash(token), user_id=user.id, created_at=now, last_seen=now,
+                stage=stage))
         return token
 
     def session_user(self, token: str) -> User | None:
-        """The user of a live session, or None for unknown, expired or disabled ones."""
+        """The user of a live full session, or None for unknown, expired, disabled or
+        waiting ones, and for a user whose role now needs a second factor they lack."""
+        row = self._session(token)
+        if row is None or row.stage != "full" or self._expired(row):
+            return None
+        if not row.totp_enabled and row.role in second_factor_roles(self._engine):
+            return None
+        if _now() - _aware(row.last_seen) > timedelta(minutes=5):
+            self._touch(row.token_hash)
+        return User(id=row.id, username=row.username, role=row.role)
+
+    def waiting(self, token: str) -> tuple[User, Stage] | None:
+        """The user of a session that waits for a code or an enrolment, and which."""
+        row = self._session(token)
+        if row is None or row.stage == "full" or _now() - _aware(
+                row.created_at) > self.policy.waiting:
+            return None
+        return User(id=row.id, username=row.username, role=row.role), row.stage
+
+    def promote(self, token: str) -> str:
+        """The waiting session ended and a full one started for its user: a new token."""
+        found = self.waiting(token)
+        if found is None:
+            raise AccountError("this login has expired; log in again")
+        self.end_session(token)
+        return self.start_session(found[0])
+
+    def _session(self, token: str) -> sa.Row | None:
         query = (
-            sa.select(users.c.id, users.c.username, users.c.role, users.c.disabled, sessions)
+            sa.select(users.c.id, users.c.username, users.c.role, users.c.disabled,
+                      users.c.totp_enabled, sessions)
             .select_from(sessions.join(users, users.c.id == sessions.c.user_id))
             .where(sessions.c.token_hash == _token_hash(token))
         )
         with self._engine.connect() as conn:
             row = conn.execute(query).first()
-        if row is None or row.disabled or self._expired(row):
-            return None
-        if _now() - _aware(row.last_seen) > timedelta(minutes=5):
-            self._touch(row.token_hash)
-        return User(id=row.id, username=row.username, role=row.role)
+        return None if row is None or row.disabled else row
 
     def _expired(self, row: sa.Row) -> bool:
         now = _now()
@@ -285,6 +328,14 @@ class Accounts:
     def end_session(self, token: str) -> None:
         with writing(self._engine) as conn:
             conn.execute(sa.delete(sessions).where(sessions.c.token_hash == _token_hash(token)))
+
+
+def second_factor_roles(engine: sa.Engine) -> frozenset[str]:
+    """The roles an admin said must sign in with a second factor."""
+    query = sa.select(desk_policy.c.value).where(desk_policy.c.name == SECOND_FACTOR_ROLES)
+    with engine.connect() as conn:
+        value = conn.scalar(query)
+    return frozenset(value or ())
 
 
 def find_user(engine: sa.Engine, username: str) -> User | None:

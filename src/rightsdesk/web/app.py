@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rightsdesk.store import Store, open_store
 from rightsdesk.store.accounts import Accounts, User
+from rightsdesk.store.second_factor import SecondFactor
 from rightsdesk.web.casebook import Casebook
 from rightsdesk.web.deps import Desk, LoginRequired
 from rightsdesk.web.render import STATIC, page, templates
@@ -40,12 +41,14 @@ def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
         # no redirects built from the request's Host header ("/cases/" -> "/cases")
         redirect_slashes=False,
     )
+    accounts = Accounts(
+        engine, hasher=settings.hasher, throttle=settings.throttle, policy=settings.sessions
+    )
     app.state.desk = Desk(
         store=store,
         engine=engine,
-        accounts=Accounts(
-            engine, hasher=settings.hasher, throttle=settings.throttle, policy=settings.sessions
-        ),
+        accounts=accounts,
+        second_factor=SecondFactor(engine, accounts),
         settings=settings,
         templates=templates(),
         casebook=Casebook(

@@ -20,6 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from rightsdesk.errors import RightsdeskError
 from rightsdesk.store import Store
 from rightsdesk.store.accounts import Accounts, Role, User
+from rightsdesk.store.second_factor import SecondFactor
 from rightsdesk.web.casebook import Casebook, one_version_per_read
 from rightsdesk.web.lens import Lens
 from rightsdesk.web.security import (
@@ -40,6 +41,7 @@ class Desk:
     store: Store
     engine: sa.Engine
     accounts: Accounts
+    second_factor: SecondFactor
     settings: WebSettings
     templates: Jinja2Templates
     casebook: Casebook

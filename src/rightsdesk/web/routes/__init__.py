@@ -10,6 +10,7 @@ from rightsdesk.web.routes import (
     occasions,
     persons,
     review,
+    second_factor,
     sources,
     statements,
     watchlist,
@@ -17,6 +18,7 @@ from rightsdesk.web.routes import (
 
 ROUTERS = (
     auth.router,
+    second_factor.router,
     dashboard.router,
     cases.router,
     persons.router,

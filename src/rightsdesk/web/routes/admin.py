@@ -14,12 +14,20 @@ from rightsdesk.web.deps import Admin, DeskDep
 from rightsdesk.web.render import page
 
 router = APIRouter(prefix="/admin", tags=["admin"])
-RoleForm = Annotated[Literal["viewer", "analyst", "admin"], Form()]
+RoleName = Literal["viewer", "analyst", "admin"]
+RoleForm = Annotated[RoleName, Form()]
+
+
+def users_page(request: Request, desk: DeskDep, status_code: int = 200,
+               error: str | None = None) -> HTMLResponse:
+    return page(request, "users.html", status_code, users=desk.accounts.users(),
+                enrolled=desk.second_factor.enrolled_names(),
+                required=desk.second_factor.required_roles(), error=error)
 
 
 @router.get("/users", response_class=HTMLResponse)
 def users(request: Request, desk: DeskDep, user: Admin):
-    return page(request, "users.html", users=desk.accounts.users(), error=None)
+    return users_page(request, desk)
 
 
 @router.post("/users")
@@ -34,7 +42,7 @@ def add_user(
     try:
         desk.accounts.add_user(username, password, role)
     except AccountError as error:
-        return page(request, "users.html", 400, users=desk.accounts.users(), error=str(error))
+        return users_page(request, desk, 400, str(error))
     _audit(desk, user.username, "added", username, {"role": role})
     return RedirectResponse("/admin/users", status_code=303)
 
@@ -58,6 +66,29 @@ def disable(desk: DeskDep, user: Admin, username: str, disabled: Annotated[str, 
     except AccountError as error:
         raise HTTPException(status_code=404, detail=str(error)) from error
     _audit(desk, user.username, "disabled" if disabled == "yes" else "enabled", username, None)
+    return RedirectResponse("/admin/users", status_code=303)
+
+
+@router.post("/users/{username}/second-factor/reset")
+def reset_second_factor(desk: DeskDep, user: Admin, username: str):
+    try:
+        desk.second_factor.reset(username)
+    except AccountError as error:
+        raise HTTPException(status_code=404, detail=str(error)) from error
+    _audit(desk, user.username, "second factor reset", username, None)
+    return RedirectResponse("/admin/users", status_code=303)
+
+
+@router.post("/second-factor")
+def require_second_factor(
+    desk: DeskDep, user: Admin, roles: Annotated[list[RoleName] | None, Form()] = None
+):
+    """Which roles must sign in with a second factor (the form sends the ticked ones)."""
+    required = desk.second_factor.require(roles or ())
+    with writing(desk.engine) as conn:
+        audit.record_change(conn, actor=user.username, action="second factor required",
+                            kind="policy", ref="second_factor_roles", before=None,
+                            after={"roles": sorted(required)})
     return RedirectResponse("/admin/users", status_code=303)
 
 

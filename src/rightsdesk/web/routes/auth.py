@@ -1,8 +1,14 @@
-"""Logging in and out: throttled, a fresh session token at every login."""
+"""Logging in and out: throttled, a fresh session token at every login.
+
+A correct password alone gives a full session only to users without a second
+factor whose role does not need one; others get a waiting session and are sent
+to the code form or the enrolment form (routes/second_factor.py).
+"""
 
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -70,8 +76,23 @@ async def login(
     old = request.cookies.get(desk.settings.session_cookie)
     if old:
         await run_in_threadpool(accounts.end_session, old)
-    token = await run_in_threadpool(accounts.start_session, user)
-    response = RedirectResponse(safe_next(next), status_code=303)
+    stage = await run_in_threadpool(desk.second_factor.stage_after_password, user)
+    token = await run_in_threadpool(accounts.start_session, user, stage)
+    if stage == "full":
+        return signed_in(request, desk, token, next)
+    form = "/login/code" if stage == "code" else "/account/second-factor"
+    response = RedirectResponse(f"{form}?next={quote(safe_next(next), safe='/')}", 303)
+    set_cookie(response, request, desk, desk.settings.session_cookie, token)
+    return response  # the pre-session cookie stays: it keys the next form's CSRF token
+
+
+def signed_in(request: Request, desk: DeskDep, token: str, next: str | None) -> Response:
+    """The answer that ends a login: the full session's cookie, then where the user was going."""
+    return with_session(RedirectResponse(safe_next(next), status_code=303), request, desk, token)
+
+
+def with_session(response: Response, request: Request, desk: DeskDep, token: str) -> Response:
+    """`response` carrying a full session's cookie; the pre-session cookie is done with."""
     set_cookie(response, request, desk, desk.settings.session_cookie, token)
     response.delete_cookie(PRE_SESSION_COOKIE, path="/")
     return response
