@@ -239,6 +239,29 @@ def test_second_factor_required_of_roles_and_reset(sample_db: str, copy_of) -> N
     assert invoke("user", "require-second-factor", "--db", db).output.strip().endswith("nobody")
 
 
+def test_team_commands_wall_a_country_off(sample_db: str, copy_of) -> None:
+    from rightsdesk.store.accounts import find_user
+    from rightsdesk.store.teams import Teams
+
+    db = copy_of(sample_db, "teams")
+    invoke("user", "add", "ana", "--role", "analyst", "--db", db,
+           "--password", "correct horse battery staple")
+    for args in (("add", "central-asia"), ("grant", "central-asia", "kz"),
+                 ("add-member", "central-asia", "ana")):
+        assert invoke("team", *args, "--db", db).exit_code == 0
+    listed = invoke("team", "list", "--db", db).output
+    assert "central-asia" in listed and "KZ" in listed and "ana" in listed
+    with open_store(db) as store:
+        walls = Teams(store.engine).walls()
+        assert walls.shut_for(None) == {"KZ"}
+        assert walls.shut_for(find_user(store.engine, "ana")) == set()
+    unknown = runner.invoke(app, ["team", "grant", "nobody", "KZ", "--db", db])
+    assert unknown.exit_code != 0 and "no team 'nobody'" in str(unknown.exception)
+    assert invoke("team", "revoke", "central-asia", "KZ", "--db", db).exit_code == 0
+    with open_store(db) as store:
+        assert Teams(store.engine).walls().shut_for(None) == set()
+
+
 def test_export_withholds_confidential_people(sample_db: str, copy_of) -> None:
     db = copy_of(sample_db, "secret")
     with open_store(db) as store:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from rightsdesk.reading import Failure
     from rightsdesk.store import Store
     from rightsdesk.store.second_factor import SecondFactor
+    from rightsdesk.store.teams import Teams
 
 # The stages are imported by the commands that use them: `rightsdesk clean` needs no
 # parser, `extract` no web stack, and each command starts in the time its work needs.
@@ -512,6 +513,104 @@ def second_factor_of(store: Store) -> SecondFactor:
     from rightsdesk.store.second_factor import SecondFactor
 
     return SecondFactor(store.engine, Accounts(store.engine))
+
+
+team_app = typer.Typer(
+    help="Teams: a country granted to a team is seen only by its members (and admins).",
+    no_args_is_help=True,
+)
+app.add_typer(team_app, name="team")
+TeamArgument = Annotated[str, typer.Argument(help="Team name.")]
+Actor = Annotated[str, typer.Option("--by", help="Who makes the change (audit trail).")]
+
+
+def teams_of(store: Store) -> Teams:
+    from rightsdesk.store.teams import Teams
+
+    return Teams(store.engine)
+
+
+@team_app.command("list")
+def team_list(db: DbOption = DEFAULT_DB) -> None:
+    """Teams with their countries and members."""
+    with opened_store(db) as store:
+        teams = teams_of(store).teams()
+    table = Table("team", "countries", "members")
+    for team in teams:
+        table.add_row(team.name, ", ".join(team.countries) or "-", ", ".join(team.members) or "-")
+    out.print(table if teams else "No teams: every reader sees every country.")
+
+
+@team_app.command("add")
+def team_add(name: TeamArgument, db: DbOption = DEFAULT_DB, by: Actor = "cli") -> None:
+    """Create a team (it walls nothing off until a country is granted to it)."""
+    with opened_store(db) as store:
+        teams_of(store).add_team(name, actor=by)
+    out.print(f"team {name} added", markup=False)
+
+
+@team_app.command("remove")
+def team_remove(name: TeamArgument, db: DbOption = DEFAULT_DB, by: Actor = "cli") -> None:
+    """Remove a team; its countries open to everyone unless another team holds them."""
+    with opened_store(db) as store:
+        teams_of(store).remove_team(name, actor=by)
+    out.print(f"team {name} removed", markup=False)
+
+
+@team_app.command("add-member")
+def team_add_member(
+    name: TeamArgument,
+    username: Annotated[str, typer.Argument(help="Login name.")],
+    db: DbOption = DEFAULT_DB,
+    by: Actor = "cli",
+) -> None:
+    """Let a user see the team's countries."""
+    with opened_store(db) as store:
+        teams_of(store).add_member(name, username, actor=by)
+    out.print(f"{username} is in team {name}", markup=False)
+
+
+@team_app.command("remove-member")
+def team_remove_member(
+    name: TeamArgument,
+    username: Annotated[str, typer.Argument(help="Login name.")],
+    db: DbOption = DEFAULT_DB,
+    by: Actor = "cli",
+) -> None:
+    """Stop a user seeing the team's countries (at their next request)."""
+    with opened_store(db) as store:
+        teams_of(store).remove_member(name, username, actor=by)
+    out.print(f"{username} is no longer in team {name}", markup=False)
+
+
+@team_app.command("grant")
+def team_grant(
+    name: TeamArgument,
+    country: Annotated[str, typer.Argument(help="Two-letter country code, e.g. KZ.")],
+    db: DbOption = DEFAULT_DB,
+    by: Actor = "cli",
+) -> None:
+    """Wall a country off to this team: from now on only its members (and admins) see it.
+
+    Example: rightsdesk team add central-asia; rightsdesk team grant central-asia KZ;
+    rightsdesk team add-member central-asia ana
+    """
+    with opened_store(db) as store:
+        teams_of(store).grant(name, country, actor=by)
+    out.print(f"{country.upper()} granted to team {name}", markup=False)
+
+
+@team_app.command("revoke")
+def team_revoke(
+    name: TeamArgument,
+    country: Annotated[str, typer.Argument(help="Two-letter country code.")],
+    db: DbOption = DEFAULT_DB,
+    by: Actor = "cli",
+) -> None:
+    """Take a country from a team; it opens to everyone unless another team holds it."""
+    with opened_store(db) as store:
+        teams_of(store).revoke(name, country, actor=by)
+    out.print(f"{country.upper()} no longer granted to team {name}", markup=False)
 
 
 @app.command()

@@ -87,6 +87,7 @@ def extraction(
     events: list[tuple[str, str, str, str | None, dict]],
     statements: list[tuple[str, str, str]] = (),
     occasions: list[tuple[str, str, str, str, list[str]]] = (),
+    country: str = "BY",
 ) -> Extraction:
     """One document's facts; every sentence is located in `text` for its evidence."""
     content_hash = hashlib.sha256(text.encode()).hexdigest()
@@ -105,7 +106,7 @@ def extraction(
     return Extraction(
         doc=doc,
         provenance=Provenance(extractor="tests/1", content_hash=content_hash),
-        country="BY",
+        country=country,
         persons=[
             Person(key=key, name=name, evidence=[evidence(text, first[key], content_hash)])
             if key in first
@@ -264,6 +265,61 @@ def sample_extractions() -> list[tuple[Extraction, Resolution]]:
         (second, resolution(second, {"p1": s.verbitsky})),
         (third, resolution(third, {"p1": s.karpenko})),
         (fourth, resolution(fourth, {"p1": s.karpenko})),
+    ]
+
+
+# A country walled off to a team: a KZ source whose file name, title, person, charge,
+# statement actor and occasion carry planted words, and a BY (open) source that
+# reports an event about the same person.
+WALLED_COUNTRY = "KZ"
+WALLED_ID = "oskarbek-threnvald"
+WALLED_MARKERS = ("Threnvald", "Oskarbek", "oskarbek", "Quillonbrae")
+WALLED_TEXT = (
+    "Threnvald Oskarbek was detained in Quillonbrae on 2 June 2026. "
+    "Oskarbek was charged with disseminating false information. "
+    "The Oskarbek Defence Committee said it was alarmed on 4 June 2026. "
+    "His trial is set to open on 25 November 2026."
+)
+OPEN_TEXT_ABOUT_WALLED = (
+    "Threnvald Oskarbek was sentenced in absentia by a court in Minsk on 9 July 2026. "
+    "The court in Minsk also fined a local printer. "
+    "Observers said the lawyer of Oskarbek was not admitted."
+)
+
+
+def walled_extractions() -> list[tuple[Extraction, Resolution]]:
+    walled = extraction(
+        "kz-news-oskarbek-detained-2026-06",
+        WALLED_TEXT,
+        title="Threnvald Oskarbek detained in Quillonbrae",
+        published=date(2026, 6, 3),
+        persons=[("p1", "Threnvald Oskarbek")],
+        events=[
+            ("arrest", "p1", "Threnvald Oskarbek was detained in Quillonbrae on 2 June 2026.",
+             "2026-06-02", {"place": "Quillonbrae", "confidence": 0.9}),
+            ("charge", "p1", "Oskarbek was charged with disseminating false information.",
+             "2026-06", {"charges": ["disseminating false information"], "confidence": 0.3}),
+        ],
+        statements=[("The Oskarbek Defence Committee",
+                      "The Oskarbek Defence Committee said it was alarmed on 4 June 2026.",
+                      "2026-06-04")],
+        occasions=[("trial", "His trial is set to open on 25 November 2026.",
+                    "Trial of Threnvald Oskarbek", "2026-11-25", ["p1"])],
+        country=WALLED_COUNTRY,
+    )
+    open_report = extraction(
+        "by-news-court-roundup-2026-07",
+        OPEN_TEXT_ABOUT_WALLED,
+        title="Court roundup",
+        published=date(2026, 7, 10),
+        persons=[("p1", "Threnvald Oskarbek")],
+        events=[("sentence", "p1",
+                 "Threnvald Oskarbek was sentenced in absentia by a court in Minsk on 9 July "
+                 "2026.", "2026-07-09", {"confidence": 0.2})],
+    )
+    return [
+        (walled, resolution(walled, {"p1": WALLED_ID})),
+        (open_report, resolution(open_report, {"p1": WALLED_ID})),
     ]
 
 

@@ -16,7 +16,16 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from desk_sample import FAST_HASHER, PASSWORD, ROLES, TODAY, Sample, fill
+from desk_sample import (
+    FAST_HASHER,
+    PASSWORD,
+    ROLES,
+    TODAY,
+    WALLED_ID,
+    Sample,
+    fill,
+    walled_extractions,
+)
 
 from rightsdesk.store import open_store
 from rightsdesk.web import WebSettings, create_app
@@ -203,3 +212,50 @@ def test_second_factor_enrol_then_sign_in_with_a_code(browser, server, desk_app,
         page.context.close()
     finally:
         desk.second_factor.require([])
+
+
+def test_teams_admin_walls_countries_and_members_see_only_theirs(
+    browser, server, desk_app, shots
+) -> None:
+    """An admin builds two teams in the desk; each member sees their team's country and
+    not the other's."""
+    desk = desk_app.state.desk
+    for extraction, resolution in walled_extractions():
+        desk.store.save(extraction, resolution)
+    for username in ("kz-member", "by-member"):
+        desk.accounts.add_user(username, PASSWORD, "analyst")
+    admin = logged_in(browser, server, "admin")
+    try:
+        admin.goto(f"{server}/admin/teams")
+        for team, country, member in (("central-asia", "KZ", "kz-member"),
+                                      ("belarus", "BY", "by-member")):
+            admin.fill("input[name=name]", team)
+            admin.click("button:has-text('Create')")
+            card = admin.locator("article.team", has_text=team)
+            card.locator("input[name=country]").fill(country)
+            card.locator("button:has-text('Grant country')").click()
+            card = admin.locator("article.team", has_text=team)
+            card.locator("select[name=username]").select_option(member)
+            card.locator("button:has-text('Add member')").click()
+        admin.screenshot(path=str(shots / "teams.png"), full_page=True)
+        assert admin.locator("article.team").count() == 2
+
+        kz = logged_in(browser, server, "kz-member")
+        kz.goto(f"{server}/persons/{WALLED_ID}")
+        assert "Threnvald Oskarbek" in kz.locator("h1").inner_text()
+        kz.goto(f"{server}/persons/{Sample().verbitsky}")
+        assert "404" in kz.locator("main").inner_text()
+        kz.goto(f"{server}/cases?q=Verbitsky")
+        assert "Verbitsky" not in kz.locator("main").inner_text()
+
+        by = logged_in(browser, server, "by-member")
+        by.goto(f"{server}/cases?q=Oskarbek")
+        assert "Oskarbek" not in by.locator("main").inner_text()
+        by.goto(f"{server}/persons/{Sample().verbitsky}")
+        assert "Anton Verbitsky" in by.locator("h1").inner_text()
+        for page in (kz, by):
+            page.context.close()
+    finally:
+        for team in desk.teams.teams():  # the next tests see every country again
+            desk.teams.remove_team(team.name, actor="test")
+        admin.context.close()

@@ -39,6 +39,8 @@ PATH_VALUES = {
     "fact_id": "1",
     "event_id": "1",
     "username": "nobody",  # admin actions on a user that does not exist: 404, no side effect
+    "team": "no-such-team",  # team actions on a team that does not exist: 400, no side effect
+    "country": "ZZ",
 }
 
 

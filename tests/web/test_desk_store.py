@@ -1,4 +1,4 @@
-"""The desk's own tables: migrations 0003 and 0006 match the modules, accounts behave."""
+"""The desk's own tables: migrations 0003, 0006 and 0007 match the modules, accounts behave."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from desk_sample import FAST_HASHER
 
-from rightsdesk.store import (
+from rightsdesk.store import (  # noqa: F401  (second_factor and teams hold desk tables)
     open_store,
     schema,
-    second_factor,  # noqa: F401  (its table is a desk table)
+    second_factor,
+    teams,
 )
 from rightsdesk.store.accounts import AccountError, Accounts, SessionPolicy, sessions
 
@@ -28,6 +29,9 @@ DESK_TABLES = {
     "watch_visits",
     "recovery_codes",
     "desk_policy",
+    "teams",
+    "team_members",
+    "team_countries",
 }
 
 

@@ -688,9 +688,16 @@ class QueueItem:
     upcoming: bool  # the person is linked to an occasion in the next UPCOMING_DAYS days
 
 
-def review_queue(engine: sa.Engine, *, today: date, limit: int = 50) -> list[QueueItem]:
-    """Unreviewed facts, most useful first: people with an occasion ahead, then low confidence."""
+def review_queue(
+    engine: sa.Engine, *, today: date, limit: int = 50, skip: frozenset[str] = frozenset()
+) -> list[QueueItem]:
+    """Unreviewed facts, most useful first: people with an occasion ahead, then low confidence.
+
+    Facts read from sources of the countries in `skip` (walled off to the reader) are
+    left out here, so that a queue of `limit` items is still full of ones they may see.
+    """
     events, occasions, links = schema.events, schema.occasions, schema.occasion_persons
+    walled = sa.select(schema.sources.c.id).where(schema.sources.c.country.in_(skip))
     soon = (
         sa.select(links.c.person_id)
         .select_from(links.join(occasions, occasions.c.id == links.c.occasion_id))
@@ -699,7 +706,7 @@ def review_queue(engine: sa.Engine, *, today: date, limit: int = 50) -> list[Que
     # Two index-ordered reads (facts of people with an occasion ahead; all facts),
     # merged below, instead of sorting every machine fact by a computed key.
     columns = (events.c.id, events.c.confidence, events.c.person_id)
-    machine = events.c.review == "machine"
+    machine = sa.and_(events.c.review == "machine", events.c.source_id.not_in(walled))
     by_confidence = (events.c.confidence, events.c.id)
     upcoming_query = (
         sa.select(*columns).where(machine, events.c.person_id.in_(soon)).order_by(*by_confidence)
@@ -708,7 +715,7 @@ def review_queue(engine: sa.Engine, *, today: date, limit: int = 50) -> list[Que
     statements = schema.statements
     statement_query = (
         sa.select(statements.c.id, statements.c.confidence)
-        .where(statements.c.review == "machine")
+        .where(statements.c.review == "machine", statements.c.source_id.not_in(walled))
         .order_by(statements.c.confidence, statements.c.id)
         .limit(limit)
     )

@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from rightsdesk.store import Store, open_store
 from rightsdesk.store.accounts import Accounts, User
 from rightsdesk.store.second_factor import SecondFactor
+from rightsdesk.store.teams import Teams
 from rightsdesk.web.casebook import Casebook
 from rightsdesk.web.deps import Desk, LoginRequired
 from rightsdesk.web.render import STATIC, page, templates
@@ -49,6 +50,7 @@ def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
         engine=engine,
         accounts=accounts,
         second_factor=SecondFactor(engine, accounts),
+        teams=Teams(engine),
         settings=settings,
         templates=templates(),
         casebook=Casebook(

@@ -21,6 +21,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from rightsdesk.errors import StoreError
 from rightsdesk.model import (
     CaseFile,
     EventRecord,
@@ -33,6 +34,7 @@ from rightsdesk.status import CaseStatus, case_status
 from rightsdesk.store import Store, reader, schema
 from rightsdesk.store.audit import audit_log
 from rightsdesk.store.review import Protected, protected
+from rightsdesk.store.teams import Outside, Teams, Walls, outside
 from rightsdesk.web.lens import Lens, Span
 
 MAX_CACHED = 32  # lenses, countries and {full, redacted} x day overviews kept at once
@@ -244,7 +246,7 @@ class _Built:
 
     value: Any
     version: tuple[int, int]
-    protected: Protected | None
+    protected: tuple[Protected, Outside] | None
     at: float = field(default_factory=time.monotonic)
 
 
@@ -342,8 +344,15 @@ class Casebook:
         self._store(key, _Built(value, version, None))
         return value
 
-    def lens(self, *, full: bool) -> Lens:
-        return self._exact(("lens", full), lambda: Lens(protected(self.engine), full=full))
+    def lens(self, *, full: bool, shut: frozenset[str] = frozenset()) -> Lens:
+        """The lens of readers who see confidential cases or not (`full`) and may not see
+        the countries in `shut` (walled off to teams they are not in)."""
+        return self._exact(("lens", full, shut), lambda: Lens(
+            protected(self.engine), full=full, outside=outside(self.engine, shut)))
+
+    def walls(self) -> Walls:
+        """Which countries teams wall off, and to whom they are open."""
+        return self._exact(("walls",), Teams(self.engine).walls)
 
     def countries(self) -> list[str]:
         def build() -> list[str]:
@@ -360,10 +369,10 @@ class Casebook:
         return whole if country is None else whole.cut(country)
 
     def _whole(self, lens: Lens, today: date) -> Overview:
-        key = ("overview", lens.full, today)
+        key = ("overview", lens.key, today)
         version = self.version()
         found = self._built.get(key)
-        if found is not None and found.protected == lens.protected:
+        if found is not None and found.protected == _guard(lens):
             if found.version == version:
                 return found.value
             age = time.monotonic() - found.at
@@ -386,7 +395,7 @@ class Casebook:
         named_in: dict[int, set[str]] = defaultdict(set)
         for source_id, person_id in record.mentions:
             named_in[source_id].add(lens.person_id(person_id))
-        previous = found.value if found is not None and found.protected == lens.protected else None
+        previous = found.value if found is not None and found.protected == _guard(lens) else None
         fresh = Overview.of(
             lens.case_file(record.case_file),
             today,
@@ -395,7 +404,7 @@ class Casebook:
         )
         for country in list(previous.cuts) if previous is not None else ():
             fresh.cut(country)
-        return _Built(fresh, record.version, lens.protected)
+        return _Built(fresh, record.version, _guard(lens))
 
     def _current_record(self, protection: Protected) -> Record:
         """The record advanced to the store as it stands, read in full if who is protected changed.
@@ -427,6 +436,11 @@ class Casebook:
                     self._refreshing.discard(key)
 
         threading.Thread(target=run, name="casebook-refresh", daemon=True).start()
+
+
+def _guard(lens: Lens) -> tuple[Protected, Outside]:
+    """What an overview honours: rebuilt before it is shown once either has changed."""
+    return lens.protected, lens.outside
 
 
 @dataclass(slots=True)
@@ -476,7 +490,10 @@ class Reading:
 
 
 def read_source(store: Store, engine: sa.Engine, lens: Lens, source_id: int) -> Reading:
-    """The clean text cut at every fact's evidence, through the lens; raises StoreError."""
+    """The clean text cut at every fact's evidence, through the lens; raises StoreError,
+    also for a source this reader may not see."""
+    if lens.hides_fact("source", source_id):
+        raise StoreError(f"no source {source_id}")
     source = lens.source(store.source(source_id))
     text = store.source_text(source_id)
     facts = facts_where(engine, source_id=source_id)

@@ -21,6 +21,7 @@ from rightsdesk.errors import RightsdeskError
 from rightsdesk.store import Store
 from rightsdesk.store.accounts import Accounts, Role, User
 from rightsdesk.store.second_factor import SecondFactor
+from rightsdesk.store.teams import Teams
 from rightsdesk.web.casebook import Casebook, one_version_per_read
 from rightsdesk.web.lens import Lens
 from rightsdesk.web.security import (
@@ -42,6 +43,7 @@ class Desk:
     engine: sa.Engine
     accounts: Accounts
     second_factor: SecondFactor
+    teams: Teams
     settings: WebSettings
     templates: Jinja2Templates
     casebook: Casebook
@@ -114,8 +116,22 @@ Admin = Annotated[User, Depends(require("admin"))]
 
 
 def lens_for(desk: Desk, user: User | None) -> Lens:
-    """Analysts and admins see everything; viewers and the public see the redacted record."""
-    return desk.casebook.lens(full=user is not None and user.can("analyst"))
+    """Analysts and admins see confidential cases, viewers the redacted record; nobody
+    but an admin sees the countries walled off to teams they are not in."""
+    full = user is not None and user.can("analyst")
+    return desk.casebook.lens(full=full, shut=desk.casebook.walls().shut_for(user))
+
+
+def open_to(desk: Desk, user: User, country: str) -> None:
+    """An analyst adds nothing to a country walled off to them (403)."""
+    if country.upper() in lens_for(desk, user).outside.countries:
+        raise HTTPException(status_code=403, detail=f"{country.upper()} belongs to another team")
+
+
+def visible(desk: Desk, user: User, kind: str, fact_id: int) -> None:
+    """A fact (or source) of a country walled off to this analyst is not found (404)."""
+    if lens_for(desk, user).hides_fact(kind, fact_id):
+        raise HTTPException(status_code=404, detail=f"no such {kind}")
 
 
 def refused(error: RightsdeskError) -> HTTPException:

@@ -1,7 +1,8 @@
 """What changed since a moment: the watchlist page and `rightsdesk digest --since DATE`.
 
 A digest leaves the desk (mail, chat), so it always goes through the redacting
-lens: protected persons appear by case code only.
+lens: protected persons appear by case code only. A user's digest also leaves out
+the countries walled off to their teams.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
 from rightsdesk.store import Store, watchlist
-from rightsdesk.store.accounts import find_user
+from rightsdesk.store.accounts import User, find_user
 from rightsdesk.store.review import protected
+from rightsdesk.store.teams import Teams, outside
 from rightsdesk.web.lens import Lens
 from rightsdesk.web.wording import partial_date
 
@@ -55,8 +57,10 @@ def _moment(since: date | datetime) -> datetime:
 def changes_since(store: Store, since: date | datetime, user: str | None = None) -> list[Change]:
     """New events and occasions stored after `since`; only what `user` follows, if given."""
     engine = store.engine
-    lens = Lens(protected(engine), full=False)
-    wanted = _followed(engine, user)
+    reader = find_user(engine, user) if user is not None else None
+    shut = Teams(engine).walls().shut_for(reader) if user is not None else frozenset()
+    lens = Lens(protected(engine), full=False, outside=outside(engine, shut))
+    wanted = _followed(engine, reader) if user is not None else None
     names = {p.id: p.name for p in store.known_persons()}
     changes = []
     for fact in watchlist.facts_since(engine, _moment(since)):
@@ -80,13 +84,10 @@ def changes_since(store: Store, since: date | datetime, user: str | None = None)
     return changes
 
 
-def _followed(engine, username: str | None) -> dict[str, list[str]] | None:
-    if username is None:
-        return None
-    found = find_user(engine, username)
-    if found is None:
+def _followed(engine, reader: User | None) -> dict[str, list[str]]:
+    if reader is None:
         return {"person": [], "country": []}
-    return watchlist.followed(engine, user_id=found.id)
+    return watchlist.followed(engine, user_id=reader.id)
 
 
 def _wanted(wanted: dict[str, list[str]], person_id: str | None, country: str | None) -> bool:

@@ -1,10 +1,12 @@
-"""What a reader may see: confidential persons become case codes, confidential facts vanish.
+"""What a reader may see: confidential persons become case codes, confidential facts vanish,
+and the cases of countries walled off to other teams are not there at all.
 
 Redaction happens once, at the data boundary: a viewer's pages, API answers and
 briefs are all rendered from a case file that has already passed through the
 lens, so no template can forget it. Names are replaced wherever they occur in
 text (evidence sentences, source texts, titles, snippets), and so are their
 single name words ("Kozlov said..."): hiding a word too many is the safe error.
+A person of a walled country named in an open source is replaced by WITHHELD.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from rightsdesk.model import (
     StatementRecord,
 )
 from rightsdesk.store.review import Protected
+from rightsdesk.store.teams import NOTHING_OUTSIDE, Outside
 
 WITHHELD = "[withheld]"
 MIN_NAME_WORD = 3  # shorter name parts ("Al", "de") are too common to hide on their own
@@ -37,22 +40,35 @@ class Span:
 
 
 class Lens:
-    """The view of one reader; `full` readers (analysts, admins) see everything."""
+    """The view of one reader: `full` readers (analysts, admins) see confidential cases;
+    `outside` is what the reader's teams leave out (nothing for admins)."""
 
-    def __init__(self, protected: Protected, *, full: bool) -> None:
+    def __init__(
+        self, protected: Protected, *, full: bool, outside: Outside = NOTHING_OUTSIDE
+    ) -> None:
         self.protected = protected
         self.full = full
+        self.outside = outside
+        self.sees_all = full and outside.empty
+
+    @property
+    def key(self) -> tuple[bool, frozenset[str]]:
+        """Readers with the same key see the same record."""
+        return self.full, self.outside.countries
 
     @cached_property
     def _pattern(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
         code_of: dict[str, str] = {}
-        for person_id, names in self.protected.names.items():
-            code = self.protected.codes[person_id]
+        hidden = [] if self.full else [
+            (names, self.protected.codes[person_id])
+            for person_id, names in self.protected.names.items()]
+        hidden += [(names, WITHHELD) for names in self.outside.names.values()]
+        for names, replacement in hidden:
             for name in names:
-                code_of.setdefault(name.casefold(), code)
+                code_of.setdefault(name.casefold(), replacement)
                 for word in re.findall(r"\w+", name):
                     if len(word) >= MIN_NAME_WORD and word[0].isupper():
-                        code_of.setdefault(word.casefold(), code)
+                        code_of.setdefault(word.casefold(), replacement)
         if not code_of:
             return None, code_of
         alternatives = sorted(code_of, key=len, reverse=True)
@@ -62,13 +78,13 @@ class Lens:
     def text(self, value: str | None) -> str | None:
         """The text with every protected name replaced by its case code."""
         pattern, code_of = self._pattern
-        if self.full or value is None or pattern is None:
+        if self.sees_all or value is None or pattern is None:
             return value
         return pattern.sub(lambda m: code_of[m.group(0).casefold()], value)
 
     def name_matches(self, value: str) -> list[tuple[int, int]]:
         pattern, _ = self._pattern
-        if self.full or pattern is None:
+        if self.sees_all or pattern is None:
             return []
         return [m.span() for m in pattern.finditer(value)]
 
@@ -76,21 +92,21 @@ class Lens:
         """Whether a search for these words could hit protected material at all: a word
         that shares its stem with a protected name ("Surnames" finds "Surname" as the
         index's stemmer folds it), or that occurs in a hidden sentence."""
-        if self.full:
+        if self.sees_all:
             return False
         _, code_of = self._pattern
-        hidden = " ".join(self.protected.hidden_sentences).casefold()
+        hidden = "" if self.full else " ".join(self.protected.hidden_sentences).casefold()
         for word in (w.casefold() for w in words):
             stem = word[: max(3, len(word) - 3)] if len(word) > 4 else word
             if any(name.startswith(stem) or word.startswith(name) for name in code_of):
                 return True
-            if stem[:4] in hidden:
+            if hidden and stem[:4] in hidden:
                 return True
         return False
 
     def url(self, value: str | None) -> str | None:
         """A link whose address spells a protected name is withheld, not shown."""
-        if value is None or self.full:
+        if value is None or self.sees_all:
             return value
         readable = _readable(value)
         return value if self.text(readable) == readable else None
@@ -107,13 +123,17 @@ class Lens:
         """Back from a link to the stored id; None when this reader may not ask for it."""
         if not self.full and shown_id in self.protected.codes:
             return None  # a viewer asking by real id of a protected person: not found
-        for person_id, code in self.protected.codes.items():
-            if code == shown_id:
-                return person_id
-        return shown_id
+        codes = self.protected.codes.items()
+        real = next((person_id for person_id, code in codes if code == shown_id), shown_id)
+        return None if real in self.outside.persons else real
 
     def hides_fact(self, kind: str, fact_id: int) -> bool:
-        return not self.full and (kind, fact_id) in self.protected.facts
+        """Whether a fact (or a source: kind "source") is not for this reader at all."""
+        key = (kind, fact_id)
+        return key in self.outside.facts or (not self.full and key in self.protected.facts)
+
+    def hides_person(self, person_id: str) -> bool:
+        return person_id in self.outside.persons
 
     # --- records ---
 
@@ -125,7 +145,7 @@ class Lens:
 
     def event(self, event: EventRecord) -> EventRecord:
         texts = (event.evidence.sentence, event.place, *event.charges)
-        if self.full or not self._touches(event.person_id, *texts):
+        if self.sees_all or not self._touches(event.person_id, *texts):
             return event
         evidence = replace(event.evidence, sentence=self.text(event.evidence.sentence) or "")
         return replace(
@@ -139,7 +159,7 @@ class Lens:
     def _touches(self, person_id: str | None, *texts: str | None) -> bool:
         """Whether a record needs redacting at all (most do not: skip the copying)."""
         pattern, _ = self._pattern
-        if person_id in self.protected.codes:
+        if not self.full and person_id in self.protected.codes:
             return True
         return pattern is not None and any(t and pattern.search(t) for t in texts)
 
@@ -147,22 +167,24 @@ class Lens:
         """A source that would reveal a protected person (its title, address or file
         name spells the name) shows a neutral label and no address."""
         address, file_name = _readable(source.url or ""), _readable(source.doc_id)
-        if self.full or not self._touches(None, source.title, address, file_name):
+        if self.sees_all or not self._touches(None, source.title, address, file_name):
             return source
         label = f"source {source.id}"
         return replace(source, title=label, url=None, doc_id=label)
 
     def statement(self, statement: StatementRecord) -> StatementRecord:
-        if self.full or not self._touches(None, statement.evidence.sentence, statement.actor):
+        if self.sees_all or not self._touches(
+                None, statement.evidence.sentence, statement.actor):
             return statement
         sentence = self.text(statement.evidence.sentence) or ""
         return replace(statement, actor=self.text(statement.actor) or "",
                        evidence=replace(statement.evidence, sentence=sentence))
 
     def occasion(self, occasion: OccasionRecord) -> OccasionRecord:
-        protected_person = any(p in self.protected.codes for p in occasion.person_ids)
+        protected_person = not self.full and any(
+            p in self.protected.codes for p in occasion.person_ids)
         texts = (occasion.description, occasion.evidence.sentence)
-        if self.full or not (protected_person or self._touches(None, *texts)):
+        if self.sees_all or not (protected_person or self._touches(None, *texts)):
             return occasion
         evidence = replace(occasion.evidence, sentence=self.text(occasion.evidence.sentence) or "")
         return replace(
@@ -174,12 +196,14 @@ class Lens:
 
     def case_file(self, case_file: CaseFile) -> CaseFile:
         """The case file this reader may see, every text passed through `text`."""
-        if self.full:
+        if self.sees_all:
             return case_file
         return CaseFile(
             country=case_file.country,
-            sources=[self.source(s) for s in case_file.sources],
-            persons=[self.person(p) for p in case_file.persons],
+            sources=[
+                self.source(s) for s in case_file.sources if not self.hides_fact("source", s.id)
+            ],
+            persons=[self.person(p) for p in case_file.persons if not self.hides_person(p.id)],
             events=[self.event(e) for e in case_file.events if not self.hides_fact("event", e.id)],
             statements=[
                 self.statement(s)

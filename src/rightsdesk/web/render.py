@@ -10,7 +10,8 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.requests import Request
 
-from rightsdesk.web.deps import expected_csrf_token, get_desk, session_user
+from rightsdesk.store.accounts import User
+from rightsdesk.web.deps import Desk, expected_csrf_token, get_desk, session_user
 from rightsdesk.web.security import CSRF_FIELD
 from rightsdesk.web.wording import FILTERS
 
@@ -31,6 +32,14 @@ def templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
+def visible_countries(desk: Desk, user: User | None) -> list[str]:
+    """The country menu: the countries with sources, less those walled off to this user."""
+    if user is None:
+        return []
+    shut = desk.casebook.walls().shut_for(user)
+    return [country for country in desk.casebook.countries() if country not in shut]
+
+
 def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     """Render a page with what every page needs: the user, the CSRF token, the countries."""
     desk = get_desk(request)
@@ -39,7 +48,7 @@ def page(request: Request, name: str, status_code: int = 200, **context: Any) ->
         "user": user,
         "csrf_field": CSRF_FIELD,
         "csrf_token": expected_csrf_token(request),
-        "countries": desk.casebook.countries() if user else [],
+        "countries": visible_countries(desk, user),
         "path": request.url.path,
     }
     return desk.templates.TemplateResponse(

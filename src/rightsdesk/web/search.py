@@ -77,7 +77,7 @@ def _redacted_bodies(desk: Desk, lens: Lens, hits: list[SearchHit]) -> dict[tupl
     A fact's body is what the index holds of it (an occasion: its description and
     evidence), redacted; a source's is its text as the source page shows it.
     """
-    shown = [hit for hit in hits if not lens.hides_fact(hit.kind, hit.ref_id)]
+    shown = [hit for hit in hits if not _hidden(lens, hit)]
 
     def ids(kind: str) -> list[int]:
         return sorted({hit.ref_id for hit in shown if hit.kind == kind})
@@ -100,21 +100,25 @@ def _redacted_bodies(desk: Desk, lens: Lens, hits: list[SearchHit]) -> dict[tupl
     return bodies
 
 
+def _hidden(lens: Lens, hit: SearchHit) -> bool:
+    return lens.hides_fact(hit.kind, hit.ref_id) or lens.hides_fact("source", hit.source_id)
+
+
 def _visible(desk: Desk, lens: Lens, raw: list[SearchHit], query: str, *, snippets: bool = True):
     """Hits this reader may see, each with the redacted body its snippet comes from.
 
     Without snippets, and when no word of the query could touch protected material,
     only hidden facts need dropping: the texts need not be read again.
     """
-    if lens.full:
+    if lens.sees_all:
         return [(hit, None) for hit in raw]
     if not snippets and not lens.may_reveal(words(query)):
-        return [(hit, None) for hit in raw if not lens.hides_fact(hit.kind, hit.ref_id)]
+        return [(hit, None) for hit in raw if not _hidden(lens, hit)]
     terms = [_stem(w) for w in words(query)]
     bodies = _redacted_bodies(desk, lens, raw)
     kept = []
     for hit in raw:
-        if lens.hides_fact(hit.kind, hit.ref_id):
+        if _hidden(lens, hit):
             continue
         body = bodies.get((hit.kind, hit.ref_id))
         if body is None:  # the row is gone since it was indexed

@@ -13,6 +13,7 @@ from rightsdesk.web.routes import (
     second_factor,
     sources,
     statements,
+    teams,
     watchlist,
 )
 
@@ -29,5 +30,6 @@ ROUTERS = (
     watchlist.router,
     briefs.router,
     admin.router,
+    teams.router,
     api.router,
 )

@@ -22,6 +22,7 @@ from rightsdesk.web.deps import (
     Viewer,
     expected_csrf_token,
     lens_for,
+    visible,
 )
 from rightsdesk.web.routes.briefs import brief_file
 from rightsdesk.web.routes.persons import stored_id
@@ -144,8 +145,8 @@ def search(
 @router.post("/brief")
 def brief(desk: DeskDep, user: Viewer, body: BriefRequest):
     return brief_file(
-        desk, country=body.country.upper(), occasion=body.occasion, on=body.on, fmt=body.format,
-        min_confidence=body.min_confidence,
+        desk, user, country=body.country.upper(), occasion=body.occasion, on=body.on,
+        fmt=body.format, min_confidence=body.min_confidence,
     )
 
 
@@ -157,6 +158,7 @@ def review_fact(
     fact_id: RecordId,
     body: ReviewRequest,
 ):
+    visible(desk, user, kind, fact_id)
     try:
         review.review_fact(
             desk.engine, actor=user.username, kind=kind, fact_id=fact_id, decision=body.decision

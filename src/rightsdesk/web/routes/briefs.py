@@ -14,6 +14,7 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
 from rightsdesk.brief import FORMATS, build_brief, render
+from rightsdesk.store.accounts import User
 from rightsdesk.web.deps import Desk, DeskDep, FormDay, Viewer
 from rightsdesk.web.render import page
 
@@ -27,11 +28,15 @@ MEDIA_TYPES = {
 
 
 def brief_file(
-    desk: Desk, *, country: str, occasion: str, on: date, fmt: str, min_confidence: float = 0.0
+    desk: Desk, user: User, *, country: str, occasion: str, on: date, fmt: str,
+    min_confidence: float = 0.0,
 ) -> Response:
+    """A brief leaves the desk, so it is redacted for everyone, and it holds nothing of
+    the countries walled off to the user's teams."""
     if fmt not in FORMATS:
         raise HTTPException(status_code=400, detail=f"unknown format {fmt!r}")
-    case_file = desk.casebook.overview(desk.casebook.lens(full=False), country, on).case_file
+    lens = desk.casebook.lens(full=False, shut=desk.casebook.walls().shut_for(user))
+    case_file = desk.casebook.overview(lens, country, on).case_file
     brief = build_brief(case_file, country=country, occasion=occasion, on=on,
                         min_confidence=min_confidence)
     content = render(brief, fmt)
@@ -58,5 +63,5 @@ def make_brief(
     fmt: Annotated[str, Form(max_length=5)] = "md",
     min_confidence: Annotated[float, Form(ge=0.0, le=1.0)] = 0.0,
 ):
-    return brief_file(desk, country=country.upper(), occasion=occasion, on=on, fmt=fmt,
+    return brief_file(desk, user, country=country.upper(), occasion=occasion, on=on, fmt=fmt,
                       min_confidence=min_confidence)

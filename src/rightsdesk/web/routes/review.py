@@ -11,8 +11,18 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from rightsdesk.errors import RightsdeskError, StoreError
 from rightsdesk.model import EVENT_TYPES
 from rightsdesk.store import audit, review
+from rightsdesk.store.accounts import User
 from rightsdesk.web.casebook import facts_where
-from rightsdesk.web.deps import Analyst, DeskDep, FormRecordId, RecordId, refused
+from rightsdesk.web.deps import (
+    Analyst,
+    DeskDep,
+    FormRecordId,
+    RecordId,
+    lens_for,
+    open_to,
+    refused,
+    visible,
+)
 from rightsdesk.web.render import page
 from rightsdesk.web.security import local_path
 
@@ -20,7 +30,6 @@ router = APIRouter(tags=["review"])
 Kind = Literal["event", "statement", "occasion"]
 QUEUE_SIZE = 50
 SOON_SHOWN = 15  # the nearest occasions; the calendar has them all
-
 
 
 def _back(request: Request, fallback: str) -> RedirectResponse:
@@ -34,7 +43,10 @@ def _back(request: Request, fallback: str) -> RedirectResponse:
 @router.get("/review", response_class=HTMLResponse)
 def review_queue(request: Request, desk: DeskDep, user: Analyst):
     today = desk.settings.today()
-    queue = review.review_queue(desk.engine, today=today, limit=QUEUE_SIZE)
+    lens = lens_for(desk, user)
+    queue = review.review_queue(
+        desk.engine, today=today, limit=QUEUE_SIZE, skip=lens.outside.countries)
+    queue = [item for item in queue if not lens.hides_fact(item.kind, item.id)]
     facts = facts_where(
         desk.engine,
         event_ids=[i.id for i in queue if i.kind == "event"],
@@ -43,7 +55,8 @@ def review_queue(request: Request, desk: DeskDep, user: Analyst):
     by_key = {("event", e.id): e for e in facts.events}
     by_key |= {("statement", s.id): s for s in facts.statements}
     persons = desk.casebook.persons([e.person_id for e in facts.events])
-    soon = desk.casebook.upcoming(today, review.UPCOMING_DAYS, limit=SOON_SHOWN)
+    soon = [o for o in desk.casebook.upcoming(today, review.UPCOMING_DAYS, limit=SOON_SHOWN)
+            if not lens.hides_fact("occasion", o.id)]
     return page(
         request,
         "review.html",
@@ -64,6 +77,7 @@ def decide(
     fact_id: RecordId,
     decision: Annotated[Literal["accepted", "rejected"], Form()],
 ):
+    visible(desk, user, kind, fact_id)
     try:
         review.review_fact(
             desk.engine, actor=user.username, kind=kind, fact_id=fact_id, decision=decision
@@ -82,6 +96,7 @@ def protect_fact(
     fact_id: RecordId,
     confidential: Annotated[str, Form()] = "",
 ):
+    visible(desk, user, kind, fact_id)
     try:
         review.set_fact_confidential(
             desk.engine,
@@ -97,6 +112,7 @@ def protect_fact(
 
 @router.get("/facts/{kind}/{fact_id}/history", response_class=HTMLResponse)
 def fact_history(request: Request, desk: DeskDep, user: Analyst, kind: Kind, fact_id: RecordId):
+    visible(desk, user, kind, fact_id)
     entries = audit.history(desk.engine, kind=kind, ref=fact_id)
     return page(
         request,
@@ -107,7 +123,8 @@ def fact_history(request: Request, desk: DeskDep, user: Analyst, kind: Kind, fac
     )
 
 
-def _event(desk: DeskDep, event_id: int):
+def _event(desk: DeskDep, user: User, event_id: int):
+    visible(desk, user, "event", event_id)
     found = facts_where(desk.engine, event_ids=[event_id]).events
     if not found:
         raise HTTPException(status_code=404, detail="no such event")
@@ -116,7 +133,7 @@ def _event(desk: DeskDep, event_id: int):
 
 @router.get("/facts/event/{event_id}/edit", response_class=HTMLResponse)
 def edit_form(request: Request, desk: DeskDep, user: Analyst, event_id: RecordId):
-    event = _event(desk, event_id)
+    event = _event(desk, user, event_id)
     return page(
         request,
         "edit_event.html",
@@ -139,7 +156,7 @@ def edit_event(
     sentence_months: Annotated[str, Form(max_length=10)] = "",
     charges: Annotated[str, Form(max_length=2000)] = "",
 ):
-    event = _event(desk, event_id)
+    event = _event(desk, user, event_id)
     try:
         edit = review.EventEdit(
             type=type,
@@ -180,6 +197,7 @@ def add_source(
     country: Annotated[str, Form(pattern="^[A-Za-z]{0,2}$")] = "",
     published: Annotated[str, Form(max_length=10)] = "",
 ):
+    open_to(desk, user, country)
     try:
         day = date.fromisoformat(published) if published else None
         source_id = review.add_manual_source(
@@ -202,6 +220,8 @@ def add_person(
     source_id: FormRecordId,
     country: Annotated[str, Form(pattern="^[A-Za-z]{0,2}$")] = "",
 ):
+    visible(desk, user, "source", source_id)
+    open_to(desk, user, country)
     try:
         person_id = review.add_manual_person(
             desk.engine, actor=user.username, name=name, source_id=source_id, country=country
@@ -224,6 +244,9 @@ def add_event(
     sentence_months: Annotated[str, Form(max_length=10)] = "",
     charges: Annotated[str, Form(max_length=2000)] = "",
 ):
+    visible(desk, user, "source", source_id)
+    if lens_for(desk, user).real_person_id(person_id.strip()) is None:
+        raise HTTPException(status_code=404, detail="no such person")
     try:
         event = review.ManualEvent(
             person_id=person_id.strip(),

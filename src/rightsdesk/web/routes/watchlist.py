@@ -26,6 +26,8 @@ def watchlist_page(request: Request, desk: DeskDep, user: Viewer):
     follows = watchlist.followed(desk.engine, user_id=user.id)
     persons = []
     for person_id in follows["person"]:
+        if lens.hides_person(person_id):
+            continue
         try:
             persons.append(lens.person(desk.store.person(person_id)))
         except UnknownPerson:  # merged away since it was followed
