@@ -183,6 +183,10 @@ def test_admin_manages_teams_in_the_desk(client_for, app) -> None:
     assert "caucasus" in page and ">BY" in page and "analyst" in page
     assert client_for("viewer").get("/persons/verbitsky-anton").status_code == 404
     assert client_for("analyst").get("/persons/verbitsky-anton").status_code == 200
+    chip = page.split('members/analyst/remove"')[1].split("</form>")[0]
+    assert f'name="csrf_token" value="{token}"' in chip  # the macro's forms carry the token
+    admin.post("/admin/teams/caucasus/members/analyst/remove", data={"csrf_token": token})
+    assert client_for("analyst").get("/persons/verbitsky-anton").status_code == 404
     bad = admin.post("/admin/teams/caucasus/countries", data={"country": "1", "csrf_token": token})
     assert bad.status_code == 400 and "two-letter code" in bad.text
     admin.post("/admin/teams/caucasus/remove", data={"csrf_token": token})

@@ -15,7 +15,6 @@ import qrcode
 import qrcode.image.svg
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from starlette.concurrency import run_in_threadpool
 
 from rightsdesk.store.accounts import AccountError, Stage, Throttled, User
 from rightsdesk.web.deps import DeskDep, Public, Viewer
@@ -94,21 +93,19 @@ def _enrolment(request: Request, desk: DeskDep, who: User, next: str, error: str
 
 
 @router.post("/account/second-factor", response_class=HTMLResponse)
-async def enrol(request: Request, desk: DeskDep, user: Public, code: CodeForm,
-                next: NextForm = ""):
-    who = await run_in_threadpool(enrolling_user, request, desk, user)
+def enrol(request: Request, desk: DeskDep, user: Public, code: CodeForm, next: NextForm = ""):
+    who = enrolling_user(request, desk, user)
     if who is None:
         return RedirectResponse("/login", status_code=303)
     try:
-        codes = await run_in_threadpool(desk.second_factor.confirm, who, code, client_of(request))
+        codes = desk.second_factor.confirm(who, code, client_of(request))
     except Throttled:
-        return await run_in_threadpool(_enrolment, request, desk, who, next, TOO_MANY, 429)
+        return _enrolment(request, desk, who, next, TOO_MANY, 429)
     except AccountError as error:
-        return await run_in_threadpool(_enrolment, request, desk, who, next, str(error), 400)
+        return _enrolment(request, desk, who, next, str(error), 400)
     response = page(request, "recovery_codes.html", codes=codes, next=safe_next(next))
     if user is None:  # the enrolment was what this login waited for
-        token = await run_in_threadpool(
-            desk.accounts.promote, request.cookies[desk.settings.session_cookie])
+        token = desk.accounts.promote(request.cookies[desk.settings.session_cookie])
         with_session(response, request, desk, token)
     return response
 
