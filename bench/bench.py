@@ -3,7 +3,8 @@
     .venv/bin/python bench/bench.py                    # the full run (make bench)
     .venv/bin/python bench/bench.py --docs 200 --stream-docs 400 --skip-clean   # quick
 
-1. Main-content extraction on the article-extraction benchmark (bench/clean_bench.py).
+1. Main-content extraction on the article-extraction benchmark and on the tuning
+   part of the WCXB development articles (bench/clean_bench.py).
 2. The same pages as text dumps, for the text-dump cleaner (bench/clean_bench.py).
 3. End to end (read, clean, extract, resolve, store into a temporary SQLite file)
    on the dev set repeated to --docs documents (bench/corpus.py: each copy gets
@@ -134,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=2000, help="end-to-end corpus size")
     ap.add_argument("--stream-docs", type=int, default=10_000, help="streaming-memory corpus")
-    ap.add_argument("--data", type=Path, default=clean_bench.DEFAULT_DATA)
+    ap.add_argument("--data", type=Path, action="append", help="a cleaner benchmark folder")
     ap.add_argument("--skip-clean", action="store_true", help="leave out sections 1 and 2")
     args = ap.parse_args(argv)
     started = time.perf_counter()
@@ -145,8 +146,9 @@ def main(argv: list[str] | None = None) -> int:
             ("4. Streaming memory", lambda: streaming_memory(args.stream_docs, Path(tmp))),
         ]
         if not args.skip_clean:
-            sections.insert(0, ("1-2. Main content (HTML) and text dumps",
-                                lambda: clean_bench.table(args.data)))
+            sections.insert(0, ("1-2. Main content (HTML) and text dumps", lambda: (
+                line for data in args.data or clean_bench.DEFAULT_DATA
+                for line in clean_bench.table(data))))
         for title, section in sections:
             print(f"\n{title}", flush=True)
             for line in section():

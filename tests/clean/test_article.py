@@ -38,10 +38,11 @@ def page(head: str = "", article_attrs: str = "", extra_body: str = "") -> str:
 def test_article_block_is_the_deepest_element_holding_the_paragraphs() -> None:
     # the aside's teaser is over a tenth of the paragraph text: <main> holds 90%, the
     # story alone does not; trafilatura then drops the aside
-    block = article_block(parse_page(page()))
+    block, prose = article_block(parse_page(page()))
     assert block is not None and block.tag == "main"
+    assert prose == sum(len(p) for p in PARAGRAPHS) + len(TEASER)
     alone = parse_page(page().replace(f"<p>{TEASER}</p>", ""))
-    assert article_block(alone).get("class") == "story"
+    assert article_block(alone)[0].get("class") == "story"
 
 
 def test_article_text_keeps_paragraphs_and_drops_teasers() -> None:
@@ -62,7 +63,7 @@ def test_comment_thread_longer_than_the_article_is_not_taken_for_it() -> None:
         f"<p>{notice}</p></article><div id='comments'>{thread}</div></body></html>"
     )
     tree = parse_page(html)
-    assert article_block(tree).get("id") == "comments"  # the thread holds most of the text
+    assert article_block(tree)[0].get("id") == "comments"  # the thread holds most of the text
     text = article_text(tree)
     assert notice in text and "judge refused" not in text
 
@@ -70,7 +71,7 @@ def test_comment_thread_longer_than_the_article_is_not_taken_for_it() -> None:
 def test_page_without_paragraphs_read_whole() -> None:
     divs = "".join(f"<div>{p}</div>" for p in PARAGRAPHS)
     tree = parse_page(f"<html><body><div class='content'>{divs}</div></body></html>")
-    assert article_block(tree) is None
+    assert article_block(tree)[0] is None
     assert PARAGRAPHS[0] in article_text(tree)
 
 
@@ -114,3 +115,38 @@ def test_text_depth_check_linear_on_tags_never_closed() -> None:
     start = time.perf_counter()
     check_depth("<a " * 20_000, max_depth=512)  # took 15 s when every "<" rescanned the rest
     assert time.perf_counter() - start < 1.0
+
+
+def test_headings_and_lists_of_a_bare_block_are_kept() -> None:
+    """A block with no article-like class: its section headings (text after an empty
+    anchor span, as table-of-contents plugins write them) and its lists stay."""
+    prose = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2])
+    more = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:])
+    html = (
+        "<html><head></head><body><nav><a href='/'>Home</a></nav>"
+        f"<div class='blog-detail'>{prose}"
+        "<h3><span class='toc-anchor' id='s2'></span>2. What the lawyers asked for</h3>"
+        "<ul><li>Release on bail pending the appeal hearing</li>"
+        "<li>Access to the case file for the defence</li></ul>"
+        f"{more}</div><footer><p>All rights reserved.</p></footer></body></html>"
+    )
+    text = article_text(parse_page(html))
+    assert "2. What the lawyers asked for" in text
+    assert "Access to the case file for the defence" in text
+    assert all(p in text for p in PARAGRAPHS) and "All rights reserved" not in text
+
+
+def test_block_yielding_little_of_its_prose_gives_way_to_the_whole_page(monkeypatch) -> None:
+    """When trafilatura's rules find only a small box inside the block (an author's box
+    matching their article patterns, as on some WCXB pages), the page is read too and
+    the longer text kept."""
+    import rightsdesk.clean.article as article
+
+    read = article._extract
+
+    def box_only_in_blocks(tree, *, whole_page: bool) -> str:
+        return read(tree, whole_page=True) if whole_page else "Staff writers."
+
+    monkeypatch.setattr(article, "_extract", box_only_in_blocks)
+    text = article_text(parse_page(page()))
+    assert all(p in text for p in PARAGRAPHS)

@@ -10,10 +10,11 @@ of the tree, and most of a news page is navigation, teasers and footers. So:
    is a third of a page's bytes and never holds article text.
 2. The article block is the deepest element that still holds most of the page's
    paragraph text (`<p>` of sentence length); `ARTICLE_SHARES` are tried in order.
-3. trafilatura's cleaning, comment pruning and main extractor run on that block
+3. trafilatura's cleaning, comment pruning and main extractor (in its recall
+   focus: headings, lists and tables of the article are kept) run on that block
    only, with no fallbacks. A page without such a block (no `<p>` prose: list
-   pages, text in bare `<div>`s), or whose block yields nothing, goes through
-   the same core whole.
+   pages, text in bare `<div>`s), or whose block yields under half of the page's
+   paragraph text, goes through the same core whole.
 
 On the article-extraction benchmark this scores shingle F1 0.966 (trafilatura
 with `favor_precision`: 0.964, its defaults 0.953) at about three times the pages
@@ -36,6 +37,7 @@ from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_X
 ARTICLE_SHARES = (0.9, 0.75)  # share of the page's paragraph text the article block must hold
 PARAGRAPH_MIN_CHARS = 25  # shorter <p> are captions, bylines and buttons, not the article
 PAGE_MIN_PARAGRAPH_CHARS = 400  # less paragraph text than this: no block to narrow to
+BLOCK_MIN_SHARE = 0.5  # a block's text under this share of the paragraph text: read the page
 
 # Same settings as trafilatura's parser; every element is a plain HtmlElement, looked up
 # in C (lxml.html's default lookup calls Python for each element it hands out).
@@ -49,7 +51,7 @@ _PARSER = HTMLParser(
 _PARSER.set_element_class_lookup(
     etree.ElementDefaultClassLookup(element=HtmlElement, comment=HtmlComment)
 )
-_OPTIONS = Extractor(fast=True, comments=False)
+_OPTIONS = Extractor(fast=True, comments=False, recall=True)
 
 _BODY_AFTER_HEAD = re.compile(rb"</head\s*>\s*<body[\s>]", re.IGNORECASE)
 _DOCTYPE = re.compile(rb"^\s*<!doctype[^>]*>", re.IGNORECASE)  # libxml2 misreads some
@@ -81,33 +83,38 @@ def parse_page(html: str) -> HtmlElement | None:
 def article_text(tree: HtmlElement) -> str:
     """Main text of a parsed page: trafilatura's core on the article block, or on the page.
 
-    A block that yields nothing was the wrong one, most often a comment thread longer
-    than the article it follows: trafilatura prunes it whole. The page is read instead.
+    A block that yields less than half of the page's paragraph text was the wrong one:
+    a comment thread longer than the article (trafilatura prunes it whole), or a
+    wrapper whose article trafilatura's rules only find on the whole page. The page is
+    read too, and the longer text kept.
     """
-    block = article_block(tree)
-    if block is not None:
-        text = _extract(_as_page(block), whole_page=False)
-        if text.strip():
-            return text
-    return _extract(tree, whole_page=True)
+    block, prose = article_block(tree)
+    if block is None:
+        return _extract(tree, whole_page=True)
+    text = _extract(_as_page(block), whole_page=False)
+    if len(text) >= BLOCK_MIN_SHARE * prose:
+        return text
+    whole = _extract(tree, whole_page=True)
+    return whole if len(whole) > len(text) else text
 
 
-def article_block(tree: HtmlElement) -> HtmlElement | None:
-    """The deepest element holding most of the page's paragraph text, if any."""
+def article_block(tree: HtmlElement) -> tuple[HtmlElement | None, int]:
+    """The deepest element holding most of the page's paragraph text, if any, and the
+    characters of that text."""
     body = tree.find("body")
     if body is None:
-        return None
+        return None, 0
     paragraphs = _paragraph_chars(body)
     total = sum(paragraphs.values())
     if total < PAGE_MIN_PARAGRAPH_CHARS:
-        return None
+        return None, total
     held = _text_held(paragraphs, body)
     longest = max(paragraphs, key=paragraphs.__getitem__)
     for share in ARTICLE_SHARES:
         block = _deepest_holding(longest, body, held, share * total)
         if block is not None:
-            return block
-    return None
+            return block, total
+    return None, total
 
 
 def _paragraph_chars(body: HtmlElement) -> dict[HtmlElement, int]:
@@ -159,11 +166,16 @@ def _as_page(block: HtmlElement) -> HtmlElement:
     """A copy of the block in a page of its own, so trafilatura sees nothing else.
 
     A copy, since trafilatura rewrites what it reads and the page may be read next.
+    The block goes inside an `<article>` (unless it holds one), so that trafilatura's
+    rules read it as the article container: a bare block matched none of them, and
+    trafilatura's wild-text recovery then dropped headings and lists (WCXB pages).
     """
     page = block.makeelement("html")
     copied = deepcopy(block)
     copied.tail = None
-    etree.SubElement(page, "body").append(copied)
+    body = etree.SubElement(page, "body")
+    holder = body if copied.find(".//article") is not None else etree.SubElement(body, "article")
+    holder.append(copied)
     return page
 
 
