@@ -210,6 +210,24 @@ def test_a_lede_in_the_present_tells_the_news_of_the_day(events) -> None:
     assert found[("Dina Esenova", "release")].date == "2024-03-15"
 
 
+def test_a_lede_in_the_present_perfect_tells_the_news_of_the_day(events) -> None:
+    found = events(
+        "The rights group has received reports that blogger Dina Esenova has been released.\n"
+        "She had been jailed in 2021 for organising a rally."
+    )
+    assert found[("Dina Esenova", "release")].date == "2024-03-15"
+
+
+def test_a_lede_in_the_past_without_a_day_is_not_dated_by_publication(events) -> None:
+    found = events("Police detained blogger Marat Bekov during a raid on his office.")
+    assert found[("Marat Bekov", "arrest")].date is None
+
+
+def test_a_past_told_in_a_relative_clause_of_the_lede_is_not_dated_by_publication(events) -> None:
+    found = events("Blogger Marat Bekov, who was arrested after a rally, remains in custody.")
+    assert found[("Marat Bekov", "arrest")].date is None
+
+
 def test_a_state_in_the_present_is_not_dated_by_publication(events) -> None:
     found = events("Journalist Timur Ospanov serves a seven-year term in a penal colony.")
     assert found[("Timur Ospanov", "sentence")].date is None
@@ -229,3 +247,9 @@ def test_an_unnamed_arrest_by_police_dates_no_hearing(events) -> None:
         "The jail terms of Timur Ospanov and Arman Dosov were upheld."
     )
     assert found[("Timur Ospanov", "trial")].date is None
+
+
+def test_a_sentence_upheld_in_the_news_of_the_day_keeps_its_own_day_unknown(events) -> None:
+    found = events("The Supreme Court has upheld the five-year prison sentence of Aliya Nurova.")
+    assert found[("Aliya Nurova", "trial")].date == "2024-03-15"
+    assert found[("Aliya Nurova", "sentence")].date is None

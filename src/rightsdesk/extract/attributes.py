@@ -73,6 +73,7 @@ class Attributes:
     charges: list[str] = field(default_factory=list)
     months: float | None = None
     suspended: bool = False
+    foreign_day: bool = False  # the day the clause tells is another event's (an appeal's)
 
 
 @cache
@@ -97,6 +98,7 @@ def read_attributes(
     arrest = hit.rule.event == "arrest"
     borrowed = dated_by_another_event(hit)
     return Attributes(
+        foreign_day=reviewed or borrowed,
         date=None if reviewed or borrowed else _date(
             view, clause, clause_verb(hit.anchor), published, arrest=arrest),
         place=None if reviewed else _place(view.span, clause, _target_tokens(hit)),

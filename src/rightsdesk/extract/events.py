@@ -21,7 +21,6 @@ from rightsdesk.extract.attributes import (
     named_places,
     read_attributes,
 )
-from rightsdesk.extract.dates import precision_of
 from rightsdesk.extract.groups import GROUP_WINDOW, Roster, group_members, group_report
 from rightsdesk.extract.learned.candidates import Candidate, RuleReading, document_candidates
 from rightsdesk.extract.learned.decisions import EventDecisions
@@ -384,7 +383,7 @@ class Lede:
         if stamp is None:
             return
         own = attributes.date
-        if not own or stamp.day.startswith(own):
+        if not attributes.foreign_day and (not own or stamp.day.startswith(own)):
             attributes.date = stamp.day
         told = view.text.replace(stamp.text.strip(), "", 1)
         if attributes.place and attributes.place in stamp.text and attributes.place not in told:
@@ -395,7 +394,8 @@ class Lede:
 def _dateline_lede(sents: list[SentenceView], published: date | None) -> Lede:
     """"AUG. 19 2016 (Bulletin) - Kazakhstan released ...": news of the day is told
     without its day, which the dateline gives; it dates the lede sentence. So does
-    the publication date for a lede in the present tense ("A and B walk free")."""
+    the publication date (at the precision the source gives it) for a lede in the
+    present or the present perfect ("A and B walk free", "X has been released")."""
     lede = Lede(_captions(sents, published))
     for view in sents[:8]:
         if view.span.start_char != 0:
@@ -406,10 +406,12 @@ def _dateline_lede(sents: list[SentenceView], published: date | None) -> Lede:
             lede.stamps.update({v.index: dateline for v in sents if v.paragraph == view.paragraph
                                 and v.span.start_char <= reach})
             return lede
-    first = next((v for v in sents[:4] if _tells_news(v)), None)
-    if first is not None and published is not None and precision_of(published) == "day" and any(
-            _present_news(hit.anchor) for hit in find_hits(first.span)):
-        lede.stamps[first.index] = Dateline(published.isoformat(), "")
+    if published is None:
+        return lede
+    told = ((v, find_hits(v.span)) for v in sents[:4] if _tells_news(v))
+    first = next(((v, hits) for v, hits in told if hits), None)  # the first event told
+    if first is not None and any(_news_of_the_day(hit.anchor) for hit in first[1]):
+        lede.stamps[first[0].index] = Dateline(published.isoformat(), "")
     return lede
 
 
@@ -418,10 +420,16 @@ def _tells_news(view: SentenceView) -> bool:
     return view.text.rstrip().endswith(".") and any(t.pos_ in {"VERB", "AUX"} for t in view.span)
 
 
-def _present_news(anchor: Token) -> bool:
-    """"Police detain X", "A and B walk free": news of the day in the simple present,
-    not a state ("X serves a term", "X faces trial")."""
-    return anchor.tag_ in {"VBZ", "VBP"} and anchor.lemma_.lower() not in STATES
+def _news_of_the_day(anchor: Token) -> bool:
+    """"Police detain X", "A and B walk free", "X has been released": news of the day
+    in the simple present or the present perfect, not a state ("X serves a term", "X
+    faces trial", "X has spent years in jail"). A noun ("X's release") goes by its verb."""
+    verb = clause_verb(anchor) if anchor.pos_ == "NOUN" else anchor
+    if verb.lemma_.lower() in STATES:
+        return False
+    perfect = verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
+    return perfect or verb.tag_ in {"VBZ", "VBP"}
 
 
 def _captions(sents: list[SentenceView], published: date | None) -> dict[int, Dateline]:
