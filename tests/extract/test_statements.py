@@ -176,3 +176,20 @@ def test_the_same_month_dates_a_statement_by_the_date_given_before(read) -> None
             "Watch condemned the verdict as unjust.")
     statements = {s.actor: s for s in read(text).statements}
     assert statements["Human Rights Watch"].date == "2023-04"
+
+
+def test_a_second_subject_the_parse_joined_to_the_first_object_speaks(nlp: Language) -> None:
+    text = ("Human Rights Watch condemned the verdict as persecution and Amnesty International "
+            "said it would have a chilling effect on freedom of expression.")
+    assert actors(nlp, text) == ["Amnesty International", "Human Rights Watch"]
+
+
+def test_words_quoted_on_the_record_are_a_position(nlp: Language) -> None:
+    text = ("“This ruling is a victory for Ahmed Abba, who has been detained for two years,” "
+            "said Anna Berg, a researcher at Amnesty International.")
+    assert actors(nlp, text) == ["Amnesty International"]
+
+
+def test_a_phrase_quoted_inside_reported_speech_is_no_position(nlp: Language) -> None:
+    text = "The Committee to Protect Journalists said they had “acquired documents” in May."
+    assert actors(nlp, text) == []

@@ -313,9 +313,21 @@ def _verb_anchors(verb: Token, context: str, trig: Triggers) -> bool:
             return True  # "called for ...", "called on ...", "called the verdict outrageous"
         if how == "object" and _has_object(verb, rule.get("objects", [])):
             return True
-        if how == "speech" and (trig.position_words.search(context) or _in_document(verb)):
+        if how == "speech" and (trig.position_words.search(context) or _in_document(verb)
+                                or _quotes(verb)):
             return True
     return False
+
+
+def _quotes(verb: Token) -> bool:
+    """"'This ruling is a victory for X,' said Y": words quoted on the record are a
+    position, while reported speech ("Y said X was detained") may only cite news."""
+    sent = verb.sent
+    quoted = [t for t in sent if t.is_quote]
+    if len(quoted) < 2 or quoted[0].i < verb.i < quoted[-1].i:
+        return False
+    opening = quoted[0]  # a whole quotation, not a phrase quoted inside reported speech
+    return opening.i == sent.start or sent.doc[opening.i - 1].text == ":"
 
 
 def _in_document(verb: Token) -> bool:
@@ -364,9 +376,26 @@ def _subject_regions(verb: Token) -> list[tuple[list[Token], Token]]:
             objs = [g for g in child.children if g.dep_ == "pobj"]
             if objs:
                 return [_region_of(objs[0])]
+    if verb.dep_ == "conj" and verb.head is not verb:
+        stranded = _stranded_subject(verb)
+        if stranded is not None:
+            return [stranded]
     if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
         return _subject_regions(verb.head)
     return []
+
+
+def _stranded_subject(verb: Token) -> tuple[list[Token], Token] | None:
+    """"HRW condemned the verdict as persecution and Amnesty International said ...":
+    the parse often joins the second subject to the first clause's object ("persecution
+    and Amnesty International"); a named body right before the verb is its subject."""
+    before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+    if before is None or before.ent_type_ not in {"ORG", "GPE", "NORP"} or before.dep_ != "conj":
+        return None
+    entity = next((e for e in verb.sent.ents if e.end == verb.i), None)
+    if entity is None:
+        return None
+    return list(entity), entity.root
 
 
 def _region_of(subject: Token) -> tuple[list[Token], Token]:
