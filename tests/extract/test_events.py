@@ -354,3 +354,11 @@ def test_charges_hung_on_the_crime_the_sentence_or_a_listed_term(
     events, text: str, charges: list[str]
 ) -> None:
     assert events(text)[("Anna Berg", "sentence")].charges == charges
+
+
+def test_persons_held_along_with_the_subject_share_the_event(events) -> None:
+    found = events(
+        "Dina Esenova is held in pre-trial detention, along with Saule Bekova and "
+        "journalist Aigerim Nurlanova."
+    )
+    assert {("Saule Bekova", "arrest"), ("Aigerim Nurlanova", "arrest")} <= set(found)

@@ -35,6 +35,7 @@ PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "dative"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DEPRIVING_VERBS = frozenset({"deny", "refuse", "withhold"})
 GIVING_VERBS = frozenset({"give", "hand"})
+ORDERING_VERBS = frozenset({"order", "sentence", "require", "force"})  # "X was ordered to serve"
 IMPOSING = GIVING_VERBS | {"impose", "pass"}  # "the sentence handed to / imposed on X"
 # "X had her term cut and was released": a passive verb shares its coordinated verb's subject.
 PASSIVE_SHARED = frozenset({"nsubjpass", "nsubj"})
@@ -302,6 +303,9 @@ def _companions(verb: Token) -> list[Token]:
         joined = prep.lower_ in {"alongside", "including"} or (prep.lower_ == "with" and together)
         if prep.dep_ == "prep" and joined:
             found.extend(c for c in prep.children if c.dep_ == "pobj")
+        if prep.dep_ == "prep" and prep.lower_ == "along":  # "along with A": "with" under "along"
+            found.extend(o for w in prep.children if w.lower_ == "with"
+                         for o in w.children if o.dep_ == "pobj")
     return found
 
 
@@ -312,7 +316,15 @@ def _subjects(verb: Token) -> list[Token]:
         if given:
             return given
     found = _children(verb, SUBJECT_DEPS)
-    return found or _inherited(verb, SUBJECT_DEPS)
+    return found or _ordered_to(verb) or _inherited(verb, SUBJECT_DEPS)
+
+
+def _ordered_to(verb: Token) -> list[Token]:
+    """"X was ordered to serve nine months", "the court ordered X to serve ...": who is
+    made to do it (a prosecutor asking X to serve years is a demand, not a sentence)."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in ORDERING_VERBS:
+        return []
+    return _children(verb.head, frozenset({"dobj", "nsubjpass"}))
 
 
 def _holders(noun: Token) -> list[Token]:
