@@ -253,3 +253,8 @@ def test_a_sentence_upheld_in_the_news_of_the_day_keeps_its_own_day_unknown(even
     found = events("The Supreme Court has upheld the five-year prison sentence of Aliya Nurova.")
     assert found[("Aliya Nurova", "trial")].date == "2024-03-15"
     assert found[("Aliya Nurova", "sentence")].date is None
+
+
+def test_a_reaction_today_to_a_detention_does_not_date_it(events) -> None:
+    found = events("The Committee to Protect Journalists condemns the detention of Dina Esenova.")
+    assert found[("Dina Esenova", "arrest")].date is None

@@ -422,14 +422,14 @@ def _tells_news(view: SentenceView) -> bool:
 
 def _news_of_the_day(anchor: Token) -> bool:
     """"Police detain X", "A and B walk free", "X has been released": news of the day
-    in the simple present or the present perfect, not a state ("X serves a term", "X
-    faces trial", "X has spent years in jail"). A noun ("X's release") goes by its verb."""
-    verb = clause_verb(anchor) if anchor.pos_ == "NOUN" else anchor
-    if verb.lemma_.lower() in STATES:
+    in the simple present or the present perfect; not a state ("X serves a term", "X
+    faces trial", "X has spent years in jail"), nor a noun ("CPJ condemns the detention
+    of X" tells today's reaction to an older event)."""
+    if anchor.lemma_.lower() in STATES:
         return False
-    perfect = verb.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
-    return perfect or verb.tag_ in {"VBZ", "VBP"}
+    perfect = anchor.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in anchor.children)
+    return perfect or anchor.tag_ in {"VBZ", "VBP"}
 
 
 def _captions(sents: list[SentenceView], published: date | None) -> dict[int, Dateline]:
