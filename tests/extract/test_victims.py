@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
+from rightsdesk.extract.victims import proper_run
+
 
 def test_passive_subject_is_a_victim(victims) -> None:
     assert victims("Opposition activist Daniyar Seitkali was arrested in Almaty.") == {
@@ -141,3 +145,14 @@ def test_they_never_stands_for_one_name_the_parse_lists_with_a_title(victims) ->
     text = ("“The abuse of detainees is a cause for concern,” said Anna Berg, Europe and Asia "
             "director at a rights group. “The authorities should punish those who beat them.”")
     assert "Anna Berg" not in victims(text)
+
+
+def test_a_first_name_the_parse_reads_as_an_interjection_stays_in_the_name(nlp) -> None:
+    words = ["Wa", "Thein", "and", "Aung", "Myo", "were", "detained"]
+    doc = Doc(
+        nlp.vocab, words=words,
+        pos=["INTJ", "PROPN", "CCONJ", "PROPN", "PROPN", "AUX", "VERB"],
+        deps=["intj", "nsubjpass", "cc", "compound", "conj", "auxpass", "ROOT"],
+        heads=[6, 6, 1, 4, 1, 6, 6],
+    )
+    assert proper_run(doc[1]).text == "Wa Thein"

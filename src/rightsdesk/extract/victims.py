@@ -134,6 +134,8 @@ def _joined(token: Token, sentence_start: int) -> bool:
 def _name_part(token: Token) -> bool:
     if token.ent_type_ == "NORP":
         return False  # "Sunni Muslim", "Kazakh": descriptors, not parts of the name
+    if token.pos_ == "INTJ" and token.is_title and token.dep_ == "intj":
+        return True  # "Wa Lone and ... were detained": a name's first word read as "wow"
     return (token.pos_ == "PROPN" and token.is_title) or token.lower_ in NAME_PARTICLES
 
 
