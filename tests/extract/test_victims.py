@@ -156,3 +156,15 @@ def test_a_first_name_the_parse_reads_as_an_interjection_stays_in_the_name(nlp) 
         heads=[6, 6, 1, 4, 1, 6, 6],
     )
     assert proper_run(doc[1]).text == "Wa Thein"
+
+
+def test_names_listed_after_a_copula_are_the_group_s_members(victims) -> None:
+    text = ("The prisoners freed today are Anna Berg, Olga Sokol and Ivan Petrov, members of "
+            "the youth movement.")
+    assert victims(text) == {"Anna Berg", "Olga Sokol", "Ivan Petrov"}
+    assert victims("Among those arrested were Dina Esenova and Marat Bekov.") == {
+        "Dina Esenova", "Marat Bekov"}
+
+
+def test_a_copula_without_a_described_group_lists_no_one(victims) -> None:
+    assert victims("The winners were Anna Berg and Olga Sokol.") == set()

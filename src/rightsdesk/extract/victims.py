@@ -227,7 +227,23 @@ def described_names(token: Token) -> list[Token]:
         for listed in (c for c in prep.children if c.dep_ == "pobj"):
             found.append(listed)
             found.extend(c for c in listed.children if c.dep_ == "appos")  # "its director A"
-    return found + _named_after_dash(token)
+    return found + _named_after_dash(token) + _named_by_copula(token)
+
+
+def _named_by_copula(token: Token) -> list[Token]:
+    """"The prisoners freed today are A, B and C", "Among those arrested were A and B":
+    a described group is the subject of "be" and the names its complement."""
+    verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ == "among":
+        verb = verb.head
+        wanted = {"nsubj"}
+    elif token.dep_ == "nsubj":
+        wanted = {"attr"}
+    else:
+        return []
+    if verb.lemma_ != "be" or not any(c.dep_ in {"acl", "relcl"} for c in token.children):
+        return []
+    return [c for c in verb.children if c.dep_ in wanted and c.pos_ == "PROPN"]
 
 
 def _including(token: Token) -> list[Token]:
