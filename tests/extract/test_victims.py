@@ -168,3 +168,7 @@ def test_names_listed_after_a_copula_are_the_group_s_members(victims) -> None:
 
 def test_a_copula_without_a_described_group_lists_no_one(victims) -> None:
     assert victims("The winners were Anna Berg and Olga Sokol.") == set()
+
+
+def test_a_speaker_named_as_the_holder_of_an_event_is_its_victim(victims) -> None:
+    assert victims("The detention of lawyer Anna Berg drew protests.") == {"Anna Berg"}

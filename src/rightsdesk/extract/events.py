@@ -78,7 +78,8 @@ LEDE_REACH = 3
 LEDE_SENTENCES = 3  # headline and lede: where a story says where it happened
 TIME_PREPOSITIONS = frozenset({"during", "amid", "throughout", "since", "until"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
-DIRECT_KINDS = frozenset({"patient", "modified"})  # kinds where a lawyer target is a victim
+# kinds where a lawyer target is a victim ("the detention of lawyer X")
+DIRECT_KINDS = frozenset({"patient", "modified", "holder"})
 DIRECT_SUBJECT_EVENTS = frozenset({"sentence", "charge", "killing"})
 COURTS = frozenset({"court", "judge", "tribunal"})
 # Verbs whose subject undergoes the event ("X died", "X faces trial", "X walked free").
