@@ -18,6 +18,11 @@ class Limits:
     # so a deeper page is refused rather than silently cut
     max_html_depth: int = 255
     parse_seconds: float = 20.0  # per-document budget for cleaning
+    # PDF reports: a 500-page report with photographs is tens of MB; a page tree of
+    # millions of pages, or a content stream inflating to gigabytes, is an attack
+    max_pdf_bytes: int = 60 * 1024 * 1024
+    max_pdf_pages: int = 2_000
+    pdf_seconds: float = 120.0  # reading every page of one PDF (200 pages take a few seconds)
 
 
 DEFAULT_LIMITS = Limits()

