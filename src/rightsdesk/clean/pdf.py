@@ -1,9 +1,10 @@
 """PDF reports: the text layer, page by page, into clean text with a page map.
 
-PDFium (pypdfium2) opens the document; pages are loaded one at a time and closed
-again, and only each page's text runs and their places are kept, so a long report
-costs its text, not its pages. `layout` turns the runs into paragraphs in reading
-order; this module checks the document first and joins the pages after:
+PDFium (pypdfium2) opens the document in a sandboxed child process; pages are
+loaded one at a time and closed again, and only each page's text runs and their
+places come back, so a long report costs its text, not its pages. `layout` turns
+the runs into paragraphs in reading order; this module checks the document first
+and joins the pages after:
 
 - refused, with the reason, are encrypted and damaged files, page counts over
   `Limits.max_pdf_pages`, text over `Limits.max_text_chars` (counted as pages are
@@ -15,8 +16,6 @@ order; this module checks the document first and joins the pages after:
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -33,13 +32,13 @@ from rightsdesk.clean.layout import (
     running_keys,
 )
 from rightsdesk.clean.limits import PageOverLimit
+from rightsdesk.clean.sandbox import run_bounded
 from rightsdesk.config import DEFAULT_LIMITS, Limits
 from rightsdesk.model import PageSpan
 
 NO_TEXT_LAYER = "no text layer: run OCR first"
+FORM_OBJECT = pdfium_c.FPDF_PAGEOBJ_FORM
 CHAR_TOLERANCE = 2.0  # points around a run's first character when asking its type size
-# PDFium is not thread-safe: one document is read at a time in a process.
-_PDFIUM = threading.Lock()
 
 
 @dataclass(slots=True)
@@ -60,21 +59,29 @@ class _Runs:
     segments: list[Segment]
 
 
+@dataclass(slots=True)
+class _Document:
+    """What the sandboxed reader hands back: every page's runs and the title."""
+
+    pages: list[_Runs]
+    title: str | None
+
+
 def read_pdf(raw: bytes, *, limits: Limits = DEFAULT_LIMITS) -> PdfText:
-    """The text of a PDF's text layer with its page map; PageOverLimit says why not."""
-    with _PDFIUM:
-        document = _open(raw, limits)
-        try:
-            runs = list(_page_runs(document, limits))
-            title = _title(document)
-        finally:
-            document.close()
+    """The text of a PDF's text layer with its page map; PageOverLimit says why not.
+
+    PDFium runs in a child process (`sandbox`), within `Limits.pdf_seconds` and
+    `Limits.pdf_memory_bytes`; the layout is pure Python on the runs it returns.
+    """
+    document = run_bounded(lambda: _read_document(raw, limits), seconds=limits.pdf_seconds,
+                           memory_bytes=limits.pdf_memory_bytes, what="reading the PDF")
+    runs = document.pages
     if not any(page.segments for page in runs):
         raise PageOverLimit(NO_TEXT_LAYER)
     running = running_keys([edge_rows(page.segments) for page in runs])
     pages = [read_page(p.number, p.segments, width=p.width, running=running) for p in runs]
     text, spans = join_pages(pages)
-    return PdfText(text, spans, title)
+    return PdfText(text, spans, document.title)
 
 
 def join_pages(pages: Sequence[Page]) -> tuple[str, tuple[PageSpan, ...]]:
@@ -106,6 +113,14 @@ def join_pages(pages: Sequence[Page]) -> tuple[str, tuple[PageSpan, ...]]:
     return "\n".join(parts), tuple(spans)
 
 
+def _read_document(raw: bytes, limits: Limits) -> _Document:
+    document = _open(raw, limits)
+    try:
+        return _Document(list(_page_runs(document, limits)), _title(document))
+    finally:
+        document.close()
+
+
 def _open(raw: bytes, limits: Limits) -> pdfium.PdfDocument:
     """The document, or the reason it cannot be read (password, damage, size)."""
     try:
@@ -123,14 +138,10 @@ def _open(raw: bytes, limits: Limits) -> pdfium.PdfDocument:
 
 
 def _page_runs(document: pdfium.PdfDocument, limits: Limits) -> Iterator[_Runs]:
-    """Each page's runs, one page loaded at a time, within the time and text budgets."""
-    started = time.monotonic()
+    """Each page's runs, one page loaded at a time, within the text budget."""
     characters = 0
     for index in range(len(document)):
-        if time.monotonic() - started > limits.pdf_seconds:
-            raise PageOverLimit(f"reading the PDF took longer than {limits.pdf_seconds:g} s "
-                                f"(stopped at page {index + 1})")
-        runs = _read_runs(document, index)
+        runs = _read_runs(document, index, limits)
         characters += sum(len(segment.text) for segment in runs.segments)
         if characters > limits.max_text_chars:
             raise PageOverLimit(f"PDF text is over the {limits.max_text_chars}-character "
@@ -138,12 +149,15 @@ def _page_runs(document: pdfium.PdfDocument, limits: Limits) -> Iterator[_Runs]:
         yield runs
 
 
-def _read_runs(document: pdfium.PdfDocument, index: int) -> _Runs:
+def _read_runs(document: pdfium.PdfDocument, index: int, limits: Limits) -> _Runs:
     try:
         page = document[index]
     except pdfium.PdfiumError as exc:
         raise PageOverLimit(f"damaged PDF: page {index + 1} cannot be read ({exc})") from exc
     try:
+        if _form_depth(page.raw, limits.max_pdf_form_depth) > limits.max_pdf_form_depth:
+            raise PageOverLimit(f"page {index + 1} nests forms over {limits.max_pdf_form_depth}"
+                                " deep (a form that draws itself)")
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
@@ -152,6 +166,25 @@ def _read_runs(document: pdfium.PdfDocument, index: int) -> _Runs:
             textpage.close()
     finally:
         page.close()
+
+
+def _form_depth(page: pdfium_c.FPDF_PAGE, limit: int) -> int:
+    """How deep the page's form XObjects nest, counted no further than past `limit`.
+
+    PDFium stops a form drawing itself some 40 levels down, having drawn it 40
+    times; a real report nests forms a few levels at most.
+    """
+    count = pdfium_c.FPDFPage_CountObjects(page)
+    level = [pdfium_c.FPDFPage_GetObject(page, i) for i in range(count)]
+    depth = 0
+    while depth <= limit:
+        forms = [obj for obj in level if pdfium_c.FPDFPageObj_GetType(obj) == FORM_OBJECT]
+        if not forms:
+            return depth
+        depth += 1
+        level = [pdfium_c.FPDFFormObj_GetObject(form, i)
+                 for form in forms for i in range(pdfium_c.FPDFFormObj_CountObjects(form))]
+    return depth
 
 
 def _segments(textpage: pdfium.PdfTextPage, height: float) -> Iterator[Segment]:
