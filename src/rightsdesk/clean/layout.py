@@ -10,7 +10,7 @@ on one line, in top-down page coordinates), so it is tested without any PDF:
 - footnotes are the rows in a smaller type below the last row of body type;
 - a page with a gutter that no wide run crosses has two columns: each band
   between full-width rows is read left column first, then right;
-- lines become paragraphs at a vertical gap, a change of type size, or a short
+- lines become paragraphs at a wider line spacing, a change of type size, or a short
   line ending a sentence; a word hyphenated at a line end is joined again.
 """
 
@@ -33,7 +33,7 @@ COLUMN_MIN_LINES = 4  # lines needed on each side of a gutter to call a page two
 GUTTER_ZONE = (0.3, 0.7)  # a gutter lies in this middle part of the page width
 SAME_ROW = 0.5  # runs overlapping by this share of the smaller height are on one row
 CELL_GAP = 2.0  # a horizontal gap of this many type sizes separates table cells
-PARAGRAPH_GAP = 0.6  # a vertical gap of this share of a line's height starts a paragraph
+PARAGRAPH_PITCH = 1.3  # a line this many times its column's usual spacing down starts one
 SHORT_LINE = 0.85  # a line ending a sentence short of this share of its column ends a paragraph
 SIZE_CHANGE = 0.15  # type size changing by this share (a heading) starts a paragraph
 
@@ -146,14 +146,18 @@ def strip_edges(segments: Sequence[Segment], running: set[str]) -> list[Segment]
 
 
 def split_notes(segments: Sequence[Segment]) -> tuple[list[Segment], list[Segment]]:
-    """Body and footnotes: notes are set smaller than the body, below its last line."""
+    """Body and footnotes: notes are the rows set smaller than the body, below its last
+    line, from the first that starts with a note number (a small table is body)."""
     size = body_size(segments)
     if size is None:
         return list(segments), []
     body_bottom = max(s.bottom for s in segments if s.size >= size * NOTE_SIZE)
-    notes = [s for s in segments if s.top >= body_bottom - 1 and s.size < size * NOTE_SIZE]
-    noted = set(map(id, notes))
-    return [s for s in segments if id(s) not in noted], notes
+    below = [s for s in segments if s.top >= body_bottom - 1 and s.size < size * NOTE_SIZE]
+    rows = group_rows(below)
+    first = next((i for i, row in enumerate(rows) if NOTE_START.match(row_text(row) + " ")),
+                 len(rows))
+    noted = {id(segment) for row in rows[first:] for segment in row}
+    return [s for s in segments if id(s) not in noted], [s for s in below if id(s) in noted]
 
 
 def body_size(segments: Sequence[Segment]) -> float | None:
@@ -204,10 +208,10 @@ def join_lines(lines: Sequence[Line], *, starts: re.Pattern[str] | None = None) 
     matches: a footnote's number), hyphenated words rejoined."""
     paragraphs: list[str] = []
     current = ""
-    extents = _column_extents(lines)
+    columns = _columns(lines)
     for previous, line in zip([None, *lines], lines, strict=False):
         starting = starts is not None and bool(starts.match(line.text))
-        if previous is None or starting or _breaks(previous, line, extents[line.column]):
+        if previous is None or starting or _breaks(previous, line, columns[line.column]):
             if current:
                 paragraphs.append(current)
             current = line.text
@@ -256,26 +260,44 @@ def _lines(segments: Sequence[Segment], column: tuple[int, int]) -> list[Line]:
     return lines
 
 
-def _column_extents(lines: Sequence[Line]) -> dict[tuple[int, int], tuple[float, float]]:
-    """Each column's left and right edge, which short lines are measured against."""
-    extents: dict[tuple[int, int], tuple[float, float]] = {}
+@dataclass(frozen=True, slots=True)
+class _Column:
+    """A column's edges, its usual type size and distance from one line's top to the next's."""
+
+    left: float
+    right: float
+    pitch: float | None
+    size: float
+
+
+def _columns(lines: Sequence[Line]) -> dict[tuple[int, int], _Column]:
+    """Each column's shape, which gaps and short lines are measured against."""
+    by_column: dict[tuple[int, int], list[Line]] = {}
     for line in lines:
-        left, right = extents.get(line.column, (line.left, line.right))
-        extents[line.column] = (min(left, line.left), max(right, line.right))
-    return extents
+        by_column.setdefault(line.column, []).append(line)
+    shapes = {}
+    for key, members in by_column.items():
+        pitches = sorted(b.top - a.top for a, b in pairwise(members) if b.top > a.top)
+        sizes = sorted(line.size for line in members)
+        shapes[key] = _Column(min(line.left for line in members),
+                              max(line.right for line in members),
+                              pitches[len(pitches) // 2] if pitches else None,
+                              sizes[len(sizes) // 2])
+    return shapes
 
 
-def _breaks(previous: Line, line: Line, extent: tuple[float, float]) -> bool:
-    """Whether `line` starts a new paragraph after `previous` (in a column `extent` wide)."""
+def _breaks(previous: Line, line: Line, column: _Column) -> bool:
+    """Whether `line` starts a new paragraph after `previous`."""
     if previous.cells or line.cells:
         return True
     if abs(line.size - previous.size) > SIZE_CHANGE * previous.size:
         return True
     if line.column != previous.column:
         return False  # the paragraph runs on into the next column
-    gap = line.top - previous.bottom
-    if gap > PARAGRAPH_GAP * (previous.bottom - previous.top):
-        return True
-    left, right = extent
+    if column.pitch:  # a heading's lines are further apart, in proportion to its type
+        scale = max(1.0, previous.size / column.size) if column.size else 1.0
+        if line.top - previous.top > PARAGRAPH_PITCH * column.pitch * scale:
+            return True
+    left, right = column.left, column.right
     short = previous.right < left + SHORT_LINE * (right - left)
     return short and bool(SENTENCE_END.search(previous.text))
