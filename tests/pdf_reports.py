@@ -117,3 +117,8 @@ def page_html(body: str, *, columns: int, after: str = "") -> str:
 
 def render_pdf(document: str) -> bytes:
     return weasyprint.HTML(string=document).write_pdf()
+
+
+def scanned_page() -> bytes:
+    """A page with a grey box and no text at all: a scan nobody has OCRed."""
+    return render_pdf('<div style="height: 120mm; background: #777"></div>')
