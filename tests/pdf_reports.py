@@ -47,7 +47,7 @@ CONTEXT = (
     "Throughout the year the authorities continued to restrict the space for independent "
     "journalism and peaceful assembly. Several families told monitors that they had not "
     "been informed of the place of detention for days, and lawyers described repeated "
-    "obstacles to confidential meetings with their clients in pre-trial detention."
+    "obstacles to confidential meetings with their clients in detention before trial."
 )
 
 

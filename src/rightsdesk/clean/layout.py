@@ -33,6 +33,7 @@ COLUMN_MIN_LINES = 4  # lines needed on each side of a gutter to call a page two
 GUTTER_ZONE = (0.3, 0.7)  # a gutter lies in this middle part of the page width
 SAME_ROW = 0.5  # runs overlapping by this share of the smaller height are on one row
 CELL_GAP = 2.0  # a horizontal gap of this many type sizes separates table cells
+TABLE_CELLS = 3  # runs on one row across a gutter that make it a table row, not two columns
 PARAGRAPH_PITCH = 1.3  # a line this many times its column's usual spacing down starts one
 SHORT_LINE = 0.85  # a line ending a sentence short of this share of its column ends a paragraph
 SIZE_CHANGE = 0.15  # type size changing by this share (a heading) starts a paragraph
@@ -46,7 +47,9 @@ PAGE_NUMBER = re.compile(
 NOTE_START = re.compile(r"^[\d*\u2020\u2021]{1,3}[.)]?\s")  # each footnote, its own paragraph
 MARKER = re.compile(r"^[\d*\u2020\u2021]{1,3}$")
 DIGITS = re.compile(r"\d+")
-LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+# PDFium writes a hyphen it takes for hyphenation at a line end as U+0002
+LIGATURES = str.maketrans({"\x02": "-", "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl",
+                           "\ufb03": "ffi",
                            "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
 
 
@@ -108,11 +111,14 @@ def edge_rows(segments: Sequence[Segment]) -> list[str]:
 
 
 def read_page(number: int, segments: Sequence[Segment], *, width: float,
-              running: set[str]) -> Page:
-    """One page's body paragraphs in reading order, and its footnotes apart."""
+              running: set[str], gutter: float | None = None) -> Page:
+    """One page's body paragraphs in reading order, and its footnotes apart.
+
+    `gutter` is the document's usual one, for a page with too few lines to show its own.
+    """
     kept = strip_edges(segments, running)
     body, notes = split_notes(kept)
-    lines = reading_order(body, width)
+    lines = reading_order(body, width, gutter)
     paragraphs = join_lines(lines)
     continues = bool(paragraphs) and not SENTENCE_END.search(paragraphs[-1])
     note_lines = join_lines(reading_order(notes, width), starts=NOTE_START)
@@ -168,17 +174,22 @@ def body_size(segments: Sequence[Segment]) -> float | None:
     return weights.most_common(1)[0][0] if weights else None
 
 
-def reading_order(segments: Sequence[Segment], width: float) -> list[Line]:
+def reading_order(segments: Sequence[Segment], width: float,
+                  usual: float | None = None) -> list[Line]:
     """Lines in reading order: bands of full-width rows and of columns, top down."""
     gutter = find_gutter(segments, width)
+    if gutter is None and usual is not None and _splits(segments, usual):
+        gutter = usual
     bands: list[list[list[Segment]]] = []  # each band: its columns, each a list of runs
-    for segment in sorted(segments, key=lambda s: (s.top, s.left)):
-        spans = gutter is None or segment.left < gutter < segment.right
-        columns = 1 if spans else 2
-        if not bands or len(bands[-1]) != columns:
-            bands.append([[] for _ in range(columns)])
-        column = 0 if spans or gutter is None or segment.right <= gutter else 1
-        bands[-1][column].append(segment)
+    for row in group_rows(segments):
+        table = gutter is not None and _is_table_row(row, gutter)
+        for segment in row:
+            spans = gutter is None or table or segment.left < gutter < segment.right
+            columns = 1 if spans else 2
+            if not bands or len(bands[-1]) != columns:
+                bands.append([[] for _ in range(columns)])
+            column = 0 if spans or gutter is None or segment.right <= gutter else 1
+            bands[-1][column].append(segment)
     return [
         line
         for band_index, band in enumerate(bands)
@@ -203,6 +214,24 @@ def find_gutter(segments: Sequence[Segment], width: float) -> float | None:
     return best[2] if best else None
 
 
+def usual_gutter(gutters: Sequence[float | None]) -> float | None:
+    """The gutter most pages of a document share (to the point), if any page has one."""
+    found = Counter(round(gutter) for gutter in gutters if gutter is not None)
+    return float(found.most_common(1)[0][0]) if found else None
+
+
+def _is_table_row(row: Sequence[Segment], gutter: float) -> bool:
+    """A row of table cells across the gutter: two column lines side by side are two runs."""
+    cells = [s for s in row if not MARKER.match(s.text)]
+    return len(cells) >= TABLE_CELLS and _splits(cells, gutter)
+
+
+def _splits(segments: Sequence[Segment], gutter: float) -> bool:
+    """Whether some runs lie wholly left of `gutter` and some wholly right of it."""
+    return (any(s.right <= gutter for s in segments)
+            and any(s.left >= gutter for s in segments))
+
+
 def join_lines(lines: Sequence[Line], *, starts: re.Pattern[str] | None = None) -> list[str]:
     """Paragraphs from lines: broken where `_breaks` says (and before a line `starts`
     matches: a footnote's number), hyphenated words rejoined."""
@@ -223,10 +252,14 @@ def join_lines(lines: Sequence[Line], *, starts: re.Pattern[str] | None = None) 
 
 
 def join_words(before: str, after: str) -> str:
-    """Two lines of a paragraph as one: a line-end hyphen before a lowercase word goes."""
-    if LINE_HYPHEN.search(before) and after[:1].islower():
+    """Two lines of a paragraph as one. A line-end hyphen before a lowercase word is
+    hyphenation and goes ("investi-gators"; "pre-trial" becomes "pretrial", the smaller
+    loss); before a capital or a digit it is part of the word ("Abdul-Rahman")."""
+    if not LINE_HYPHEN.search(before):
+        return f"{before} {after}"
+    if after[:1].islower():
         return before[:-1] + after
-    return f"{before} {after}"
+    return before[:-1] + "-" + after
 
 
 def clean_run(text: str) -> str:
@@ -281,7 +314,7 @@ def _columns(lines: Sequence[Line]) -> dict[tuple[int, int], _Column]:
         sizes = sorted(line.size for line in members)
         shapes[key] = _Column(min(line.left for line in members),
                               max(line.right for line in members),
-                              pitches[len(pitches) // 2] if pitches else None,
+                              pitches[(len(pitches) - 1) // 2] if pitches else None,
                               sizes[len(sizes) // 2])
     return shapes
 

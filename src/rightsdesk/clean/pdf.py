@@ -27,9 +27,11 @@ from rightsdesk.clean.layout import (
     Segment,
     clean_run,
     edge_rows,
+    find_gutter,
     join_words,
     read_page,
     running_keys,
+    usual_gutter,
 )
 from rightsdesk.clean.limits import PageOverLimit
 from rightsdesk.clean.sandbox import run_bounded
@@ -79,7 +81,9 @@ def read_pdf(raw: bytes, *, limits: Limits = DEFAULT_LIMITS) -> PdfText:
     if not any(page.segments for page in runs):
         raise PageOverLimit(NO_TEXT_LAYER)
     running = running_keys([edge_rows(page.segments) for page in runs])
-    pages = [read_page(p.number, p.segments, width=p.width, running=running) for p in runs]
+    gutter = usual_gutter([find_gutter(page.segments, page.width) for page in runs])
+    pages = [read_page(p.number, p.segments, width=p.width, running=running, gutter=gutter)
+             for p in runs]
     text, spans = join_pages(pages)
     return PdfText(text, spans, document.title)
 
