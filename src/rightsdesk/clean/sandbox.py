@@ -10,6 +10,7 @@ Without `fork` (not on Linux or macOS) the work runs in this process, unbounded.
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import pickle
 import resource
@@ -58,6 +59,7 @@ def run_bounded(work: Callable[[], T], *, seconds: float, memory_bytes: int, wha
 def _child(work: Callable[[], object], out: int, memory_bytes: int, what: str) -> None:
     """Run work under the memory limit and write ("done" | "refused", value) to `out`."""
     code = 0
+    faulthandler.disable()  # an abort on the memory limit is expected, not a crash to dump
     try:
         _limit_memory(memory_bytes)
         try:
