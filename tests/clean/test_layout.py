@@ -14,6 +14,7 @@ from rightsdesk.clean.pdf import join_pages
 from rightsdesk.model import page_at
 
 WIDTH = 600.0
+HEIGHT = 840.0
 BODY = 10.0
 
 
@@ -27,7 +28,7 @@ def column(lines: list[str], *, left: float, right: float, top: float = 100.0,
 
 
 def body(segments: list[Segment], running: set[str] | None = None) -> list[str]:
-    return read_page(1, segments, width=WIDTH, running=running or set()).body
+    return read_page(1, segments, width=WIDTH, height=HEIGHT, running=running or set()).body
 
 
 def test_two_columns_are_read_left_column_first() -> None:
@@ -91,6 +92,13 @@ def test_running_lines_repeated_across_pages_are_dropped() -> None:
     assert [body(page, running) for page in pages] == [[text] for text in texts]
 
 
+def test_a_small_line_in_the_top_margin_of_a_lone_page_is_a_header() -> None:
+    lines = column(["Police detained the journalist Aset Nurova in Almaty on", "12 May."],
+                   left=50, right=550)
+    header = run("Northern Lights Rights Centre | Press release", 200, 30, 400, 7)
+    assert body([header, *lines]) == [f"{lines[0].text} {lines[1].text}"]
+
+
 def test_a_heading_repeated_at_different_heights_is_not_running() -> None:
     pages = [[run("Findings", 50, 100 + 50 * n, 150), run("Body.", 50, 300, 550)]
              for n in range(3)]
@@ -103,7 +111,7 @@ def test_footnotes_are_kept_apart_and_their_markers_leave_the_body() -> None:
                       left=50, right=550)
     segments.append(run("3", 552, 114, 556, 6))  # the note marker, raised and small
     segments += [run("3. Verdict of the city court, 2 May 2023.", 50, 760, 300, 7)]
-    page = read_page(1, segments, width=WIDTH, running=set())
+    page = read_page(1, segments, width=WIDTH, height=HEIGHT, running=set())
     assert page.body == ["The court sentenced him to five years in prison for extremism."]
     assert page.notes == ["3. Verdict of the city court, 2 May 2023."]
 
@@ -112,7 +120,7 @@ def test_a_small_table_at_the_foot_is_body_not_footnotes() -> None:
     segments = column(["Police detained the journalist."], left=50, right=550)
     segments += [run("Name", 50, 700, 120, 7), run("Sentence", 300, 700, 380, 7),
                  run("Aset Nurova", 50, 712, 120, 7), run("five years", 300, 712, 380, 7)]
-    page = read_page(1, segments, width=WIDTH, running=set())
+    page = read_page(1, segments, width=WIDTH, height=HEIGHT, running=set())
     assert page.notes == [] and "Aset Nurova | five years" in page.body
 
 

@@ -25,6 +25,7 @@ from itertools import pairwise
 # --- Named thresholds (points are the page's own units; sizes relative to body type) ---
 EDGE_ROWS = 2  # rows at the top and at the bottom of a page that may be running lines
 RUNNING_SHARE = 0.3  # a row repeated on this share of pages (and at least two) is running
+MARGIN_SHARE = 0.07  # rows in small type this near the top or foot of a page are running
 ROW_HEIGHT_STEP = 10.0  # running lines sit at the same height on every page, give or take
 NOTE_SIZE = 0.9  # type this much smaller than the body's, below the body, is a footnote
 MARKER_SIZE = 0.85  # a number this much smaller than its line's type is a note marker
@@ -110,13 +111,13 @@ def edge_rows(segments: Sequence[Segment]) -> list[str]:
     return [row_key(row) for row in edges]
 
 
-def read_page(number: int, segments: Sequence[Segment], *, width: float,
+def read_page(number: int, segments: Sequence[Segment], *, width: float, height: float,
               running: set[str], gutter: float | None = None) -> Page:
     """One page's body paragraphs in reading order, and its footnotes apart.
 
     `gutter` is the document's usual one, for a page with too few lines to show its own.
     """
-    kept = strip_edges(segments, running)
+    kept = strip_edges(segments, running, height=height)
     body, notes = split_notes(kept)
     lines = reading_order(body, width, gutter)
     paragraphs = join_lines(lines)
@@ -140,13 +141,22 @@ def row_text(row: Sequence[Segment]) -> str:
     return " ".join(segment.text for segment in row)
 
 
-def strip_edges(segments: Sequence[Segment], running: set[str]) -> list[Segment]:
-    """Drop top and bottom rows that are page numbers or running headers and footers."""
+def strip_edges(segments: Sequence[Segment], running: set[str], *,
+                height: float) -> list[Segment]:
+    """Drop top and bottom rows that are page numbers or running headers and footers:
+    repeated across pages, or (a one-page document) set small in the page's margin."""
     rows = group_rows(segments)
+    size = body_size(segments) or 0.0
+    top, bottom = MARGIN_SHARE * height, (1 - MARGIN_SHARE) * height
+
+    def margin_line(row: list[Segment]) -> bool:
+        small = max(s.size for s in row) < NOTE_SIZE * size
+        return small and (row[-1].bottom <= top or row[0].top >= bottom)
+
     for _ in range(EDGE_ROWS):
-        if rows and _is_running(rows[0], running):
+        if rows and (_is_running(rows[0], running) or margin_line(rows[0])):
             rows.pop(0)
-        if rows and _is_running(rows[-1], running):
+        if rows and (_is_running(rows[-1], running) or margin_line(rows[-1])):
             rows.pop()
     return [segment for row in rows for segment in row]
 
@@ -158,7 +168,8 @@ def split_notes(segments: Sequence[Segment]) -> tuple[list[Segment], list[Segmen
     if size is None:
         return list(segments), []
     body_bottom = max(s.bottom for s in segments if s.size >= size * NOTE_SIZE)
-    below = [s for s in segments if s.top >= body_bottom - 1 and s.size < size * NOTE_SIZE]
+    below = [s for s in segments
+             if s.top >= body_bottom - 1 and 0 < s.size < size * NOTE_SIZE]
     rows = group_rows(below)
     first = next((i for i, row in enumerate(rows) if NOTE_START.match(row_text(row) + " ")),
                  len(rows))
@@ -170,7 +181,8 @@ def body_size(segments: Sequence[Segment]) -> float | None:
     """The type size most of the page's characters are set in."""
     weights: Counter[float] = Counter()
     for segment in segments:
-        weights[round(segment.size, 1)] += len(segment.text)
+        if segment.size > 0:  # 0.0: PDFium gave no size
+            weights[round(segment.size, 1)] += len(segment.text)
     return weights.most_common(1)[0][0] if weights else None
 
 
@@ -323,7 +335,8 @@ def _breaks(previous: Line, line: Line, column: _Column) -> bool:
     """Whether `line` starts a new paragraph after `previous`."""
     if previous.cells or line.cells:
         return True
-    if abs(line.size - previous.size) > SIZE_CHANGE * previous.size:
+    sized = line.size > 0 and previous.size > 0  # 0.0: PDFium gave no size
+    if sized and abs(line.size - previous.size) > SIZE_CHANGE * previous.size:
         return True
     if line.column != previous.column:
         return False  # the paragraph runs on into the next column

@@ -35,6 +35,7 @@ from rightsdesk.clean.layout import (
 )
 from rightsdesk.clean.limits import PageOverLimit
 from rightsdesk.clean.sandbox import run_bounded
+from rightsdesk.clean.text import is_clutter
 from rightsdesk.config import DEFAULT_LIMITS, Limits
 from rightsdesk.model import PageSpan
 
@@ -58,6 +59,7 @@ class _Runs:
 
     number: int
     width: float
+    height: float
     segments: list[Segment]
 
 
@@ -82,8 +84,10 @@ def read_pdf(raw: bytes, *, limits: Limits = DEFAULT_LIMITS) -> PdfText:
         raise PageOverLimit(NO_TEXT_LAYER)
     running = running_keys([edge_rows(page.segments) for page in runs])
     gutter = usual_gutter([find_gutter(page.segments, page.width) for page in runs])
-    pages = [read_page(p.number, p.segments, width=p.width, running=running, gutter=gutter)
-             for p in runs]
+    pages = [read_page(p.number, p.segments, width=p.width, height=p.height, running=running,
+                       gutter=gutter) for p in runs]
+    for page in pages:  # a report printed from a web page keeps its "Skip to main content"
+        page.body = [paragraph for paragraph in page.body if not is_clutter(paragraph)]
     text, spans = join_pages(pages)
     return PdfText(text, spans, document.title)
 
@@ -165,7 +169,7 @@ def _read_runs(document: pdfium.PdfDocument, index: int, limits: Limits) -> _Run
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            return _Runs(index + 1, width, list(_segments(textpage, height)))
+            return _Runs(index + 1, width, height, list(_segments(textpage, height)))
         finally:
             textpage.close()
     finally:
@@ -198,13 +202,19 @@ def _segments(textpage: pdfium.PdfTextPage, height: float) -> Iterator[Segment]:
         text = clean_run(textpage.get_text_bounded(left, bottom, right, top))
         if text:
             yield Segment(text, left, height - top, right, height - bottom,
-                          _type_size(textpage, left, (bottom + top) / 2))
+                          _type_size(textpage, left, right, (bottom + top) / 2))
 
 
-def _type_size(textpage: pdfium.PdfTextPage, x: float, y: float) -> float:
-    char = pdfium_c.FPDFText_GetCharIndexAtPos(textpage.raw, x + 1, y, CHAR_TOLERANCE,
-                                              CHAR_TOLERANCE)
-    return float(pdfium_c.FPDFText_GetFontSize(textpage.raw, char)) if char >= 0 else 0.0
+def _type_size(textpage: pdfium.PdfTextPage, left: float, right: float, y: float) -> float:
+    """The type size of a run, asked at its start, middle and end (a point may fall
+    between glyphs, and a quotation mark may report none); 0.0 when none answers."""
+    for x in (left + 1, (left + right) / 2, right - 1):
+        char = pdfium_c.FPDFText_GetCharIndexAtPos(textpage.raw, x, y, CHAR_TOLERANCE,
+                                                  CHAR_TOLERANCE)
+        size = float(pdfium_c.FPDFText_GetFontSize(textpage.raw, char)) if char >= 0 else 0.0
+        if size > 0:
+            return size
+    return 0.0
 
 
 def _title(document: pdfium.PdfDocument) -> str | None:
