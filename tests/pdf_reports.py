@@ -62,10 +62,40 @@ def case_paragraphs(prisoner: Prisoner) -> list[str]:
     ]
 
 
-def report_html(*, columns: int = 1, footnotes: bool = True, table: bool = True) -> str:
+FIRST_NAMES = ("Arman", "Bolat", "Dauren", "Erlan", "Gulnara", "Khalida", "Murat", "Nurlan",
+               "Saule", "Timur", "Yerzhan", "Zhanna", "Aidos", "Botagoz", "Daniyar", "Inkar")
+# Surnames are a root and an ending: 27 x 27 distinct ones, since a surname alone names a
+# person once the report has introduced them.
+ROOTS = ("Abdra", "Baimu", "Dzhaks", "Ese", "Iska", "Kali", "Muka", "Nurga", "Oma", "Rakhi",
+         "Sarse", "Toka", "Utep", "Zhaku", "Kenzhe", "Serik", "Aman", "Bek", "Dosa", "Erme",
+         "Ibra", "Karim", "Mura", "Nazar", "Orma", "Sadyk", "Tule")
+ENDINGS = ("nov", "khanov", "bekov", "sov", "kov", "yev", "galiyev", "rov", "mov", "shev",
+           "tov", "pov", "lin", "baev", "zhanov", "tayev", "diyev", "bayev", "manov", "sin",
+           "kulov", "tin", "baliyev", "galiev", "ryshev", "daulet", "nbayev")
+CITIES = ("Almaty", "Shymkent", "Astana", "Karaganda", "Aktobe", "Taraz", "Pavlodar", "Oral")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+ROLES = ("journalist", "blogger", "trade unionist", "lawyer", "activist", "poet")
+CHARGES = ("inciting social discord", "organising an illegal rally", "financing extremism",
+           "spreading false information", "participating in mass riots")
+TERMS = ("two years", "three years", "four years", "five years", "six years", "seven years")
+
+
+def many_prisoners(count: int) -> list[Prisoner]:
+    """`count` (up to 729) distinct fictional prisoners, the same every time."""
+    return [
+        Prisoner(f"{FIRST_NAMES[i % 16]} {ROOTS[i % 27]}{ENDINGS[(i // 27) % 27]}", CITIES[i % 8],
+                 f"{1 + i % 28} {MONTHS[i % 12]} {2020 + (i // 12) % 4}", CHARGES[i % 5],
+                 TERMS[i % 6], ROLES[i % 6])
+        for i in range(count)
+    ]
+
+
+def report_html(*, columns: int = 1, footnotes: bool = True, table: bool = True,
+                prisoners: Sequence[Prisoner] = PRISONERS) -> str:
     """The test report: an introduction, two paragraphs per prisoner, footnotes, a table."""
     parts = [f"<h1>{html.escape(RUNNING_HEADER)}</h1>", f"<p>{html.escape(CONTEXT)}</p>"]
-    for number, prisoner in enumerate(PRISONERS, 1):
+    for number, prisoner in enumerate(prisoners, 1):
         parts.append(f"<h2>{html.escape(prisoner.name)}</h2>")
         arrest, sentence = case_paragraphs(prisoner)
         note = (f'<span class="fn">Interview number {number * 7} with a relative of '
@@ -73,7 +103,7 @@ def report_html(*, columns: int = 1, footnotes: bool = True, table: bool = True)
                 if footnotes else "")
         parts.append(f"<p>{html.escape(arrest)}{note}</p><p>{html.escape(sentence)}</p>")
     return page_html("".join(parts), columns=columns,
-                     after=prisoner_table(PRISONERS) if table else "")
+                     after=prisoner_table(prisoners) if table else "")
 
 
 def prisoner_table(prisoners: Sequence[Prisoner]) -> str:
