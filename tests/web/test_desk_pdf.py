@@ -100,6 +100,8 @@ def test_the_desk_shows_the_page_of_each_fact(ingested: tuple[Store, str]) -> No
     shown = {int(n) for n in re.findall(r'class="muted page">p\. (\d+)<', html)}
     assert page in shown
     assert shown >= {e.evidence.page for e in store.case_file().events if e.review != "rejected"}
+    served = {e["id"]: e["evidence"]["page"] for e in client.get("/api/v1/events").json()}
+    assert served == {e.id: e.evidence.page for e in store.case_file().events}
 
 
 def test_a_brief_cites_the_pages_of_a_pdf(ingested: tuple[Store, str], tmp_path: Path) -> None:
