@@ -112,11 +112,11 @@ def ingest(
         int | None, typer.Option(help="Worker processes (default: one per core).")
     ] = None,
 ) -> None:
-    """Read, clean and extract the inputs (files, directories, WARC archives) into the store.
+    """Read, clean and extract the inputs (files, directories, PDFs, WARC archives) into the store.
 
-    Re-ingesting the same content adds nothing.
+    Re-ingesting the same content adds nothing. Facts read from a PDF keep their page.
 
-    Example: rightsdesk ingest pages/ crawl.warc.gz --db cases.db
+    Example: rightsdesk ingest pages/ report.pdf crawl.warc.gz --db cases.db
     """
     from rightsdesk.pipeline import Pipeline
     from rightsdesk.scale import run_dask_ingest

@@ -8,6 +8,8 @@ precision a document gives them ("2012", "2012-10", "2012-10-08"), because
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, get_args
@@ -17,7 +19,7 @@ EventType = Literal[
 ]
 EVENT_TYPES: tuple[EventType, ...] = get_args(EventType)
 
-SourceKind = Literal["html", "text"]
+SourceKind = Literal["html", "text", "pdf"]
 
 DatePrecision = Literal["year", "month", "day"]
 
@@ -42,6 +44,24 @@ class Source:
     published_precision: DatePrecision = "day"
 
 
+@dataclass(frozen=True, slots=True)
+class PageSpan:
+    """From offset `start` of the clean text on, the text was read from page `page` (1-based).
+
+    A paged source's spans, in offset order, are its page map: a footnote moved
+    after the body keeps its own page, so pages need not rise with offsets.
+    """
+
+    start: int
+    page: int
+
+
+def page_at(pages: Sequence[PageSpan], offset: int) -> int | None:
+    """The page the clean text's `offset` was read from; None for an unpaged source."""
+    index = bisect_right(pages, offset, key=lambda span: span.start) - 1
+    return pages[index].page if index >= 0 else None
+
+
 @dataclass(slots=True)
 class CleanDoc:
     """The main text of a source, boilerplate removed; offsets refer to `text`."""
@@ -52,16 +72,20 @@ class CleanDoc:
     published: date | None = None
     url: str | None = None
     published_precision: DatePrecision = "day"
+    pages: tuple[PageSpan, ...] = ()  # the page map of a PDF; empty for unpaged sources
 
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """Where a fact was read: the sentence and its character span in the clean text."""
+    """Where a fact was read: the sentence and its character span in the clean text,
+    and for a PDF the page the sentence starts on (its offset in that page's text is
+    `start` less the page's span start in the source's page map)."""
 
     content_hash: str
     start: int
     end: int
     sentence: str
+    page: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

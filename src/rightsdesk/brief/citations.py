@@ -32,6 +32,7 @@ class Citations:
         self._names = names
         self._numbers: dict[int, int] = {}
         self._evidence: dict[int, dict[str, None]] = {}
+        self._pages: dict[tuple[int, str], int | None] = {}  # (source, quote): its page
         self._quotes: dict[str, str] = {}
 
     def quote(self, record: Sourced) -> str:
@@ -53,7 +54,9 @@ class Citations:
         by_source: dict[int, dict[str, None]] = {}
         for record in records:
             if record.source_id in self._sources and record.evidence.sentence.strip():
-                by_source.setdefault(record.source_id, {})[self.quote(record)] = None
+                quote = self.quote(record)
+                by_source.setdefault(record.source_id, {})[quote] = None
+                self._pages.setdefault((record.source_id, quote), record.evidence.page)
         citations = []
         for source_id, sentences in by_source.items():
             number = self._numbers.setdefault(source_id, len(self._numbers) + 1)
@@ -78,4 +81,5 @@ class Citations:
             url=url if url == source.url else None,
             published=source.published,
             evidence=tuple(self._evidence[source.id]),
+            pages=tuple(self._pages[source.id, quote] for quote in self._evidence[source.id]),
         )

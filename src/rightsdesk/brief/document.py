@@ -68,6 +68,19 @@ class SourceEntry:
     url: str | None
     published: date | None
     evidence: tuple[str, ...]  # every sentence the brief rests on, in order of use
+    pages: tuple[int | None, ...] = ()  # the PDF page of each evidence sentence, if paged
+
+    def quotes(self) -> tuple[tuple[str, int | None], ...]:
+        """Each evidence sentence with its page (None for an unpaged source)."""
+        pages = self.pages or (None,) * len(self.evidence)
+        return tuple(zip(self.evidence, pages, strict=True))
+
+    def cited_pages(self) -> str | None:
+        """"p. 4" or "pp. 4, 9": the pages the brief cites, for the source list."""
+        pages = sorted({page for page in self.pages if page is not None})
+        if not pages:
+            return None
+        return ("p. " if len(pages) == 1 else "pp. ") + ", ".join(map(str, pages))
 
 
 @dataclass(frozen=True, slots=True)

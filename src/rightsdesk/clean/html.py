@@ -24,6 +24,7 @@ from rightsdesk.clean.article import article_text, parse_page
 from rightsdesk.clean.limits import PageOverLimit, check_depth, check_tree_depth, within_time
 from rightsdesk.clean.text import clean_text, drop_clutter_lines
 from rightsdesk.config import DEFAULT_LIMITS, Limits
+from rightsdesk.model import PageSpan
 
 __all__ = ["CleanPage", "PageOverLimit", "clean_html"]
 
@@ -38,6 +39,7 @@ class CleanPage:
     title: str | None = None
     published: date | None = None
     url: str | None = None
+    pages: tuple[PageSpan, ...] = ()  # a PDF's page map
 
 
 def clean_html(

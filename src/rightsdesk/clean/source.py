@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rightsdesk.clean.html import CleanPage, PageOverLimit, clean_html
 from rightsdesk.clean.limits import within_time
+from rightsdesk.clean.pdf import read_pdf
 from rightsdesk.clean.text import clean_text, stated_day
 from rightsdesk.config import DEFAULT_LIMITS, Limits
 from rightsdesk.errors import UnreadableSource
@@ -21,7 +22,7 @@ def clean_source(
     proportion to the characters, so a bound on them bounds the extractor's work.
     """
     try:
-        page = _clean_by_kind(source, _decode(source), limits, metadata)
+        page = _clean_by_kind(source, limits, metadata)
     except PageOverLimit as over:
         raise UnreadableSource(source.path, over.reason) from over
     if not page.text.strip():
@@ -39,16 +40,27 @@ def clean_source(
         published=source.published or page.published,
         url=source.url or page.url,
         published_precision=source.published_precision if source.published else "day",
+        pages=page.pages,
     )
 
 
-def _clean_by_kind(source: Source, decoded: str, limits: Limits, metadata: bool) -> CleanPage:
+def _clean_by_kind(source: Source, limits: Limits, metadata: bool) -> CleanPage:
+    if source.kind == "pdf":
+        return _clean_pdf(source, limits)
+    decoded = _decode(source)
     if source.kind == "html":
         sidecar_complete = bool(source.title and source.published and source.url)
         return clean_html(decoded, limits=limits, metadata=metadata and not sidecar_complete)
     # Dumps get the same time budget as pages: the line filter is not free on 50 MB.
     text = within_time(limits.parse_seconds, lambda: clean_text(decoded))
     return CleanPage(text=text, published=None if source.published else stated_day(decoded))
+
+
+def _clean_pdf(source: Source, limits: Limits) -> CleanPage:
+    """A report's text layer; its date, like a dump's, from a dateline at its top."""
+    pdf = read_pdf(source.raw, limits=limits)  # bounded in time and memory by its sandbox
+    published = None if source.published else stated_day(pdf.text)
+    return CleanPage(text=pdf.text, title=pdf.title, published=published, pages=pdf.pages)
 
 
 def _decode(source: Source) -> str:

@@ -146,8 +146,13 @@ def drop_clutter_lines(text: str) -> str:
     still carry a share button, a byline or a lone menu word.
     """
     lines = (raw.strip() for raw in text.splitlines())
-    kept = (line for line in lines if line and classify_line(line, long=_long(line)) is None)
+    kept = (line for line in lines if line and not is_clutter(line))
     return "\n".join(kept)
+
+
+def is_clutter(line: str) -> bool:
+    """Whether the rule tables mark this line as clutter (share, cookie, menu, byline...)."""
+    return classify_line(line, long=_long(line)) is not None
 
 
 def _long(text: str) -> bool:

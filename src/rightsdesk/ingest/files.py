@@ -21,7 +21,11 @@ from rightsdesk.config import DEFAULT_LIMITS, Limits
 from rightsdesk.errors import UnreadableSource
 from rightsdesk.model import DatePrecision, Source, SourceKind
 
-KIND_BY_SUFFIX: dict[str, SourceKind] = {".html": "html", ".htm": "html", ".txt": "text"}
+KIND_BY_SUFFIX: dict[str, SourceKind] = {
+    ".html": "html", ".htm": "html", ".txt": "text", ".pdf": "pdf"
+}
+PDF_MAGIC = b"%PDF-"
+PDF_MAGIC_WITHIN = 1024  # readers accept the header this far in (after junk bytes)
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz")  # read page by page by ingest/warc.py
 SIDECAR_SUFFIX = ".meta.json"
 SNIFF_BYTES = 8192
@@ -52,12 +56,16 @@ def list_inputs(paths: Iterable[str | Path]) -> list[Path]:
 def read_source(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> Source:
     """Read one document file into a Source, or raise UnreadableSource naming it."""
     kind = _kind_of(path)
-    raw = _read_bounded(path, limits)
+    raw = _read_bounded(path, limits, kind)
     if not raw.strip():
         raise UnreadableSource(str(path), "empty file")
-    if b"\x00" in raw[:SNIFF_BYTES]:
-        raise UnreadableSource(str(path), "binary content (NUL bytes), not a text or HTML page")
-    encoding = detect_encoding(raw, path)
+    if kind == "pdf":
+        check_pdf_header(raw, str(path))
+        encoding = None
+    else:
+        if b"\x00" in raw[:SNIFF_BYTES]:
+            raise UnreadableSource(str(path), "binary content (NUL bytes), not a text or HTML page")
+        encoding = detect_encoding(raw, path)
     meta = read_sidecar(path)
     published, precision = _parse_published(meta.get("published"), path)
     return Source(
@@ -72,6 +80,12 @@ def read_source(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> Source:
         encoding=encoding,
         published_precision=precision,
     )
+
+
+def check_pdf_header(raw: bytes, where: str) -> None:
+    """A PDF starts with `%PDF-`: anything else named .pdf is refused before parsing."""
+    if PDF_MAGIC not in raw[:PDF_MAGIC_WITHIN]:
+        raise UnreadableSource(where, "not a PDF (no %PDF- header)")
 
 
 def doc_id_of(path: Path) -> str:
@@ -146,16 +160,17 @@ def _kind_of(path: Path) -> SourceKind:
     for suffix, kind in KIND_BY_SUFFIX.items():
         if name.endswith(suffix):
             return kind
-    raise UnreadableSource(str(path), "unsupported file type (expected .html, .htm, .txt or .gz)")
+    raise UnreadableSource(
+        str(path), "unsupported file type (expected .html, .htm, .txt, .pdf or .gz)"
+    )
 
 
-def _read_bounded(path: Path, limits: Limits) -> bytes:
+def _read_bounded(path: Path, limits: Limits, kind: SourceKind) -> bytes:
+    limit = limits.max_pdf_bytes if kind == "pdf" else limits.max_file_bytes
     try:
         size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            raise UnreadableSource(
-                str(path), f"file is {size} bytes, over the {limits.max_file_bytes}-byte limit"
-            )
+        if size > limit:
+            raise UnreadableSource(str(path), f"file is {size} bytes, over the {limit}-byte limit")
         if path.name.lower().endswith(".gz"):
             return _gunzip_bounded(path, limits.max_decompressed_bytes)
         return path.read_bytes()

@@ -1,4 +1,4 @@
-"""Read web archives (WARC, plain or gzipped) into one `Source` per HTML response.
+"""Read web archives (WARC, plain or gzipped) into one `Source` per HTML or PDF response.
 
 A crawl holds millions of records, some damaged: a record whose digest does not
 match, whose length lies, or whose HTTP headers are garbage. Such a record comes
@@ -23,11 +23,12 @@ from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
 from rightsdesk.config import DEFAULT_LIMITS, Limits
 from rightsdesk.errors import UnreadableSource
-from rightsdesk.ingest.files import SNIFF_BYTES, detect_encoding
-from rightsdesk.model import Source
+from rightsdesk.ingest.files import SNIFF_BYTES, check_pdf_header, detect_encoding
+from rightsdesk.model import Source, SourceKind
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+PDF_TYPES = ("application/pdf", "application/x-pdf")
 GZIP_MAGIC = b"\x1f\x8b\x08"
 WARC_MAGIC = b"WARC/1."
 RESYNC_CHUNK = 1 << 20  # bytes read at a time while looking for the next record
@@ -79,7 +80,7 @@ def scan_warc(path: Path) -> WarcIndex:
 def read_warc(
     path: Path, *, offsets: Sequence[int] | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> Iterator[Item]:
-    """The HTML pages of an archive in file order (or those starting at `offsets`).
+    """The HTML pages and PDFs of an archive in file order (or those starting at `offsets`).
 
     Damaged records are yielded as `UnreadableSource`, never raised.
     """
@@ -102,7 +103,7 @@ def read_warc(
 
 
 def source_of(record: WarcRecord, *, path: Path, limits: Limits = DEFAULT_LIMITS) -> Source | None:
-    """One response record as a Source; None for anything that is not an HTML page."""
+    """One response record as a Source; None for anything that is not an HTML page or a PDF."""
     where = f"{path}@{record.stream_pos}"
     if record.record_type != WarcRecordType.response:
         return None
@@ -111,19 +112,24 @@ def source_of(record: WarcRecord, *, path: Path, limits: Limits = DEFAULT_LIMITS
         record.parse_http(auto_decode="all")
     except (OSError, ValueError) as exc:
         raise UnreadableSource(where, f"malformed HTTP response headers ({exc})") from exc
-    if not _is_html_page(record):
+    kind = _document_kind(record)
+    if kind is None:
         return None
-    raw = _read_payload(record, where, limits)
+    raw = _read_payload(record, where, limits, kind)
     uri = record.headers.get("WARC-Target-URI") or ""
     return Source(
         doc_id=doc_id_of_record(uri, record.record_id or where),
         path=where,
-        kind="html",
+        kind=kind,
         raw=raw,
         content_hash=hashlib.sha256(raw).hexdigest(),
         url=uri or None,
-        encoding=record.http_charset or detect_encoding(raw, Path(where)),
+        encoding=None if kind == "pdf" else _encoding(record, raw, where),
     )
+
+
+def _encoding(record: WarcRecord, raw: bytes, where: str) -> str:
+    return record.http_charset or detect_encoding(raw, Path(where))
 
 
 def doc_id_of_record(uri: str, record_id: str) -> str:
@@ -153,14 +159,18 @@ def _check_block(record: WarcRecord, where: str, limits: Limits) -> None:
         )
 
 
-def _is_html_page(record: WarcRecord) -> bool:
-    """A successful HTML response; redirects, errors and other media are not pages."""
+def _document_kind(record: WarcRecord) -> SourceKind | None:
+    """A successful HTML or PDF response; redirects, errors and other media are not read."""
     status = record.http_headers.status_code if record.http_headers else None
     content_type = (record.http_content_type or "").lower()
-    return status == 200 and content_type.startswith(HTML_TYPES)
+    if status != 200:
+        return None
+    if content_type.startswith(HTML_TYPES):
+        return "html"
+    return "pdf" if content_type.startswith(PDF_TYPES) else None
 
 
-def _read_payload(record: WarcRecord, where: str, limits: Limits) -> bytes:
+def _read_payload(record: WarcRecord, where: str, limits: Limits, kind: SourceKind) -> bytes:
     """The decoded body, read no further than the limit (a compressed body can bomb)."""
     try:
         raw = record.reader.read(limits.max_decompressed_bytes + 1)
@@ -172,7 +182,9 @@ def _read_payload(record: WarcRecord, where: str, limits: Limits) -> bytes:
         )
     if not raw.strip():
         raise UnreadableSource(where, "empty page")
-    if b"\x00" in raw[:SNIFF_BYTES]:
+    if kind == "pdf":
+        check_pdf_header(raw, where)
+    elif b"\x00" in raw[:SNIFF_BYTES]:
         raise UnreadableSource(where, "binary content (NUL bytes) served as HTML")
     return raw
 

@@ -23,6 +23,7 @@ EXPORT_FIELDS: tuple[str, ...] = (
     "country",
     "evidence_start",
     "evidence_end",
+    "evidence_page",
     "evidence_sentence",
 )
 ExportRow = dict[str, str | int | float | None]
@@ -66,5 +67,6 @@ def event_row(event: EventRecord, person: PersonRecord, source: SourceRecord) ->
         "country": source.country,
         "evidence_start": event.evidence.start,
         "evidence_end": event.evidence.end,
+        "evidence_page": event.evidence.page,
         "evidence_sentence": event.evidence.sentence,
     }

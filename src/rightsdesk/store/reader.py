@@ -175,6 +175,7 @@ def _evidence(row: sa.Row) -> Evidence:
         start=row.evidence_start,
         end=row.evidence_end,
         sentence=row.evidence_sentence,
+        page=row.evidence_page,
     )
 
 

@@ -14,7 +14,7 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from rightsdesk.errors import StoreError
-from rightsdesk.model import CleanDoc, Extraction, Resolution, Source
+from rightsdesk.model import CleanDoc, Extraction, PageSpan, Resolution, Source
 from rightsdesk.store import schema, writer
 
 MANUAL_PREFIX = "m-"  # person_key of mentions added by hand (store.review)
@@ -45,7 +45,9 @@ def clean_doc(conn: sa.Connection, source_id: int) -> CleanDoc:
         title=row.title,
         encoding=row.encoding,
     )
-    return CleanDoc(source, row.text, title=row.title, published=row.published, url=row.url)
+    pages = tuple(PageSpan(start, page) for start, page in row.pages or ())
+    return CleanDoc(source, row.text, title=row.title, published=row.published, url=row.url,
+                    pages=pages)
 
 
 def replace_machine_facts(

@@ -19,7 +19,7 @@ from typing import Any, Literal
 import sqlalchemy as sa
 
 from rightsdesk.errors import StoreError, UnknownPerson
-from rightsdesk.model import EVENT_TYPES
+from rightsdesk.model import EVENT_TYPES, PageSpan, page_at
 from rightsdesk.store import schema, search
 from rightsdesk.store.audit import record_change
 from rightsdesk.store.names import name_key
@@ -457,6 +457,12 @@ def _source_text(conn: sa.Connection, source_id: int) -> str:
     return text
 
 
+def _page_of(conn: sa.Connection, source_id: int, offset: int) -> int | None:
+    """The page of a PDF source that `offset` of its clean text was read from."""
+    stored = conn.scalar(sa.select(schema.sources.c.pages).where(schema.sources.c.id == source_id))
+    return page_at([PageSpan(start, page) for start, page in stored or ()], offset)
+
+
 @dataclass(slots=True, kw_only=True)
 class ManualEvent:
     person_id: str
@@ -496,6 +502,7 @@ def add_manual_event(engine: sa.Engine, *, actor: str, event: ManualEvent) -> in
             "evidence_start": start,
             "evidence_end": start + len(sentence) if sentence in text else 0,
             "evidence_sentence": sentence,
+            "evidence_page": _page_of(conn, event.source_id, start) if sentence in text else None,
             "review": "manual",
             "reviewed_by": actor,
             "reviewed_at": _now(),

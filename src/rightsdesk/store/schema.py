@@ -24,11 +24,13 @@ def _review_columns() -> list[sa.Column]:
 
 
 def _evidence_columns() -> list[sa.Column]:
-    """Every fact keeps the sentence it was read from and its span in the clean text."""
+    """Every fact keeps the sentence it was read from and its span in the clean text
+    (and, from a PDF, the page the sentence starts on)."""
     return [
         sa.Column("evidence_start", sa.Integer, nullable=False),
         sa.Column("evidence_end", sa.Integer, nullable=False),
         sa.Column("evidence_sentence", sa.Text, nullable=False),
+        sa.Column("evidence_page", sa.Integer),
     ]
 
 
@@ -54,6 +56,7 @@ sources = sa.Table(
     sa.Column("kind", sa.String(10), nullable=False),
     sa.Column("encoding", sa.String(40)),
     sa.Column("text", sa.Text, nullable=False),
+    sa.Column("pages", sa.JSON),  # a PDF's page map: [[start, page], ...]
     sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("extractor", sa.String(100), nullable=False),
     sa.Index("ix_sources_country", "country"),

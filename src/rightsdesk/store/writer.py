@@ -15,7 +15,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 
 from rightsdesk.errors import StoreError, UnknownPerson
-from rightsdesk.model import Evidence, Extraction, Person, PersonRef, Resolution
+from rightsdesk.model import Evidence, Extraction, PageSpan, Person, PersonRef, Resolution
 from rightsdesk.store import schema, search
 from rightsdesk.store.names import name_key
 
@@ -57,6 +57,7 @@ def insert_source(conn: sa.Connection, extraction: Extraction, *, now: datetime)
         "kind": source.kind,
         "encoding": source.encoding,
         "text": doc.text,
+        "pages": page_map(doc.pages),
         "ingested_at": now,
         "extractor": extraction.provenance.extractor,
     }
@@ -279,7 +280,13 @@ def evidence_columns(evidence: Evidence) -> dict[str, object]:
         "evidence_start": evidence.start,
         "evidence_end": evidence.end,
         "evidence_sentence": evidence.sentence,
+        "evidence_page": evidence.page,
     }
+
+
+def page_map(pages: tuple[PageSpan, ...]) -> list[list[int]] | None:
+    """The page map as stored: `[[start, page], ...]`, null for an unpaged source."""
+    return [[span.start, span.page] for span in pages] or None
 
 
 def dated(partial: str | None) -> dict[str, object]:

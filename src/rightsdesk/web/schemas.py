@@ -23,6 +23,7 @@ class EvidenceOut(BaseModel):
     sentence: str
     start: int
     end: int
+    page: int | None = None  # the PDF page the sentence starts on; null for web pages
 
 
 class PersonOut(BaseModel):

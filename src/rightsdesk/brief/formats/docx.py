@@ -122,6 +122,8 @@ def _sources(document: Document, brief: Brief) -> None:
     document.add_heading("Sources", level=1)
     for source in brief.sources:
         text = f"[{source.number}] {source.title}"
+        if source.cited_pages():
+            text += f", {source.cited_pages()}"
         if source.published:
             text += f", published {format_date(source.published)}"
         if source.url:
@@ -131,8 +133,8 @@ def _sources(document: Document, brief: Brief) -> None:
     document.add_heading("Appendix: the evidence for each source", level=1)
     for source in brief.sources:
         document.add_heading(f"[{source.number}] {source.title}", level=3)
-        for sentence in source.evidence:
-            document.add_paragraph(sentence, style="Quote")
+        for sentence, page in source.quotes():
+            document.add_paragraph(sentence + (f" (p. {page})" if page else ""), style="Quote")
 
 
 def _say(paragraph: Paragraph, fact: Fact) -> None:
