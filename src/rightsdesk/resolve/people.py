@@ -2,20 +2,25 @@
 
 Pure and deterministic: the same extractions (in any order) and the same known
 persons give the same ids. Known persons from the store keep their ids; a new
-person gets a slug of surname and first given name ("kozlov-vladimir").
+person gets a slug of surname and first given name ("kozlov-vladimir"), unique
+among the known persons and the ids `taken` in the store.
+
+The known persons need not be everyone the store holds: those `candidate_keys`
+finds are all that can join a batch, and the decisions are the same.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 
 from unidecode import unidecode
 
 from rightsdesk.model import Extraction, PersonRecord, PersonRef, Resolution
-from rightsdesk.resolve.names import NameParts, given_score, parse_name, same_surname
+from rightsdesk.names import NameParts, best_form, parse_name
+from rightsdesk.resolve.names import given_score, same_surname
 
 
 @dataclass(slots=True)
@@ -29,7 +34,7 @@ class Mention:
     @property
     def best(self) -> NameParts:
         """The fullest form: given names beat initials beat a bare surname."""
-        return max(self.forms, key=lambda p: (len(p.given), len(p.initials), len(p.display)))
+        return best_form(self.forms)
 
     @property
     def content_hash(self) -> str | None:
@@ -64,10 +69,17 @@ def _fullness(parts: NameParts) -> tuple[int, int, int, str]:
 
 
 def resolve_people(
-    extractions: Sequence[Extraction], known: Sequence[PersonRecord] = ()
+    extractions: Sequence[Extraction],
+    known: Sequence[PersonRecord] = (),
+    *,
+    taken: Container[str] = frozenset(),
 ) -> Resolution:
-    """Global ids for every person of every extraction, matched across documents."""
-    local = _ordered(_local_mentions(extractions))
+    """Global ids for every person of every extraction, matched across documents.
+
+    `known` are stored people the batch may join; `taken` answers whether any other
+    stored person already has an id, so that a new person never gets it.
+    """
+    local = _ordered(local_mentions(extractions))
     wanted = {bucket_of(form) for mention in local for form in mention.forms}
     # Known people whose surnames no local mention could match cannot join: skip them.
     clusters = [Cluster([m]) for m in _known_mentions(known) if _in_buckets(m, wanted)]
@@ -76,7 +88,7 @@ def resolve_people(
         _file(buckets, cluster.mentions[0], index)
     for mention in local:
         _file(buckets, mention, _place(mention, clusters, buckets[bucket_of(mention.best)]))
-    return _assign_ids(clusters, known)
+    return _assign_ids(clusters, known, taken)
 
 
 def bucket_of(parts: NameParts) -> tuple[str, bool]:
@@ -103,7 +115,7 @@ def _known_mentions(known: Sequence[PersonRecord]) -> list[Mention]:
     return mentions
 
 
-def _local_mentions(extractions: Sequence[Extraction]) -> list[Mention]:
+def local_mentions(extractions: Sequence[Extraction]) -> list[Mention]:
     mentions = []
     for extraction in extractions:
         content_hash = extraction.doc.source.content_hash
@@ -130,8 +142,12 @@ def _ordered(mentions: list[Mention]) -> list[Mention]:
 
 
 def _place(mention: Mention, clusters: list[Cluster], nearby: set[int]) -> int:
-    """Join the best compatible cluster among `nearby`, or start a new person; its index."""
-    scored = [(clusters[i].score(mention), i) for i in nearby]
+    """Join the best compatible cluster among `nearby`, or start a new person; its index.
+
+    Clusters are weighed in index order (known people by id, then new ones), so a
+    tie goes the same way whichever other people were loaded.
+    """
+    scored = [(clusters[i].score(mention), i) for i in sorted(nearby)]
     candidates = [(s, i) for s, i in scored if s > 0]
     if not mention.best.given:
         candidates = _for_partial_name(mention, clusters, candidates)
@@ -159,12 +175,14 @@ def _for_partial_name(
     return candidates[:1]
 
 
-def _assign_ids(clusters: list[Cluster], known: Sequence[PersonRecord]) -> Resolution:
+def _assign_ids(
+    clusters: list[Cluster], known: Sequence[PersonRecord], stored: Container[str]
+) -> Resolution:
     resolution = Resolution()
     known_names = {record.id: record.name for record in known}
     taken = set(known_names)
     for cluster in sorted((c for c in clusters if c.docs), key=_cluster_order):
-        person_id = cluster.known_id or _unique(slug_of(cluster.fullest()), taken)
+        person_id = cluster.known_id or _unique(slug_of(cluster.fullest()), taken, stored)
         taken.add(person_id)
         resolution.names[person_id] = _canonical_name(cluster, known_names)
         for mention in cluster.mentions:
@@ -201,11 +219,14 @@ def _given_display(parts: NameParts) -> str:
     return tokens[0] if len(tokens) > 1 else parts.given[0]
 
 
-def _unique(slug: str, taken: set[str]) -> str:
-    if slug not in taken:
+def _unique(slug: str, taken: set[str], stored: Container[str]) -> str:
+    def free(person_id: str) -> bool:
+        return person_id not in taken and person_id not in stored
+
+    if free(slug):
         return slug
     n = 2
-    while f"{slug}-{n}" in taken:
+    while not free(f"{slug}-{n}"):
         n += 1
     return f"{slug}-{n}"
 

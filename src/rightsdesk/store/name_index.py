@@ -1,0 +1,135 @@
+"""The name index: every person filed under the keys of its names.
+
+Resolution compares a batch of new documents only with the people filed under
+keys its names could match (`rightsdesk.resolve.candidate_keys`), so the store
+hands those out instead of everyone it knows. A key is a surname as written
+(transliteration-folded) and the first initial of the person's fullest name
+(`rightsdesk.names.name_keys`). Every writer that gives a person a name refiles
+it here in the same transaction; deleting a person deletes its keys. The
+filed surnames are also listed once each, by band, for the fuzzy surname
+match; a surname stays listed when its last person goes (it then finds no one).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator
+
+import sqlalchemy as sa
+
+from rightsdesk.model import PersonRecord
+from rightsdesk.names import NameKey, name_keys, surname_band
+from rightsdesk.store import reader, schema
+
+KEYS = schema.person_name_keys
+SURNAMES = schema.surname_keys
+FILING_CHUNK = 5_000  # persons filed per round when a whole store is filed
+Row = tuple[str, str, str]  # (person id, surname, initial)
+
+
+def refile(conn: sa.Connection, person_ids: Collection[str]) -> None:
+    """File these persons under the keys of their names now, and under no other."""
+    if not person_ids:
+        return
+    wanted = set(_key_rows(_names(conn, person_ids)))
+    query = sa.select(KEYS.c.person_id, KEYS.c.surname, KEYS.c.initial)
+    current = set(conn.execute(query.where(KEYS.c.person_id.in_(list(person_ids)))).tuples())
+    for person_id, surname, initial in current - wanted:
+        conn.execute(
+            sa.delete(KEYS).where(
+                KEYS.c.person_id == person_id, KEYS.c.surname == surname, KEYS.c.initial == initial
+            )
+        )
+    _insert(conn, wanted - current)
+
+
+def file_everyone(conn: sa.Connection) -> None:
+    """File every stored person (the migration that made the index fills it so)."""
+    persons = schema.persons
+    after = ""
+    while True:
+        query = sa.select(persons.c.id).where(persons.c.id > after).order_by(persons.c.id)
+        ids = list(conn.scalars(query.limit(FILING_CHUNK)))
+        if not ids:
+            return
+        _insert(conn, set(_key_rows(_names(conn, ids))))
+        after = ids[-1]
+
+
+def surnames_in(conn: sa.Connection, bands: Collection[str]) -> list[str]:
+    """The filed surnames in these bands (`rightsdesk.names.surname_band`)."""
+    if not bands:
+        return []
+    query = sa.select(SURNAMES.c.surname).where(SURNAMES.c.band.in_(sorted(bands)))
+    return list(conn.scalars(query))
+
+
+def filed_under(conn: sa.Connection, keys: Collection[NameKey]) -> list[PersonRecord]:
+    """The persons filed under any of these keys (initial None: under any initial)."""
+    if not keys:
+        return []
+    return reader.persons_among(conn, _filed_ids(keys))
+
+
+def _filed_ids(keys: Collection[NameKey]) -> reader.IdsSelect:
+    """One indexed lookup per initial, united: an OR of them would scan the table."""
+    by_initial: dict[str | None, set[str]] = defaultdict(set)
+    for key in keys:
+        by_initial[key.initial].add(key.surname)
+    selects = []
+    for initial, surnames in sorted(by_initial.items(), key=lambda item: item[0] or ""):
+        query = sa.select(KEYS.c.person_id).where(KEYS.c.surname.in_(sorted(surnames)))
+        if initial is not None:
+            query = query.where(KEYS.c.initial == initial)
+        selects.append(query)
+    return selects[0] if len(selects) == 1 else sa.union(*selects)
+
+
+def _names(conn: sa.Connection, person_ids: Collection[str]) -> dict[str, list[str]]:
+    """Each person's name and aliases."""
+    persons, aliases = schema.persons, schema.person_aliases
+    ids = list(person_ids)
+    names: dict[str, list[str]] = defaultdict(list)
+    for person_id, name in conn.execute(sa.select(persons.c.id, persons.c.name).where(
+        persons.c.id.in_(ids)
+    )):
+        names[person_id].append(name)
+    for person_id, alias in conn.execute(sa.select(aliases.c.person_id, aliases.c.alias).where(
+        aliases.c.person_id.in_(ids)
+    )):
+        names[person_id].append(alias)
+    return names
+
+
+def _key_rows(names: dict[str, list[str]]) -> Iterator[Row]:
+    for person_id, written in names.items():
+        for key in name_keys(written):
+            yield person_id, key.surname, key.initial or ""
+
+
+def _insert(conn: sa.Connection, rows: Iterable[Row]) -> None:
+    """Add key rows, and their surnames to the list of filed surnames."""
+    rows = sorted(rows)
+    if not rows:
+        return
+    conn.execute(
+        sa.insert(KEYS),
+        [{"person_id": p, "surname": s, "initial": i} for p, s, i in rows],
+    )
+    _list_surnames(conn, {surname for _, surname, _ in rows})
+
+
+def _list_surnames(conn: sa.Connection, surnames: set[str]) -> None:
+    listed: set[str] = set()
+    for chunk in _chunks(sorted(surnames), FILING_CHUNK):
+        listed.update(conn.scalars(sa.select(SURNAMES.c.surname).where(
+            SURNAMES.c.surname.in_(chunk)
+        )))
+    new = sorted(surnames - listed)
+    if new:
+        conn.execute(sa.insert(SURNAMES), [{"surname": s, "band": surname_band(s)} for s in new])
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
