@@ -173,9 +173,17 @@ def first_initial(parts: NameParts) -> str:
 
 @dataclass(frozen=True, slots=True, order=True)
 class NameKey:
-    """One heading a person is filed under: a surname it is written with and the first
-    initial of its fullest name ("" when that has none). In a lookup, initial None
-    means any initial."""
+    """One heading a person is filed under: a surname it is written with, and the first
+    initial and first given name of its fullest name ("" where that has none)."""
+
+    surname: str
+    initial: str
+    given: str
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class KeyQuery:
+    """A lookup of the people filed under a surname with this initial (None: any) or none."""
 
     surname: str
     initial: str | None
@@ -184,17 +192,18 @@ class NameKey:
 def name_keys(names: Iterable[str]) -> set[NameKey]:
     """Every heading a person with these names (name and aliases) is filed under.
 
-    Resolution pairs two people only when one of their surnames match and, when
-    both fullest names have a first initial, those initials agree; so these keys
-    find everyone a new name could join. Forms that tie for fullest each give
-    their initial, since which of them counts as fullest depends on their order.
+    Resolution pairs two people only when one of their surnames match and their
+    fullest names' given names (or initials) can be one; so these keys find
+    everyone a new name could join. Forms that tie for fullest each give their
+    given name, since which of them counts as fullest depends on their order.
     """
     forms = [p for p in (parse_name(n) for n in names) if p is not None]
     if not forms:
         return set()
     fullest = max(_fullness(f) for f in forms)
-    initials = {first_initial(f) for f in forms if _fullness(f) == fullest}
-    return {NameKey(f.surname, initial) for f in forms for initial in initials}
+    firsts = {(first_initial(f), f.given[0] if f.given else "") for f in forms
+              if _fullness(f) == fullest}
+    return {NameKey(f.surname, initial, given) for f in forms for initial, given in firsts}
 
 
 def surname_band(surname: str) -> str:

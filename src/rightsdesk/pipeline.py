@@ -23,7 +23,7 @@ from rightsdesk.config import DEFAULT_LIMITS, Limits
 from rightsdesk.extract import EXTRACTOR_VERSION, Extractor, load_model
 from rightsdesk.ingest import list_inputs
 from rightsdesk.model import CleanDoc, Extraction, PersonRecord, PersonRef, Resolution, Source
-from rightsdesk.names import NameKey
+from rightsdesk.names import KeyQuery, NameKey
 from rightsdesk.reading import (
     Failure,
     Progress,
@@ -31,7 +31,7 @@ from rightsdesk.reading import (
     read_sources,
     unexpected,
 )
-from rightsdesk.resolve import candidate_keys, resolve_people
+from rightsdesk.resolve import candidate_ids, resolve_people
 
 BATCH_SIZE = 32  # documents extracted and resolved together; bounds memory on big runs
 CHUNK_DOCS = 16  # documents a worker cleans and extracts per task (one nlp.pipe batch)
@@ -47,7 +47,8 @@ class CaseStore(Protocol):
 
     def has_source(self, content_hash: str) -> bool: ...
     def surnames_in(self, bands: Collection[str]) -> list[str]: ...
-    def persons_filed_under(self, keys: Collection[NameKey]) -> list[PersonRecord]: ...
+    def filed_under(self, queries: Collection[KeyQuery]) -> list[tuple[str, NameKey]]: ...
+    def persons_by_id(self, person_ids: Collection[str]) -> list[PersonRecord]: ...
     def has_person(self, person_id: str) -> bool: ...
     def save(self, extraction: Extraction, resolution: Resolution) -> bool: ...
 
@@ -79,8 +80,8 @@ class Recorder:
     """Resolve extractions in batches against the people the store knows, then save them.
 
     Each batch asks the store only for the people filed under name keys its
-    mentions could match (`candidate_keys`): the decisions are those a comparison
-    with everyone would make, at a cost that does not grow with the store.
+    mentions could match (`candidate_ids`): the decisions are those a comparison
+    with everyone would make, at a cost that grows with the batch, not the store.
     Shared by the single-process and the Dask paths, so both store the same.
     """
 
@@ -107,7 +108,7 @@ class Recorder:
 
 def resolve_batch(store: CaseStore, batch: Sequence[Extraction]) -> Resolution:
     """People of a batch matched with each other and with the store's candidates."""
-    known = store.persons_filed_under(candidate_keys(batch, store.surnames_in))
+    known = store.persons_by_id(candidate_ids(batch, store))
     return resolve_people(batch, known, taken=StoredIds(store))
 
 

@@ -1,55 +1,103 @@
-"""Which stored people a batch could join: the name keys to ask the store for.
+"""Which stored people a batch could join, asked of the store's name index.
 
 A new mention joins a known person only when one of their surnames match
-(`same_surname_key`) and their fullest names do not start with different
-initials (`given_score`). The store files every person under those two things
-(`rightsdesk.names.name_keys`); `candidate_keys` lists the headings a batch
-needs, so the store hands out those people and not everyone it knows.
+(`same_surname_key`) and their fullest names' given names can be one
+(`given_score`: the same initial, given names close enough). The store files
+every person under those things (`rightsdesk.names.name_keys`);
+`candidate_ids` asks it for the headings a batch needs and keeps the people
+that can join, so resolution meets them and not everyone the store knows, with
+the decisions a comparison with everyone would make.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from typing import Protocol
 
 from rapidfuzz import fuzz, process
 
 from rightsdesk.model import Extraction
-from rightsdesk.names import NameKey, first_initial, surname_band
-from rightsdesk.resolve.names import SURNAME_MIN_RATIO, same_surname_key, surname_bands
+from rightsdesk.names import KeyQuery, NameKey, NameParts, first_initial, surname_band
+from rightsdesk.resolve.names import (
+    SURNAME_MIN_RATIO,
+    given_pair,
+    same_surname_key,
+    surname_bands,
+)
 from rightsdesk.resolve.people import local_mentions
 
-SurnamesFiled = Callable[[Collection[str]], Iterable[str]]
-"""The store's answer to: which surnames are filed in these bands?"""
+Filed = tuple[str, NameKey]  # (person id, a key it is filed under)
 
 
-def candidate_keys(extractions: Sequence[Extraction], surnames_in: SurnamesFiled) -> set[NameKey]:
-    """Every heading under which a known person the batch could join is filed."""
-    probes = {(m.best.surname, first_initial(m.best)) for m in local_mentions(extractions)}
-    wanted = {surname for surname, _ in probes}
-    filed = _by_band(surnames_in(set().union(*(surname_bands(s) for s in wanted))))
-    matches = {surname: _matches(surname, filed) for surname in wanted}
-    keys: set[NameKey] = set()
-    for surname, initial in probes:
-        for match in matches[surname]:
-            if initial:
-                keys |= {NameKey(match, initial), NameKey(match, "")}
-            else:  # a bare surname: anyone filed under it might be meant
-                keys.add(NameKey(match, None))
-    return keys
+class NameIndex(Protocol):
+    """What resolution asks of the store's name index (see `rightsdesk.store.Store`)."""
+
+    def surnames_in(self, bands: Collection[str]) -> list[str]: ...
+    def filed_under(self, queries: Collection[KeyQuery]) -> list[Filed]: ...
 
 
-def _by_band(surnames: Iterable[str]) -> dict[str, list[str]]:
-    grouped: dict[str, list[str]] = defaultdict(list)
-    for surname in surnames:
-        grouped[surname_band(surname)].append(surname)
-    return grouped
+def candidate_ids(extractions: Sequence[Extraction], index: NameIndex) -> set[str]:
+    """Ids of the known people that mentions of these documents could join."""
+    probes = {m.best for m in local_mentions(extractions)}
+    matches = _surname_matches({p.surname for p in probes}, index)
+    queries = {q for p in probes for q in _queries(p, matches[p.surname])}
+    filed: dict[str, list[Filed]] = defaultdict(list)
+    for person_id, key in index.filed_under(queries):
+        filed[key.surname].append((person_id, key))
+    return {
+        person_id
+        for p in probes
+        for person_id in _could_join(p, [f for s in matches[p.surname] for f in filed[s]])
+    }
 
 
-def _matches(surname: str, filed: dict[str, list[str]]) -> list[str]:
-    """Filed surnames `same_surname_key` pairs with this one (rapidfuzz narrows first)."""
-    pool = [s for band in sorted(surname_bands(surname)) for s in filed.get(band, ())]
+def _surname_matches(surnames: set[str], index: NameIndex) -> dict[str, list[str]]:
+    """For each surname, the filed surnames `same_surname_key` pairs it with."""
+    bands = set().union(*(surname_bands(s) for s in surnames))
+    by_band: dict[str, list[str]] = defaultdict(list)
+    for filed in index.surnames_in(bands):
+        by_band[surname_band(filed)].append(filed)
+    return {s: _matches(s, by_band) for s in surnames}
+
+
+def _matches(surname: str, by_band: dict[str, list[str]]) -> list[str]:
+    """rapidfuzz narrows the surnames in reach; `same_surname_key` decides."""
+    pool = [s for band in sorted(surname_bands(surname)) for s in by_band.get(band, ())]
     near = process.extract(
         surname, pool, scorer=fuzz.ratio, score_cutoff=SURNAME_MIN_RATIO, limit=None
     )
     return [s for s, _score, _index in near if same_surname_key(surname, s)]
+
+
+def _queries(best: NameParts, surnames: Iterable[str]) -> set[KeyQuery]:
+    """People with the mention's initial or none; for a bare surname, with any."""
+    initial = first_initial(best)
+    if not initial:
+        return {KeyQuery(s, None) for s in surnames}
+    return {KeyQuery(s, i) for s in surnames for i in (initial, "")}
+
+
+def _could_join(best: NameParts, filed: list[Filed]) -> set[str]:
+    """The people among `filed` that `given_score` does not rule out for this mention.
+
+    A bare surname ("Mr Kozlov") joins a known person only when one named person
+    can be meant, else the first of the people named by surname alone
+    (`people._for_partial_name`): two named people and the first of the others
+    decide that as well as all of them would.
+    """
+    initial = first_initial(best)
+    if best.given and initial:
+        given = best.given[0]
+        return {
+            person_id
+            for person_id, key in filed
+            if key.initial in ("", initial) and (not key.given or given_pair(key.given, given) > 0)
+        }
+    if initial:  # initials only: the same first initial, or none
+        return {person_id for person_id, key in filed if key.initial in ("", initial)}
+    if best.given or best.patronymic:  # nothing to narrow by
+        return {person_id for person_id, _ in filed}
+    named = sorted({person_id for person_id, key in filed if key.given})
+    unnamed = sorted({person_id for person_id, key in filed if not key.given})
+    return {*named[:2], *unnamed[:1]}

@@ -23,13 +23,9 @@ LENGTH_REACH = 1.5
 LENGTH_SLACK = 1
 
 
-def same_surname(a: NameParts, b: NameParts) -> bool:
-    """Romanisations of one surname; "-ov"/"-ova" (husband, wife) stay apart."""
-    return same_surname_key(a.surname, b.surname)
-
-
 def same_surname_key(a: str, b: str) -> bool:
-    """`same_surname` on the transliteration keys alone."""
+    """Romanisations of one surname (transliteration keys); "-ov"/"-ova" (husband, wife)
+    stay apart."""
     if a == b:
         return True
     if a[:1] != b[:1] or a.endswith("a") != b.endswith("a"):
@@ -50,7 +46,7 @@ def given_score(a: NameParts, b: NameParts) -> float:
     if a.patronymic and b.patronymic and not _similar(a.patronymic, b.patronymic):
         return 0.0
     if a.given and b.given:
-        return _given_pair(a.given[0], b.given[0])
+        return given_pair(a.given[0], b.given[0])
     first_a = a.given[0][0] if a.given else (a.initials[0] if a.initials else None)
     first_b = b.given[0][0] if b.given else (b.initials[0] if b.initials else None)
     if first_a and first_b:
@@ -58,7 +54,7 @@ def given_score(a: NameParts, b: NameParts) -> float:
     return 50.0
 
 
-def _given_pair(a: str, b: str) -> float:
+def given_pair(a: str, b: str) -> float:
     if a == b:
         return 100.0
     if a[0] != b[0]:

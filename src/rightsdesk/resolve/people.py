@@ -20,7 +20,7 @@ from unidecode import unidecode
 
 from rightsdesk.model import Extraction, PersonRecord, PersonRef, Resolution
 from rightsdesk.names import NameParts, best_form, parse_name
-from rightsdesk.resolve.names import given_score, same_surname
+from rightsdesk.resolve.names import given_score, same_surname_key
 
 
 @dataclass(slots=True)
@@ -30,11 +30,10 @@ class Mention:
     ref: PersonRef | None
     forms: list[NameParts]
     known_id: str | None = None
+    best: NameParts = field(init=False)  # the fullest form (`best_form`)
 
-    @property
-    def best(self) -> NameParts:
-        """The fullest form: given names beat initials beat a bare surname."""
-        return best_form(self.forms)
+    def __post_init__(self) -> None:
+        self.best = best_form(self.forms)
 
     @property
     def content_hash(self) -> str | None:
@@ -43,7 +42,22 @@ class Mention:
 
 @dataclass(slots=True)
 class Cluster:
-    mentions: list[Mention] = field(default_factory=list)
+    """One person: its mentions, its fullest name, and every surname written for it
+    (kept as mentions join: a batch scores thousands of clusters)."""
+
+    mentions: list[Mention]
+    fullest: NameParts
+    surnames: set[str]
+
+    @classmethod
+    def of(cls, mention: Mention) -> Cluster:
+        return cls([mention], mention.best, {f.surname for f in mention.forms})
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        if _fullness(mention.best) > _fullness(self.fullest):  # the first of equals stays
+            self.fullest = mention.best
+        self.surnames.update(f.surname for f in mention.forms)
 
     @property
     def known_id(self) -> str | None:
@@ -53,15 +67,12 @@ class Cluster:
     def docs(self) -> set[str]:
         return {m.content_hash for m in self.mentions if m.content_hash}
 
-    def fullest(self) -> NameParts:
-        return max((m.best for m in self.mentions), key=_fullness)
-
     def score(self, mention: Mention) -> float:
         """Agreement of a mention with this cluster; 0 when they cannot be one person."""
-        ours, theirs = self.fullest(), mention.best
-        if not any(same_surname(f, theirs) for m in self.mentions for f in m.forms):
+        theirs = mention.best
+        if not any(same_surname_key(s, theirs.surname) for s in self.surnames):
             return 0.0
-        return given_score(ours, theirs)
+        return given_score(self.fullest, theirs)
 
 
 def _fullness(parts: NameParts) -> tuple[int, int, int, str]:
@@ -82,7 +93,7 @@ def resolve_people(
     local = _ordered(local_mentions(extractions))
     wanted = {bucket_of(form) for mention in local for form in mention.forms}
     # Known people whose surnames no local mention could match cannot join: skip them.
-    clusters = [Cluster([m]) for m in _known_mentions(known) if _in_buckets(m, wanted)]
+    clusters = [Cluster.of(m) for m in _known_mentions(known) if _in_buckets(m, wanted)]
     buckets: dict[tuple[str, bool], set[int]] = defaultdict(set)
     for index, cluster in enumerate(clusters):
         _file(buckets, cluster.mentions[0], index)
@@ -92,7 +103,7 @@ def resolve_people(
 
 
 def bucket_of(parts: NameParts) -> tuple[str, bool]:
-    """Surnames that `same_surname` can match share a first letter and a final "a"."""
+    """Surnames that `same_surname_key` can match share a first letter and a final "a"."""
     return parts.surname[:1], parts.surname.endswith("a")
 
 
@@ -152,10 +163,10 @@ def _place(mention: Mention, clusters: list[Cluster], nearby: set[int]) -> int:
     if not mention.best.given:
         candidates = _for_partial_name(mention, clusters, candidates)
     if not candidates:
-        clusters.append(Cluster([mention]))
+        clusters.append(Cluster.of(mention))
         return len(clusters) - 1
     _, index = max(candidates, key=lambda si: (si[0], -si[1]))
-    clusters[index].mentions.append(mention)
+    clusters[index].add(mention)
     return index
 
 
@@ -169,7 +180,7 @@ def _for_partial_name(
         return same_doc
     if same_doc:
         return []
-    named = [(s, i) for s, i in candidates if clusters[i].fullest().given]
+    named = [(s, i) for s, i in candidates if clusters[i].fullest.given]
     if named:
         return named if len(named) == 1 else []
     return candidates[:1]
@@ -182,7 +193,7 @@ def _assign_ids(
     known_names = {record.id: record.name for record in known}
     taken = set(known_names)
     for cluster in sorted((c for c in clusters if c.docs), key=_cluster_order):
-        person_id = cluster.known_id or _unique(slug_of(cluster.fullest()), taken, stored)
+        person_id = cluster.known_id or _unique(slug_of(cluster.fullest), taken, stored)
         taken.add(person_id)
         resolution.names[person_id] = _canonical_name(cluster, known_names)
         for mention in cluster.mentions:
@@ -194,7 +205,7 @@ def _assign_ids(
 def _cluster_order(cluster: Cluster) -> tuple[str, str]:
     refs = sorted((m.ref.content_hash, m.ref.key) for m in cluster.mentions if m.ref)
     first = refs[0] if refs else ("", "")
-    return (cluster.fullest().display.lower(), "/".join(first))
+    return (cluster.fullest.display.lower(), "/".join(first))
 
 
 def slug_of(parts: NameParts) -> str:
@@ -237,5 +248,5 @@ def _canonical_name(cluster: Cluster, known_names: dict[str, str]) -> str:
         return known_names[cluster.known_id]
     counts = Counter(f.display for m in cluster.mentions for f in m.forms if f.given)
     if not counts:
-        return cluster.fullest().display
+        return cluster.fullest.display
     return max(counts, key=lambda d: (counts[d], len(d), d))

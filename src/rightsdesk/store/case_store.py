@@ -22,7 +22,7 @@ from rightsdesk.model import (
     Resolution,
     SourceRecord,
 )
-from rightsdesk.names import NameKey
+from rightsdesk.names import KeyQuery, NameKey
 from rightsdesk.store import migrate, name_index, reader, refresh, search, sqlite, writer
 from rightsdesk.store.engine import create_engine
 from rightsdesk.store.transactions import writing
@@ -105,7 +105,7 @@ class Store:
             return reader.has_source(conn, content_hash)
 
     def known_persons(self) -> list[PersonRecord]:
-        """Every stored person (resolution asks only for `persons_filed_under` its keys)."""
+        """Every stored person (resolution asks only for those `filed_under` its keys)."""
         with self._engine.connect() as conn:
             return reader.person_records(conn)
 
@@ -114,10 +114,15 @@ class Store:
         with self._engine.connect() as conn:
             return name_index.surnames_in(conn, bands)
 
-    def persons_filed_under(self, keys: Collection[NameKey]) -> list[PersonRecord]:
-        """The persons a batch could match: those filed under any of these name keys."""
+    def filed_under(self, queries: Collection[KeyQuery]) -> list[tuple[str, NameKey]]:
+        """(person id, name key) of the persons filed under keys these queries ask for."""
         with self._engine.connect() as conn:
-            return name_index.filed_under(conn, keys)
+            return name_index.filed_under(conn, queries)
+
+    def persons_by_id(self, person_ids: Collection[str]) -> list[PersonRecord]:
+        """These persons (unknown ids are left out)."""
+        with self._engine.connect() as conn:
+            return reader.persons_by_id(conn, person_ids)
 
     def has_person(self, person_id: str) -> bool:
         with self._engine.connect() as conn:

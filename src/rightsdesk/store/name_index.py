@@ -1,13 +1,14 @@
 """The name index: every person filed under the keys of its names.
 
 Resolution compares a batch of new documents only with the people filed under
-keys its names could match (`rightsdesk.resolve.candidate_keys`), so the store
+keys its names could match (`rightsdesk.resolve.candidate_ids`), so the store
 hands those out instead of everyone it knows. A key is a surname as written
-(transliteration-folded) and the first initial of the person's fullest name
-(`rightsdesk.names.name_keys`). Every writer that gives a person a name refiles
-it here in the same transaction; deleting a person deletes its keys. The
-filed surnames are also listed once each, by band, for the fuzzy surname
-match; a surname stays listed when its last person goes (it then finds no one).
+(transliteration-folded) with the first initial and first given name of the
+person's fullest name (`rightsdesk.names.name_keys`). Every writer that gives a
+person a name refiles it here in the same transaction; deleting a person
+deletes its keys. The filed surnames are also listed once each, by band, for
+the fuzzy surname match; a surname stays listed when its last person goes (it
+then finds no one).
 """
 
 from __future__ import annotations
@@ -17,14 +18,13 @@ from collections.abc import Collection, Iterable, Iterator
 
 import sqlalchemy as sa
 
-from rightsdesk.model import PersonRecord
-from rightsdesk.names import NameKey, name_keys, surname_band
-from rightsdesk.store import reader, schema
+from rightsdesk.names import KeyQuery, NameKey, name_keys, surname_band
+from rightsdesk.store import schema
 
 KEYS = schema.person_name_keys
 SURNAMES = schema.surname_keys
 FILING_CHUNK = 5_000  # persons filed per round when a whole store is filed
-Row = tuple[str, str, str]  # (person id, surname, initial)
+Row = tuple[str, str, str, str]  # (person id, surname, initial, given)
 
 
 def refile(conn: sa.Connection, person_ids: Collection[str]) -> None:
@@ -32,12 +32,15 @@ def refile(conn: sa.Connection, person_ids: Collection[str]) -> None:
     if not person_ids:
         return
     wanted = set(_key_rows(_names(conn, person_ids)))
-    query = sa.select(KEYS.c.person_id, KEYS.c.surname, KEYS.c.initial)
+    query = sa.select(KEYS.c.person_id, KEYS.c.surname, KEYS.c.initial, KEYS.c.given)
     current = set(conn.execute(query.where(KEYS.c.person_id.in_(list(person_ids)))).tuples())
-    for person_id, surname, initial in current - wanted:
+    for person_id, surname, initial, given in current - wanted:
         conn.execute(
             sa.delete(KEYS).where(
-                KEYS.c.person_id == person_id, KEYS.c.surname == surname, KEYS.c.initial == initial
+                KEYS.c.person_id == person_id,
+                KEYS.c.surname == surname,
+                KEYS.c.initial == initial,
+                KEYS.c.given == given,
             )
         )
     _insert(conn, wanted - current)
@@ -64,25 +67,29 @@ def surnames_in(conn: sa.Connection, bands: Collection[str]) -> list[str]:
     return list(conn.scalars(query))
 
 
-def filed_under(conn: sa.Connection, keys: Collection[NameKey]) -> list[PersonRecord]:
-    """The persons filed under any of these keys (initial None: under any initial)."""
-    if not keys:
+def filed_under(conn: sa.Connection, queries: Collection[KeyQuery]) -> list[tuple[str, NameKey]]:
+    """(person id, key) for every key that answers one of the queries."""
+    if not queries:
         return []
-    return reader.persons_among(conn, _filed_ids(keys))
+    columns = (KEYS.c.person_id, KEYS.c.surname, KEYS.c.initial, KEYS.c.given)
+    return [
+        (person_id, NameKey(surname, initial, given))
+        for person_id, surname, initial, given in conn.execute(_lookup(queries, columns))
+    ]
 
 
-def _filed_ids(keys: Collection[NameKey]) -> reader.IdsSelect:
-    """One indexed lookup per initial, united: an OR of them would scan the table."""
+def _lookup(queries: Collection[KeyQuery], columns: tuple[sa.Column, ...]) -> sa.Executable:
+    """One indexed lookup per initial, one after another: an OR of them would scan."""
     by_initial: dict[str | None, set[str]] = defaultdict(set)
-    for key in keys:
-        by_initial[key.initial].add(key.surname)
+    for query in queries:
+        by_initial[query.initial].add(query.surname)
     selects = []
     for initial, surnames in sorted(by_initial.items(), key=lambda item: item[0] or ""):
-        query = sa.select(KEYS.c.person_id).where(KEYS.c.surname.in_(sorted(surnames)))
+        select = sa.select(*columns).where(KEYS.c.surname.in_(sorted(surnames)))
         if initial is not None:
-            query = query.where(KEYS.c.initial == initial)
-        selects.append(query)
-    return selects[0] if len(selects) == 1 else sa.union(*selects)
+            select = select.where(KEYS.c.initial == initial)
+        selects.append(select)
+    return selects[0] if len(selects) == 1 else sa.union_all(*selects)
 
 
 def _names(conn: sa.Connection, person_ids: Collection[str]) -> dict[str, list[str]]:
@@ -104,7 +111,7 @@ def _names(conn: sa.Connection, person_ids: Collection[str]) -> dict[str, list[s
 def _key_rows(names: dict[str, list[str]]) -> Iterator[Row]:
     for person_id, written in names.items():
         for key in name_keys(written):
-            yield person_id, key.surname, key.initial or ""
+            yield person_id, key.surname, key.initial, key.given
 
 
 def _insert(conn: sa.Connection, rows: Iterable[Row]) -> None:
@@ -114,9 +121,9 @@ def _insert(conn: sa.Connection, rows: Iterable[Row]) -> None:
         return
     conn.execute(
         sa.insert(KEYS),
-        [{"person_id": p, "surname": s, "initial": i} for p, s, i in rows],
+        [{"person_id": p, "surname": s, "initial": i, "given": g} for p, s, i, g in rows],
     )
-    _list_surnames(conn, {surname for _, surname, _ in rows})
+    _list_surnames(conn, {surname for _, surname, _, _ in rows})
 
 
 def _list_surnames(conn: sa.Connection, surnames: set[str]) -> None:

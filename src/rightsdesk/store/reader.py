@@ -7,7 +7,7 @@ consistent snapshot even while an ingest is writing.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -37,7 +37,8 @@ RECORD_COLUMNS = (
     S.c.published,
     S.c.country,
 )
-IdsSelect = sa.Select | sa.CompoundSelect  # a subquery of person ids
+
+BY_ID_CHUNK = 499  # persons whose aliases and roles one IN list reads; more: a full scan
 
 
 # The orders `case_file` returns its records in, shared with `case_file_order`.
@@ -67,31 +68,6 @@ def person_records(
     rows = conn.execute(query).all()
     aliases = _grouped(conn, schema.person_aliases.c.alias, [r.id for r in rows])
     roles = _grouped(conn, schema.person_roles.c.role, [r.id for r in rows])
-    return _person_list(rows, aliases, roles)
-
-
-def persons_among(conn: sa.Connection, ids: IdsSelect) -> list[PersonRecord]:
-    """The persons whose ids a subquery selects, ordered by name.
-
-    Aliases and roles are read through the same subquery: in a large store the
-    full scan `person_records` makes for many persons would cost more than the rest.
-    """
-    persons = schema.persons
-    query = sa.select(persons).where(persons.c.id.in_(ids)).order_by(*PERSON_ORDER)
-    rows = conn.execute(query).all()
-    aliases = _grouped(conn, schema.person_aliases.c.alias, ids)
-    roles = _grouped(conn, schema.person_roles.c.role, ids)
-    return _person_list(rows, aliases, roles)
-
-
-def has_person(conn: sa.Connection, person_id: str) -> bool:
-    query = sa.select(schema.persons.c.id).where(schema.persons.c.id == person_id)
-    return conn.execute(query).first() is not None
-
-
-def _person_list(
-    rows: Sequence[sa.Row], aliases: dict[str, list[str]], roles: dict[str, list[str]]
-) -> list[PersonRecord]:
     return [
         PersonRecord(
             id=r.id,
@@ -105,14 +81,24 @@ def _person_list(
     ]
 
 
-def _grouped(
-    conn: sa.Connection, column: sa.Column, person_ids: list[str] | IdsSelect
-) -> dict[str, list[str]]:
-    """Values of an alias/role column by person (ids listed or selected), in a stable order."""
+def persons_by_id(conn: sa.Connection, person_ids: Collection[str]) -> list[PersonRecord]:
+    """These persons, read a few hundred at a time so that every read is an indexed lookup."""
+    ids = sorted(person_ids)
+    chunks = (ids[start : start + BY_ID_CHUNK] for start in range(0, len(ids), BY_ID_CHUNK))
+    return [r for chunk in chunks for r in person_records(conn, schema.persons.c.id.in_(chunk))]
+
+
+def has_person(conn: sa.Connection, person_id: str) -> bool:
+    query = sa.select(schema.persons.c.id).where(schema.persons.c.id == person_id)
+    return conn.execute(query).first() is not None
+
+
+def _grouped(conn: sa.Connection, column: sa.Column, person_ids: list[str]) -> dict[str, list[str]]:
+    """Values of an alias/role column by person, in a stable order."""
     person_column = column.table.c.person_id
     query = sa.select(person_column, column).order_by(person_column, column)
-    if not isinstance(person_ids, list) or len(person_ids) < 500:  # a full scan beats a huge
-        query = query.where(person_column.in_(person_ids))  # IN list, not a subquery
+    if len(person_ids) <= BY_ID_CHUNK:  # a full scan beats a huge IN list
+        query = query.where(person_column.in_(person_ids))
     grouped: dict[str, list[str]] = defaultdict(list)
     for person_id, value in conn.execute(query):
         grouped[person_id].append(value)

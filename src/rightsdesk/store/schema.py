@@ -87,6 +87,7 @@ person_name_keys = sa.Table(
     metadata,
     sa.Column("surname", sa.Text, primary_key=True),
     sa.Column("initial", sa.String(1), primary_key=True),
+    sa.Column("given", sa.Text, primary_key=True),
     sa.Column("person_id", sa.ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True),
     sa.Index("ix_person_name_keys_person", "person_id"),
 )

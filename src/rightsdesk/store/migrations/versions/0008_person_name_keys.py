@@ -1,6 +1,7 @@
-"""The name index: persons filed under surname and initial keys, and the filed surnames by
-band, so resolution asks the store for the people a batch could match instead of reading
-everyone. Existing persons are filed from their names and aliases.
+"""The name index: persons filed under keys of their names (surname, first initial, first
+given name), and the filed surnames by band, so resolution asks the store for the people a
+batch could match instead of reading everyone. Existing persons are filed from their names
+and aliases.
 
 Revision ID: 0008
 Revises: 0007
@@ -24,6 +25,7 @@ def upgrade() -> None:
         "person_name_keys",
         sa.Column("surname", sa.Text, primary_key=True),
         sa.Column("initial", sa.String(1), primary_key=True),
+        sa.Column("given", sa.Text, primary_key=True),
         sa.Column("person_id", sa.String(200),
                   sa.ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True),
     )
