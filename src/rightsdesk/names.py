@@ -183,7 +183,8 @@ class NameKey:
 
 @dataclass(frozen=True, slots=True, order=True)
 class KeyQuery:
-    """A lookup of the people filed under a surname with this initial (None: any) or none."""
+    """A lookup of the people filed under a surname: with this initial ("": with neither
+    given name nor initial), or with None, every one filed without a given name."""
 
     surname: str
     initial: str | None

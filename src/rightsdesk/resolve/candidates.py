@@ -30,11 +30,15 @@ from rightsdesk.resolve.people import local_mentions
 Filed = tuple[str, NameKey]  # (person id, a key it is filed under)
 
 
+BARE_NAMED = 2  # named people that settle a bare surname: one is joined, two are not
+
+
 class NameIndex(Protocol):
     """What resolution asks of the store's name index (see `rightsdesk.store.Store`)."""
 
     def surnames_in(self, bands: Collection[str]) -> list[str]: ...
     def filed_under(self, queries: Collection[KeyQuery]) -> list[Filed]: ...
+    def named_under(self, surnames: Collection[str], limit: int | None) -> list[str]: ...
 
 
 def candidate_ids(extractions: Sequence[Extraction], index: NameIndex) -> set[str]:
@@ -45,11 +49,13 @@ def candidate_ids(extractions: Sequence[Extraction], index: NameIndex) -> set[st
     filed: dict[str, list[Filed]] = defaultdict(list)
     for person_id, key in index.filed_under(queries):
         filed[key.surname].append((person_id, key))
-    return {
-        person_id
-        for p in probes
-        for person_id in _could_join(p, [f for s in matches[p.surname] for f in filed[s]])
-    }
+    ids: set[str] = set()
+    for probe in probes:
+        surnames = matches[probe.surname]
+        ids |= _could_join(probe, [f for s in surnames for f in filed[s]])
+        if surnames and not first_initial(probe):
+            ids.update(index.named_under(surnames, BARE_NAMED if _bare(probe) else None))
+    return ids
 
 
 def _surname_matches(surnames: set[str], index: NameIndex) -> dict[str, list[str]]:
@@ -71,20 +77,26 @@ def _matches(surname: str, by_band: dict[str, list[str]]) -> list[str]:
 
 
 def _queries(best: NameParts, surnames: Iterable[str]) -> set[KeyQuery]:
-    """People with the mention's initial or none; for a bare surname, with any."""
+    """People with the mention's initial or none; without an initial, the people without
+    a given name (those with one come from `named_under`)."""
     initial = first_initial(best)
     if not initial:
         return {KeyQuery(s, None) for s in surnames}
     return {KeyQuery(s, i) for s in surnames for i in (initial, "")}
 
 
+def _bare(best: NameParts) -> bool:
+    """A surname alone ("Mr Kozlov"): nothing but the surname to compare."""
+    return not (best.given or best.initials or best.patronymic)
+
+
 def _could_join(best: NameParts, filed: list[Filed]) -> set[str]:
     """The people among `filed` that `given_score` does not rule out for this mention.
 
-    A bare surname ("Mr Kozlov") joins a known person only when one named person
-    can be meant, else the first of the people named by surname alone
-    (`people._for_partial_name`): two named people and the first of the others
-    decide that as well as all of them would.
+    A bare surname joins a known person only when one named person can be meant,
+    else the first of those named by surname alone (`people._for_partial_name`):
+    two named people (`named_under`) and the first of the others decide that as
+    well as all of them would.
     """
     initial = first_initial(best)
     if best.given and initial:
@@ -96,8 +108,5 @@ def _could_join(best: NameParts, filed: list[Filed]) -> set[str]:
         }
     if initial:  # initials only: the same first initial, or none
         return {person_id for person_id, key in filed if key.initial in ("", initial)}
-    if best.given or best.patronymic:  # nothing to narrow by
-        return {person_id for person_id, _ in filed}
-    named = sorted({person_id for person_id, key in filed if key.given})
     unnamed = sorted({person_id for person_id, key in filed if not key.given})
-    return {*named[:2], *unnamed[:1]}
+    return set(unnamed[:1] if _bare(best) else unnamed)

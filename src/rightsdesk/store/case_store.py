@@ -119,6 +119,11 @@ class Store:
         with self._engine.connect() as conn:
             return name_index.filed_under(conn, queries)
 
+    def named_under(self, surnames: Collection[str], limit: int | None) -> list[str]:
+        """Ids of at most `limit` persons filed with a given name under these surnames."""
+        with self._engine.connect() as conn:
+            return name_index.named_under(conn, surnames, limit)
+
     def persons_by_id(self, person_ids: Collection[str]) -> list[PersonRecord]:
         """These persons (unknown ids are left out)."""
         with self._engine.connect() as conn:

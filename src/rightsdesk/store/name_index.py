@@ -78,6 +78,15 @@ def filed_under(conn: sa.Connection, queries: Collection[KeyQuery]) -> list[tupl
     ]
 
 
+def named_under(conn: sa.Connection, surnames: Collection[str], limit: int | None) -> list[str]:
+    """Ids of persons filed with a given name under any of these surnames, at most `limit`
+    of them (any ones: for a bare surname, whether there are two is what counts)."""
+    query = sa.select(KEYS.c.person_id).where(
+        KEYS.c.surname.in_(sorted(surnames)), KEYS.c.given != ""
+    )
+    return list(conn.scalars(query.distinct().limit(limit)))
+
+
 def _lookup(queries: Collection[KeyQuery], columns: tuple[sa.Column, ...]) -> sa.Executable:
     """One indexed lookup per initial, one after another: an OR of them would scan."""
     by_initial: dict[str | None, set[str]] = defaultdict(set)
@@ -86,7 +95,9 @@ def _lookup(queries: Collection[KeyQuery], columns: tuple[sa.Column, ...]) -> sa
     selects = []
     for initial, surnames in sorted(by_initial.items(), key=lambda item: item[0] or ""):
         select = sa.select(*columns).where(KEYS.c.surname.in_(sorted(surnames)))
-        if initial is not None:
+        if initial is None:
+            select = select.where(KEYS.c.given == "")
+        else:
             select = select.where(KEYS.c.initial == initial)
         selects.append(select)
     return selects[0] if len(selects) == 1 else sa.union_all(*selects)
