@@ -80,11 +80,23 @@ def filed_under(conn: sa.Connection, queries: Collection[KeyQuery]) -> list[tupl
 
 def named_under(conn: sa.Connection, surnames: Collection[str], limit: int | None) -> list[str]:
     """Ids of persons filed with a given name under any of these surnames, at most `limit`
-    of them (any ones: for a bare surname, whether there are two is what counts)."""
+    of them (any ones: for a bare surname, whether there are two is what counts).
+
+    Rows are read a few at a time rather than with DISTINCT ... LIMIT, for which
+    PostgreSQL walked the whole index by person (0.4 s at a million people).
+    """
     query = sa.select(KEYS.c.person_id).where(
         KEYS.c.surname.in_(sorted(surnames)), KEYS.c.given != ""
     )
-    return list(conn.scalars(query.distinct().limit(limit)))
+    if limit is None:
+        return sorted(set(conn.scalars(query)))
+    rows = limit * 4
+    while True:
+        read = list(conn.scalars(query.limit(rows)))
+        found = list(dict.fromkeys(read))
+        if len(found) >= limit or len(read) < rows:
+            return found[:limit]
+        rows *= 4
 
 
 def _lookup(queries: Collection[KeyQuery], columns: tuple[sa.Column, ...]) -> sa.Executable:
