@@ -5,7 +5,7 @@ persons give the same ids. Known persons from the store keep their ids; a new
 person gets a slug of surname and first given name ("kozlov-vladimir"), unique
 among the known persons and the ids `taken` in the store.
 
-The known persons need not be everyone the store holds: those `candidate_keys`
+The known persons need not be everyone the store holds: those `candidate_ids`
 finds are all that can join a batch, and the decisions are the same.
 """
 
@@ -127,6 +127,7 @@ def _known_mentions(known: Sequence[PersonRecord]) -> list[Mention]:
 
 
 def local_mentions(extractions: Sequence[Extraction]) -> list[Mention]:
+    """Every person of every extraction, with the forms of its name."""
     mentions = []
     for extraction in extractions:
         content_hash = extraction.doc.source.content_hash
