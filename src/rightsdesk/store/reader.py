@@ -435,6 +435,7 @@ ORPHAN_CHECKS: tuple[tuple[str, sa.Column, sa.Column], ...] = (
     ("mention without person", schema.person_mentions.c.person_id, schema.persons.c.id),
     ("alias without person", schema.person_aliases.c.person_id, schema.persons.c.id),
     ("role without person", schema.person_roles.c.person_id, schema.persons.c.id),
+    ("name key without person", schema.person_name_keys.c.person_id, schema.persons.c.id),
 )
 
 
