@@ -13,9 +13,10 @@ Prints one JSON line: {"people": N, "backend": ..., "seconds_per_batch": ...,
   (--cache), PostgreSQL in the schema people_N of the database
   rightsdesk_bench_resolve on the server named by $RIGHTSDESK_TEST_PG (--pg).
 * The batches are real documents: the corpus's training part (corpus/splits.json),
-  --docs per batch, extracted once and cached beside the stores. A share of the
-  people they name is also among the known people, under the same or another
-  spelling, so that batches join known people as well as adding new ones.
+  --docs per batch, extracted once and cached beside the stores. Half the
+  people they name are also among the known people (a store is built for the
+  batches it is seeded from), so that batches join known people as well as
+  adding new ones.
 * Each batch is resolved as an ingest resolves it (`pipeline.resolve_batch`:
   ask the store for the candidates, resolve against them); nothing is saved, so
   every batch meets the same store. seconds_per_batch is the mean over
@@ -28,6 +29,7 @@ of resolving alone (this process, with the rightsdesk modules imported).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import pickle
@@ -52,6 +54,7 @@ sys.path.insert(0, str(BENCH))
 
 from people import synthetic_people  # noqa: E402
 
+from rightsdesk.extract import EXTRACTOR_VERSION  # noqa: E402
 from rightsdesk.model import Extraction  # noqa: E402
 from rightsdesk.names import name_keys, parse_name, surname_band  # noqa: E402
 from rightsdesk.pipeline import resolve_batch  # noqa: E402
@@ -72,7 +75,7 @@ COUNTRIES = ("KZ", "BY", "RU", "AZ", "TJ", "UZ", "KG", "EG", "SA", "CN", "VN", "
 
 def batches(docs: int, count: int, cache: Path) -> list[list[Extraction]]:
     """`count` batches of `docs` training documents, extracted once (in a child process)."""
-    path = cache / f"batches-{docs}x{count}.pickle"
+    path = cache / f"batches-{docs}x{count}-{EXTRACTOR_VERSION.replace('/', '-')}.pickle"
     if not path.exists():
         with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
             pool.submit(extract_batches, docs, count, path).result()
@@ -168,8 +171,8 @@ def build_sqlite(path: Path, people: int, seeded: list[str]) -> None:
                 marks = ", ".join("?" * len(rows[0])) if rows else ""
                 if rows:
                     db.executemany(f"INSERT INTO {table} ({COLUMNS[table]}) VALUES ({marks})", rows)
-        db.execute("CREATE TABLE bench_build (version INTEGER, people INTEGER)")
-        db.execute("INSERT INTO bench_build VALUES (?, ?)", (BUILD_VERSION, people))
+        db.execute("CREATE TABLE bench_build (version INTEGER, people INTEGER, seeded TEXT)")
+        db.execute("INSERT INTO bench_build VALUES (?, ?, ?)", build_mark(people, seeded))
         db.execute("ANALYZE")
     db.close()
     partial.rename(path)
@@ -191,8 +194,8 @@ def build_postgres(url: str, people: int, seeded: list[str]) -> None:
                     with cur.copy(f"COPY {table} ({COLUMNS[table]}) FROM STDIN") as copy:
                         for row in rows:
                             copy.write_row(row)
-            cur.execute("CREATE TABLE bench_build (version INTEGER, people INTEGER)")
-            cur.execute("INSERT INTO bench_build VALUES (%s, %s)", (BUILD_VERSION, people))
+            cur.execute("CREATE TABLE bench_build (version INTEGER, people INTEGER, seeded TEXT)")
+            cur.execute("INSERT INTO bench_build VALUES (%s, %s, %s)", build_mark(people, seeded))
         raw.commit()
         with raw.cursor() as cur:
             cur.execute("ANALYZE")
@@ -202,13 +205,18 @@ def build_postgres(url: str, people: int, seeded: list[str]) -> None:
         engine.dispose()
 
 
-def built(url: str, people: int) -> bool:
-    """Whether the store at `url` is a finished build of this version and size."""
+def build_mark(people: int, seeded: list[str]) -> tuple[int, int, str]:
+    """What a finished build records: this version, its size, the batches' people."""
+    return BUILD_VERSION, people, hashlib.sha256("\n".join(seeded).encode()).hexdigest()[:16]
+
+
+def built(url: str, people: int, seeded: list[str]) -> bool:
+    """Whether the store at `url` is a finished build of this version, size and seeding."""
     engine = sa.create_engine(url if "://" in url else f"sqlite:///{url}")
     try:
         with engine.connect() as conn:
-            row = conn.execute(sa.text("SELECT version, people FROM bench_build")).first()
-        return row is not None and tuple(row) == (BUILD_VERSION, people)
+            row = conn.execute(sa.text("SELECT version, people, seeded FROM bench_build")).first()
+        return row is not None and tuple(row) == build_mark(people, seeded)
     except sa.exc.SQLAlchemyError:
         return False
     finally:
@@ -220,12 +228,12 @@ def prepare_store(backend: str, people: int, seeded: list[str], args: argparse.N
     if backend == "sqlite":
         path = args.cache / f"people-{people}.sqlite"
         target, build, url = path, build_sqlite, str(path)
-        if path.exists() and built(str(path), people):
+        if path.exists() and built(str(path), people, seeded):
             return url
     else:
         url = pg_url(args.pg, people)
         target, build = url, build_postgres
-        if built(url.replace("postgresql://", "postgresql+psycopg://", 1), people):
+        if built(url.replace("postgresql://", "postgresql+psycopg://", 1), people, seeded):
             return url
     started = time.perf_counter()
     with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
