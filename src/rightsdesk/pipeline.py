@@ -11,8 +11,7 @@ import json
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import suppress
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, islice
@@ -21,10 +20,10 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from rightsdesk.config import DEFAULT_LIMITS, Limits
-from rightsdesk.errors import UnknownPerson
 from rightsdesk.extract import EXTRACTOR_VERSION, Extractor, load_model
 from rightsdesk.ingest import list_inputs
 from rightsdesk.model import CleanDoc, Extraction, PersonRecord, PersonRef, Resolution, Source
+from rightsdesk.names import KeyQuery, NameKey
 from rightsdesk.reading import (
     Failure,
     Progress,
@@ -32,7 +31,7 @@ from rightsdesk.reading import (
     read_sources,
     unexpected,
 )
-from rightsdesk.resolve import resolve_people
+from rightsdesk.resolve import candidate_ids, resolve_people
 
 BATCH_SIZE = 32  # documents extracted and resolved together; bounds memory on big runs
 CHUNK_DOCS = 16  # documents a worker cleans and extracts per task (one nlp.pipe batch)
@@ -47,8 +46,11 @@ class CaseStore(Protocol):
     """What ingestion needs from a store (see `rightsdesk.store.Store`)."""
 
     def has_source(self, content_hash: str) -> bool: ...
-    def known_persons(self) -> list[PersonRecord]: ...
-    def person(self, person_id: str) -> PersonRecord: ...
+    def surnames_in(self, bands: Collection[str]) -> list[str]: ...
+    def filed_under(self, queries: Collection[KeyQuery]) -> list[tuple[str, NameKey]]: ...
+    def named_under(self, surnames: Collection[str], limit: int | None) -> list[str]: ...
+    def persons_by_id(self, person_ids: Collection[str]) -> list[PersonRecord]: ...
+    def has_person(self, person_id: str) -> bool: ...
     def save(self, extraction: Extraction, resolution: Resolution) -> bool: ...
 
 
@@ -78,8 +80,9 @@ def _advancing(docs: Iterable[CleanDoc], progress: Progress | None) -> Iterator[
 class Recorder:
     """Resolve extractions in batches against the people the store knows, then save them.
 
-    The known people are read from the store once and kept current from what each
-    batch saved: re-reading 200,000 people for every 32 documents would dominate.
+    Each batch asks the store only for the people filed under name keys its
+    mentions could match (`candidate_ids`): the decisions are those a comparison
+    with everyone would make, at a cost that grows with the batch, not the store.
     Shared by the single-process and the Dask paths, so both store the same.
     """
 
@@ -89,7 +92,6 @@ class Recorder:
         self.store = store
         self.report = report
         self.write = write or store.save  # store.refresh when reading stored sources again
-        self.known = {person.id: person for person in store.known_persons()}
         self.batch: list[Extraction] = []
 
     def add(self, extraction: Extraction) -> None:
@@ -100,12 +102,25 @@ class Recorder:
     def flush(self) -> None:
         if not self.batch:
             return
-        resolution = resolve_people(self.batch, list(self.known.values()))
+        resolution = resolve_batch(self.store, self.batch)
         self.report.stored += sum(self.write(ex, resolution) for ex in self.batch)
-        for person_id in set(resolution.person_ids.values()):
-            with suppress(UnknownPerson):  # a person of a document that was not saved
-                self.known[person_id] = self.store.person(person_id)
         self.batch = []
+
+
+def resolve_batch(store: CaseStore, batch: Sequence[Extraction]) -> Resolution:
+    """People of a batch matched with each other and with the store's candidates."""
+    known = store.persons_by_id(candidate_ids(batch, store))
+    return resolve_people(batch, known, taken=StoredIds(store))
+
+
+class StoredIds:
+    """The store's person ids as a container: a new person's id must be free there."""
+
+    def __init__(self, store: CaseStore) -> None:
+        self.store = store
+
+    def __contains__(self, person_id: object) -> bool:
+        return isinstance(person_id, str) and self.store.has_person(person_id)
 
 
 class Pipeline:

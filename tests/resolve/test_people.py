@@ -15,8 +15,8 @@ from rightsdesk.model import (
     Provenance,
     Source,
 )
+from rightsdesk.names import parse_name, translit_key
 from rightsdesk.resolve import resolve_people
-from rightsdesk.resolve.names import parse_name, translit_key
 
 
 def extraction(doc_hash: str, *names: str | tuple[str, ...]) -> Extraction:

@@ -17,6 +17,8 @@ CASE_TABLES = {
     "sources",
     "persons",
     "person_aliases",
+    "person_name_keys",
+    "surname_keys",
     "person_roles",
     "person_mentions",
     "events",

@@ -2,20 +2,25 @@
 
 Pure and deterministic: the same extractions (in any order) and the same known
 persons give the same ids. Known persons from the store keep their ids; a new
-person gets a slug of surname and first given name ("kozlov-vladimir").
+person gets a slug of surname and first given name ("kozlov-vladimir"), unique
+among the known persons and the ids `taken` in the store.
+
+The known persons need not be everyone the store holds: those `candidate_ids`
+finds are all that can join a batch, and the decisions are the same.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 
 from unidecode import unidecode
 
 from rightsdesk.model import Extraction, PersonRecord, PersonRef, Resolution
-from rightsdesk.resolve.names import NameParts, given_score, parse_name, same_surname
+from rightsdesk.names import NameParts, best_form, parse_name
+from rightsdesk.resolve.names import given_score, same_surname_key
 
 
 @dataclass(slots=True)
@@ -25,11 +30,10 @@ class Mention:
     ref: PersonRef | None
     forms: list[NameParts]
     known_id: str | None = None
+    best: NameParts = field(init=False)  # the fullest form (`best_form`)
 
-    @property
-    def best(self) -> NameParts:
-        """The fullest form: given names beat initials beat a bare surname."""
-        return max(self.forms, key=lambda p: (len(p.given), len(p.initials), len(p.display)))
+    def __post_init__(self) -> None:
+        self.best = best_form(self.forms)
 
     @property
     def content_hash(self) -> str | None:
@@ -38,7 +42,22 @@ class Mention:
 
 @dataclass(slots=True)
 class Cluster:
-    mentions: list[Mention] = field(default_factory=list)
+    """One person: its mentions, its fullest name, and every surname written for it
+    (kept as mentions join: a batch scores thousands of clusters)."""
+
+    mentions: list[Mention]
+    fullest: NameParts
+    surnames: set[str]
+
+    @classmethod
+    def of(cls, mention: Mention) -> Cluster:
+        return cls([mention], mention.best, {f.surname for f in mention.forms})
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        if _fullness(mention.best) > _fullness(self.fullest):  # the first of equals stays
+            self.fullest = mention.best
+        self.surnames.update(f.surname for f in mention.forms)
 
     @property
     def known_id(self) -> str | None:
@@ -48,15 +67,12 @@ class Cluster:
     def docs(self) -> set[str]:
         return {m.content_hash for m in self.mentions if m.content_hash}
 
-    def fullest(self) -> NameParts:
-        return max((m.best for m in self.mentions), key=_fullness)
-
     def score(self, mention: Mention) -> float:
         """Agreement of a mention with this cluster; 0 when they cannot be one person."""
-        ours, theirs = self.fullest(), mention.best
-        if not any(same_surname(f, theirs) for m in self.mentions for f in m.forms):
+        theirs = mention.best
+        if not any(same_surname_key(s, theirs.surname) for s in self.surnames):
             return 0.0
-        return given_score(ours, theirs)
+        return given_score(self.fullest, theirs)
 
 
 def _fullness(parts: NameParts) -> tuple[int, int, int, str]:
@@ -64,23 +80,30 @@ def _fullness(parts: NameParts) -> tuple[int, int, int, str]:
 
 
 def resolve_people(
-    extractions: Sequence[Extraction], known: Sequence[PersonRecord] = ()
+    extractions: Sequence[Extraction],
+    known: Sequence[PersonRecord] = (),
+    *,
+    taken: Container[str] = frozenset(),
 ) -> Resolution:
-    """Global ids for every person of every extraction, matched across documents."""
-    local = _ordered(_local_mentions(extractions))
+    """Global ids for every person of every extraction, matched across documents.
+
+    `known` are stored people the batch may join; `taken` answers whether any other
+    stored person already has an id, so that a new person never gets it.
+    """
+    local = _ordered(local_mentions(extractions))
     wanted = {bucket_of(form) for mention in local for form in mention.forms}
     # Known people whose surnames no local mention could match cannot join: skip them.
-    clusters = [Cluster([m]) for m in _known_mentions(known) if _in_buckets(m, wanted)]
+    clusters = [Cluster.of(m) for m in _known_mentions(known) if _in_buckets(m, wanted)]
     buckets: dict[tuple[str, bool], set[int]] = defaultdict(set)
     for index, cluster in enumerate(clusters):
         _file(buckets, cluster.mentions[0], index)
     for mention in local:
         _file(buckets, mention, _place(mention, clusters, buckets[bucket_of(mention.best)]))
-    return _assign_ids(clusters, known)
+    return _assign_ids(clusters, known, taken)
 
 
 def bucket_of(parts: NameParts) -> tuple[str, bool]:
-    """Surnames that `same_surname` can match share a first letter and a final "a"."""
+    """Surnames that `same_surname_key` can match share a first letter and a final "a"."""
     return parts.surname[:1], parts.surname.endswith("a")
 
 
@@ -103,7 +126,8 @@ def _known_mentions(known: Sequence[PersonRecord]) -> list[Mention]:
     return mentions
 
 
-def _local_mentions(extractions: Sequence[Extraction]) -> list[Mention]:
+def local_mentions(extractions: Sequence[Extraction]) -> list[Mention]:
+    """Every person of every extraction, with the forms of its name."""
     mentions = []
     for extraction in extractions:
         content_hash = extraction.doc.source.content_hash
@@ -130,16 +154,20 @@ def _ordered(mentions: list[Mention]) -> list[Mention]:
 
 
 def _place(mention: Mention, clusters: list[Cluster], nearby: set[int]) -> int:
-    """Join the best compatible cluster among `nearby`, or start a new person; its index."""
-    scored = [(clusters[i].score(mention), i) for i in nearby]
+    """Join the best compatible cluster among `nearby`, or start a new person; its index.
+
+    Clusters are weighed in index order (known people by id, then new ones), so a
+    tie goes the same way whichever other people were loaded.
+    """
+    scored = [(clusters[i].score(mention), i) for i in sorted(nearby)]
     candidates = [(s, i) for s, i in scored if s > 0]
     if not mention.best.given:
         candidates = _for_partial_name(mention, clusters, candidates)
     if not candidates:
-        clusters.append(Cluster([mention]))
+        clusters.append(Cluster.of(mention))
         return len(clusters) - 1
     _, index = max(candidates, key=lambda si: (si[0], -si[1]))
-    clusters[index].mentions.append(mention)
+    clusters[index].add(mention)
     return index
 
 
@@ -153,18 +181,20 @@ def _for_partial_name(
         return same_doc
     if same_doc:
         return []
-    named = [(s, i) for s, i in candidates if clusters[i].fullest().given]
+    named = [(s, i) for s, i in candidates if clusters[i].fullest.given]
     if named:
         return named if len(named) == 1 else []
     return candidates[:1]
 
 
-def _assign_ids(clusters: list[Cluster], known: Sequence[PersonRecord]) -> Resolution:
+def _assign_ids(
+    clusters: list[Cluster], known: Sequence[PersonRecord], stored: Container[str]
+) -> Resolution:
     resolution = Resolution()
     known_names = {record.id: record.name for record in known}
     taken = set(known_names)
     for cluster in sorted((c for c in clusters if c.docs), key=_cluster_order):
-        person_id = cluster.known_id or _unique(slug_of(cluster.fullest()), taken)
+        person_id = cluster.known_id or _unique(slug_of(cluster.fullest), taken, stored)
         taken.add(person_id)
         resolution.names[person_id] = _canonical_name(cluster, known_names)
         for mention in cluster.mentions:
@@ -176,7 +206,7 @@ def _assign_ids(clusters: list[Cluster], known: Sequence[PersonRecord]) -> Resol
 def _cluster_order(cluster: Cluster) -> tuple[str, str]:
     refs = sorted((m.ref.content_hash, m.ref.key) for m in cluster.mentions if m.ref)
     first = refs[0] if refs else ("", "")
-    return (cluster.fullest().display.lower(), "/".join(first))
+    return (cluster.fullest.display.lower(), "/".join(first))
 
 
 def slug_of(parts: NameParts) -> str:
@@ -201,11 +231,14 @@ def _given_display(parts: NameParts) -> str:
     return tokens[0] if len(tokens) > 1 else parts.given[0]
 
 
-def _unique(slug: str, taken: set[str]) -> str:
-    if slug not in taken:
+def _unique(slug: str, taken: set[str], stored: Container[str]) -> str:
+    def free(person_id: str) -> bool:
+        return person_id not in taken and person_id not in stored
+
+    if free(slug):
         return slug
     n = 2
-    while f"{slug}-{n}" in taken:
+    while not free(f"{slug}-{n}"):
         n += 1
     return f"{slug}-{n}"
 
@@ -216,5 +249,5 @@ def _canonical_name(cluster: Cluster, known_names: dict[str, str]) -> str:
         return known_names[cluster.known_id]
     counts = Counter(f.display for m in cluster.mentions for f in m.forms if f.given)
     if not counts:
-        return cluster.fullest().display
+        return cluster.fullest.display
     return max(counts, key=lambda d: (counts[d], len(d), d))

@@ -6,6 +6,7 @@ and each document is written in one write transaction.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import UTC, date, datetime
 from types import TracebackType
 
@@ -21,7 +22,8 @@ from rightsdesk.model import (
     Resolution,
     SourceRecord,
 )
-from rightsdesk.store import migrate, reader, refresh, search, sqlite, writer
+from rightsdesk.names import KeyQuery, NameKey
+from rightsdesk.store import migrate, name_index, reader, refresh, search, sqlite, writer
 from rightsdesk.store.engine import create_engine
 from rightsdesk.store.transactions import writing
 
@@ -103,9 +105,33 @@ class Store:
             return reader.has_source(conn, content_hash)
 
     def known_persons(self) -> list[PersonRecord]:
-        """Every stored person, for resolving new documents against the store."""
+        """Every stored person (resolution asks only for those `filed_under` its keys)."""
         with self._engine.connect() as conn:
             return reader.person_records(conn)
+
+    def surnames_in(self, bands: Collection[str]) -> list[str]:
+        """The surnames persons are filed under in these bands (`rightsdesk.names.surname_band`)."""
+        with self._engine.connect() as conn:
+            return name_index.surnames_in(conn, bands)
+
+    def filed_under(self, queries: Collection[KeyQuery]) -> list[tuple[str, NameKey]]:
+        """(person id, name key) of the persons filed under keys these queries ask for."""
+        with self._engine.connect() as conn:
+            return name_index.filed_under(conn, queries)
+
+    def named_under(self, surnames: Collection[str], limit: int | None) -> list[str]:
+        """Ids of at most `limit` persons filed with a given name under these surnames."""
+        with self._engine.connect() as conn:
+            return name_index.named_under(conn, surnames, limit)
+
+    def persons_by_id(self, person_ids: Collection[str]) -> list[PersonRecord]:
+        """These persons (unknown ids are left out)."""
+        with self._engine.connect() as conn:
+            return reader.persons_by_id(conn, person_ids)
+
+    def has_person(self, person_id: str) -> bool:
+        with self._engine.connect() as conn:
+            return reader.has_person(conn, person_id)
 
     def person(self, person_id: str) -> PersonRecord:
         """Raises UnknownPerson."""

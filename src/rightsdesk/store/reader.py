@@ -7,10 +7,12 @@ consistent snapshot even while an ingest is writing.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from rightsdesk.errors import StoreError, UnknownPerson
 from rightsdesk.model import (
@@ -37,6 +39,10 @@ RECORD_COLUMNS = (
     S.c.country,
 )
 
+P = schema.persons
+PERSON_COLUMNS = (P.c.id, P.c.name, P.c.country, P.c.confidential)  # what a PersonRecord holds
+BY_ID_CHUNK = 10_000  # ids in one IN list: SQLite takes 32,766 variables a statement
+
 
 # The orders `case_file` returns its records in, shared with `case_file_order`.
 SOURCE_ORDER = (S.c.published, S.c.id)
@@ -59,12 +65,18 @@ def person_records(
     conn: sa.Connection, where: sa.ColumnElement[bool] | None = None
 ) -> list[PersonRecord]:
     """Persons (all, or those matching `where`) with aliases and roles, ordered by name."""
-    query = sa.select(schema.persons).order_by(*PERSON_ORDER)
+    query = sa.select(*PERSON_COLUMNS).order_by(*PERSON_ORDER)
     if where is not None:
         query = query.where(where)
     rows = conn.execute(query).all()
     aliases = _grouped(conn, schema.person_aliases.c.alias, [r.id for r in rows])
     roles = _grouped(conn, schema.person_roles.c.role, [r.id for r in rows])
+    return _records(rows, aliases, roles)
+
+
+def _records(
+    rows: Sequence[sa.Row], aliases: dict[str, list[str]], roles: dict[str, list[str]]
+) -> list[PersonRecord]:
     return [
         PersonRecord(
             id=r.id,
@@ -78,16 +90,45 @@ def person_records(
     ]
 
 
-def _grouped(conn: sa.Connection, column: sa.Column, person_ids: list[str]) -> dict[str, list[str]]:
+def persons_by_id(conn: sa.Connection, person_ids: Collection[str]) -> list[PersonRecord]:
+    """These persons; their aliases and roles are looked up by id, however many there are
+    (a full scan of a large store costs more), in chunks SQLite takes as one statement."""
+    ids = sorted(person_ids)
+    records = []
+    for chunk in (ids[i : i + BY_ID_CHUNK] for i in range(0, len(ids), BY_ID_CHUNK)):
+        query = sa.select(*PERSON_COLUMNS).where(_in(conn, schema.persons.c.id, chunk))
+        rows = conn.execute(query)
+        aliases = _grouped(conn, schema.person_aliases.c.alias, chunk, scan_many=False)
+        roles = _grouped(conn, schema.person_roles.c.role, chunk, scan_many=False)
+        records += _records(rows.all(), aliases, roles)
+    return records
+
+
+def has_person(conn: sa.Connection, person_id: str) -> bool:
+    query = sa.select(schema.persons.c.id).where(schema.persons.c.id == person_id)
+    return conn.execute(query).first() is not None
+
+
+def _grouped(
+    conn: sa.Connection, column: sa.Column, person_ids: list[str], *, scan_many: bool = True
+) -> dict[str, list[str]]:
     """Values of an alias/role column by person, in a stable order."""
     person_column = column.table.c.person_id
     query = sa.select(person_column, column).order_by(person_column, column)
-    if len(person_ids) < 500:  # a full scan beats a huge IN list
-        query = query.where(person_column.in_(person_ids))
+    if not scan_many or len(person_ids) < 500:  # a full scan beats a huge IN list
+        query = query.where(_in(conn, person_column, person_ids))
     grouped: dict[str, list[str]] = defaultdict(list)
     for person_id, value in conn.execute(query):
         grouped[person_id].append(value)
     return grouped
+
+
+def _in(conn: sa.Connection, column: sa.Column, values: list[str]) -> sa.ColumnElement[bool]:
+    """`column IN values`; on PostgreSQL one array parameter, which binds thousands of ids
+    in a fraction of the time one parameter each takes."""
+    if conn.dialect.name == "postgresql":
+        return column == sa.any_(sa.bindparam(None, values, type_=ARRAY(column.type)))
+    return column.in_(values)
 
 
 def person(conn: sa.Connection, person_id: str) -> PersonRecord:
@@ -395,6 +436,7 @@ ORPHAN_CHECKS: tuple[tuple[str, sa.Column, sa.Column], ...] = (
     ("mention without person", schema.person_mentions.c.person_id, schema.persons.c.id),
     ("alias without person", schema.person_aliases.c.person_id, schema.persons.c.id),
     ("role without person", schema.person_roles.c.person_id, schema.persons.c.id),
+    ("name key without person", schema.person_name_keys.c.person_id, schema.persons.c.id),
 )
 
 

@@ -20,7 +20,7 @@ import sqlalchemy as sa
 
 from rightsdesk.errors import StoreError, UnknownPerson
 from rightsdesk.model import EVENT_TYPES, PageSpan, page_at
-from rightsdesk.store import schema, search
+from rightsdesk.store import name_index, schema, search
 from rightsdesk.store.audit import record_change
 from rightsdesk.store.names import name_key
 from rightsdesk.store.transactions import writing
@@ -285,6 +285,7 @@ def _add_names(conn: sa.Connection, person_id: str, names: list[str]) -> None:
         conn.execute(
             sa.insert(aliases).values(person_id=person_id, alias=name, alias_key=name_key(name))
         )
+    name_index.refile(conn, [person_id])
 
 
 def _new_person_id(conn: sa.Connection, name: str) -> str:
@@ -375,6 +376,7 @@ def _insert_person(conn: sa.Connection, *, name: str, country: str | None) -> st
             created_at=_now(),
         )
     )
+    name_index.refile(conn, [person_id])
     return person_id
 
 

@@ -83,6 +83,26 @@ person_aliases = sa.Table(
     sa.Index("ix_person_aliases_alias_key", "alias_key"),
 )
 
+# The name index (store/name_index.py): every person under the keys of its names,
+# and each filed surname once, by band, for the fuzzy surname match.
+person_name_keys = sa.Table(
+    "person_name_keys",
+    metadata,
+    sa.Column("surname", sa.Text, primary_key=True),
+    sa.Column("initial", sa.String(1), primary_key=True),
+    sa.Column("given", sa.Text, primary_key=True),
+    sa.Column("person_id", sa.ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True),
+    sa.Index("ix_person_name_keys_person", "person_id"),
+)
+
+surname_keys = sa.Table(
+    "surname_keys",
+    metadata,
+    sa.Column("surname", sa.Text, primary_key=True),
+    sa.Column("band", sa.String(12), nullable=False),
+    sa.Index("ix_surname_keys_band", "band", "surname"),
+)
+
 person_roles = sa.Table(
     "person_roles",
     metadata,

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from rightsdesk.errors import StoreError, UnknownPerson
 from rightsdesk.model import Evidence, Extraction, PageSpan, Person, PersonRef, Resolution
-from rightsdesk.store import schema, search
+from rightsdesk.store import name_index, schema, search
 from rightsdesk.store.names import name_key
 
 
@@ -113,7 +113,8 @@ def upsert_persons(
     *,
     now: datetime,
 ) -> None:
-    """New persons are inserted; known ones keep their name and gain aliases and roles."""
+    """New persons are inserted; known ones keep their name and gain aliases and roles;
+    all are filed under the keys of their names."""
     updates = person_updates(extraction.persons, person_ids, resolution)
     stored = _stored_names(conn, updates)
     for person_id, update in updates.items():
@@ -133,6 +134,7 @@ def upsert_persons(
             _fill_country(conn, person_id, extraction.country)
         _add_aliases(conn, person_id, update.names - {stored[person_id]})
         _add_roles(conn, person_id, update.roles)
+    name_index.refile(conn, list(updates))
 
 
 def _stored_names(conn: sa.Connection, updates: dict[str, PersonUpdate]) -> dict[str, str]:
