@@ -53,7 +53,7 @@ sealed: $(BIN)/.installed
 # One table from one run on this machine (about an hour on 2 shared cores): see docs/performance.md.
 # Quick look: $(BIN)/python bench/bench.py --docs 200 --stream-docs 400 --skip-clean
 bench: $(BIN)/.installed
-	$(BIN)/python bench/bench.py --data $(SHARED)/data/article-extraction-benchmark
+	$(BIN)/python bench/bench.py --data $(SHARED)/data/article-extraction-benchmark --data $(SHARED)/data/wcxb-dev-articles
 
 # 50 desk users browsing, searching and reviewing while an ingest runs (loopback only).
 load: $(BIN)/.installed
