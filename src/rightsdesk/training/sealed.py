@@ -5,7 +5,7 @@
 Runs the extractor as `rightsdesk extract` does on the sealed documents, scores
 them with the project's scorer, and appends the aggregate figures (never a
 per-document one) to `corpus/sealed-log.jsonl`. A second scoring within
-`SESSION_HOURS` of the last is refused: figures read again and again after
+`SESSION_HOURS` of the last (or since `--session-began`) is refused: figures read again and again after
 changes would tune the extractor to the sealed part.
 """
 
@@ -81,10 +81,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
     parser.add_argument("--note", default="", help="what this scoring is for")
     parser.add_argument("--plot", type=Path, default=Path("docs/calibration-sealed.svg"))
+    parser.add_argument("--session-began", type=datetime.fromisoformat, default=None,
+                        help="a session that began after the last scoring may score once "
+                             "(ISO time); without it, once per SESSION_HOURS")
     args = parser.parse_args(argv)
     log = args.corpus / LOG
     last = last_scored(log)
-    if last and datetime.now() - last < timedelta(hours=SESSION_HOURS):
+    began = args.session_began or datetime.now() - timedelta(hours=SESSION_HOURS)
+    if last and last > began:
         print(f"the sealed part was scored at {last:%Y-%m-%d %H:%M}: once per session "
               f"({SESSION_HOURS} h)", file=sys.stderr)
         return 2
