@@ -5,8 +5,8 @@
 Runs the extractor as `rightsdesk extract` does on the sealed documents, scores
 them with the project's scorer, and appends the aggregate figures (never a
 per-document one) to `corpus/sealed-log.jsonl`. A second scoring within
-`SESSION_HOURS` of the last (or since `--session-began`) is refused: figures read again and again after
-changes would tune the extractor to the sealed part.
+`SESSION_HOURS` of the last (or since `--session-began`) is refused: figures
+read again and again after changes would tune the extractor to the sealed part.
 """
 
 from __future__ import annotations
