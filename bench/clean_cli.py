@@ -13,7 +13,6 @@ start-up (`rightsdesk clean --help`). Issue 13 asks for a ratio of at most 0.5.
 from __future__ import annotations
 
 import argparse
-import gzip
 import statistics
 import subprocess
 import sys
@@ -21,8 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "article-extraction-benchmark"
+from clean_bench import SHARED_DATA, read_page
+
+DEFAULT_DATA = SHARED_DATA / "article-extraction-benchmark"
 RIGHTSDESK = Path(sys.executable).with_name("rightsdesk")
 
 
@@ -40,8 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     import trafilatura  # dev-only, like the other benchmarks' libraries
 
     pages = sorted((args.data / "html").iterdir())
-    htmls = [gzip.decompress(p.read_bytes()).decode("utf-8", "replace") if p.suffix == ".gz"
-             else p.read_text("utf-8", "replace") for p in pages]
+    htmls = [read_page(page) for page in pages]
     for html in htmls:  # warm: trafilatura's own first-call costs are not counted
         trafilatura.extract(html)
     command, library, startup = [], [], []

@@ -52,6 +52,7 @@ PublishedOption = Annotated[
     typer.Option(help="Publication date YYYY-MM-DD for inputs that carry none."),
 ]
 Paths = Annotated[list[Path], typer.Argument(help="Files or directories (read recursively).")]
+UserArgument = Annotated[str, typer.Argument(help="Login name.")]
 
 
 def parse_day(value: str | None, option: str) -> date | None:
@@ -462,7 +463,7 @@ app.add_typer(user_app, name="user")
 
 @user_app.command("add")
 def user_add(
-    username: Annotated[str, typer.Argument(help="Login name.")],
+    username: UserArgument,
     role: Annotated[str, typer.Option(help="admin, analyst or viewer.")] = "viewer",
     password: Annotated[
         str,
@@ -560,7 +561,7 @@ def team_remove(name: TeamArgument, db: DbOption = DEFAULT_DB, by: Actor = "cli"
 @team_app.command("add-member")
 def team_add_member(
     name: TeamArgument,
-    username: Annotated[str, typer.Argument(help="Login name.")],
+    username: UserArgument,
     db: DbOption = DEFAULT_DB,
     by: Actor = "cli",
 ) -> None:
@@ -573,7 +574,7 @@ def team_add_member(
 @team_app.command("remove-member")
 def team_remove_member(
     name: TeamArgument,
-    username: Annotated[str, typer.Argument(help="Login name.")],
+    username: UserArgument,
     db: DbOption = DEFAULT_DB,
     by: Actor = "cli",
 ) -> None:
