@@ -79,6 +79,24 @@ def test_a_counted_group_needs_as_many_names(events) -> None:
     assert not any(kind == "sentence" for _, kind in events(text))
 
 
+def test_a_bare_number_points_back_at_as_many_persons_named(events) -> None:
+    text = (
+        "Dana Kulova, Timur Akhmetov and Erlan Seitov were arrested in Almaty on 2 May.\n"
+        "On 9 May investigators charged all three with spreading false information."
+    )
+    found = events(text)
+    for name in ("Dana Kulova", "Timur Akhmetov", "Erlan Seitov"):
+        assert found[(name, "charge")].charges == ["spreading false information"]
+
+
+def test_a_bare_number_needs_as_many_names_before_it(events) -> None:
+    text = (
+        "Dana Kulova and Timur Akhmetov were arrested in Almaty on 2 May.\n"
+        "On 9 May investigators charged all three with spreading false information."
+    )
+    assert not any(kind == "charge" for _, kind in events(text))
+
+
 def test_the_defendants_are_the_codefendants_just_sentenced(events) -> None:
     text = (
         "The court sentenced Oleg Tarasov to ten years.\nIvan Sorokin received nine years.\n"

@@ -7,8 +7,9 @@ verdict was just reported. A group passes its event to the persons the text
 names for it:
 - a counted group ("three activists", "both men") to the first sentence after
   it that names persons, when it names exactly that many (before it, for a
-  definite group: "the three women"); "a professor" is a group of one, whom
-  news names right after the lede;
+  definite group: "the three women", "all five men", or a bare number: "charged
+  all three"); "a professor" is a group of one, whom news names right after
+  the lede;
 - a definite group without a count ("the defendants") to the co-defendants
   of the court case just reported.
 """
@@ -29,7 +30,7 @@ from rightsdesk.extract.victims import person_nouns
 
 GROUP_WINDOW = 4  # sentences a group looks ahead (or back) for the names it stands for
 MAX_GROUP = 20  # "two hundred protesters" are not listed by name
-DEFINITE = frozenset({"the", "these", "those"})
+DEFINITE = frozenset({"the", "these", "those", "all"})
 # A count is a nummod; a capitalised number word opening a sentence ("MOSCOW - Three
 # activists") is often tagged a proper noun in a compound.
 COUNT_DEPS = frozenset({"nummod", "compound"})
@@ -60,6 +61,12 @@ def group_count(noun: Token) -> int | None:
 def group_report(hit: Hit, view: SentenceView, attributes: Attributes) -> GroupReport | None:
     """The hit as a report on a group of persons, when its target is a plural person noun."""
     noun = hit.targets[0]
+    if noun.pos_ == "NUM":  # "the tribunal charged all three": the persons just named
+        count = _counted_pronoun(noun)
+        if count is None:
+            return None
+        return GroupReport(hit.rule.event, view.index, view.paragraph, attributes, view.evidence,
+                           count=count, definite=True, also=tuple(hit.rule.also))
     if noun.lemma_.lower() not in person_nouns():
         return None
     if noun.tag_ == "NN" and _indefinite(noun):
@@ -72,6 +79,14 @@ def group_report(hit: Hit, view: SentenceView, attributes: Attributes) -> GroupR
     also = tuple(hit.rule.also)
     return GroupReport(hit.rule.event, view.index, view.paragraph, attributes, view.evidence,
                        count=count, definite=definite, also=also)
+
+
+def _counted_pronoun(number: Token) -> int | None:
+    """"all three", "the five": a number standing alone for persons named before it."""
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in number.children):
+        return None
+    value = int(number.text) if number.text.isdigit() else _number_words().get(number.lower_)
+    return int(value) if value and 2 <= value <= MAX_GROUP and value == int(value) else None
 
 
 def _indefinite(noun: Token) -> bool:
