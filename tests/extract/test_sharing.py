@@ -97,6 +97,17 @@ def test_a_bare_number_needs_as_many_names_before_it(events) -> None:
     assert not any(kind == "charge" for _, kind in events(text))
 
 
+def test_a_group_is_named_past_the_lawyer_who_names_it(events) -> None:
+    text = (
+        "A militia court on Saturday sentenced four reporters to death, their lawyer said.\n"
+        "The four had been held for five years, lawyer Omar Saleh said.\n"
+        "Saleh identified the four as Ali Amran, Akram Walid, Hamid Harith and Tawfiq Mansour."
+    )
+    found = events(text)
+    assert {name for name, kind in found if kind == "sentence"} == {
+        "Ali Amran", "Akram Walid", "Hamid Harith", "Tawfiq Mansour"}
+
+
 def test_the_defendants_are_the_codefendants_just_sentenced(events) -> None:
     text = (
         "The court sentenced Oleg Tarasov to ten years.\nIvan Sorokin received nine years.\n"

@@ -584,6 +584,9 @@ def _assemble(
     reports = _reports(targets, document, drafts)
     _name_groups(document, reports, drafts)
     _share(list(reports.values()), document)
+    if judge is not None:  # what groups passed on is the rules' reading too
+        judge.rule_slots |= set(reports)
+        judge.proposed -= set(reports)
     if proposed:
         for slot, report in _reports(proposed, document, drafts).items():
             reports.setdefault(slot, report)
@@ -697,7 +700,7 @@ def _name_groups(
     roster = _roster(document.sents, drafts)
     for group in document.groups:
         members = group_members(group, roster, list(reports.values()))
-        if not members and group.count and not group.definite:
+        if not members and group.count:
             members = _counted_names(group, document.names, drafts)
         for key in members:
             report = reports.get((key, group.type))
@@ -711,10 +714,12 @@ def _name_groups(
 def _counted_names(group: GroupReport, names: NameIndex, drafts: dict[str, PersonDraft]
                    ) -> list[str]:
     """The persons the first sentence after the group names, when it names as many as
-    the group counts; they join the victims (drafts)."""
+    the group counts; they join the victims (drafts). State agents and the people
+    quoted ("their lawyer X said") are not counted."""
+    bystanders = names.agents | names.speakers
     for index in range(group.sentence + 1, group.sentence + GROUP_WINDOW + 1):
         named = {surname_key(m.text): m for view, m in names.mentions
-                 if view.index == index and surname_key(m.text) not in names.agents}
+                 if view.index == index and surname_key(m.text) not in bystanders}
         if not named:
             continue
         if len(named) != group.count:

@@ -26,7 +26,7 @@ from rightsdesk.extract.lexicon import load_table
 from rightsdesk.extract.sentences import SentenceView
 from rightsdesk.extract.sharing import GroupReport, Report, clusters
 from rightsdesk.extract.triggers import Hit
-from rightsdesk.extract.victims import person_nouns
+from rightsdesk.extract.victims import person_nouns, role_strength
 
 GROUP_WINDOW = 4  # sentences a group looks ahead (or back) for the names it stands for
 MAX_GROUP = 20  # "two hundred protesters" are not listed by name
@@ -43,6 +43,14 @@ Roster = dict[int, list[str]]  # sentence index -> surname keys of the persons i
 def _number_words() -> dict[str, float]:
     rules = {rule.id: rule for rule in load_table("numbers").rules}
     return dict(rules["number-words"].get("values"))
+
+
+@cache
+def group_nouns() -> frozenset[str]:
+    """Nouns a group's event can target: person nouns, and the roles of people who
+    speak about cases, since "four reporters were jailed" targets them directly."""
+    speakers = {word for word, strength in role_strength().items() if strength == "speaker"}
+    return person_nouns() | speakers
 
 
 def group_count(noun: Token) -> int | None:
@@ -67,7 +75,7 @@ def group_report(hit: Hit, view: SentenceView, attributes: Attributes) -> GroupR
             return None
         return GroupReport(hit.rule.event, view.index, view.paragraph, attributes, view.evidence,
                            count=count, definite=True, also=tuple(hit.rule.also))
-    if noun.lemma_.lower() not in person_nouns():
+    if noun.lemma_.lower() not in group_nouns():
         return None
     if noun.tag_ == "NN" and _indefinite(noun):
         count: int | None = 1  # "A Beijing professor was convicted ...": named next
