@@ -29,10 +29,10 @@ def test_the_same_day_in_the_next_paragraph_shares_the_verdict(events) -> None:
     assert second.place == "Almaty"
 
 
-def test_a_distant_paragraph_keeps_its_own_empty_date(events) -> None:
+def test_another_case_keeps_its_own_empty_date(events) -> None:
     text = (
         "On 3 May a court sentenced Dana Kulova to four years.\nShe has two children.\n"
-        "Her husband works abroad.\nTimur Akhmetov was sentenced to three years."
+        "In a separate case, Timur Akhmetov was sentenced to three years."
     )
     assert events(text)[("Timur Akhmetov", "sentence")].date is None
 
@@ -117,6 +117,24 @@ def test_the_defendants_are_the_codefendants_just_sentenced(events) -> None:
     for name in ("Oleg Tarasov", "Ivan Sorokin"):
         assert found[(name, "charge")].charges == ["tax evasion"]
         assert found[(name, "sentence")].charges == ["tax evasion"]
+
+
+def test_the_one_day_a_report_gives_a_kind_of_event_dates_the_others(events) -> None:
+    text = (
+        "Police detained Dana Kulova at a rally in Almaty on 2 May.\n"
+        "She has two children.\nHer husband works abroad.\n"
+        "Police also detained her colleague Timur Akhmetov, witnesses said."
+    )
+    assert events(text)[("Timur Akhmetov", "arrest")].date == "2023-05-02"
+
+
+def test_two_days_for_a_kind_of_event_date_no_other(events) -> None:
+    text = (
+        "Police detained Dana Kulova in Almaty on 2 May.\n"
+        "Erlan Seitov was detained in Shymkent on 9 May.\nHer husband works abroad.\n"
+        "Police also detained her colleague Timur Akhmetov, witnesses said."
+    )
+    assert events(text)[("Timur Akhmetov", "arrest")].date is None
 
 
 def test_the_one_court_named_gives_the_trial_its_place(events) -> None:

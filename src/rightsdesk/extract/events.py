@@ -47,6 +47,7 @@ from rightsdesk.extract.sharing import (
     dateline_place,
     lend,
     share_verdicts,
+    story_date,
     story_place,
 )
 from rightsdesk.extract.triggers import (
@@ -593,6 +594,7 @@ def _assemble(
     _join_short_names(reports, drafts)
     if judge is not None:
         _judge(reports, drafts, document, judge)
+    story_date(_ours(list(reports.values()), document))
     persons, keys = _persons(drafts)
     events = [report.event for report in reports.values()]
     for event in events:
@@ -735,8 +737,7 @@ def _counted_names(group: GroupReport, names: NameIndex, drafts: dict[str, Perso
 def _share(reports: list[Report], document: Document) -> None:
     sents = document.sents
     back = {view.index for view in sents if BACK_REFERENCE.search(view.text)}
-    # events told only in sentences of other cases ("Separately, ...") keep their own
-    ours = [r for r in reports if not all(i in document.apart for i, _ in r.positions)]
+    ours = _ours(reports, document)
     share_verdicts(ours, back)
     anchors: dict[int, int] = {}
     for view in sents:
@@ -752,6 +753,12 @@ def _share(reports: list[Report], document: Document) -> None:
             for place in named_places(view.span)]
     story_place(ours, lede)
     _share_charges([report.event for report in reports])
+
+
+def _ours(reports: list[Report], document: Document) -> list[Report]:
+    """Reports of the story's case: events told only in sentences of other cases
+    ("Separately, ...") keep their own attributes."""
+    return [r for r in reports if not all(i in document.apart for i, _ in r.positions)]
 
 
 def _events(target: Target, key: str, document: Document) -> list[Event]:

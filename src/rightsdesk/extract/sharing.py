@@ -139,6 +139,21 @@ def date_by_verdict(reports: list[Report], anchors: dict[int, int]) -> None:
             report.event.date = day
 
 
+def story_date(reports: list[Report]) -> None:
+    """A report gives the day of its story's verdict or arrests once and tells the same
+    event of others without it ("Police detained A at a rally on 2 May ... Police also
+    detained B"): undated events of a kind the document dates on one day only happened
+    that day. Releases keep their own: co-defendants go free on different days."""
+    days: dict[str, set[str]] = {}
+    for report in reports:
+        if report.event.date and report.event.type not in OWN_DAY_EVENTS:
+            days.setdefault(report.event.type, set()).add(report.event.date)
+    for report in reports:
+        known = days.get(report.event.type, set())
+        if not report.event.date and len(known) == 1:
+            report.event.date = next(iter(known))
+
+
 def court_seat(reports: list[Report], seats: list[str]) -> None:
     """A report about one court case names its city once ("Minsk district court");
     trials and sentences without a place of their own happened there. Only when the
