@@ -31,6 +31,8 @@ VISITING_VERBS = frozenset(
 TIME_UNITS = frozenset({"year", "month", "week", "day"})
 CASE_NOUNS = frozenset({"verdict", "sentence", "conviction", "ruling", "appeal", "case", "term",
                         "jailing", "imprisonment", "sentencing"})
+# What a person files with a court: "an appeal by X" is X's.
+FILED_NOUNS = frozenset({"appeal", "petition", "plea", "application", "complaint"})
 PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "dative"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DEPRIVING_VERBS = frozenset({"deny", "refuse", "withhold"})
@@ -203,6 +205,7 @@ def target_tokens(anchor: Token, rule: TriggerRule) -> list[Token]:
         "modified": _modified,
         "predicate": _predicated,
         "ruled": _ruled_on,
+        "granted": _granted,
         "sought": _sought_for,
     }[rule.victim]
     return finder(anchor)
@@ -334,6 +337,8 @@ def _holders(noun: Token) -> list[Token]:
             found.extend(c for c in prep.children if c.dep_ == "pobj")
         elif prep.dep_ == "prep" and prep.lower_ == "for" and noun.lemma_.lower() in CASE_NOUNS:
             found.extend(c for c in prep.children if c.dep_ == "pobj" and _person_like(c))
+        elif prep.dep_ == "prep" and prep.lower_ == "by" and noun.lemma_.lower() in FILED_NOUNS:
+            found.extend(c for c in prep.children if c.dep_ == "pobj")  # "an appeal by X"
     if noun.dep_ in {"nsubjpass", "dobj", "nsubj"}:  # "a case was opened against X"
         for prep in noun.head.children:
             if prep.dep_ == "prep" and prep.lower_ == "against":
@@ -388,6 +393,18 @@ def _ruled_on(verb: Token) -> list[Token]:
     for clause in verb.children:
         if clause.dep_ in {"xcomp", "ccomp"} and clause.pos_ == "VERB":
             found.extend(_patients(clause))
+    return found
+
+
+def _granted(verb: Token) -> list[Token]:
+    """"X was denied bail", "refused bail to X", "denied X bail" (the parse often reads
+    the name as a compound of the thing refused)."""
+    found = _children(verb, frozenset({"nsubjpass", "dative"}))
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            found.extend(_children(child, frozenset({"pobj"})))
+        elif child.dep_ in {"dobj", "ccomp"} and child.pos_ == "NOUN":
+            found.extend(c for c in child.children if c.dep_ == "compound" and c.pos_ == "PROPN")
     return found
 
 
