@@ -51,12 +51,24 @@ def _parse_rule(entry: dict) -> LineRule:
     )
 
 
+@cache
+def _any_rule(long: bool) -> re.Pattern[str]:
+    """The rules a line of this length is tested against, as one alternation (each
+    with its own case flag): one match in C rules out most lines, where a Python
+    call per rule cost a tenth of cleaning's time."""
+    parts = (f"(?{'i' if r.pattern.flags & re.IGNORECASE else ''}:{r.pattern.pattern})"
+             for r in load_line_rules() if r.any_length or not long)
+    return re.compile("|".join(parts))
+
+
 def classify_line(line: str, *, long: bool = False) -> LineKind | None:
     """The kind of the first rule that matches the line, or None for ordinary text.
 
     Long lines are tested only against `any_length` rules: a paragraph that mentions
     a salary or a newsletter is still a paragraph.
     """
+    if _any_rule(long).fullmatch(line) is None:
+        return None
     for rule in load_line_rules():
         if (rule.any_length or not long) and rule.matches(line):
             return rule.kind

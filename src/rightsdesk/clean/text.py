@@ -16,8 +16,6 @@ from datetime import date
 from itertools import islice
 from typing import Literal
 
-import dateparser
-
 from rightsdesk.clean.rules import classify_line
 
 # --- Named thresholds (tuned on general signals, never on particular sites) ---
@@ -92,6 +90,8 @@ TOP_LINES = 6  # a dump states its day, if at all, among its first lines
 
 def stated_day(text: str) -> date | None:
     """The publication day a dump states at its top (used when no sidecar gives one)."""
+    import dateparser  # here, not at the top: cleaning HTML never needs it (start-up)
+
     lines = (line.strip() for line in text[:4000].splitlines())
     for line in islice(filter(None, lines), TOP_LINES):
         match = STATED_DAY.match(line)
