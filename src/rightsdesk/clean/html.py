@@ -23,6 +23,7 @@ from trafilatura.settings import Extractor
 
 from rightsdesk.clean.article import article_text, parse_page
 from rightsdesk.clean.limits import PageOverLimit, check_depth, check_tree_depth, within_time
+from rightsdesk.clean.listing import is_listing
 from rightsdesk.clean.text import clean_text, drop_clutter_lines
 from rightsdesk.config import DEFAULT_LIMITS, Limits
 from rightsdesk.model import PageSpan
@@ -41,6 +42,7 @@ class CleanPage:
     published: date | None = None
     url: str | None = None
     pages: tuple[PageSpan, ...] = ()  # a PDF's page map
+    listing: bool = False  # a home page, a section, tag or forum index: no article text
 
 
 def clean_html(
@@ -61,6 +63,8 @@ def _extract(html: str, limits: Limits, *, metadata: bool) -> CleanPage:
     if tree is None:
         return CleanPage(text="")
     check_tree_depth(tree, limits.max_html_depth)
+    if is_listing(html, tree):  # a home page, a tag listing: its teasers are no article
+        return CleanPage(text="", listing=True)
     text = drop_clutter_lines(article_text(tree))
     doc = _page_metadata(html) if metadata else None
     if doc is None:

@@ -24,6 +24,9 @@ def clean_source(
         page = _clean_by_kind(source, limits, metadata)
     except PageOverLimit as over:
         raise UnreadableSource(source.path, over.reason) from over
+    if page.listing:
+        raise UnreadableSource(source.path, "no article text: the page lists other pages "
+                               "(a home page, a section, tag or forum index)")
     if not page.text.strip():
         raise UnreadableSource(source.path, "no article text left after removing boilerplate")
     if len(page.text) > limits.max_text_chars:
