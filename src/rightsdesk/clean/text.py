@@ -42,7 +42,12 @@ WRAP_SHARE = 0.2  # this share of lines at the width (headers and lists are shor
 WRAP_MIN_WRAPPED = 8  # ... and at least this many make a dump hard-wrapped
 
 WORD = re.compile(r"\w+")
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK_CLASS = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+CJK = re.compile(f"[{_CJK_CLASS}]")
+LONG_IN_WORDS = re.compile(rf"(?:\W*+\w++){{{LONG_LINE_UNITS}}}")
+LONG_IN_CJK = re.compile(
+    rf"(?:[^{_CJK_CLASS}]*+[{_CJK_CLASS}]){{{math.ceil(LONG_LINE_UNITS * CJK_CHARS_PER_UNIT)}}}"
+)
 SENTENCE_END = re.compile(r"[.!?。！？:;\"'”’»)\]]$")
 TRUNCATED = re.compile(r"(\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")  # teaser blurbs are cut short
 PUNCT = re.compile(r"[.,;:!?。，、！？]")
@@ -159,16 +164,12 @@ def _long(text: str) -> bool:
     """_units(text) >= LONG_LINE_UNITS, counting no further than needed.
 
     n words need n word characters and n - 1 separators, n CJK units 2n characters,
-    so shorter lines are not counted at all.
+    so shorter lines are not counted at all; the others by one match each (possessive
+    repeats: a run of word characters is never split into two words).
     """
     if len(text) < 2 * LONG_LINE_UNITS - 1:
         return False
-    cjk_needed = math.ceil(LONG_LINE_UNITS * CJK_CHARS_PER_UNIT)
-    return _at_least(WORD, text, LONG_LINE_UNITS) or _at_least(CJK, text, cjk_needed)
-
-
-def _at_least(pattern: re.Pattern[str], text: str, n: int) -> bool:
-    return sum(1 for _ in islice(pattern.finditer(text), n)) >= n
+    return LONG_IN_WORDS.match(text) is not None or LONG_IN_CJK.match(text) is not None
 
 
 def _read_line(text: str) -> Line:
