@@ -8,8 +8,9 @@ defaults (0.953), and 0.940 on WCXB's sealed articles (0.938); the earlier
 cleaner (trafilatura with `favor_precision`, no comments) scored 0.964 at
 trafilatura's speed. Then the clutter-line filter drops
 share buttons and bylines. Page metadata (htmldate) costs more than the text, so
-it is only read when asked for. `fast=True` trades quality for speed
-(resiliparse's main-content pass, then the text-dump filter): 0.918.
+it is only read when asked for. A page that lists other pages (a home page, a tag
+or forum index: `listing.is_listing`) has no article text. `fast=True` trades
+quality for speed (resiliparse's main-content pass, then the text-dump filter): 0.918.
 """
 
 from __future__ import annotations
