@@ -12,6 +12,9 @@ $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	# An editable install leaves its modules uncompiled (a wheel's are compiled at install),
+	# and PYTHONDONTWRITEBYTECODE stops Python caching them: each command would compile them.
+	$(BIN)/python -m compileall -q src
 	touch $@
 
 sysdeps:

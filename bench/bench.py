@@ -5,7 +5,9 @@
 
 1. Main-content extraction on the article-extraction benchmark and on the tuning
    part of the WCXB development articles (bench/clean_bench.py).
-2. The same pages as text dumps, for the text-dump cleaner (bench/clean_bench.py).
+2. The same pages as text dumps, for the text-dump cleaner (bench/clean_bench.py);
+   then what the cleaners return for 79 real pages that are not articles (home pages,
+   listings, forum indexes: bench/nonarticle.py), when that folder has been built.
 3. End to end (read, clean, extract, resolve, store into a temporary SQLite file)
    on the dev set repeated to --docs documents (bench/corpus.py: each copy gets
    one unique comment line, so no copy is skipped as already stored), for
@@ -82,6 +84,18 @@ def end_to_end(docs: int, folder: Path) -> Iterator[str]:
         yield f"failures: rightsdesk {ours['failures']}, baseline {base['failures']}"
 
 
+def non_articles() -> Iterator[str]:
+    """bench/nonarticle.py in its own process, or how to fetch its pages."""
+    from nonarticle import DEFAULT_PAGES
+
+    if not (DEFAULT_PAGES / "sources.tsv").is_file():
+        yield f"not run: no pages in {DEFAULT_PAGES} (bench/nonarticle.py --build fetches them)"
+        return
+    command = [sys.executable, str(BENCH / "nonarticle.py")]
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    yield from done.stdout.splitlines()
+
+
 def tree_rss(pid: int) -> int:
     """Resident bytes of a process and all its descendants (shared pages counted in each)."""
     total, stack = 0, [pid]
@@ -149,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
             sections.insert(0, ("1-2. Main content (HTML) and text dumps", lambda: (
                 line for data in args.data or clean_bench.DEFAULT_DATA
                 for line in clean_bench.table(data))))
+            sections.insert(1, ("Non-article pages", non_articles))
         for title, section in sections:
             print(f"\n{title}", flush=True)
             for line in section():

@@ -187,6 +187,25 @@ def test_clean_reads_titles_and_dates_only_when_asked(tmp_path: Path) -> None:
     assert "Kharlamov" in found["text"] and found["title"]
 
 
+def test_clean_in_workers_keeps_input_order_and_reports_failures(tmp_path: Path) -> None:
+    from rightsdesk.reading import PARALLEL_MIN_FILES
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in range(PARALLEL_MIN_FILES + 2):
+        prose = f"Page {n} says that the court heard the appeal of the defendant. " * 8
+        (pages / f"p{n:03}.html").write_text(f"<html><body><p>{prose}</p></body></html>")
+    (pages / "p999.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    texts = {}
+    for workers in ("1", "2"):
+        out = tmp_path / f"clean-{workers}.json"
+        result = invoke("clean", str(pages), "--out", str(out), "--workers", workers)
+        assert result.exit_code == 1 and "p999.html" in result.output
+        texts[workers] = json.loads(out.read_text())
+    assert list(texts["2"]) == [f"p{n:03}" for n in range(PARALLEL_MIN_FILES + 2)]
+    assert texts["2"] == texts["1"]
+
+
 def test_clean_starts_without_the_parser() -> None:
     import subprocess
     import sys

@@ -204,15 +204,20 @@ def clean(
     metadata: Annotated[
         bool, typer.Option("--metadata", help="Also read each page's title and date.")
     ] = False,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes (default: one per core).")
+    ] = None,
 ) -> None:
     """Print (or write with --out) the main text of each page or dump.
 
     Example: rightsdesk clean page.html
     """
-    from rightsdesk.reading import clean_docs
+    from rightsdesk.reading import available_cores, clean_files
 
     failures: list[Failure] = []
-    docs = list(clean_docs(list_inputs(paths), failures, metadata=metadata))
+    files = list_inputs(paths)
+    docs = list(clean_files(files, failures, workers=workers or available_cores(),
+                            metadata=metadata))
     report_failures(failures)
     if out_file:
         found = {doc.source.doc_id: _cleaned(doc, metadata) for doc in docs}

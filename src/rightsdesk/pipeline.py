@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import os
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from rightsdesk.names import KeyQuery, NameKey
 from rightsdesk.reading import (
     Failure,
     Progress,
+    available_cores,
     clean_sources,
     read_sources,
     unexpected,
@@ -250,14 +250,6 @@ def extract_each(
                     yield extractor.extract(doc)
                 except Exception as exc:
                     failures.append(unexpected(doc.source.path, "extraction", exc))
-
-
-def available_cores() -> int:
-    """Cores this process may run on (the affinity mask, not the machine's count)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 WorkResult = tuple[list[Extraction], list[Failure]]

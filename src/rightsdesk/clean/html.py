@@ -8,8 +8,9 @@ defaults (0.953), and 0.940 on WCXB's sealed articles (0.938); the earlier
 cleaner (trafilatura with `favor_precision`, no comments) scored 0.964 at
 trafilatura's speed. Then the clutter-line filter drops
 share buttons and bylines. Page metadata (htmldate) costs more than the text, so
-it is only read when asked for. `fast=True` trades quality for speed
-(resiliparse's main-content pass, then the text-dump filter): 0.918.
+it is only read when asked for. A page that lists other pages (a home page, a tag
+or forum index: `listing.is_listing`) has no article text. `fast=True` trades
+quality for speed (resiliparse's main-content pass, then the text-dump filter): 0.918.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from trafilatura.settings import Extractor
 
 from rightsdesk.clean.article import article_text, parse_page
 from rightsdesk.clean.limits import PageOverLimit, check_depth, check_tree_depth, within_time
+from rightsdesk.clean.listing import is_listing
 from rightsdesk.clean.text import clean_text, drop_clutter_lines
 from rightsdesk.config import DEFAULT_LIMITS, Limits
 from rightsdesk.model import PageSpan
@@ -41,6 +43,7 @@ class CleanPage:
     published: date | None = None
     url: str | None = None
     pages: tuple[PageSpan, ...] = ()  # a PDF's page map
+    listing: bool = False  # a home page, a section, tag or forum index: no article text
 
 
 def clean_html(
@@ -61,6 +64,8 @@ def _extract(html: str, limits: Limits, *, metadata: bool) -> CleanPage:
     if tree is None:
         return CleanPage(text="")
     check_tree_depth(tree, limits.max_html_depth)
+    if is_listing(html, tree):  # a home page, a tag listing: its teasers are no article
+        return CleanPage(text="", listing=True)
     text = drop_clutter_lines(article_text(tree))
     doc = _page_metadata(html) if metadata else None
     if doc is None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rightsdesk.clean.html import CleanPage, PageOverLimit, clean_html
 from rightsdesk.clean.limits import within_time
-from rightsdesk.clean.pdf import read_pdf
 from rightsdesk.clean.text import clean_text, stated_day
 from rightsdesk.config import DEFAULT_LIMITS, Limits
 from rightsdesk.errors import UnreadableSource
@@ -25,6 +24,9 @@ def clean_source(
         page = _clean_by_kind(source, limits, metadata)
     except PageOverLimit as over:
         raise UnreadableSource(source.path, over.reason) from over
+    if page.listing:
+        raise UnreadableSource(source.path, "no article text: the page lists other pages "
+                               "(a home page, a section, tag or forum index)")
     if not page.text.strip():
         raise UnreadableSource(source.path, "no article text left after removing boilerplate")
     if len(page.text) > limits.max_text_chars:
@@ -58,6 +60,8 @@ def _clean_by_kind(source: Source, limits: Limits, metadata: bool) -> CleanPage:
 
 def _clean_pdf(source: Source, limits: Limits) -> CleanPage:
     """A report's text layer; its date, like a dump's, from a dateline at its top."""
+    from rightsdesk.clean.pdf import read_pdf  # PDFium loads only when a PDF comes (start-up)
+
     pdf = read_pdf(source.raw, limits=limits)  # bounded in time and memory by its sandbox
     published = None if source.published else stated_day(pdf.text)
     return CleanPage(text=pdf.text, title=pdf.title, published=published, pages=pdf.pages)

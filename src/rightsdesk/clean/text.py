@@ -16,8 +16,6 @@ from datetime import date
 from itertools import islice
 from typing import Literal
 
-import dateparser
-
 from rightsdesk.clean.rules import classify_line
 
 # --- Named thresholds (tuned on general signals, never on particular sites) ---
@@ -44,7 +42,12 @@ WRAP_SHARE = 0.2  # this share of lines at the width (headers and lists are shor
 WRAP_MIN_WRAPPED = 8  # ... and at least this many make a dump hard-wrapped
 
 WORD = re.compile(r"\w+")
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK_CLASS = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+CJK = re.compile(f"[{_CJK_CLASS}]")
+LONG_IN_WORDS = re.compile(rf"(?:\W*+\w++){{{LONG_LINE_UNITS}}}")
+LONG_IN_CJK = re.compile(
+    rf"(?:[^{_CJK_CLASS}]*+[{_CJK_CLASS}]){{{math.ceil(LONG_LINE_UNITS * CJK_CHARS_PER_UNIT)}}}"
+)
 SENTENCE_END = re.compile(r"[.!?。！？:;\"'”’»)\]]$")
 TRUNCATED = re.compile(r"(\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")  # teaser blurbs are cut short
 PUNCT = re.compile(r"[.,;:!?。，、！？]")
@@ -92,6 +95,8 @@ TOP_LINES = 6  # a dump states its day, if at all, among its first lines
 
 def stated_day(text: str) -> date | None:
     """The publication day a dump states at its top (used when no sidecar gives one)."""
+    import dateparser  # here, not at the top: cleaning HTML never needs it (start-up)
+
     lines = (line.strip() for line in text[:4000].splitlines())
     for line in islice(filter(None, lines), TOP_LINES):
         match = STATED_DAY.match(line)
@@ -159,16 +164,12 @@ def _long(text: str) -> bool:
     """_units(text) >= LONG_LINE_UNITS, counting no further than needed.
 
     n words need n word characters and n - 1 separators, n CJK units 2n characters,
-    so shorter lines are not counted at all.
+    so shorter lines are not counted at all; the others by one match each (possessive
+    repeats: a run of word characters is never split into two words).
     """
     if len(text) < 2 * LONG_LINE_UNITS - 1:
         return False
-    cjk_needed = math.ceil(LONG_LINE_UNITS * CJK_CHARS_PER_UNIT)
-    return _at_least(WORD, text, LONG_LINE_UNITS) or _at_least(CJK, text, cjk_needed)
-
-
-def _at_least(pattern: re.Pattern[str], text: str, n: int) -> bool:
-    return sum(1 for _ in islice(pattern.finditer(text), n)) >= n
+    return LONG_IN_WORDS.match(text) is not None or LONG_IN_CJK.match(text) is not None
 
 
 def _read_line(text: str) -> Line:

@@ -15,8 +15,6 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from rightsdesk.config import DEFAULT_LIMITS, Limits
 from rightsdesk.errors import UnreadableSource
 from rightsdesk.model import DatePrecision, Source, SourceKind
@@ -133,6 +131,8 @@ def detect_encoding(raw: bytes, path: Path) -> str:
             raise UnreadableSource(
                 str(path), f"mis-encoded: invalid UTF-8 at byte {exc.start}; re-save it as UTF-8"
             ) from exc
+    from charset_normalizer import from_bytes  # only for files that are not UTF-8 (start-up)
+
     best = from_bytes(raw[: 1 << 20]).best()
     if best is None or best.encoding is None:
         raise UnreadableSource(str(path), "cannot detect the text encoding; re-save it as UTF-8")
