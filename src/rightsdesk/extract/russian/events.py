@@ -1,0 +1,256 @@
+"""Victims and events from Russian sentences: a trigger word and the person it is done to.
+
+A trigger (the `triggers` table, by lemma) is linked to the named people the
+parse puts under it: its object, the subject of a passive form ("X был
+задержан"), whom a noun is about ("задержание X"); the subject of an active
+verb is the one acting, unless the rule says the subject suffers ("X погиб").
+When the parse links nobody, the sentence's only named person outside an
+official or defence role is taken. Calls and negations (`blockers`) make a
+trigger no fact ("призвали освободить X").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+import pymorphy3
+
+from rightsdesk.extract.lexicon import Rule, load_table
+from rightsdesk.extract.russian.dates import find_dates
+from rightsdesk.extract.russian.names import nominative
+from rightsdesk.extract.russian.occasions import lies_ahead
+from rightsdesk.extract.russian.parse import Mention, Sentence
+from rightsdesk.extract.russian.places import place_of
+from rightsdesk.extract.russian.terms import charges, sentence_months
+from rightsdesk.model import Event, EventType, Person
+from rightsdesk.romanize import romanize
+
+RULES = "rightsdesk.extract.russian.rules"
+LOOKAHEAD = 3  # words after a trigger where its `requires` may stand ("взять под стражу")
+PASSIVE_RELS = ("nsubj:pass", "nsubj")
+HOLDER_RELS = ("nmod", "obj", "iobj", "obl", "appos", "nsubj:pass", "amod", "acl", "conj")
+PRONOUNS = frozenset({"он", "она"})
+
+
+@cache
+def triggers() -> dict[str, Rule]:
+    return load_table("triggers", RULES).by_term()
+
+
+@cache
+def blockers() -> dict[str, frozenset[str]]:
+    table = load_table("blockers", RULES)
+    return {rule.get("scope"): frozenset(rule.terms) for rule in table.rules}
+
+
+@cache
+def roles() -> frozenset[str]:
+    return load_table("roles", RULES).terms()
+
+
+@dataclass(slots=True)
+class People:
+    """The document's people by nominative surname, in order of first mention."""
+
+    morph: pymorphy3.MorphAnalyzer
+    persons: dict[str, Person] = field(default_factory=dict)
+    last: str | None = None  # key of the person last named (for "его задержали")
+
+    def person_of(self, sentence: Sentence, mention: Mention) -> Person:
+        words = [w.text for w in sentence.words[mention.first:mention.last + 1]]
+        case = sentence.words[mention.first].feats.get("Case")
+        name = nominative(self.morph, words, case)
+        parts = name.split()
+        key = self._key(parts)
+        person = self.persons.get(key)
+        if person is None:
+            person = Person(key=key, name=name)
+            self.persons[key] = person
+        elif len(parts) > len(person.name.split()):
+            person.aliases.append(person.name)
+            person.name = name
+        elif name != person.name and name not in person.aliases:
+            person.aliases.append(name)
+        latin = romanize(person.name)
+        if latin not in person.aliases:
+            person.aliases.append(latin)
+        self.last = key
+        return person
+
+    def _key(self, parts: list[str]) -> str:
+        """A bare given name or surname joins the person it names already, if one does."""
+        surname = parts[-1].lower()
+        if len(parts) == 1:
+            for key, person in self.persons.items():
+                if surname in (p.lower() for p in person.name.split()):
+                    return key
+        return f"ru-{surname}"
+
+
+def find_events(sentences: list[Sentence], *, published: object,
+                morph: pymorphy3.MorphAnalyzer) -> tuple[list[Person], list[Event]]:
+    """The victims and one event per (victim, type), attributes filled from later mentions."""
+    people = People(morph)
+    events: dict[tuple[str, EventType], Event] = {}
+    for sentence in sentences:
+        for mention in sentence.mentions:
+            if mention.kind == "PER":
+                people.person_of(sentence, mention)
+        for event in _sentence_events(sentence, people, published):
+            _keep(events, event)
+    victims = {key for key, _ in events}
+    persons = [p for p in people.persons.values() if p.key in victims]
+    return persons, list(events.values())
+
+
+def _keep(events: dict[tuple[str, EventType], Event], event: Event) -> None:
+    first = events.setdefault((event.person, event.type), event)
+    if first is event:
+        return
+    first.date = first.date or event.date
+    first.place = first.place or event.place
+    first.sentence_months = first.sentence_months or event.sentence_months
+    first.charges = first.charges or event.charges
+
+
+def _sentence_events(sentence: Sentence, people: People, published: object) -> Iterator[Event]:
+    """Events of one sentence; a hearing still to come is an occasion, not a trial."""
+    ahead = lies_ahead(sentence)
+    dates = find_dates(sentence.text, published=published, ahead=ahead)  # type: ignore[arg-type]
+    for index, rule in _triggers_in(sentence):
+        if ahead and rule.get("event") == "trial":
+            continue
+        for person in _victims(sentence, index, rule, people):
+            event_type: EventType = rule.get("event")
+            yield Event(
+                type=event_type,
+                person=person.key,
+                evidence=sentence.evidence,
+                date=_nearest(dates, sentence.words[index].start - sentence.evidence.start),
+                place=place_of(sentence),
+                charges=charges(sentence.text) if event_type in ("charge", "sentence") else [],
+                sentence_months=sentence_months(sentence) if event_type == "sentence" else None,
+                also=list(rule.get("also", [])),
+            )
+
+
+def _triggers_in(sentence: Sentence) -> Iterator[tuple[int, Rule]]:
+    table = triggers()
+    for index, word in enumerate(sentence.words):
+        rule = table.get(word.lemma)
+        if rule is None or _blocked(sentence, index):
+            continue
+        if rule.get("requires") and not _has_required(sentence, index, rule.get("requires")):
+            continue
+        yield index, rule
+
+
+def _has_required(sentence: Sentence, index: int, required: list[str]) -> bool:
+    near = sentence.children(index) + list(range(index + 1, index + 1 + LOOKAHEAD))
+    words = sentence.words
+    return any(i < len(words) and words[i].lemma in required for i in near)
+
+
+def _blocked(sentence: Sentence, index: int) -> bool:
+    scopes = blockers()
+    heads = sentence.ancestors(index)
+    if any(sentence.words[h].lemma in scopes.get("head", ()) for h in heads):
+        return True
+    return any(sentence.words[c].lemma in scopes.get("child", ())
+               for c in sentence.children(index))
+
+
+def _victims(sentence: Sentence, index: int, rule: Rule, people: People) -> list[Person]:
+    """The named people the trigger at `index` is done to."""
+    linked = [m for m in _people(sentence) if _linked(sentence, index, m, rule)]
+    if not linked:
+        linked = _only_bystander(sentence, index, rule)
+    persons = [people.person_of(sentence, m) for m in linked]
+    if not persons:
+        persons = _pronoun_target(sentence, index, people)
+    return persons
+
+
+def _people(sentence: Sentence) -> list[Mention]:
+    return [m for m in sentence.mentions if m.kind == "PER"]
+
+
+def _head_of(sentence: Sentence, mention: Mention) -> int:
+    """The word of the mention whose head lies outside it."""
+    for i in range(mention.first, mention.last + 1):
+        if not mention.first <= sentence.words[i].head <= mention.last:
+            return i
+    return mention.first
+
+
+def _linked(sentence: Sentence, index: int, mention: Mention, rule: Rule) -> bool:
+    head = _head_of(sentence, mention)
+    word = sentence.words[head]
+    if index in sentence.ancestors(head):
+        path_top = _child_on_path(sentence, index, head)
+        top = sentence.words[path_top]
+        if top.rel == "nsubj" and not _passive(sentence, index) and not rule.get("subject"):
+            return False
+        return top.rel in HOLDER_RELS or top.rel in PASSIVE_RELS
+    # "активист X, задержанный вчера": the trigger describes the person
+    if head in sentence.ancestors(index) and sentence.words[index].rel in ("acl", "amod"):
+        return True
+    return word.rel == "nsubj" and word.head == index and bool(rule.get("subject"))
+
+
+def _child_on_path(sentence: Sentence, top: int, below: int) -> int:
+    """The child of `top` through which word `below` hangs on it."""
+    current = below
+    while sentence.words[current].head != top and sentence.words[current].head >= 0:
+        current = sentence.words[current].head
+    return current
+
+
+def _passive(sentence: Sentence, index: int) -> bool:
+    word = sentence.words[index]
+    return (word.feats.get("Voice") == "Pass" or word.feats.get("VerbForm") == "Part"
+            or word.text.lower().endswith(("ся", "сь")) or word.pos == "NOUN")
+
+
+def _only_bystander(sentence: Sentence, index: int, rule: Rule) -> list[Mention]:
+    """The sentence's one named person outside a role, when the parse links nobody."""
+    candidates = [m for m in _people(sentence) if not _in_role(sentence, m)
+                  and not _acting(sentence, index, m, rule)]
+    return candidates if len(candidates) == 1 else []
+
+
+def _in_role(sentence: Sentence, mention: Mention) -> bool:
+    """Named with an official, defence or press title ("судья X", "адвокат X")."""
+    words = sentence.words
+    before = words[mention.first - 1].lemma if mention.first > 0 else ""
+    head = words[_head_of(sentence, mention)].head
+    over = words[head].lemma if head >= 0 else ""
+    return before in roles() or (over in roles() and words[_head_of(sentence, mention)].rel
+                                 in ("appos", "flat:name", "nmod"))
+
+
+def _acting(sentence: Sentence, index: int, mention: Mention, rule: Rule) -> bool:
+    """The subject of an active verb (the trigger or the verb that says it)."""
+    word = sentence.words[_head_of(sentence, mention)]
+    if word.rel != "nsubj" or rule.get("subject"):
+        return False
+    if sentence.words[index].pos in ("NOUN", "PROPN"):  # "после ареста X уехал": X is held
+        return word.head == index
+    return word.head == index or word.head in sentence.ancestors(index)
+
+
+def _pronoun_target(sentence: Sentence, index: int, people: People) -> list[Person]:
+    """"Его задержали": the pronoun under the trigger is the person last named."""
+    for child in sentence.children(index):
+        word = sentence.words[child]
+        if word.lemma in PRONOUNS and word.rel in ("obj", "nsubj:pass") and people.last:
+            return [people.persons[people.last]]
+    return []
+
+
+def _nearest(dates: list, offset: int) -> str | None:
+    if not dates:
+        return None
+    return min(dates, key=lambda d: abs(d.start - offset)).value

@@ -1,0 +1,142 @@
+"""Russian text -> sentences of words with lemma, case and syntax, and named mentions.
+
+Natasha (slovnet's morphology, syntax and NER over navec embeddings, all shipped
+inside its PyPI packages) reads the text; pymorphy3 gives lemmas. Natasha types
+stay in this module: the reading modules see `Sentence`, `Word` and `Mention`,
+with offsets into the clean text, as the English modules see `SentenceView`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pymorphy3
+from natasha import (
+    Doc,
+    MorphVocab,
+    NewsEmbedding,
+    NewsMorphTagger,
+    NewsNERTagger,
+    NewsSyntaxParser,
+    Segmenter,
+)
+
+from rightsdesk.model import CleanDoc, Evidence, page_at
+
+LANGUAGE = "ru"
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One token: `head` is the index of its syntactic head in the sentence (-1: root)."""
+
+    text: str
+    start: int  # offset in the clean text
+    lemma: str
+    pos: str
+    feats: dict[str, str]
+    head: int
+    rel: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named entity: `kind` PER, ORG or LOC; `first`..`last` are word indexes."""
+
+    kind: str
+    text: str
+    first: int
+    last: int
+    normal: str  # natasha's nominative of the whole span
+
+
+@dataclass(slots=True)
+class Sentence:
+    evidence: Evidence
+    words: list[Word]
+    mentions: list[Mention] = field(default_factory=list)
+    index: int = 0
+
+    @property
+    def text(self) -> str:
+        return self.evidence.sentence
+
+    def children(self, index: int) -> list[int]:
+        return [i for i, w in enumerate(self.words) if w.head == index]
+
+    def ancestors(self, index: int) -> list[int]:
+        """Heads of word `index` up to the root (cycles in a bad parse are cut)."""
+        chain: list[int] = []
+        head = self.words[index].head
+        while head >= 0 and head not in chain and len(chain) < len(self.words):
+            chain.append(head)
+            head = self.words[head].head
+        return chain
+
+
+class RussianNLP:
+    """The loaded Russian models: built once per process (about a second) and shared."""
+
+    def __init__(self) -> None:
+        embedding = NewsEmbedding()
+        self.segmenter = Segmenter()
+        self.morph_tagger = NewsMorphTagger(embedding)
+        self.syntax_parser = NewsSyntaxParser(embedding)
+        self.ner_tagger = NewsNERTagger(embedding)
+        self.morph_vocab = MorphVocab()
+        self.morph = pymorphy3.MorphAnalyzer()
+
+    def parse(self, doc: CleanDoc) -> list[Sentence]:
+        """Every sentence of the document, tagged, parsed, with its named mentions."""
+        ndoc = Doc(doc.text)
+        ndoc.segment(self.segmenter)
+        ndoc.tag_morph(self.morph_tagger)
+        ndoc.parse_syntax(self.syntax_parser)
+        ndoc.tag_ner(self.ner_tagger)
+        for span in ndoc.spans:
+            span.normalize(self.morph_vocab)
+        sentences = [self._sentence(doc, sent, i) for i, sent in enumerate(ndoc.sents)]
+        _add_mentions(sentences, ndoc.spans)
+        return sentences
+
+    def _sentence(self, doc: CleanDoc, sent: object, index: int) -> Sentence:
+        tokens = sent.tokens  # type: ignore[attr-defined]
+        ids = {token.id: i for i, token in enumerate(tokens)}
+        words = [
+            Word(text=t.text, start=t.start, lemma=self.lemma(t.text, t.pos), pos=t.pos,
+                 feats=dict(t.feats or {}), head=ids.get(t.head_id, -1), rel=t.rel or "")
+            for t in tokens
+        ]
+        start, stop = sent.start, sent.stop  # type: ignore[attr-defined]
+        evidence = Evidence(doc.source.content_hash, start, stop, doc.text[start:stop],
+                            page=page_at(doc.pages, start), language=LANGUAGE)
+        return Sentence(evidence, words, index=index)
+
+    def lemma(self, text: str, pos: str) -> str:
+        return _lemma(self.morph, text.lower(), pos)
+
+
+@lru_cache(maxsize=1 << 16)
+def _lemma(morph: pymorphy3.MorphAnalyzer, text: str, pos: str) -> str:
+    """The dictionary form, preferring a reading of the tagger's part of speech
+    (a passive participle's lemma is its verb: "задержан" -> "задержать")."""
+    parses = morph.parse(text)
+    wanted = {"VERB": {"VERB", "INFN", "PRTF", "PRTS", "GRND"}, "NOUN": {"NOUN"},
+              "PROPN": {"NOUN"}, "ADJ": {"ADJF", "ADJS", "PRTF"}}.get(pos, set())
+    chosen = next((p for p in parses if p.tag.POS in wanted), parses[0] if parses else None)
+    return chosen.normal_form.replace("ё", "е") if chosen else text
+
+
+def _add_mentions(sentences: list[Sentence], spans: list) -> None:
+    """File each entity span under the sentence it lies in, as word indexes."""
+    for span in spans:
+        for sentence in sentences:
+            if not sentence.evidence.start <= span.start < sentence.evidence.end:
+                continue
+            inside = [i for i, w in enumerate(sentence.words)
+                      if span.start <= w.start < span.stop]
+            if inside:
+                sentence.mentions.append(Mention(span.type, span.text, inside[0], inside[-1],
+                                                 span.normal or span.text))
+            break

@@ -1,0 +1,46 @@
+"""Where it happened (a city or region) and which country a Russian document is about.
+
+A place is a location the sentence puts something "в" or "во" ("в Алматы",
+"во Владивостоке"), in the nominative; a country is not a place (GUIDELINES:
+city or region) but tells which country the document reports on, by the
+`places` table (lemmas of names and short forms: "Казахстан", "РК").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+from rightsdesk.extract.lexicon import load_table
+from rightsdesk.extract.russian.parse import Sentence
+
+RULES = "rightsdesk.extract.russian.rules"
+LOCATIVE = frozenset({"в", "во"})
+
+
+@cache
+def countries() -> dict[str, str]:
+    """Lower-case country name -> ISO 3166-1 alpha-2."""
+    return {term: rule.id for rule in load_table("places", RULES).rules for term in rule.terms}
+
+
+def place_of(sentence: Sentence) -> str | None:
+    """The first city or region the sentence says something happened in."""
+    for mention in sentence.mentions:
+        if mention.kind != "LOC" or mention.first == 0:
+            continue
+        if sentence.words[mention.first - 1].text.lower() not in LOCATIVE:
+            continue
+        if mention.normal.lower() not in countries():
+            return mention.normal
+    return None
+
+
+def country_of(sentences: list[Sentence]) -> str | None:
+    """The country named most often (None when none is)."""
+    table = countries()
+    counts = Counter(
+        table[m.normal.lower()] for s in sentences for m in s.mentions
+        if m.kind == "LOC" and m.normal.lower() in table
+    )
+    return counts.most_common(1)[0][0] if counts else None

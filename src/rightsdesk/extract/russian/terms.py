@@ -1,0 +1,110 @@
+"""Prison terms and charges as Russian reports word them.
+
+Terms: a count and a unit ("к семи с половиной годам", "7,5 года колонии",
+"к 3 годам и 6 месяцам", "два года условно") in months; the numerals and units
+are the `numbers` table, read by lemma so every case of a numeral counts.
+Charges: code articles ("ч. 2 ст. 280 УК РФ", "статьи 174 Уголовного кодекса")
+and the accusation as worded ("по обвинению в разжигании розни").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from rightsdesk.extract.lexicon import load_table
+from rightsdesk.extract.russian.parse import Sentence, Word
+
+RULES = "rightsdesk.extract.russian.rules"
+MAX_COUNT = 99  # a larger number before "лет" is an age or a year, not a term
+YEAR_MIN = 1900
+
+ARTICLE = re.compile(
+    r"(?:(?:ч\.|част[ьиею]+)\s*\d+(?:\s*(?:и|,)\s*\d+)*\s*)?"
+    r"(?:п\.\s*«?[а-я0-9]+»?\s*)?"
+    r"(?:ст\.|стать[яиейю]+)\s*\d+(?:[.-]\d+)?"
+    r"(?:\s+(?:УК|КоАП|Уголовного\s+кодекса|Кодекса\s+об\s+административных"
+    r"\s+правонарушениях)(?:\s+(?:РФ|РК|РБ|КР|РУз|РТ|Республики\s+\w+|России|Казахстана"
+    r"|Беларуси|Кыргызстана|Узбекистана|Таджикистана))?)?",
+    re.I,
+)
+ACCUSATION = re.compile(
+    r"\b(?:по\s+)?(?:обвинени[юяе]|подозрени[юяе]|обвиняемого|обвиняемой|обвиняется|"
+    r"обвиняют|обвинили|обвинена?)\s+в\s+(?P<charge>[^,.;:()«»\"]{4,120}?)"
+    r"(?=\s*(?:[,.;:()]|$|\s+и\s+приговор|\s+к\s+\d|\s+к\s+[а-я]+\s+(?:год|лет)|"
+    r"\s+по\s+(?:ч\.|ст\.|стать|част)))",
+    re.I,
+)
+CASE_ABOUT = re.compile(r"\bдел[оау]?\s+о\s+(?P<charge>[^,.;:()«»\"]{4,100}?)(?=\s*[,.;:()]|$)",
+                        re.I)
+
+
+@cache
+def _numbers() -> tuple[dict[str, float], dict[str, float]]:
+    table = load_table("numbers", RULES)
+    rules = {rule.id: dict(zip(rule.terms, rule.get("values"), strict=True))
+             for rule in table.rules}
+    return rules["numerals"], rules["units"]
+
+
+def sentence_months(sentence: Sentence) -> float | None:
+    """The first prison term the sentence gives, in months (None when it gives none)."""
+    numerals, units = _numbers()
+    words = sentence.words
+    for i, word in enumerate(words):
+        months_per = units.get(word.lemma)
+        if not months_per or i == 0:
+            continue
+        count = _count_before(words, i, numerals)
+        if count is None:
+            continue
+        total = count * months_per
+        total += _extra(words, i, numerals, units)
+        return total
+    return None
+
+
+def _count_before(words: list[Word], i: int, numerals: dict[str, float]) -> float | None:
+    """The count in front of unit word `i`: "7,5", "семи", "семи с половиной"."""
+    half = 0.0
+    j = i - 1
+    if words[j].lemma == "половина" and j >= 2 and words[j - 1].lemma == "с":
+        half, j = 0.5, j - 2
+    value = _number(words[j], numerals)
+    if value is None or value > MAX_COUNT or value <= 0:
+        return None
+    if j >= 1 and words[j - 1].text.lower() in ("в", "во"):
+        return None  # "в два года": an age
+    return value + half
+
+
+def _number(word: Word, numerals: dict[str, float]) -> float | None:
+    text = word.text.replace(",", ".")
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        value = float(text)
+        return None if value >= YEAR_MIN else value
+    return numerals.get(word.lemma)
+
+
+def _extra(words: list[Word], i: int, numerals: dict[str, float],
+           units: dict[str, float]) -> float:
+    """"и 6 месяцам" after "3 годам": the months added to the years."""
+    if i + 3 < len(words) and words[i + 1].lemma == "и":
+        value = _number(words[i + 2], numerals)
+        per = units.get(words[i + 3].lemma)
+        if value is not None and per:
+            return value * per
+    return 0.0
+
+
+def charges(text: str) -> list[str]:
+    """Charges as worded: code articles first, then accusations, in reading order."""
+    found = [(m.start(), " ".join(m.group(0).split())) for m in ARTICLE.finditer(text)]
+    for pattern in (ACCUSATION, CASE_ABOUT):
+        found += [(m.start("charge"), " ".join(m.group("charge").split()))
+                  for m in pattern.finditer(text)]
+    seen: list[str] = []
+    for _, charge in sorted(found):
+        if charge not in seen:
+            seen.append(charge)
+    return seen
