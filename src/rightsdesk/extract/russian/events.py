@@ -119,16 +119,21 @@ def _sentence_events(sentence: Sentence, people: People, published: object) -> I
     """Events of one sentence; a hearing still to come is an occasion, not a trial."""
     ahead = lies_ahead(sentence)
     dates = find_dates(sentence.text, published=published, ahead=ahead)  # type: ignore[arg-type]
-    for index, rule in _triggers_in(sentence):
+    found = list(_triggers_in(sentence))
+    has_verb = any(sentence.words[i].pos == "VERB" for i, _ in found)
+    for index, rule in found:
         if ahead and rule.get("event") == "trial":
             continue
+        # "суд оставил в силе приговор X в понедельник": the date is the verb's event's
+        dated = not has_verb or sentence.words[index].pos == "VERB"
         for person in _victims(sentence, index, rule, people):
             event_type: EventType = rule.get("event")
             yield Event(
                 type=event_type,
                 person=person.key,
                 evidence=sentence.evidence,
-                date=_nearest(dates, sentence.words[index].start - sentence.evidence.start),
+                date=_nearest(dates, sentence.words[index].start - sentence.evidence.start)
+                if dated else None,
                 place=place_of(sentence),
                 charges=charges(sentence.text) if event_type in ("charge", "sentence") else [],
                 sentence_months=sentence_months(sentence) if event_type == "sentence" else None,
@@ -242,10 +247,12 @@ def _acting(sentence: Sentence, index: int, mention: Mention, rule: Rule) -> boo
 
 
 def _pronoun_target(sentence: Sentence, index: int, people: People) -> list[Person]:
-    """"Его задержали": the pronoun under the trigger is the person last named."""
+    """"Его задержали", "против неё возбудили дело": a personal pronoun under the
+    trigger (not its active subject) is the person last named."""
     for child in sentence.children(index):
         word = sentence.words[child]
-        if word.lemma in PRONOUNS and word.rel in ("obj", "nsubj:pass") and people.last:
+        acting = word.rel == "nsubj" and not _passive(sentence, index)
+        if word.lemma in PRONOUNS and not acting and people.last:
             return [people.persons[people.last]]
     return []
 

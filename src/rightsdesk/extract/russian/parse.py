@@ -25,6 +25,7 @@ from natasha import (
 from rightsdesk.model import CleanDoc, Evidence, page_at
 
 LANGUAGE = "ru"
+PATRONYMIC_PARTICLES = frozenset({"кызы", "уулу", "улы", "оглы", "кизи", "гызы"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +138,17 @@ def _add_mentions(sentences: list[Sentence], spans: list) -> None:
             inside = [i for i, w in enumerate(sentence.words)
                       if span.start <= w.start < span.stop]
             if inside:
-                sentence.mentions.append(Mention(span.type, span.text, inside[0], inside[-1],
-                                                 span.normal or span.text))
+                sentence.mentions.append(_mention(sentence, span, inside[0], inside[-1]))
             break
+
+
+def _mention(sentence: Sentence, span: object, first: int, last: int) -> Mention:
+    """A mention; a person's name takes the Turkic patronymic particle the tagger
+    leaves out ("Махабат Тажибек кызы")."""
+    text, normal = span.text, span.normal or span.text  # type: ignore[attr-defined]
+    words = sentence.words
+    if span.type == "PER" and last + 1 < len(words) and (  # type: ignore[attr-defined]
+            words[last + 1].text.lower() in PATRONYMIC_PARTICLES):
+        last += 1
+        text, normal = f"{text} {words[last].text}", f"{normal} {words[last].text}"
+    return Mention(span.type, text, first, last, normal)  # type: ignore[attr-defined]
