@@ -10,6 +10,8 @@ written.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pymorphy3
 
 NAME_TAGS = ("Name", "Surn", "Patr")
@@ -29,6 +31,12 @@ CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "abl
 
 def nominative(morph: pymorphy3.MorphAnalyzer, words: list[str], case: str | None) -> str:
     """The nominative of a name written as `words` in the tagger's `case` ("Acc")."""
+    return _nominative(morph, tuple(words), case)
+
+
+@lru_cache(maxsize=1 << 14)
+def _nominative(morph: pymorphy3.MorphAnalyzer, words: tuple[str, ...], case: str | None) -> str:
+    """Cached: a document names its people again and again."""
     wanted = CASES.get(case or "")
     gender = _gender(morph, words, wanted)
     return " ".join(_part(morph, word, wanted, gender) for word in words)
