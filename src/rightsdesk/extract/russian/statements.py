@@ -47,8 +47,10 @@ def _speaks(sentence: Sentence, mention: Mention) -> bool:
     words = sentence.words
     head = next((i for i in range(mention.first, mention.last + 1)
                  if not mention.first <= words[i].head <= mention.last), mention.first)
-    while words[head].rel == "appos" and words[head].head >= 0:  # центр «Мемориал»
-        head = words[head].head
+    seen = {head}
+    while words[head].rel == "appos" and words[head].head not in seen | {-1}:
+        head = words[head].head  # "центр «Мемориал»": the noun the name stands beside
+        seen.add(head)
     word = words[head]
     if word.head < 0:
         return False
