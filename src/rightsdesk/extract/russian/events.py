@@ -22,7 +22,7 @@ from rightsdesk.extract.russian.dates import find_dates
 from rightsdesk.extract.russian.names import nominative
 from rightsdesk.extract.russian.occasions import lies_ahead
 from rightsdesk.extract.russian.parse import Mention, Sentence
-from rightsdesk.extract.russian.places import place_of
+from rightsdesk.extract.russian.places import common_place, place_of
 from rightsdesk.extract.russian.terms import charges, sentence_months
 from rightsdesk.model import Event, EventType, Person
 from rightsdesk.romanize import romanize
@@ -82,9 +82,10 @@ class People:
     def _key(self, parts: list[str]) -> str:
         """A bare given name or surname joins the person it names already, if one does."""
         surname = parts[-1].lower()
-        if len(parts) == 1:
+        if len(parts) == 1:  # "Хадиджу", "Титиева": a declined form of a name part
+            stem = surname[:-2] if len(surname) > 5 else surname
             for key, person in self.persons.items():
-                if surname in (p.lower() for p in person.name.split()):
+                if any(p.lower().startswith(stem) for p in person.name.split()):
                     return key
         return f"ru-{surname}"
 
@@ -102,7 +103,33 @@ def find_events(sentences: list[Sentence], *, published: object,
             _keep(events, event)
     victims = {key for key, _ in events}
     persons = [p for p in people.persons.values() if p.key in victims]
+    _fill_from_context(list(events.values()), sentences, published)
     return persons, list(events.values())
+
+
+def _fill_from_context(events: list[Event], sentences: list[Sentence],
+                       published: object) -> None:
+    """An event its sentence does not date or place takes the last date of the
+    sentences before it in its paragraph ("В понедельник, 8 октября, ... Козлов
+    признан виновным."), and the place the document names most."""
+    by_start = {s.evidence.start: s for s in sentences}
+    common = common_place(sentences)
+    for event in events:
+        sentence = by_start.get(event.evidence.start)
+        if event.date is None and sentence is not None:
+            event.date = _earlier_date(sentences, sentence, published)
+        event.place = event.place or common
+
+
+def _earlier_date(sentences: list[Sentence], sentence: Sentence,
+                  published: object) -> str | None:
+    for before in reversed(sentences[:sentence.index]):
+        if before.paragraph != sentence.paragraph:
+            return None
+        dates = find_dates(before.text, published=published)  # type: ignore[arg-type]
+        if dates:
+            return dates[-1].value
+    return None
 
 
 def _keep(events: dict[tuple[str, EventType], Event], event: Event) -> None:
@@ -135,7 +162,8 @@ def _sentence_events(sentence: Sentence, people: People, published: object) -> I
                 date=_nearest(dates, sentence.words[index].start - sentence.evidence.start)
                 if dated else None,
                 place=place_of(sentence),
-                charges=charges(sentence.text) if event_type in ("charge", "sentence") else [],
+                charges=charges(sentence.text, people.morph)
+                if event_type in ("charge", "sentence", "arrest") else [],
                 sentence_months=sentence_months(sentence) if event_type == "sentence" else None,
                 also=list(rule.get("also", [])),
             )
@@ -159,6 +187,12 @@ def _has_required(sentence: Sentence, index: int, required: list[str]) -> bool:
 
 
 def _blocked(sentence: Sentence, index: int) -> bool:
+    """A call or a negation over the trigger, or a noun that names an accusation
+    ("обвинение в убийстве", "подозрение в избиении"), not an event."""
+    word = sentence.words[index]
+    if word.pos == "NOUN" and word.feats.get("Case") == "Loc" and any(
+            sentence.words[c].text.lower() in ("в", "во") for c in sentence.children(index)):
+        return True
     scopes = blockers()
     heads = sentence.ancestors(index)
     if any(sentence.words[h].lemma in scopes.get("head", ()) for h in heads):

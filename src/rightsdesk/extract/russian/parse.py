@@ -61,6 +61,7 @@ class Sentence:
     words: list[Word]
     mentions: list[Mention] = field(default_factory=list)
     index: int = 0
+    paragraph: int = 0  # the line of the clean text it is on
 
     @property
     def text(self) -> str:
@@ -99,7 +100,7 @@ class RussianNLP:
         cost five times the work they share (0.5 s against 0.1 s for a 3,400-character
         page on 2 cores), and worker processes already use every core.
         """
-        ndoc = self._segmented(doc.text)
+        ndoc, paragraphs = self._segmented(doc.text)
         with self.threads.limit(limits=1, user_api="blas"):
             ndoc.tag_morph(self.morph_tagger)
             ndoc.parse_syntax(self.syntax_parser)
@@ -107,15 +108,18 @@ class RussianNLP:
         for span in ndoc.spans:
             span.normalize(self.morph_vocab)
         sentences = [self._sentence(doc, sent, i) for i, sent in enumerate(ndoc.sents)]
+        for sentence, paragraph in zip(sentences, paragraphs, strict=True):
+            sentence.paragraph = paragraph
         _add_mentions(sentences, ndoc.spans)
         return sentences
 
-    def _segmented(self, text: str) -> Doc:
-        """The text's sentences, never across a line break: cleaners emit one paragraph
-        per line, and a headline has no full stop to end it."""
+    def _segmented(self, text: str) -> tuple[Doc, list[int]]:
+        """The text's sentences, never across a line break (cleaners emit one paragraph
+        per line, and a headline has no full stop to end it), and each one's line."""
         ndoc = Doc(text)
         ndoc.sents, ndoc.tokens = [], []
-        for line in LINE.finditer(text):
+        paragraphs: list[int] = []
+        for number, line in enumerate(LINE.finditer(text)):
             part = Doc(line.group())
             part.segment(self.segmenter)
             for sent in part.sents:
@@ -126,7 +130,8 @@ class RussianNLP:
                     token.stop += line.start()
                 ndoc.sents.append(sent)
                 ndoc.tokens.extend(sent.tokens)
-        return ndoc
+                paragraphs.append(number)
+        return ndoc, paragraphs
 
     def _sentence(self, doc: CleanDoc, sent: object, index: int) -> Sentence:
         tokens = sent.tokens  # type: ignore[attr-defined]

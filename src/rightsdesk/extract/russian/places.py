@@ -32,8 +32,23 @@ def place_of(sentence: Sentence) -> str | None:
         if sentence.words[mention.first - 1].text.lower() not in LOCATIVE:
             continue
         if mention.normal.lower() not in countries():
-            return mention.normal
+            return _hyphenated(mention.text) if "-" in mention.text else mention.normal
     return None
+
+
+def _hyphenated(text: str) -> str:
+    """"Ростове-на-Дону" -> "Ростов-на-Дону": only the first part declines."""
+    first, rest = text.split("-", 1)
+    for ending in ("е", "а", "у"):
+        if first.endswith(ending) and len(first) > 4:
+            return f"{first[:-1]}-{rest}"
+    return text
+
+
+def common_place(sentences: list[Sentence]) -> str | None:
+    """The city or region the document puts things in most often (first of equals)."""
+    counts = Counter(p for s in sentences if (p := place_of(s)))
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def country_of(sentences: list[Sentence]) -> str | None:

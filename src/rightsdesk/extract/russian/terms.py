@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+import pymorphy3
+
 from rightsdesk.extract.lexicon import load_table
 from rightsdesk.extract.russian.parse import Sentence, Word
 
@@ -37,6 +39,55 @@ ACCUSATION = re.compile(
 )
 CASE_ABOUT = re.compile(r"\bдел[оау]?\s+о\s+(?P<charge>[^,.;:()«»\"]{4,100}?)(?=\s*[,.;:()]|$)",
                         re.I)
+
+
+# "осуждён за клевету", "арестована за распространение": what the punishment is for
+FOR_DEED = re.compile(r"\bза\s+(?P<charge>[^,.;:()«»\"]{4,120}?)(?=\s*(?:[,.;:()—–-]|$|"
+                      r"\s+и\s+(?:приговор|осужд|назнач)|\s+к\s+\d|\s+на\s+\d))", re.I)
+NOT_DEEDS = frozenset({"решётка", "решетка", "граница", "рубеж", "год", "время", "день",
+                       "месяц", "неделя", "счёт", "счет", "что", "это", "который", "свой"})
+PREPOSITIONS = frozenset({"в", "во", "на", "о", "об", "к", "с", "со", "по", "против", "для",
+                          "от", "из", "при", "под", "над", "за", "через", "с целью"})
+
+
+def _deed(morph: pymorphy3.MorphAnalyzer, phrase: str) -> bool:
+    """"за клевету": an inanimate noun in the accusative, not a time or a place."""
+    first = phrase.split()[0].lower()
+    for parse in morph.parse(first):
+        if {"NOUN", "accs"} <= parse.tag.grammemes and "anim" not in parse.tag:
+            return parse.normal_form not in NOT_DEEDS
+    return False
+
+
+def _nominative(morph: pymorphy3.MorphAnalyzer, phrase: str) -> str:
+    """The phrase with its head (and the words agreeing with it) in the nominative:
+    "участии в террористической организации" -> "участие в террористической
+    организации". Words after a preposition keep their case."""
+    words = phrase.split()
+    case = _case_of(morph, words[0])
+    if case in (None, "nomn"):
+        return phrase
+    out = []
+    for i, word in enumerate(words):
+        if word.lower() in PREPOSITIONS:
+            return " ".join(out + words[i:])
+        out.append(_inflected(morph, word, case))
+    return " ".join(out)
+
+
+def _case_of(morph: pymorphy3.MorphAnalyzer, word: str) -> str | None:
+    parse = next((p for p in morph.parse(word.lower()) if p.tag.POS in ("NOUN", "ADJF", "PRTF")),
+                 None)
+    return str(parse.tag.case) if parse and parse.tag.case else None
+
+
+def _inflected(morph: pymorphy3.MorphAnalyzer, word: str, case: str) -> str:
+    for parse in morph.parse(word.lower()):
+        if parse.tag.case == case and parse.tag.POS in ("NOUN", "ADJF", "PRTF"):
+            form = parse.inflect({"nomn"})
+            if form is not None:
+                return form.word
+    return word
 
 
 @cache
@@ -97,12 +148,16 @@ def _extra(words: list[Word], i: int, numerals: dict[str, float],
     return 0.0
 
 
-def charges(text: str) -> list[str]:
-    """Charges as worded: code articles first, then accusations, in reading order."""
+def charges(text: str, morph: pymorphy3.MorphAnalyzer | None = None) -> list[str]:
+    """Charges as worded, in reading order: code articles, and accusations with their
+    head put into the nominative when `morph` is given ("в клевете" -> "клевета")."""
     found = [(m.start(), " ".join(m.group(0).split())) for m in ARTICLE.finditer(text)]
-    for pattern in (ACCUSATION, CASE_ABOUT):
-        found += [(m.start("charge"), " ".join(m.group("charge").split()))
-                  for m in pattern.finditer(text)]
+    for pattern in (ACCUSATION, CASE_ABOUT, FOR_DEED):
+        for match in pattern.finditer(text):
+            phrase = " ".join(match.group("charge").split())
+            if pattern is FOR_DEED and (morph is None or not _deed(morph, phrase)):
+                continue
+            found.append((match.start("charge"), _nominative(morph, phrase) if morph else phrase))
     seen: list[str] = []
     for _, charge in sorted(found):
         if charge not in seen:
