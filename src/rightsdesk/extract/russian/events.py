@@ -12,7 +12,7 @@ trigger no fact ("призвали освободить X").
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import pymorphy3
@@ -95,12 +95,22 @@ def find_events(sentences: list[Sentence], *, published: object,
     """The victims and one event per (victim, type), attributes filled from later mentions."""
     people = People(morph)
     events: dict[tuple[str, EventType], Event] = {}
-    for sentence in sentences:
+    intro: list[Event] = []  # the events of a list's introduction ("в СИЗО будут находиться:")
+    for at, sentence in enumerate(sentences):
         for mention in sentence.mentions:
             if mention.kind == "PER":
                 people.person_of(sentence, mention)
-        for event in _sentence_events(sentence, people, published):
+        found = list(_sentence_events(sentence, people, published))
+        for event in found:
             _keep(events, event)
+        if intro and _list_item(sentence):
+            person = people.person_of(sentence, sentence.mentions[0])
+            for event in intro:
+                _keep(events, replace(event, person=person.key, also=list(event.also)))
+        elif sentence.text.rstrip().endswith(":"):
+            intro = _intro_events(sentences, at, people, published)
+        else:
+            intro = []
     victims = {key for key, _ in events}
     persons = [p for p in people.persons.values() if p.key in victims]
     _fill_from_context(list(events.values()), sentences, published)
@@ -130,6 +140,31 @@ def _earlier_date(sentences: list[Sentence], sentence: Sentence,
         if dates:
             return dates[-1].value
     return None
+
+
+def _list_item(sentence: Sentence) -> bool:
+    """A line of a list of people: it starts with a person's name."""
+    mentions = sentence.mentions
+    return bool(mentions) and mentions[0].kind == "PER" and mentions[0].first == 0
+
+
+def _intro_events(sentences: list[Sentence], at: int, people: People,
+                  published: object) -> list[Event]:
+    """The events a list's introduction (or the sentence before it) reports, to be
+    given to each person the list names; their `person` is a placeholder."""
+    for sentence in (sentences[at], sentences[at - 1] if at else None):
+        if sentence is None:
+            continue
+        ahead = lies_ahead(sentence)
+        dates = find_dates(sentence.text, published=published, ahead=ahead)  # type: ignore[arg-type]
+        found = [Event(type=rule.get("event"), person="", evidence=sentence.evidence,
+                       date=dates[0].value if dates else None, place=place_of(sentence),
+                       also=list(rule.get("also", [])))
+                 for _, rule in _triggers_in(sentence)
+                 if not (ahead and rule.get("event") == "trial")]
+        if found:
+            return found
+    return []
 
 
 def _keep(events: dict[tuple[str, EventType], Event], event: Event) -> None:
@@ -204,12 +239,20 @@ def _blocked(sentence: Sentence, index: int) -> bool:
 def _victims(sentence: Sentence, index: int, rule: Rule, people: People) -> list[Person]:
     """The named people the trigger at `index` is done to."""
     linked = [m for m in _people(sentence) if _linked(sentence, index, m, rule)]
+    if not linked and _among(sentence, index):
+        linked = [m for m in _people(sentence) if not _in_role(sentence, m)]
     if not linked:
         linked = _only_bystander(sentence, index, rule)
     persons = [people.person_of(sentence, m) for m in linked]
     if not persons:
         persons = _pronoun_target(sentence, index, people)
     return persons
+
+
+def _among(sentence: Sentence, index: int) -> bool:
+    """"Среди задержанных ...", "в числе задержанных ...": everyone the sentence names."""
+    before = " ".join(w.text.lower() for w in sentence.words[max(0, index - 2):index])
+    return before.endswith(("среди", "в числе"))
 
 
 def _people(sentence: Sentence) -> list[Mention]:

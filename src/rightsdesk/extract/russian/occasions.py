@@ -18,6 +18,7 @@ from rightsdesk.extract.russian.parse import Sentence
 from rightsdesk.model import Occasion, Person
 
 RULES = "rightsdesk.extract.russian.rules"
+PAST_ENDINGS = ("л", "ла", "ли", "ло", "лся", "лась", "лись", "лось")
 
 
 @cache
@@ -59,6 +60,8 @@ def lies_ahead(sentence: Sentence) -> bool:
     _, ahead = kinds()
     for word in sentence.words:
         tense, form = word.feats.get("Tense"), word.feats.get("VerbForm")
+        if tense == "Fut" and word.text.lower().endswith(PAST_ENDINGS):
+            tense = "Past"  # the tagger reads some perfective past forms as future
         if tense == "Fut" or (word.lemma in ahead and (tense != "Past" or form == "Part")):
             return True
     return False
