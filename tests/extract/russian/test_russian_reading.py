@@ -94,3 +94,22 @@ def test_a_call_to_release_is_no_release(read_ru) -> None:
     extraction = read_ru("Amnesty International призвала освободить Олега Иванова.")
     assert extraction.events == []
     assert [s.actor for s in extraction.statements] == ["Amnesty International"]
+
+
+def test_an_official_speaks_for_the_office_and_a_ministry_keeps_its_country(read_ru) -> None:
+    extraction = read_ru(
+        "Президент Литвы Андрюс Петраускас заявил, что осуждает приговор.\n"
+        "В МИД Германии выразили протест в связи с арестом Олега Иванова."
+    )
+    assert [s.actor for s in extraction.statements] == ["Андрюс Петраускас", "МИД Германии"]
+
+
+def test_people_listed_after_a_colon_take_the_events_of_the_introduction(read_ru) -> None:
+    extraction = read_ru(
+        "Суд заключил под стражу двух журналистов.\n"
+        "До марта в СИЗО будут находиться:\n"
+        "Олег Иванов – редактор;\n"
+        "Анна Белова – фотограф.\n"
+    )
+    assert sorted(p.name for p in extraction.persons) == ["Анна Белова", "Олег Иванов"]
+    assert {e.type for e in extraction.events} == {"arrest"}

@@ -28,12 +28,14 @@ class RussianReader:
         sentences = self.nlp.parse(doc)
         published = published_at(doc.published, doc.published_precision)
         persons, events = find_events(sentences, published=published, morph=self.nlp.morph)
+        victims = {name for p in persons for name in (p.name, *p.aliases)}
         return Extraction(
             doc=doc,
             provenance=Provenance(extractor, doc.source.content_hash),
             country=country_of(sentences),
             persons=persons,
             events=events,
-            statements=find_statements(sentences, published=published),
+            statements=[s for s in find_statements(sentences, published=published)
+                        if s.actor not in victims],  # a victim speaking is no statement
             occasions=find_occasions(sentences, published=published, persons=persons),
         )
