@@ -11,6 +11,7 @@ trigger no fact ("призвали освободить X").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -32,6 +33,7 @@ LOOKAHEAD = 3  # words after a trigger where its `requires` may stand ("взят
 PASSIVE_RELS = ("nsubj:pass", "nsubj")
 HOLDER_RELS = ("nmod", "obj", "iobj", "obl", "appos", "nsubj:pass", "amod", "acl", "conj")
 PRONOUNS = frozenset({"он", "она"})
+ACCUSED = re.compile(r"\bпо\s+(?:обвинени|подозрени)[юяи]\s+в\b", re.I)
 
 
 @cache
@@ -178,30 +180,39 @@ def _keep(events: dict[tuple[str, EventType], Event], event: Event) -> None:
 
 
 def _sentence_events(sentence: Sentence, people: People, published: object) -> Iterator[Event]:
-    """Events of one sentence; a hearing still to come is an occasion, not a trial."""
+    """Events of one sentence; a hearing still to come is an occasion, not a trial.
+
+    A rule's `implies` adds events its word implies ("подсудимый": tried and charged);
+    an arrest or trial "по обвинению в ..." reports the charge too.
+    """
     ahead = lies_ahead(sentence)
-    dates = find_dates(sentence.text, published=published, ahead=ahead)  # type: ignore[arg-type]
+    dates = find_dates(sentence.text, published=published)  # type: ignore[arg-type]
     found = list(_triggers_in(sentence))
     has_verb = any(sentence.words[i].pos == "VERB" for i, _ in found)
+    accused = bool(ACCUSED.search(sentence.text))
     for index, rule in found:
         if ahead and rule.get("event") == "trial":
             continue
         # "суд оставил в силе приговор X в понедельник": the date is the verb's event's
         dated = not has_verb or sentence.words[index].pos == "VERB"
+        date = _nearest(dates, sentence.words[index].start - sentence.evidence.start)
+        types: list[EventType] = [rule.get("event"), *rule.get("implies", [])]
+        if accused and rule.get("event") in ("arrest", "trial"):
+            types.append("charge")
         for person in _victims(sentence, index, rule, people):
-            event_type: EventType = rule.get("event")
-            yield Event(
-                type=event_type,
-                person=person.key,
-                evidence=sentence.evidence,
-                date=_nearest(dates, sentence.words[index].start - sentence.evidence.start)
-                if dated else None,
-                place=place_of(sentence),
-                charges=charges(sentence.text, people.morph)
-                if event_type in ("charge", "sentence", "arrest") else [],
-                sentence_months=sentence_months(sentence) if event_type == "sentence" else None,
-                also=list(rule.get("also", [])),
-            )
+            for event_type in types:
+                yield Event(
+                    type=event_type,
+                    person=person.key,
+                    evidence=sentence.evidence,
+                    date=date if dated and event_type == rule.get("event") else None,
+                    place=place_of(sentence),
+                    charges=charges(sentence.text, people.morph)
+                    if event_type in ("charge", "sentence", "arrest") else [],
+                    sentence_months=sentence_months(sentence)
+                    if event_type == "sentence" else None,
+                    also=list(rule.get("also", [])),
+                )
 
 
 def _triggers_in(sentence: Sentence) -> Iterator[tuple[int, Rule]]:
