@@ -33,6 +33,7 @@ LOOKAHEAD = 3  # words after a trigger where its `requires` may stand ("взят
 PASSIVE_RELS = ("nsubj:pass", "nsubj")
 HOLDER_RELS = ("nmod", "obj", "iobj", "obl", "appos", "nsubj:pass", "amod", "acl", "conj")
 PRONOUNS = frozenset({"он", "она"})
+MAX_DOC_CHARGES = 4  # charges a document-wide fallback gives an event
 ACCUSED = re.compile(r"\bпо\s+(?:обвинени|подозрени)[юяи]\s+в\b", re.I)
 
 
@@ -123,10 +124,14 @@ def _fill_from_context(events: list[Event], sentences: list[Sentence],
                        published: object) -> None:
     """An event its sentence does not date or place takes the last date of the
     sentences before it in its paragraph ("В понедельник, 8 октября, ... Козлов
-    признан виновным."), and the place the document names most."""
+    признан виновным."), and the place the document names most; a charge, sentence
+    or arrest without charges, the charges the document names for the others."""
     by_start = {s.evidence.start: s for s in sentences}
     common = common_place(sentences)
+    named = [c for e in events for c in e.charges]
     for event in events:
+        if not event.charges and event.type in ("charge", "sentence", "arrest"):
+            event.charges = list(dict.fromkeys(named))[:MAX_DOC_CHARGES]
         sentence = by_start.get(event.evidence.start)
         if event.date is None and sentence is not None:
             event.date = _earlier_date(sentences, sentence, published)

@@ -60,19 +60,38 @@ def _deed(morph: pymorphy3.MorphAnalyzer, phrase: str) -> bool:
 
 
 def _nominative(morph: pymorphy3.MorphAnalyzer, phrase: str) -> str:
-    """The phrase with its head (and the words agreeing with it) in the nominative:
-    "участии в террористической организации" -> "участие в террористической
-    организации". Words after a preposition keep their case."""
+    """Each coordinated head (and the adjectives before it) in the nominative:
+    "распространение ложной информации и оскорбление" keeps its genitives; "участии
+    в террористической организации" -> "участие в ...": after a preposition words
+    keep their case."""
     words = phrase.split()
     case = _case_of(morph, words[0])
     if case in (None, "nomn"):
         return phrase
-    out = []
-    for i, word in enumerate(words):
-        if word.lower() in PREPOSITIONS:
-            return " ".join(out + words[i:])
-        out.append(_inflected(morph, word, case))
+    out, converting = [], True
+    for word in words:
+        bare = word.lower().strip(",")
+        if bare in ("и", "или") or word.endswith(","):
+            out.append(_inflected(morph, word, case) if converting and word.endswith(",")
+                       else word)
+            converting = True
+            continue
+        if bare in PREPOSITIONS or not converting:
+            converting = False
+            out.append(word)
+            continue
+        pos = _pos_in_case(morph, word, case)
+        out.append(_inflected(morph, word, case) if pos else word)
+        converting = pos in ("ADJF", "PRTF")  # the noun ends the head
     return " ".join(out)
+
+
+def _pos_in_case(morph: pymorphy3.MorphAnalyzer, word: str, case: str) -> str | None:
+    """The part of speech of a reading of the word in `case` (None: it has none)."""
+    for parse in morph.parse(word.lower()):
+        if parse.tag.case == case and parse.tag.POS in ("NOUN", "ADJF", "PRTF"):
+            return str(parse.tag.POS)
+    return None
 
 
 def _case_of(morph: pymorphy3.MorphAnalyzer, word: str) -> str | None:
