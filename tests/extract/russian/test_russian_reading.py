@@ -113,3 +113,9 @@ def test_people_listed_after_a_colon_take_the_events_of_the_introduction(read_ru
     )
     assert sorted(p.name for p in extraction.persons) == ["Анна Белова", "Олег Иванов"]
     assert {e.type for e in extraction.events} == {"arrest"}
+
+
+def test_initials_alone_name_no_one(read_ru) -> None:
+    extraction = read_ru("Следователи задержали обвиняемого Г. Г. в Ереване.")
+    assert all(p.name.replace(".", "").strip() for p in extraction.persons)
+    assert all(len(w) > 1 for p in extraction.persons for w in p.name.split())

@@ -26,6 +26,7 @@ from rightsdesk.extract.russian.parse import Mention, Sentence
 from rightsdesk.extract.russian.places import common_place, place_of
 from rightsdesk.extract.russian.terms import charges, sentence_months
 from rightsdesk.model import Event, EventType, Person
+from rightsdesk.names import parse_name
 from rightsdesk.romanize import romanize
 
 RULES = "rightsdesk.extract.russian.rules"
@@ -61,10 +62,13 @@ class People:
     persons: dict[str, Person] = field(default_factory=dict)
     last: str | None = None  # key of the person last named (for "его задержали")
 
-    def person_of(self, sentence: Sentence, mention: Mention) -> Person:
+    def person_of(self, sentence: Sentence, mention: Mention) -> Person | None:
+        """The person a mention names; None when it names nobody resolvable ("Г. Г.")."""
         words = [w.text for w in sentence.words[mention.first:mention.last + 1]]
         case = sentence.words[mention.first].feats.get("Case")
         name = nominative(self.morph, words, case)
+        if parse_name(name) is None:
+            return None
         parts = name.split()
         key = self._key(parts)
         person = self.persons.get(key)
@@ -108,7 +112,7 @@ def find_events(sentences: list[Sentence], *, published: object,
             _keep(events, event)
         if intro and _list_item(sentence):
             person = people.person_of(sentence, sentence.mentions[0])
-            for event in intro:
+            for event in intro if person else ():
                 _keep(events, replace(event, person=person.key, also=list(event.also)))
         elif sentence.text.rstrip().endswith(":"):
             intro = _intro_events(sentences, at, people, published)
@@ -259,7 +263,7 @@ def _victims(sentence: Sentence, index: int, rule: Rule, people: People) -> list
         linked = [m for m in _people(sentence) if not _in_role(sentence, m)]
     if not linked:
         linked = _only_bystander(sentence, index, rule)
-    persons = [people.person_of(sentence, m) for m in linked]
+    persons = [p for m in linked if (p := people.person_of(sentence, m))]
     if not persons:
         persons = _pronoun_target(sentence, index, people)
     return persons
