@@ -18,6 +18,7 @@ from functools import cache
 
 import pymorphy3
 
+from rightsdesk.extract.dates import precision_of
 from rightsdesk.extract.lexicon import Rule, load_table
 from rightsdesk.extract.russian.dates import find_dates
 from rightsdesk.extract.russian.names import nominative
@@ -35,6 +36,8 @@ PASSIVE_RELS = ("nsubj:pass", "nsubj")
 HOLDER_RELS = ("nmod", "obj", "iobj", "obl", "appos", "nsubj:pass", "amod", "acl", "conj")
 PRONOUNS = frozenset({"он", "она"})
 MAX_DOC_CHARGES = 4  # charges a document-wide fallback gives an event
+LEAD = 4  # sentences of headline and lead: an undated event there is the day's news
+STEM = 5  # letters of a surname that stay the same in every case
 ACCUSED = re.compile(r"\bпо\s+(?:обвинени|подозрени)[юяи]\s+в\b", re.I)
 
 
@@ -67,7 +70,7 @@ class People:
         words = [w.text for w in sentence.words[mention.first:mention.last + 1]]
         case = sentence.words[mention.first].feats.get("Case")
         name = nominative(self.morph, words, case)
-        if parse_name(name) is None:
+        if parse_name(name) is None or (len(words) == 1 and _common_noun(self.morph, name)):
             return None
         parts = name.split()
         key = self._key(parts)
@@ -97,6 +100,14 @@ class People:
         return f"ru-{surname}"
 
 
+def _common_noun(morph: pymorphy3.MorphAnalyzer, word: str) -> bool:
+    """A word the tagger took for a name that the dictionary knows only as a common
+    noun ("Правозащитника задержали" in a headline)."""
+    parses = morph.parse(word)
+    return all(p.is_known and not any(t in p.tag for t in ("Name", "Surn", "Patr", "Geox"))
+               for p in parses)
+
+
 def find_events(sentences: list[Sentence], *, published: object,
                 morph: pymorphy3.MorphAnalyzer) -> tuple[list[Person], list[Event]]:
     """The victims and one event per (victim, type), attributes filled from later mentions."""
@@ -121,7 +132,23 @@ def find_events(sentences: list[Sentence], *, published: object,
     victims = {key for key, _ in events}
     persons = [p for p in people.persons.values() if p.key in victims]
     _fill_from_context(list(events.values()), sentences, published)
+    _fill_terms(list(events.values()), sentences, people)
     return persons, list(events.values())
+
+
+def _fill_terms(events: list[Event], sentences: list[Sentence], people: People) -> None:
+    """A sentence event without a term takes the term of a sentence that names that
+    person alone ("Колесникова получила 11 лет колонии")."""
+    for event in events:
+        if event.type != "sentence" or event.sentence_months is not None:
+            continue
+        stem = people.persons[event.person].name.split()[-1].lower()[:STEM]
+        for sentence in sentences:
+            named = {sentence.words[m.last].text.lower()[:STEM] for m in sentence.mentions
+                     if m.kind == "PER"}
+            if named == {stem} and (months := sentence_months(sentence)) is not None:
+                event.sentence_months = months
+                break
 
 
 def _fill_from_context(events: list[Event], sentences: list[Sentence],
@@ -139,7 +166,17 @@ def _fill_from_context(events: list[Event], sentences: list[Sentence],
         sentence = by_start.get(event.evidence.start)
         if event.date is None and sentence is not None:
             event.date = _earlier_date(sentences, sentence, published)
+        if event.date is None and sentence is not None and sentence.index < LEAD:
+            event.date = _day_of(published)  # the lead reports the day's news
         event.place = event.place or common
+
+
+def _day_of(published: object) -> str | None:
+    """The publication date at the precision its source gave."""
+    if published is None:
+        return None
+    iso = published.isoformat()  # type: ignore[attr-defined]
+    return iso[:{"year": 4, "month": 7}.get(precision_of(published), 10)]  # type: ignore[arg-type]
 
 
 def _earlier_date(sentences: list[Sentence], sentence: Sentence,
