@@ -119,3 +119,14 @@ def test_initials_alone_name_no_one(read_ru) -> None:
     extraction = read_ru("Следователи задержали обвиняемого Г. Г. в Ереване.")
     assert all(p.name.replace(".", "").strip() for p in extraction.persons)
     assert all(len(w) > 1 for p in extraction.persons for w in p.name.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("Минский областной суд приговорил Олега Иванова к трём годам.", "Минск"),
+     ("Московский городской суд приговорил Олега Иванова к трём годам.", "Москва"),
+     ("Суд в Ростове-на-Дону приговорил Олега Иванова к трём годам.", "Ростов-на-Дону")],
+)
+def test_place_of_a_court_or_a_city(read_ru, text: str, place: str) -> None:
+    [event] = read_ru(text).events
+    assert event.place == place

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 
+import pymorphy3
+
 from rightsdesk.extract.lexicon import load_table
 from rightsdesk.extract.russian.parse import Sentence
 
@@ -33,7 +35,39 @@ def place_of(sentence: Sentence) -> str | None:
             continue
         if mention.normal.lower() not in countries():
             return _hyphenated(mention.text) if "-" in mention.text else mention.normal
+    return _court_city(sentence)
+
+
+def _court_city(sentence: Sentence) -> str | None:
+    """"Минский областной суд", "Тбилисского городского суда": the city a court is named
+    after, when the dictionary knows a place of that stem."""
+    words = sentence.words
+    for word in words:
+        if (word.pos == "ADJ" and word.text[:1].isupper() and word.lemma.endswith("ский")
+                and word.head >= 0 and words[word.head].lemma == "суд"
+                and not any(words[c].lemma == "районный" for c in sentence.children(word.head))):
+            # ("Ленинский районный суд" is named after a district, not a city)
+            city = _city_of(word.lemma.removesuffix("ский"))
+            if city:
+                return city
     return None
+
+
+@cache
+def _city_of(stem: str) -> str | None:
+    morph = _morph()
+    candidates = (f"{stem}ск", stem, f"{stem}и", stem.removesuffix("с") + "и",
+                  stem.removesuffix("ов") + "ва")  # минский, актауский, тбилисский, московский
+    for candidate in candidates:
+        if any("Geox" in p.tag and p.is_known and p.normal_form == candidate
+               for p in morph.parse(candidate)):
+            return candidate.capitalize()
+    return None
+
+
+@cache
+def _morph() -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer()
 
 
 def _hyphenated(text: str) -> str:
