@@ -45,7 +45,7 @@ def _fired(table: RuleTable, rule: Rule | None, extraction) -> bool:
         return bool(extraction.statements) is (rule.id == "speech")
     if table.kind == "occasion":
         return any(o.type == rule.get("type") for o in extraction.occasions) or (
-            rule.id == "ahead" and bool(extraction.occasions))
+            rule.get("type") == "ahead" and bool(extraction.occasions))
     if table.kind == "gazetteer":
         return extraction.country is not None
     raise AssertionError(f"no test for kind {table.kind}")
