@@ -112,7 +112,7 @@ def test_people_listed_after_a_colon_take_the_events_of_the_introduction(read_ru
         "Анна Белова – фотограф.\n"
     )
     assert sorted(p.name for p in extraction.persons) == ["Анна Белова", "Олег Иванов"]
-    assert {e.type for e in extraction.events} == {"arrest"}
+    assert {e.type for e in extraction.events} == {"arrest", "trial"}  # a court ordered it
 
 
 def test_initials_alone_name_no_one(read_ru) -> None:

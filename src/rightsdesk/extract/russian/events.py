@@ -198,21 +198,23 @@ def _list_item(sentence: Sentence) -> bool:
 
 def _intro_events(sentences: list[Sentence], at: int, people: People,
                   published: object) -> list[Event]:
-    """The events a list's introduction (or the sentence before it) reports, to be
+    """The events a list's introduction and the sentence before it report, to be
     given to each person the list names; their `person` is a placeholder."""
+    events: list[Event] = []
     for sentence in (sentences[at], sentences[at - 1] if at else None):
         if sentence is None:
             continue
         ahead = lies_ahead(sentence)
         dates = find_dates(sentence.text, published=published, ahead=ahead)  # type: ignore[arg-type]
-        found = [Event(type=rule.get("event"), person="", evidence=sentence.evidence,
+        accused = bool(ACCUSED.search(sentence.text))
+        found = [Event(type=kind, person="", evidence=sentence.evidence,
                        date=dates[0].value if dates else None, place=place_of(sentence),
                        also=list(rule.get("also", [])))
-                 for _, rule in _triggers_in(sentence)
-                 if not (ahead and rule.get("event") == "trial")]
-        if found:
-            return found
-    return []
+                 for index, rule in _triggers_in(sentence)
+                 if not (ahead and rule.get("event") == "trial")
+                 for kind in _types(sentence, index, rule, accused=accused)]
+        events += [e for e in found if e.type not in {x.type for x in events}]
+    return events
 
 
 def _keep(events: dict[tuple[str, EventType], Event], event: Event) -> None:
@@ -242,9 +244,7 @@ def _sentence_events(sentence: Sentence, people: People, published: object) -> I
         # "суд оставил в силе приговор X в понедельник": the date is the verb's event's
         dated = not has_verb or sentence.words[index].pos == "VERB"
         date = _nearest(dates, sentence.words[index].start - sentence.evidence.start)
-        types: list[EventType] = [rule.get("event"), *rule.get("implies", [])]
-        if accused and rule.get("event") in ("arrest", "trial"):
-            types.append("charge")
+        types = _types(sentence, index, rule, accused=accused)
         for person in _victims(sentence, index, rule, people):
             for event_type in types:
                 yield Event(
@@ -259,6 +259,23 @@ def _sentence_events(sentence: Sentence, people: People, published: object) -> I
                     if event_type == "sentence" else None,
                     also=list(rule.get("also", [])),
                 )
+
+
+def _types(sentence: Sentence, index: int, rule: Rule, *, accused: bool) -> list[EventType]:
+    """The trigger's event and those it implies: the rule's `implies`, a trial when a
+    court orders custody, a charge when an arrest or trial is "по обвинению в"."""
+    types: list[EventType] = [rule.get("event"), *rule.get("implies", [])]
+    if rule.get("event") == "arrest" and _by_court(sentence, index):
+        types.append("trial")
+    if accused and rule.get("event") in ("arrest", "trial"):
+        types.append("charge")
+    return types
+
+
+def _by_court(sentence: Sentence, index: int) -> bool:
+    """The trigger's subject is a court ("суд водворил под стражу")."""
+    return any(sentence.words[c].lemma == "суд" and sentence.words[c].rel == "nsubj"
+               for c in sentence.children(index))
 
 
 def _triggers_in(sentence: Sentence) -> Iterator[tuple[int, Rule]]:
