@@ -37,6 +37,7 @@ HOLDER_RELS = ("nmod", "obj", "iobj", "obl", "appos", "nsubj:pass", "amod", "acl
 PRONOUNS = frozenset({"он", "она"})
 MAX_DOC_CHARGES = 4  # charges a document-wide fallback gives an event
 LEAD = 4  # sentences of headline and lead: an undated event there is the day's news
+ROLE_REACH = 3  # words before a name where its role may stand ("начальник колонии X")
 STEM = 5  # letters of a surname that stay the same in every case
 ACCUSED = re.compile(r"\bпо\s+(?:обвинени|подозрени)[юяи]\s+в\b", re.I)
 
@@ -380,11 +381,16 @@ def _only_bystander(sentence: Sentence, index: int, rule: Rule) -> list[Mention]
 def _in_role(sentence: Sentence, mention: Mention) -> bool:
     """Named with an official, defence or press title ("судья X", "адвокат X")."""
     words = sentence.words
-    before = words[mention.first - 1].lemma if mention.first > 0 else ""
+    before = []  # the words before the name, back to a comma: "начальник колонии X"
+    for word in reversed(words[max(0, mention.first - ROLE_REACH):mention.first]):
+        if word.pos == "PUNCT":
+            break
+        before.append(word.lemma)
     head = words[_head_of(sentence, mention)].head
     over = words[head].lemma if head >= 0 else ""
-    return before in roles() or (over in roles() and words[_head_of(sentence, mention)].rel
-                                 in ("appos", "flat:name", "nmod"))
+    relation = words[_head_of(sentence, mention)].rel
+    return bool(roles() & set(before)) or (
+        over in roles() and relation in ("appos", "flat:name", "nmod"))
 
 
 def _acting(sentence: Sentence, index: int, mention: Mention, rule: Rule) -> bool:
