@@ -22,6 +22,9 @@ PUBLISHED = date(2024, 3, 15)
         (["Розу", "Тулетаеву"], "Acc", "Роза Тулетаева"),
         (["Владимира", "Козлова"], "Acc", "Владимир Козлов"),
         (["Ерлана", "Калиева"], "Gen", "Ерлан Калиев"),  # a surname pymorphy3 does not know
+        (["Максима", "Знака"], "Gen", "Максим Знак"),  # a surname that is also a noun
+        (["Сервера", "Мустафаева"], "Gen", "Сервер Мустафаев"),  # an unknown given name
+        (["Хадиджи", "Исмайловой"], "Gen", "Хадиджа Исмайлова"),
     ],
 )
 def test_nominative_of_declined_names(russian_nlp, words: list[str], case: str,
