@@ -20,6 +20,7 @@ from rightsdesk.extract.russian.parse import Sentence, Word
 RULES = "rightsdesk.extract.russian.rules"
 MAX_COUNT = 99  # a larger number before "лет" is an age or a year, not a term
 YEAR_MIN = 1900
+TENS = 10  # "двадцать" and the like combine with a unit numeral after them
 
 ARTICLE = re.compile(
     r"(?:(?:ч\.|част[ьиею]+)\s*\d+(?:\s*(?:и|,)\s*\d+)*\s*)?"
@@ -141,6 +142,10 @@ def _count_before(words: list[Word], i: int, numerals: dict[str, float]) -> floa
     if words[j].lemma == "половина" and j >= 2 and words[j - 1].lemma == "с":
         half, j = 0.5, j - 2
     value = _number(words[j], numerals)
+    if value is not None and value < TENS and j >= 1:  # "двадцати одному году"
+        tens = numerals.get(words[j - 1].lemma)
+        if tens is not None and tens >= TENS and tens % TENS == 0:
+            value, j = tens + value, j - 1
     if value is None or value > MAX_COUNT or value <= 0:
         return None
     if j >= 1 and words[j - 1].text.lower() in ("в", "во"):
