@@ -39,7 +39,8 @@ MAX_DOC_CHARGES = 4  # charges a document-wide fallback gives an event
 LEAD = 4  # sentences of headline and lead: an undated event there is the day's news
 ROLE_REACH = 3  # words before a name where its role may stand ("начальник колонии X")
 STEM = 5  # letters of a surname that stay the same in every case
-ACCUSED = re.compile(r"\bпо\s+(?:обвинени|подозрени)[юяи]\s+в\b", re.I)
+# "по обвинению в ...", "по обвинению журналиста X в ...": the accused may stand between
+ACCUSED = re.compile(r"\bпо\s+(?:обвинени|подозрени)[юяи](?:\s+[^\s,.;]+){0,6}?\s+в\s", re.I)
 
 
 @cache
@@ -98,6 +99,12 @@ class People:
             for key, person in self.persons.items():
                 if any(p.lower().startswith(stem) for p in person.name.split()):
                     return key
+        given = parts[0].lower()[:STEM - 1]
+        for key, person in self.persons.items():  # "Оюб Титиев" and a misread "Оюба Титиева"
+            known = person.name.lower().split()
+            if (len(known) > 1 and known[0].startswith(given)
+                    and known[-1][:STEM] == surname[:STEM]):
+                return key
         return f"ru-{surname}"
 
 
