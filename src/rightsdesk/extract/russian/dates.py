@@ -144,7 +144,8 @@ def _next_day(month: int, day: int, published: date) -> PartialDate | None:
 
 
 def _recent_weekday(weekday: str, published: date) -> PartialDate:
-    """The last such weekday before the day of publication."""
+    """The last such weekday on or before the day of publication (a report of
+    Monday's verdict published on Monday says "в понедельник")."""
     target = next(i for i, stem in enumerate(WEEKDAYS) if weekday.startswith(stem))
-    back = (published.weekday() - target) % 7 or 7
+    back = (published.weekday() - target) % 7
     return (published - timedelta(days=back)).isoformat()
