@@ -30,12 +30,25 @@ def speech_lemmas() -> frozenset[str]:
     return frozenset(next(r for r in table.rules if r.id == "speech").terms)
 
 
+@cache
+def media_lemmas() -> frozenset[str]:
+    table = load_table("statements", RULES)
+    return frozenset(next(r for r in table.rules if r.id == "media").terms)
+
+
+def _outlet(sentence: Sentence, mention: Mention) -> bool:
+    """A news outlet ("Радио Свобода"): it reports, it takes no position."""
+    words = sentence.words[max(0, mention.first - 1):mention.last + 1]
+    return any(w.lemma in media_lemmas() for w in words)
+
+
 def find_statements(sentences: list[Sentence], *, published: object) -> list[Statement]:
     """One statement per actor, the first sentence it speaks up in as evidence."""
     found: dict[str, Statement] = {}
     for sentence in sentences:
         for mention in sentence.mentions:
-            if mention.kind == "ORG" and _speaks(sentence, mention):
+            if mention.kind == "ORG" and _speaks(sentence, mention) and not _outlet(
+                    sentence, mention):
                 actor = _actor(sentence, mention)
             elif mention.kind == "PER" and _official(sentence, mention) and _speaks(
                     sentence, mention, subject_only=True):
