@@ -9,7 +9,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "rightsdesk"
 STAGES = ("ingest", "clean", "extract", "resolve", "store", "brief")
-SHARED = {"model", "config", "errors", "status", "names"}
+SHARED = {"model", "config", "errors", "status", "names", "romanize"}
 
 
 def imported_modules(path: Path) -> set[str]:

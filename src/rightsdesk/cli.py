@@ -12,6 +12,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -78,6 +79,14 @@ def report_failures(failures: list[Failure]) -> None:
         err.print(f"[red]error[/red] {failure}", markup=True, highlight=False, soft_wrap=True)
 
 
+def report_unread(unread: Counter[str]) -> None:
+    """A note, not an error: documents in languages rightsdesk does not read yet."""
+    if unread:
+        counts = ", ".join(f"{language}: {n}" for language, n in sorted(unread.items()))
+        err.print(f"Note: {sum(unread.values())} documents kept without extraction, in "
+                  f"languages other than English and Russian ({counts})")
+
+
 @contextmanager
 def opened_store(db: str) -> Iterator[Store]:
     from rightsdesk.store import open_store
@@ -137,6 +146,7 @@ def ingest(
                 report = pipeline.ingest(paths, store, published=day, progress=advance)
     seconds = time.perf_counter() - started
     report_failures(report.failures)
+    report_unread(report.unread)
     out.print(
         f"{report.files} files: {report.stored} stored, {report.unchanged} already in the store, "
         f"{len(report.failures)} failed ({seconds:.1f} s) -> {db}"
@@ -180,7 +190,7 @@ def extract(
 
     Example: rightsdesk extract ../shared/eval/dev/docs --out predictions.jsonl
     """
-    from rightsdesk.pipeline import Pipeline, write_predictions
+    from rightsdesk.pipeline import Pipeline, unread_languages, write_predictions
 
     day = parse_day(published, "--published")
     pipeline = Pipeline.load()
@@ -190,6 +200,7 @@ def extract(
     count = write_predictions(out_file, extractions, resolution)
     seconds = time.perf_counter() - started
     report_failures(failures)
+    report_unread(unread_languages(extractions))
     err.print(f"{count} documents -> {out_file} ({count / max(seconds, 1e-9):.1f} docs/s)")
     if failures:
         raise typer.Exit(1)

@@ -73,6 +73,7 @@ class CleanDoc:
     url: str | None = None
     published_precision: DatePrecision = "day"
     pages: tuple[PageSpan, ...] = ()  # the page map of a PDF; empty for unpaged sources
+    language: str = "en"  # ISO 639-1; only "en" and "ru" are extracted (clean/language.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,7 @@ class Evidence:
     end: int
     sentence: str
     page: int | None = None
+    language: str = "en"  # the sentence's language: quoted as written, marked when not English
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +196,7 @@ class SourceRecord:
     title: str | None = None
     published: date | None = None
     country: str | None = None
+    language: str = "en"  # ISO 639-1; sources in other languages than en/ru are not extracted
 
 
 @dataclass(slots=True)

@@ -3,8 +3,9 @@
 Names of the same person reach us in several romanisations ("Tuletayeva",
 "Tuletaeva"; "Aleksandr", "Alexander"; Cyrillic), with titles ("Mr Kozlov"),
 initials ("A. Kharlamov", "Kharlamov A.M.") and patronymics ("Vladimir
-Ivanovich Kozlov"). `NameParts` turns each form into transliteration-normal
-keys so that comparison sees the person, not the spelling.
+Ivanovich Kozlov"). Cyrillic is romanised first (`rightsdesk.romanize`), so
+"Владимир Козлов" and "Vladimir Kozlov" give the same keys. `NameParts` turns
+each form into transliteration-normal keys so that comparison sees the person, not the spelling.
 
 Shared by two stages: `resolve` compares these parts, and `store` files every
 person under its `name_keys`, so that a batch of new documents is compared only
@@ -20,12 +21,17 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+from rightsdesk.romanize import romanize
+
 TITLES = frozenset(
     ["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mme", "mister", "madame"]
 )
 PATRONYMIC = re.compile(r"(ovich|evich|ovych|evych|ich|ovna|evna|ichna|ivna|ogly|kyzy|uly)$")
 # Turkic patronymics written as a word of their own after the surname
 PATRONYMIC_PARTICLES = frozenset({"kyzy", "uulu", "ogly", "oglu", "qizi", "kizi", "uly"})
+# Endings of East Slavic surnames: a name whose first word alone has one is surname-first.
+# (Not "-in": Martin, Galina; nor a short word: Dev, Lev.)
+SURNAME_ENDING = re.compile(r"^.{3,}(?:ov|ova|ev|eva|sky|skiy|skii|skaya|enko)$")
 VOWELS = "aeiou"
 # "el-Fattah", "al-Hathloul": the Arabic article written onto a surname, or not
 ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ul)[-‐‑’']", re.I)
@@ -57,7 +63,8 @@ ENDING_REWRITES: tuple[tuple[str, str], ...] = (
 
 def translit_key(token: str) -> str:
     """One spelling for the romanisations of a name token ("Tuletayeva" -> "tuletaeva")."""
-    key = re.sub(r"[^a-z]", "", unidecode(token).lower())
+    key = re.sub(r"[^a-z]", "", unidecode(romanize(token)).lower())
+    key = re.sub(r"^iu", "yu", key)  # passport (ICAO) "Iuliia" for "Yuliya"
     for old, new in TRANSLIT_REWRITES:
         key = key.replace(old, new)
     for old, new in ENDING_REWRITES:
@@ -125,7 +132,7 @@ def parse_name(name: str) -> NameParts | None:
 
 def _name_tokens(name: str) -> list[str]:
     """Words and initials, titles dropped; "V.Putin" splits at the dot."""
-    spaced = re.sub(r"\.(?=\S)", ". ", unidecode(name))
+    spaced = re.sub(r"\.(?=\S)", ". ", unidecode(romanize(name)))
     tokens = [t.strip(",;:()\"'") for t in spaced.split()]
     return [t for t in tokens if t and t.rstrip(".").lower() not in TITLES and _wordlike(t)]
 
@@ -140,12 +147,17 @@ def _is_initial(token: str) -> bool:
 
 
 def _surname_index(tokens: list[str], words: list[str]) -> int:
-    """The surname is the last word, unless the name is written "Kharlamov A.M." or
-    ends in a patronymic particle ("Makhabat Tazhibek kyzy")."""
+    """The surname is the last word, unless the name is written "Kharlamov A.M.",
+    ends in a patronymic particle ("Makhabat Tazhibek kyzy"), or is written surname
+    first as Russian lists do ("Kozlov Vladimir": only the first word has a
+    surname's ending)."""
     if len(words) > 1 and _is_initial(tokens[-1]) and tokens[0] == words[0]:
         return 0
     if len(words) > 1 and words[-1].lower() in PATRONYMIC_PARTICLES:
         return len(words) - 2
+    if (len(words) == 2 and SURNAME_ENDING.search(words[0].lower())
+            and not SURNAME_ENDING.search(words[1].lower())):
+        return 0
     return len(words) - 1
 
 

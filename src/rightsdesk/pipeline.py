@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,8 +18,10 @@ from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from rightsdesk.clean.language import READ_LANGUAGES
 from rightsdesk.config import DEFAULT_LIMITS, Limits
 from rightsdesk.extract import EXTRACTOR_VERSION, Extractor, load_model
+from rightsdesk.extract.russian import RussianNLP, RussianReader
 from rightsdesk.ingest import list_inputs
 from rightsdesk.model import CleanDoc, Extraction, PersonRecord, PersonRef, Resolution, Source
 from rightsdesk.names import KeyQuery, NameKey
@@ -60,6 +62,7 @@ class IngestReport:
     stored: int = 0
     unchanged: int = 0  # content already in the store
     failures: list[Failure] = field(default_factory=list)
+    unread: Counter[str] = field(default_factory=Counter)  # stored unread, by language
 
 
 class RefreshableStore(CaseStore, Protocol):
@@ -141,7 +144,7 @@ class Pipeline:
     @classmethod
     def load(cls, *, limits: Limits = DEFAULT_LIMITS, workers: int | None = None) -> Pipeline:
         """The default model; one worker per available core unless `workers` says."""
-        return cls(Extractor(load_model()), limits=limits, workers=workers or available_cores())
+        return cls(load_extractor(), limits=limits, workers=workers or available_cores())
 
     def extract(
         self,
@@ -188,6 +191,7 @@ class Pipeline:
         extractions = self._extract(sources, report.failures, published)
         recorder = Recorder(store, report)
         for extraction in extractions:
+            report.unread.update(unread_languages([extraction]))
             recorder.add(extraction)
         recorder.flush()
         return report
@@ -234,6 +238,17 @@ class Pipeline:
             for extractions, failed in _in_order(tasks, self.workers * CHUNKS_IN_FLIGHT):
                 failures.extend(failed)
                 yield from extractions
+
+
+def unread_languages(extractions: Iterable[Extraction]) -> Counter[str]:
+    """How many documents of each language rightsdesk does not read (kept without facts)."""
+    return Counter(e.doc.language for e in extractions if e.doc.language not in READ_LANGUAGES)
+
+
+def load_extractor() -> Extractor:
+    """The English model and the Russian one, each loaded once for the process
+    (forked workers share them)."""
+    return Extractor(load_model(), russian=RussianReader(RussianNLP()))
 
 
 def extract_each(

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from rightsdesk.extract import Extractor
 from rightsdesk.extract.learned.decisions import Decisions
+from rightsdesk.extract.russian import RussianNLP, RussianReader
 from rightsdesk.model import CleanDoc, Event, Extraction, Source
 
 PUBLISHED = date(2024, 3, 15)  # a Friday
@@ -56,3 +58,21 @@ def events(read) -> Callable[..., dict[tuple[str, str], Event]]:
 def victims(read) -> Callable[[str], set[str]]:
     """Names of the victims read from a text."""
     return lambda text: {p.name for p in read(text).persons}
+
+
+@pytest.fixture(scope="session")
+def russian_nlp() -> RussianNLP:
+    """The Russian models (natasha, pymorphy3), loaded once for the Russian tests."""
+    return RussianNLP()
+
+
+@pytest.fixture(scope="session")
+def read_ru(russian_nlp: RussianNLP) -> Callable[..., Extraction]:
+    """Read a Russian text written in the test."""
+    reader = RussianReader(russian_nlp)
+
+    def run(text: str, published: date | None = PUBLISHED) -> Extraction:
+        doc = replace(clean_doc(text, published), language="ru")
+        return reader.read(doc, extractor="test")
+
+    return run

@@ -82,4 +82,5 @@ class Citations:
             published=source.published,
             evidence=tuple(self._evidence[source.id]),
             pages=tuple(self._pages[source.id, quote] for quote in self._evidence[source.id]),
+            language=source.language,
         )

@@ -69,11 +69,15 @@ class SourceEntry:
     published: date | None
     evidence: tuple[str, ...]  # every sentence the brief rests on, in order of use
     pages: tuple[int | None, ...] = ()  # the PDF page of each evidence sentence, if paged
+    language: str = "en"  # the source's language: its sentences are quoted as written
 
     def quotes(self) -> tuple[tuple[str, int | None], ...]:
-        """Each evidence sentence with its page (None for an unpaged source)."""
+        """Each evidence sentence with its page (None for an unpaged source); a sentence
+        not in English is quoted as written and marked with its language ("(ru)")."""
         pages = self.pages or (None,) * len(self.evidence)
-        return tuple(zip(self.evidence, pages, strict=True))
+        mark = "" if self.language == "en" else f" ({self.language})"
+        return tuple((sentence + mark, page)
+                     for sentence, page in zip(self.evidence, pages, strict=True))
 
     def cited_pages(self) -> str | None:
         """"p. 4" or "pp. 4, 9": the pages the brief cites, for the source list."""

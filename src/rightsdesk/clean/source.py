@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rightsdesk.clean.html import CleanPage, PageOverLimit, clean_html
+from rightsdesk.clean.language import detect_language
 from rightsdesk.clean.limits import within_time
 from rightsdesk.clean.text import clean_text, stated_day
 from rightsdesk.config import DEFAULT_LIMITS, Limits
@@ -43,6 +44,7 @@ def clean_source(
         url=source.url or page.url,
         published_precision=source.published_precision if source.published else "day",
         pages=page.pages,
+        language=detect_language(page.text),
     )
 
 

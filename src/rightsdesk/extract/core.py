@@ -18,6 +18,7 @@ from rightsdesk.extract.events import find_events
 from rightsdesk.extract.learned.decisions import Decisions, shipped_decisions
 from rightsdesk.extract.lookups import use_attribute_lookup
 from rightsdesk.extract.occasions import find_occasions
+from rightsdesk.extract.russian import RussianReader
 from rightsdesk.extract.sections import SECTION_CHARS, merge_sections, sections
 from rightsdesk.extract.sentences import SentenceView
 from rightsdesk.extract.statements import find_statements
@@ -110,19 +111,28 @@ def publisher(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
+def unread(doc: CleanDoc) -> Extraction:
+    """A document in a language rightsdesk does not read: stored, flagged, no facts."""
+    return Extraction(doc=doc, provenance=Provenance(EXTRACTOR_VERSION, doc.source.content_hash))
+
+
 class Extractor:
     """Reads facts from clean documents with one loaded spaCy pipeline.
 
     `decisions` are the learned models over the rules (`learned/`): by default
     the weights shipped in the package; `Decisions()` lets the rules decide alone.
     A document longer than `section_chars` is read in sections (`sections.py`).
+    Documents in Russian go to `russian`; those in other languages (or in Russian
+    with no Russian reader) are kept with no facts read (`unread`).
     """
 
     def __init__(self, nlp: Language, decisions: Decisions | None = None, *,
-                 section_chars: int = SECTION_CHARS) -> None:
+                 section_chars: int = SECTION_CHARS,
+                 russian: RussianReader | None = None) -> None:
         self.nlp = nlp
         self.decisions = shipped_decisions() if decisions is None else decisions
         self.section_chars = section_chars
+        self.russian = russian
 
     def extract(self, doc: CleanDoc) -> Extraction:
         return next(self.extract_many([doc]))
@@ -134,10 +144,15 @@ class Extractor:
             yield from self._extract_chunk(chunk)
 
     def _extract_chunk(self, docs: list[CleanDoc]) -> Iterator[Extraction]:
-        short = [doc for doc in docs if len(doc.text) <= self.section_chars]
+        short = [doc for doc in docs
+                 if doc.language == "en" and len(doc.text) <= self.section_chars]
         parsed = iter(self.parse(short))
         for doc in docs:
-            if len(doc.text) > self.section_chars:
+            if doc.language == "ru" and self.russian is not None:
+                yield self.russian.read(doc, extractor=EXTRACTOR_VERSION)
+            elif doc.language != "en":
+                yield unread(doc)
+            elif len(doc.text) > self.section_chars:
                 yield self.read_in_sections(doc)
             else:
                 yield self.read(doc, next(parsed))

@@ -94,15 +94,15 @@ def parse_table(name: str, raw: dict[str, Any]) -> RuleTable:
 
 
 @cache
-def load_table(name: str) -> RuleTable:
-    """The validated table `rules/<name>.toml`."""
-    text = resources.files(RULES_PACKAGE).joinpath(f"{name}.toml").read_text("utf-8")
+def load_table(name: str, package: str = RULES_PACKAGE) -> RuleTable:
+    """The validated table `rules/<name>.toml` (of another language's `package`)."""
+    text = resources.files(package).joinpath(f"{name}.toml").read_text("utf-8")
     return parse_table(name, tomllib.loads(text))
 
 
-def table_names() -> list[str]:
+def table_names(package: str = RULES_PACKAGE) -> list[str]:
     return sorted(
         p.name.removesuffix(".toml")
-        for p in resources.files(RULES_PACKAGE).iterdir()
+        for p in resources.files(package).iterdir()
         if p.name.endswith(".toml")
     )

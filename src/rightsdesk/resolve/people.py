@@ -21,6 +21,7 @@ from unidecode import unidecode
 from rightsdesk.model import Extraction, PersonRecord, PersonRef, Resolution
 from rightsdesk.names import NameParts, best_form, parse_name
 from rightsdesk.resolve.names import given_score, same_surname_key
+from rightsdesk.romanize import is_cyrillic, romanize
 
 
 @dataclass(slots=True)
@@ -214,7 +215,7 @@ def slug_of(parts: NameParts) -> str:
     words = [_surname_display(parts)]
     if parts.given:
         words.append(_given_display(parts))
-    text = unidecode(" ".join(words)).lower()
+    text = unidecode(romanize(" ".join(words))).lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "person"
 
 
@@ -244,10 +245,11 @@ def _unique(slug: str, taken: set[str], stored: Container[str]) -> str:
 
 
 def _canonical_name(cluster: Cluster, known_names: dict[str, str]) -> str:
-    """The known name, else the fullest form written most often."""
+    """The known name, else the fullest form written most often, in Latin letters where
+    the person was also written in them (the form English-language readers search for)."""
     if cluster.known_id:
         return known_names[cluster.known_id]
     counts = Counter(f.display for m in cluster.mentions for f in m.forms if f.given)
     if not counts:
         return cluster.fullest.display
-    return max(counts, key=lambda d: (counts[d], len(d), d))
+    return max(counts, key=lambda d: (not is_cyrillic(d), counts[d], len(d), d))

@@ -22,6 +22,7 @@ from rightsdesk.clean import clean_source
 from rightsdesk.config import Limits
 from rightsdesk.errors import RightsdeskError, UnreadableSource
 from rightsdesk.extract import Extractor, load_model
+from rightsdesk.extract.russian import RussianNLP, RussianReader
 from rightsdesk.ingest import read_source
 from rightsdesk.ingest.warc import WarcIndex, read_warc, scan_warc
 from rightsdesk.model import CleanDoc, Extraction, Source
@@ -113,8 +114,8 @@ def _extract(docs: list[CleanDoc]) -> list[Extraction]:
 
 @cache
 def worker_extractor() -> Extractor:
-    """The worker process's extractor; the model loads on the first task only."""
-    return Extractor(load_model())
+    """The worker process's extractor; the models load on the first task only."""
+    return Extractor(load_model(), russian=RussianReader(RussianNLP()))
 
 
 @cache

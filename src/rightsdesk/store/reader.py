@@ -37,6 +37,7 @@ RECORD_COLUMNS = (
     S.c.title,
     S.c.published,
     S.c.country,
+    S.c.language,
 )
 
 P = schema.persons
@@ -164,6 +165,7 @@ def _source_record(row: sa.Row) -> SourceRecord:
         title=row.title,
         published=row.published,
         country=row.country,
+        language=row.language,
     )
 
 
@@ -217,6 +219,7 @@ def _evidence(row: sa.Row) -> Evidence:
         end=row.evidence_end,
         sentence=row.evidence_sentence,
         page=row.evidence_page,
+        language=row.language,
     )
 
 
@@ -224,7 +227,7 @@ def event_records(conn: sa.Connection, where: sa.ColumnElement[bool]) -> list[Ev
     """Events matching `where` (which may refer to sources), by date then id."""
     events = schema.events
     joined = events.join(S, S.c.id == events.c.source_id)
-    query = sa.select(events, S.c.content_hash).select_from(joined).where(where)
+    query = sa.select(events, S.c.content_hash, S.c.language).select_from(joined).where(where)
     query = query.order_by(*EVENT_ORDER)
     rows = conn.execute(query).all()
     charges = _charges(conn, joined, where)
@@ -278,7 +281,7 @@ def timeline(conn: sa.Connection, person_id: str) -> list[EventRecord]:
 def statement_records(conn: sa.Connection, where: sa.ColumnElement[bool]) -> list[StatementRecord]:
     statements = schema.statements
     query = (
-        sa.select(statements, S.c.content_hash)
+        sa.select(statements, S.c.content_hash, S.c.language)
         .select_from(statements.join(S, S.c.id == statements.c.source_id))
         .where(where)
         .order_by(*STATEMENT_ORDER)
@@ -301,7 +304,7 @@ def occasion_records(conn: sa.Connection, where: sa.ColumnElement[bool]) -> list
     occasions = schema.occasions
     joined = occasions.join(S, S.c.id == occasions.c.source_id)
     query = (
-        sa.select(occasions, S.c.content_hash)
+        sa.select(occasions, S.c.content_hash, S.c.language)
         .select_from(joined)
         .where(where)
         .order_by(*OCCASION_ORDER)

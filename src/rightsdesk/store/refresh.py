@@ -47,7 +47,7 @@ def clean_doc(conn: sa.Connection, source_id: int) -> CleanDoc:
     )
     pages = tuple(PageSpan(start, page) for start, page in row.pages or ())
     return CleanDoc(source, row.text, title=row.title, published=row.published, url=row.url,
-                    pages=pages)
+                    pages=pages, language=row.language)
 
 
 def replace_machine_facts(

@@ -57,6 +57,7 @@ sources = sa.Table(
     sa.Column("encoding", sa.String(40)),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("pages", sa.JSON),  # a PDF's page map: [[start, page], ...]
+    sa.Column("language", sa.String(8), nullable=False, server_default="en"),  # ISO 639-1
     sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("extractor", sa.String(100), nullable=False),
     sa.Index("ix_sources_country", "country"),

@@ -58,6 +58,7 @@ def insert_source(conn: sa.Connection, extraction: Extraction, *, now: datetime)
         "encoding": source.encoding,
         "text": doc.text,
         "pages": page_map(doc.pages),
+        "language": doc.language,
         "ingested_at": now,
         "extractor": extraction.provenance.extractor,
     }

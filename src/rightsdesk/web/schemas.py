@@ -115,6 +115,7 @@ class SourceOut(BaseModel):
     url: str | None
     published: date | None
     country: str | None
+    language: str
     text: str
 
     @classmethod
@@ -126,6 +127,7 @@ class SourceOut(BaseModel):
             url=source.url,
             published=source.published,
             country=source.country,
+            language=source.language,
             text=text,
         )
 

@@ -1,0 +1,151 @@
+"""Russian date expressions at the precision they give, resolved against publication.
+
+"8 октября 2012 года" is a day, "в октябре 2012 года" a month, "в 2012 году" a
+year; "8 октября" takes the year of publication (the last such day on or before
+it), "вчера", "в понедельник", "в прошлом месяце", "в прошлом году" count back
+from it. Regular expressions keep the precision a general parser would fill in
+("октябрь 2012" must not become 2012-10-01). Without `published`, relative
+expressions give nothing: no date rather than a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from rightsdesk.model import PartialDate
+
+# Month stems: genitive "октября", prepositional "октябре", nominative "октябрь".
+MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август",
+               "сентябр", "октябр", "ноябр", "декабр")
+MONTH_ENDINGS = {"ма": "[яйе]"}  # "мая", "май", "мае": the stem alone is too short
+WEEKDAYS = ("понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень")
+DEICTIC_DAYS = {"позавчера": 2, "вчера": 1, "сегодня": 0}
+FUTURE_GRACE_DAYS = 31  # how far after publication a day without a year may lie
+
+
+def _month_alternatives() -> str:
+    parts = [f"{stem}{MONTH_ENDINGS.get(stem, '[а-я]*')}" for stem in MONTH_STEMS]
+    return "(?P<month>" + "|".join(parts) + ")"
+
+
+_MONTH = _month_alternatives()
+_YEAR = r"(?P<year>(?:19[5-9]|20\d)\d)"
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("dmy", re.compile(rf"\b(?P<day>[0-3]?\d)\s+{_MONTH}\s+{_YEAR}\b", re.I)),
+    ("dotted", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]\d)\.(?P<year>(?:19|20)\d\d)\b")),
+    ("my", re.compile(rf"\b{_MONTH}\s+{_YEAR}\b", re.I)),
+    ("dm", re.compile(rf"\b(?P<day>[0-3]?\d)\s+{_MONTH}\b", re.I)),
+    ("y", re.compile(rf"\b(?:в|во|с|до|к)\s+{_YEAR}\s*(?:г\.|год[ау]?\b)", re.I)),
+    ("m_rel", re.compile(rf"\bв\s+{_MONTH}\b(?!\s+\d)", re.I)),
+    ("last_month", re.compile(r"\bв\s+прошлом\s+месяце\b", re.I)),
+    ("this_month", re.compile(r"\bв\s+этом\s+месяце\b", re.I)),
+    ("last_year", re.compile(r"\bв\s+прошлом\s+году\b", re.I)),
+    ("this_year", re.compile(r"\bв\s+этом\s+году\b", re.I)),
+    ("deictic", re.compile(r"\b(?P<word>позавчера|вчера|сегодня)\b", re.I)),
+    ("weekday", re.compile(r"\bв(?:о)?\s+(?:прошл\w+\s+)?(?P<weekday>"
+                           + "|".join(WEEKDAYS) + r")[а-я]*\b", re.I)),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int  # character offset in the sentence
+    end: int
+    value: PartialDate
+
+
+def find_dates(text: str, *, published: date | None, ahead: bool = False) -> list[DateMention]:
+    """Every date expression of a sentence, most specific first where they overlap;
+    `ahead`: the sentence speaks of what is to come, so a day without a year is the
+    next such day ("состоится 2 апреля")."""
+    found: list[DateMention] = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            if any(m.start <= match.start() < m.end for m in found):
+                continue
+            value = _resolve(kind, match, published, ahead)
+            if value is not None:
+                found.append(DateMention(match.start(), match.end(), value))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _month_number(word: str) -> int:
+    lower = word.lower()
+    if lower.isdigit():
+        return int(lower)
+    return next(i for i, stem in enumerate(MONTH_STEMS, start=1) if lower.startswith(stem))
+
+
+def _resolve(kind: str, match: re.Match[str], published: date | None,
+             ahead: bool) -> PartialDate | None:
+    groups = match.groupdict()
+    if kind in ("dmy", "dotted"):
+        return _day(int(groups["year"]), _month_number(groups["month"]), int(groups["day"]))
+    if kind == "my":
+        return f"{int(groups['year']):04d}-{_month_number(groups['month']):02d}"
+    if kind == "y":
+        return groups["year"]
+    if published is None:
+        return None
+    return _relative(kind, groups, published, ahead)
+
+
+def _relative(kind: str, groups: dict[str, str], published: date,
+              ahead: bool) -> PartialDate | None:
+    if kind == "dm":
+        month, day = _month_number(groups["month"]), int(groups["day"])
+        if ahead:
+            return _next_day(month, day, published)
+        return _recent_day(month, day, published)
+    if kind == "m_rel":
+        month = _month_number(groups["month"])
+        year = published.year if month <= published.month + 1 else published.year - 1
+        return f"{year:04d}-{month:02d}"
+    if kind in ("last_month", "this_month"):
+        first = published.replace(day=1)
+        when = first - timedelta(days=1) if kind == "last_month" else first
+        return f"{when.year:04d}-{when.month:02d}"
+    if kind in ("last_year", "this_year"):
+        return str(published.year - (kind == "last_year"))
+    if kind == "deictic":
+        return (published - timedelta(days=DEICTIC_DAYS[groups["word"].lower()])).isoformat()
+    return _recent_weekday(groups["weekday"].lower(), published)
+
+
+def _day(year: int, month: int, day: int) -> PartialDate | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _recent_day(month: int, day: int, published: date) -> PartialDate | None:
+    """A day without a year: this year's, unless that lies well after publication."""
+    try:
+        candidate = date(published.year, month, day)
+    except ValueError:
+        return None
+    if candidate - published > timedelta(days=FUTURE_GRACE_DAYS):
+        candidate = candidate.replace(year=published.year - 1)
+    return candidate.isoformat()
+
+
+def _next_day(month: int, day: int, published: date) -> PartialDate | None:
+    """A day without a year that lies ahead: this year's, or next year's if past."""
+    try:
+        candidate = date(published.year, month, day)
+    except ValueError:
+        return None
+    if candidate < published:
+        candidate = candidate.replace(year=published.year + 1)
+    return candidate.isoformat()
+
+
+def _recent_weekday(weekday: str, published: date) -> PartialDate:
+    """The last such weekday on or before the day of publication (a report of
+    Monday's verdict published on Monday says "в понедельник")."""
+    target = next(i for i, stem in enumerate(WEEKDAYS) if weekday.startswith(stem))
+    back = (published.weekday() - target) % 7
+    return (published - timedelta(days=back)).isoformat()

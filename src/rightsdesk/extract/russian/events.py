@@ -1,0 +1,427 @@
+"""Victims and events from Russian sentences: a trigger word and the person it is done to.
+
+A trigger (the `triggers` table, by lemma) is linked to the named people the
+parse puts under it: its object, the subject of a passive form ("X был
+задержан"), whom a noun is about ("задержание X"); the subject of an active
+verb is the one acting, unless the rule says the subject suffers ("X погиб").
+When the parse links nobody, the sentence's only named person outside an
+official or defence role is taken. Calls and negations (`blockers`) make a
+trigger no fact ("призвали освободить X").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+import pymorphy3
+
+from rightsdesk.extract.dates import precision_of
+from rightsdesk.extract.lexicon import Rule, load_table
+from rightsdesk.extract.russian.dates import find_dates
+from rightsdesk.extract.russian.names import nominative
+from rightsdesk.extract.russian.occasions import lies_ahead
+from rightsdesk.extract.russian.parse import Mention, Sentence
+from rightsdesk.extract.russian.places import common_place, place_of
+from rightsdesk.extract.russian.terms import charges, sentence_months
+from rightsdesk.model import Event, EventType, Person
+from rightsdesk.names import parse_name
+from rightsdesk.romanize import romanize
+
+RULES = "rightsdesk.extract.russian.rules"
+LOOKAHEAD = 3  # words after a trigger where its `requires` may stand ("взять под стражу")
+PASSIVE_RELS = ("nsubj:pass", "nsubj")
+HOLDER_RELS = ("nmod", "obj", "iobj", "obl", "appos", "nsubj:pass", "amod", "acl", "conj")
+PRONOUNS = frozenset({"он", "она"})
+MAX_DOC_CHARGES = 4  # charges a document-wide fallback gives an event
+LEAD = 4  # sentences of headline and lead: an undated event there is the day's news
+ROLE_REACH = 3  # words before a name where its role may stand ("начальник колонии X")
+STEM = 5  # letters of a surname that stay the same in every case
+# "по обвинению в ...", "по обвинению журналиста X в ...": the accused may stand between
+ACCUSED = re.compile(r"\bпо\s+(?:обвинени|подозрени)[юяи](?:\s+[^\s,.;]+){0,6}?\s+в\s", re.I)
+
+
+@cache
+def triggers() -> dict[str, Rule]:
+    return load_table("triggers", RULES).by_term()
+
+
+@cache
+def blockers() -> dict[str, frozenset[str]]:
+    table = load_table("blockers", RULES)
+    return {rule.get("scope"): frozenset(rule.terms) for rule in table.rules}
+
+
+@cache
+def roles() -> frozenset[str]:
+    return load_table("roles", RULES).terms()
+
+
+@dataclass(slots=True)
+class People:
+    """The document's people by nominative surname, in order of first mention."""
+
+    morph: pymorphy3.MorphAnalyzer
+    persons: dict[str, Person] = field(default_factory=dict)
+    last: str | None = None  # key of the person last named (for "его задержали")
+
+    def person_of(self, sentence: Sentence, mention: Mention) -> Person | None:
+        """The person a mention names; None when it names nobody resolvable ("Г. Г.")."""
+        words = [w.text for w in sentence.words[mention.first:mention.last + 1]]
+        case = sentence.words[mention.first].feats.get("Case")
+        name = nominative(self.morph, words, case)
+        if parse_name(name) is None or (len(words) == 1 and _common_noun(self.morph, name)):
+            return None
+        parts = name.split()
+        key = self._key(parts)
+        person = self.persons.get(key)
+        if person is None:
+            person = Person(key=key, name=name)
+            self.persons[key] = person
+        elif len(parts) > len(person.name.split()):
+            person.aliases.append(person.name)
+            person.name = name
+        elif name != person.name and name not in person.aliases:
+            person.aliases.append(name)
+        latin = romanize(person.name)
+        if latin not in person.aliases:
+            person.aliases.append(latin)
+        self.last = key
+        return person
+
+    def _key(self, parts: list[str]) -> str:
+        """A bare given name or surname joins the person it names already, if one does."""
+        surname = parts[-1].lower()
+        if len(parts) == 1:  # "Хадиджу", "Титиева": a declined form of a name part
+            stem = surname[:-2] if len(surname) > 5 else surname
+            for key, person in self.persons.items():
+                if any(p.lower().startswith(stem) for p in person.name.split()):
+                    return key
+        given = parts[0].lower()[:STEM - 1]
+        for key, person in self.persons.items():  # "Оюб Титиев" and a misread "Оюба Титиева"
+            known = person.name.lower().split()
+            if (len(known) > 1 and known[0].startswith(given)
+                    and known[-1][:STEM] == surname[:STEM]):
+                return key
+        return f"ru-{surname}"
+
+
+def _common_noun(morph: pymorphy3.MorphAnalyzer, word: str) -> bool:
+    """A word the tagger took for a name that the dictionary knows only as a common
+    noun ("Правозащитника задержали" in a headline)."""
+    parses = morph.parse(word)
+    return all(p.is_known and not any(t in p.tag for t in ("Name", "Surn", "Patr", "Geox"))
+               for p in parses)
+
+
+def find_events(sentences: list[Sentence], *, published: object,
+                morph: pymorphy3.MorphAnalyzer) -> tuple[list[Person], list[Event]]:
+    """The victims and one event per (victim, type), attributes filled from later mentions."""
+    people = People(morph)
+    events: dict[tuple[str, EventType], Event] = {}
+    intro: list[Event] = []  # the events of a list's introduction ("в СИЗО будут находиться:")
+    for at, sentence in enumerate(sentences):
+        for mention in sentence.mentions:
+            if mention.kind == "PER":
+                people.person_of(sentence, mention)
+        found = list(_sentence_events(sentence, people, published))
+        for event in found:
+            _keep(events, event)
+        if intro and _list_item(sentence):
+            person = people.person_of(sentence, sentence.mentions[0])
+            for event in intro if person else ():
+                _keep(events, replace(event, person=person.key, also=list(event.also)))
+        elif sentence.text.rstrip().endswith(":"):
+            intro = _intro_events(sentences, at, people, published)
+        else:
+            intro = []
+    victims = {key for key, _ in events}
+    persons = [p for p in people.persons.values() if p.key in victims]
+    _fill_from_context(list(events.values()), sentences, published)
+    _fill_terms(list(events.values()), sentences, people)
+    return persons, list(events.values())
+
+
+def _fill_terms(events: list[Event], sentences: list[Sentence], people: People) -> None:
+    """A sentence event without a term takes the term of a sentence that names that
+    person alone ("Колесникова получила 11 лет колонии")."""
+    for event in events:
+        if event.type != "sentence" or event.sentence_months is not None:
+            continue
+        stem = people.persons[event.person].name.split()[-1].lower()[:STEM]
+        for sentence in sentences:
+            named = {sentence.words[m.last].text.lower()[:STEM] for m in sentence.mentions
+                     if m.kind == "PER"}
+            if named == {stem} and (months := sentence_months(sentence)) is not None:
+                event.sentence_months = months
+                break
+
+
+def _fill_from_context(events: list[Event], sentences: list[Sentence],
+                       published: object) -> None:
+    """An event its sentence does not date or place takes the last date of the
+    sentences before it in its paragraph ("В понедельник, 8 октября, ... Козлов
+    признан виновным."), and the place the document names most; a charge, sentence
+    or arrest without charges, the charges the document names for the others."""
+    by_start = {s.evidence.start: s for s in sentences}
+    common = common_place(sentences)
+    named = [c for e in events for c in e.charges]
+    for event in events:
+        if not event.charges and event.type in ("charge", "sentence", "arrest"):
+            event.charges = list(dict.fromkeys(named))[:MAX_DOC_CHARGES]
+        sentence = by_start.get(event.evidence.start)
+        if event.date is None and sentence is not None:
+            event.date = _earlier_date(sentences, sentence, published)
+        if event.date is None and sentence is not None and sentence.index < LEAD:
+            event.date = _day_of(published)  # the lead reports the day's news
+        event.place = event.place or common
+
+
+def _day_of(published: object) -> str | None:
+    """The publication date at the precision its source gave."""
+    if published is None:
+        return None
+    iso = published.isoformat()  # type: ignore[attr-defined]
+    return iso[:{"year": 4, "month": 7}.get(precision_of(published), 10)]  # type: ignore[arg-type]
+
+
+def _earlier_date(sentences: list[Sentence], sentence: Sentence,
+                  published: object) -> str | None:
+    for before in reversed(sentences[:sentence.index]):
+        if before.paragraph != sentence.paragraph:
+            return None
+        dates = find_dates(before.text, published=published)  # type: ignore[arg-type]
+        if dates:
+            return dates[-1].value
+    return None
+
+
+def _list_item(sentence: Sentence) -> bool:
+    """A line of a list of people: it starts with a person's name."""
+    mentions = sentence.mentions
+    return bool(mentions) and mentions[0].kind == "PER" and mentions[0].first == 0
+
+
+def _intro_events(sentences: list[Sentence], at: int, people: People,
+                  published: object) -> list[Event]:
+    """The events a list's introduction and the sentence before it report, to be
+    given to each person the list names; their `person` is a placeholder."""
+    events: list[Event] = []
+    for sentence in (sentences[at], sentences[at - 1] if at else None):
+        if sentence is None:
+            continue
+        ahead = lies_ahead(sentence)
+        dates = find_dates(sentence.text, published=published, ahead=ahead)  # type: ignore[arg-type]
+        accused = bool(ACCUSED.search(sentence.text))
+        found = [Event(type=kind, person="", evidence=sentence.evidence,
+                       date=dates[0].value if dates else None, place=place_of(sentence),
+                       also=list(rule.get("also", [])))
+                 for index, rule in _triggers_in(sentence)
+                 if not (ahead and rule.get("event") == "trial")
+                 for kind in _types(sentence, index, rule, accused=accused)]
+        events += [e for e in found if e.type not in {x.type for x in events}]
+    return events
+
+
+def _keep(events: dict[tuple[str, EventType], Event], event: Event) -> None:
+    first = events.setdefault((event.person, event.type), event)
+    if first is event:
+        return
+    first.date = first.date or event.date
+    first.place = first.place or event.place
+    first.sentence_months = first.sentence_months or event.sentence_months
+    first.charges = first.charges or event.charges
+
+
+def _sentence_events(sentence: Sentence, people: People, published: object) -> Iterator[Event]:
+    """Events of one sentence; a hearing still to come is an occasion, not a trial.
+
+    A rule's `implies` adds events its word implies ("подсудимый": tried and charged);
+    an arrest or trial "по обвинению в ..." reports the charge too.
+    """
+    ahead = lies_ahead(sentence)
+    dates = find_dates(sentence.text, published=published)  # type: ignore[arg-type]
+    found = list(_triggers_in(sentence))
+    has_verb = any(sentence.words[i].pos == "VERB" for i, _ in found)
+    accused = bool(ACCUSED.search(sentence.text))
+    for index, rule in found:
+        if ahead and rule.get("event") == "trial":
+            continue
+        # "суд оставил в силе приговор X в понедельник": the date is the verb's event's
+        dated = not has_verb or sentence.words[index].pos == "VERB"
+        date = _nearest(dates, sentence.words[index].start - sentence.evidence.start)
+        types = _types(sentence, index, rule, accused=accused)
+        for person in _victims(sentence, index, rule, people):
+            for event_type in types:
+                yield Event(
+                    type=event_type,
+                    person=person.key,
+                    evidence=sentence.evidence,
+                    date=date if dated and event_type == rule.get("event") else None,
+                    place=place_of(sentence),
+                    charges=charges(sentence.text, people.morph)
+                    if event_type in ("charge", "sentence", "arrest") else [],
+                    sentence_months=sentence_months(sentence)
+                    if event_type == "sentence" else None,
+                    also=list(rule.get("also", [])),
+                )
+
+
+def _types(sentence: Sentence, index: int, rule: Rule, *, accused: bool) -> list[EventType]:
+    """The trigger's event and those it implies: the rule's `implies`, a trial when a
+    court orders custody, a charge when an arrest or trial is "по обвинению в"."""
+    types: list[EventType] = [rule.get("event"), *rule.get("implies", [])]
+    if rule.get("event") == "arrest" and _by_court(sentence, index):
+        types.append("trial")
+    if accused and rule.get("event") in ("arrest", "trial"):
+        types.append("charge")
+    return types
+
+
+def _by_court(sentence: Sentence, index: int) -> bool:
+    """The trigger's subject is a court ("суд водворил под стражу")."""
+    return any(sentence.words[c].lemma == "суд" and sentence.words[c].rel == "nsubj"
+               for c in sentence.children(index))
+
+
+def _triggers_in(sentence: Sentence) -> Iterator[tuple[int, Rule]]:
+    table = triggers()
+    for index, word in enumerate(sentence.words):
+        rule = table.get(word.lemma)
+        if rule is None or _blocked(sentence, index):
+            continue
+        if rule.get("requires") and not _has_required(sentence, index, rule.get("requires")):
+            continue
+        yield index, rule
+
+
+def _has_required(sentence: Sentence, index: int, required: list[str]) -> bool:
+    near = sentence.children(index) + list(range(index + 1, index + 1 + LOOKAHEAD))
+    words = sentence.words
+    return any(i < len(words) and words[i].lemma in required for i in near)
+
+
+def _blocked(sentence: Sentence, index: int) -> bool:
+    """A call or a negation over the trigger, or a noun that names an accusation
+    ("обвинение в убийстве", "подозрение в избиении"), not an event."""
+    word = sentence.words[index]
+    if word.pos == "NOUN" and word.feats.get("Case") == "Loc" and any(
+            sentence.words[c].text.lower() in ("в", "во") for c in sentence.children(index)):
+        return True
+    scopes = blockers()
+    heads = sentence.ancestors(index)
+    if any(sentence.words[h].lemma in scopes.get("head", ()) for h in heads):
+        return True
+    return any(sentence.words[c].lemma in scopes.get("child", ())
+               for c in sentence.children(index))
+
+
+def _victims(sentence: Sentence, index: int, rule: Rule, people: People) -> list[Person]:
+    """The named people the trigger at `index` is done to."""
+    linked = [m for m in _people(sentence) if _linked(sentence, index, m, rule)]
+    if not linked and _among(sentence, index):
+        linked = [m for m in _people(sentence) if not _in_role(sentence, m)]
+    if not linked:
+        linked = _only_bystander(sentence, index, rule)
+    persons = [p for m in linked if (p := people.person_of(sentence, m))]
+    if not persons:
+        persons = _pronoun_target(sentence, index, people)
+    return persons
+
+
+def _among(sentence: Sentence, index: int) -> bool:
+    """"Среди задержанных ...", "в числе задержанных ...": everyone the sentence names."""
+    before = " ".join(w.text.lower() for w in sentence.words[max(0, index - 2):index])
+    return before.endswith(("среди", "в числе"))
+
+
+def _people(sentence: Sentence) -> list[Mention]:
+    return [m for m in sentence.mentions if m.kind == "PER"]
+
+
+def _head_of(sentence: Sentence, mention: Mention) -> int:
+    """The word of the mention whose head lies outside it."""
+    for i in range(mention.first, mention.last + 1):
+        if not mention.first <= sentence.words[i].head <= mention.last:
+            return i
+    return mention.first
+
+
+def _linked(sentence: Sentence, index: int, mention: Mention, rule: Rule) -> bool:
+    head = _head_of(sentence, mention)
+    word = sentence.words[head]
+    if index in sentence.ancestors(head):
+        path_top = _child_on_path(sentence, index, head)
+        top = sentence.words[path_top]
+        if top.rel == "nsubj" and not _passive(sentence, index) and not rule.get("subject"):
+            return False
+        return top.rel in HOLDER_RELS or top.rel in PASSIVE_RELS
+    # "активист X, задержанный вчера": the trigger describes the person
+    if head in sentence.ancestors(index) and sentence.words[index].rel in ("acl", "amod"):
+        return True
+    return word.rel == "nsubj" and word.head == index and bool(rule.get("subject"))
+
+
+def _child_on_path(sentence: Sentence, top: int, below: int) -> int:
+    """The child of `top` through which word `below` hangs on it."""
+    current = below
+    while sentence.words[current].head != top and sentence.words[current].head >= 0:
+        current = sentence.words[current].head
+    return current
+
+
+def _passive(sentence: Sentence, index: int) -> bool:
+    word = sentence.words[index]
+    return (word.feats.get("Voice") == "Pass" or word.feats.get("VerbForm") == "Part"
+            or word.text.lower().endswith(("ся", "сь")) or word.pos == "NOUN")
+
+
+def _only_bystander(sentence: Sentence, index: int, rule: Rule) -> list[Mention]:
+    """The sentence's one named person outside a role, when the parse links nobody."""
+    candidates = [m for m in _people(sentence) if not _in_role(sentence, m)
+                  and not _acting(sentence, index, m, rule)]
+    return candidates if len(candidates) == 1 else []
+
+
+def _in_role(sentence: Sentence, mention: Mention) -> bool:
+    """Named with an official, defence or press title ("судья X", "адвокат X")."""
+    words = sentence.words
+    before = []  # the words before the name, back to a comma: "начальник колонии X"
+    for word in reversed(words[max(0, mention.first - ROLE_REACH):mention.first]):
+        if word.pos == "PUNCT":
+            break
+        before.append(word.lemma)
+    head = words[_head_of(sentence, mention)].head
+    over = words[head].lemma if head >= 0 else ""
+    relation = words[_head_of(sentence, mention)].rel
+    return bool(roles() & set(before)) or (
+        over in roles() and relation in ("appos", "flat:name", "nmod"))
+
+
+def _acting(sentence: Sentence, index: int, mention: Mention, rule: Rule) -> bool:
+    """The subject of an active verb (the trigger or the verb that says it)."""
+    word = sentence.words[_head_of(sentence, mention)]
+    if word.rel != "nsubj" or rule.get("subject"):
+        return False
+    if sentence.words[index].pos in ("NOUN", "PROPN"):  # "после ареста X уехал": X is held
+        return word.head == index
+    return word.head == index or word.head in sentence.ancestors(index)
+
+
+def _pronoun_target(sentence: Sentence, index: int, people: People) -> list[Person]:
+    """"Его задержали", "против неё возбудили дело": a personal pronoun under the
+    trigger (not its active subject) is the person last named."""
+    for child in sentence.children(index):
+        word = sentence.words[child]
+        acting = word.rel == "nsubj" and not _passive(sentence, index)
+        if word.lemma in PRONOUNS and not acting and people.last:
+            return [people.persons[people.last]]
+    return []
+
+
+def _nearest(dates: list, offset: int) -> str | None:
+    if not dates:
+        return None
+    return min(dates, key=lambda d: abs(d.start - offset)).value

@@ -1,0 +1,119 @@
+"""A person's name in the nominative, from any case a sentence declines it in.
+
+"Козлова", "Козлову" -> "Козлов"; "Розу Тулетаеву" -> "Роза Тулетаева". The
+gender comes from the given name where there is one (the tagger alone often
+reads a woman's surname as a man's in the accusative); each part is then put
+into the nominative with pymorphy3's Name, Patr and Surn readings. A part
+pymorphy3 does not know as a name part (foreign or indeclinable) is kept as
+written.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pymorphy3
+
+NAME_TAGS = ("Name", "Surn", "Patr")
+# Surnames pymorphy3 does not know ("Калиева", "Досова"): the endings of the
+# -ов/-ев/-ин type, by gender, oblique ending -> nominative ending (longest first).
+SURNAME_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
+    "masc": (("ового", "овый"), ("овым", "ов"), ("евым", "ев"), ("иным", "ин"),
+             ("ова", "ов"), ("ову", "ов"), ("ове", "ов"), ("ева", "ев"), ("еву", "ев"),
+             ("еве", "ев"), ("ина", "ин"), ("ину", "ин"), ("ине", "ин"),
+             ("ского", "ский"), ("скому", "ский"), ("ским", "ский"),
+             ("а", ""), ("у", "")),  # last: "Знака", "Знаку" of a man -> "Знак"
+    "femn": (("овой", "ова"), ("ову", "ова"), ("евой", "ева"), ("еву", "ева"),
+             ("иной", "ина"), ("ину", "ина"), ("ской", "ская"), ("скую", "ская")),
+}
+# Given names pymorphy3 does not know: (gender, case) -> oblique ending -> nominative one.
+GIVEN_ENDINGS: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
+    ("masc", "gent"): (("я", "й"), ("а", "")), ("masc", "accs"): (("я", "й"), ("а", "")),
+    ("masc", "datv"): (("ю", "й"), ("у", "")), ("masc", "ablt"): (("ем", "й"), ("ом", "")),
+    ("masc", "loct"): (("е", ""),),
+    ("femn", "gent"): (("жи", "жа"), ("ди", "да"), ("ии", "ия"), ("и", "я"), ("ы", "а")),
+    ("femn", "accs"): (("ю", "я"), ("у", "а")), ("femn", "datv"): (("е", "а"),),
+    ("femn", "ablt"): (("ей", "я"), ("ой", "а")),
+}
+FEMININE_OBLIQUE = re.compile(r"(?:ов|ев|ин|ск)(?:ой|ую)$")  # "Исмайловой", "Беловую"
+CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt",
+         "Loc": "loct"}
+
+
+def nominative(morph: pymorphy3.MorphAnalyzer, words: list[str], case: str | None) -> str:
+    """The nominative of a name written as `words` in the tagger's `case` ("Acc")."""
+    return _nominative(morph, tuple(words), case)
+
+
+@lru_cache(maxsize=1 << 14)
+def _nominative(morph: pymorphy3.MorphAnalyzer, words: tuple[str, ...], case: str | None) -> str:
+    """Cached: a document names its people again and again."""
+    wanted = CASES.get(case or "")
+    if wanted == "nomn":
+        return " ".join(words)  # already in the nominative ("Огулсапар Мурадова")
+    gender = _gender(morph, words, wanted)
+    last = len(words) - 1
+    return " ".join(_part(morph, word, wanted, gender, given=i < last)
+                    for i, word in enumerate(words))
+
+
+def _gender(morph: pymorphy3.MorphAnalyzer, words: list[str], case: str | None) -> str | None:
+    """"masc" or "femn" from the first word that reads as a given name or patronymic,
+    in the sentence's case where it can ("Ерлана" in the genitive is Ерлан's)."""
+    for word in words[:-1] or words:
+        parses = [p for p in morph.parse(word)
+                  if ("Name" in p.tag or "Patr" in p.tag) and p.tag.gender
+                  and "Fixd" not in p.tag]
+        parses.sort(key=lambda p: case is not None and p.tag.case != case)
+        if parses:
+            return str(parses[0].tag.gender)
+    surnames = [p for p in morph.parse(words[-1]) if "Surn" in p.tag and p.tag.case == case]
+    if surnames and surnames[0].tag.gender:
+        return str(surnames[0].tag.gender)
+    return "femn" if FEMININE_OBLIQUE.search(words[-1].lower()) else None
+
+
+def _part(morph: pymorphy3.MorphAnalyzer, word: str, case: str | None,
+          gender: str | None, *, given: bool = False) -> str:
+    if not word[:1].isalpha() or not word[:1].isupper():
+        return word
+    if "Fixd" in morph.parse(word)[0].tag:  # indeclinable, or a guess that it is
+        return _given_by_ending(word, case, gender) if given else word
+    if "-" in word:
+        return "-".join(_part(morph, piece, case, gender, given=given)
+                        for piece in word.split("-"))
+    parses = [p for p in morph.parse(word) if any(t in p.tag for t in NAME_TAGS)
+              and (case is None or p.tag.case in (case, "gent" if case == "accs" else case))]
+    ranked = sorted(parses, key=lambda p: gender is not None and p.tag.gender != gender)
+    for parse in ranked:
+        form = parse.inflect({"nomn"})
+        if form is not None:
+            return _cased(form.word, word)
+    if given:
+        return _given_by_ending(word, case, gender)
+    return _by_ending(word, case, gender)
+
+
+def _given_by_ending(word: str, case: str | None, gender: str | None) -> str:
+    """A given name pymorphy3 does not know ("Сервера", "Хадиджи"), by its case ending."""
+    for oblique, ending in GIVEN_ENDINGS.get((gender or "masc", case or ""), ()):
+        if word.lower().endswith(oblique) and len(word) > len(oblique) + 2:
+            return word[: len(word) - len(oblique)] + ending
+    return word
+
+
+def _by_ending(word: str, case: str | None, gender: str | None) -> str:
+    """An unknown surname put into the nominative by its ending, when the sentence's
+    case says it is declined ("Калиева" in the genitive of a man -> "Калиев")."""
+    if case in (None, "nomn") or gender is None:
+        return word
+    for oblique, nominative_ending in SURNAME_ENDINGS.get(gender, ()):
+        if word.lower().endswith(oblique):
+            return word[: -len(oblique)] + nominative_ending
+    return word
+
+
+def _cased(form: str, written: str) -> str:
+    """The nominative with the written word's capitals ("тулетаева" -> "Тулетаева")."""
+    return written[:1] + form[1:] if written[1:2].isupper() is False else form.upper()

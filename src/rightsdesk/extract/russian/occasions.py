@@ -1,0 +1,79 @@
+"""Occasions in Russian reports: visits, hearings ahead, reviews, meetings, elections.
+
+A word naming the kind (the `occasions` table, by lemma) with a date in its
+sentence, or with a word saying it lies ahead ("состоится", "назначено",
+"предстоящий"). A hearing is an occasion only when it lies ahead of the
+document's date: one already held is a trial event. The victims named in the
+sentence are what it is about.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+from rightsdesk.extract.lexicon import load_table
+from rightsdesk.extract.russian.dates import find_dates
+from rightsdesk.extract.russian.parse import Sentence
+from rightsdesk.model import Occasion, Person
+
+RULES = "rightsdesk.extract.russian.rules"
+PAST_ENDINGS = ("л", "ла", "ли", "ло", "лся", "лась", "лись", "лось")
+
+
+@cache
+def kinds() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """Lemma -> occasion type; the lemmas that say something lies ahead unless in the
+    past; those that say it in any tense ("перенесли на ...")."""
+    table = load_table("occasions", RULES)
+    by_lemma = {t: r.get("type") for r in table.rules if r.get("type") != "ahead"
+                for t in r.terms}
+    ahead = next(r for r in table.rules if r.id == "ahead").terms
+    moved = next(r for r in table.rules if r.id == "moved").terms
+    return by_lemma, frozenset(ahead), frozenset(moved)
+
+
+def find_occasions(sentences: list[Sentence], *, published: date | None,
+                   persons: list[Person]) -> list[Occasion]:
+    """One occasion per (kind, date)."""
+    by_lemma, _, _ = kinds()
+    found: dict[tuple[str, str | None], Occasion] = {}
+    for sentence in sentences:
+        lemmas = [w.lemma for w in sentence.words]
+        kind = next((by_lemma[lemma] for lemma in lemmas if lemma in by_lemma), None)
+        if kind is None:
+            continue
+        said_ahead = lies_ahead(sentence)
+        dates = find_dates(sentence.text, published=published, ahead=said_ahead)
+        when = dates[0].value if dates else None
+        future = said_ahead or (when is not None and published is not None
+                                and when > published.isoformat()[:len(when)])
+        if (kind == "hearing" and not future) or (
+                when is None and not lies_ahead(sentence, by_tense=False)):
+            continue  # undated: only when a word says it lies ahead, not a tense alone
+        about = [p.key for p in persons if _named_in(sentence, p)]
+        found.setdefault((kind, when), Occasion(
+            type=kind, evidence=sentence.evidence, description=sentence.text.strip()[:200],
+            date=when, persons=about))
+    return list(found.values())
+
+
+def lies_ahead(sentence: Sentence, *, by_tense: bool = True) -> bool:
+    """A verb in the future tense, or a word saying it lies ahead that is not in the
+    past ("состоится", "назначено"; not "состоялось")."""
+    _, ahead, moved = kinds()
+    for word in sentence.words:
+        if word.lemma in moved:
+            return True
+        tense, form = word.feats.get("Tense"), word.feats.get("VerbForm")
+        if tense == "Fut" and word.text.lower().endswith(PAST_ENDINGS):
+            tense = "Past"  # the tagger reads some perfective past forms as future
+        if (by_tense and tense == "Fut") or (
+                word.lemma in ahead and (tense != "Past" or form == "Part")):
+            return True
+    return False
+
+
+def _named_in(sentence: Sentence, person: Person) -> bool:
+    surname = person.name.split()[-1].lower()[:5]
+    return any(w.text.lower().startswith(surname) for w in sentence.words)

@@ -1,0 +1,95 @@
+"""Where it happened (a city or region) and which country a Russian document is about.
+
+A place is a location the sentence puts something "в" or "во" ("в Алматы",
+"во Владивостоке"), in the nominative; a country is not a place (GUIDELINES:
+city or region) but tells which country the document reports on, by the
+`places` table (lemmas of names and short forms: "Казахстан", "РК").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+import pymorphy3
+
+from rightsdesk.extract.lexicon import load_table
+from rightsdesk.extract.russian.parse import Sentence
+
+RULES = "rightsdesk.extract.russian.rules"
+LOCATIVE = frozenset({"в", "во"})
+
+
+@cache
+def countries() -> dict[str, str]:
+    """Lower-case country name -> ISO 3166-1 alpha-2."""
+    return {term: rule.id for rule in load_table("places", RULES).rules for term in rule.terms}
+
+
+def place_of(sentence: Sentence) -> str | None:
+    """The first city or region the sentence says something happened in."""
+    for mention in sentence.mentions:
+        if mention.kind != "LOC" or mention.first == 0:
+            continue
+        if sentence.words[mention.first - 1].text.lower() not in LOCATIVE:
+            continue
+        if mention.normal.lower() not in countries():
+            return _hyphenated(mention.text) if "-" in mention.text else mention.normal
+    return _court_city(sentence)
+
+
+def _court_city(sentence: Sentence) -> str | None:
+    """"Минский областной суд", "Тбилисского городского суда": the city a court is named
+    after, when the dictionary knows a place of that stem."""
+    words = sentence.words
+    for word in words:
+        if (word.pos == "ADJ" and word.text[:1].isupper() and word.lemma.endswith("ский")
+                and word.head >= 0 and words[word.head].lemma == "суд"
+                and not any(words[c].lemma == "районный" for c in sentence.children(word.head))):
+            # ("Ленинский районный суд" is named after a district, not a city)
+            city = _city_of(word.lemma.removesuffix("ский"))
+            if city:
+                return city
+    return None
+
+
+@cache
+def _city_of(stem: str) -> str | None:
+    morph = _morph()
+    candidates = (f"{stem}ск", stem, f"{stem}и", stem.removesuffix("с") + "и",
+                  stem.removesuffix("ов") + "ва")  # минский, актауский, тбилисский, московский
+    for candidate in candidates:
+        if any("Geox" in p.tag and p.is_known and p.normal_form == candidate
+               for p in morph.parse(candidate)):
+            return candidate.capitalize()
+    return None
+
+
+@cache
+def _morph() -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer()
+
+
+def _hyphenated(text: str) -> str:
+    """"Ростове-на-Дону" -> "Ростов-на-Дону": only the first part declines."""
+    first, rest = text.split("-", 1)
+    for ending in ("е", "а", "у"):
+        if first.endswith(ending) and len(first) > 4:
+            return f"{first[:-1]}-{rest}"
+    return text
+
+
+def common_place(sentences: list[Sentence]) -> str | None:
+    """The city or region the document puts things in most often (first of equals)."""
+    counts = Counter(p for s in sentences if (p := place_of(s)))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def country_of(sentences: list[Sentence]) -> str | None:
+    """The country named most often (None when none is)."""
+    table = countries()
+    counts = Counter(
+        table[m.normal.lower()] for s in sentences for m in s.mentions
+        if m.kind == "LOC" and m.normal.lower() in table
+    )
+    return counts.most_common(1)[0][0] if counts else None

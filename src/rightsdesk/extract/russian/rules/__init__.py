@@ -1,0 +1,1 @@
+"""Russian rule tables (TOML), loaded by `rightsdesk.extract.lexicon.load_table`."""

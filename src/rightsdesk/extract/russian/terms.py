@@ -1,0 +1,189 @@
+"""Prison terms and charges as Russian reports word them.
+
+Terms: a count and a unit ("к семи с половиной годам", "7,5 года колонии",
+"к 3 годам и 6 месяцам", "два года условно") in months; the numerals and units
+are the `numbers` table, read by lemma so every case of a numeral counts.
+Charges: code articles ("ч. 2 ст. 280 УК РФ", "статьи 174 Уголовного кодекса")
+and the accusation as worded ("по обвинению в разжигании розни").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pymorphy3
+
+from rightsdesk.extract.lexicon import load_table
+from rightsdesk.extract.russian.parse import Sentence, Word
+
+RULES = "rightsdesk.extract.russian.rules"
+MAX_COUNT = 99  # a larger number before "лет" is an age or a year, not a term
+YEAR_MIN = 1900
+TENS = 10  # "двадцать" and the like combine with a unit numeral after them
+
+ARTICLE = re.compile(
+    r"(?:(?:ч\.|част[ьиею]+)\s*\d+(?:\s*(?:и|,)\s*\d+)*\s*)?"
+    r"(?:п\.\s*«?[а-я0-9]+»?\s*)?"
+    r"(?:ст\.|стать[яиейю]+)\s*\d+(?:[.-]\d+)?"
+    r"(?:\s+(?:УК|КоАП|Уголовного\s+кодекса|Кодекса\s+об\s+административных"
+    r"\s+правонарушениях)(?:\s+(?:РФ|РК|РБ|КР|РУз|РТ|Республики\s+\w+|России|Казахстана"
+    r"|Беларуси|Кыргызстана|Узбекистана|Таджикистана))?)?",
+    re.I,
+)
+ACCUSATION = re.compile(
+    r"\b(?:по\s+)?(?:обвинени[юяе]|подозрени[юяе]|обвиняемого|обвиняемой|обвиняется|"
+    r"обвиняют|обвинили|обвинена?)(?:\s+[^\s,.;]+){0,6}?\s+в\s+(?P<charge>[^,.;:()«»\"]{4,120}?)"
+    r"(?=\s*(?:[,.;:()]|$|\s+и\s+приговор|\s+к\s+\d|\s+к\s+[а-я]+\s+(?:год|лет)|"
+    r"\s+по\s+(?:ч\.|ст\.|стать|част)))",
+    re.I,
+)
+CASE_ABOUT = re.compile(r"\bдел[оау]?\s+о\s+(?P<charge>[^,.;:()«»\"]{4,100}?)(?=\s*[,.;:()]|$)",
+                        re.I)
+
+
+# "осуждён за клевету", "арестована за распространение": what the punishment is for
+FOR_DEED = re.compile(r"\bза\s+(?P<charge>[^,.;:()«»\"]{4,120}?)(?=\s*(?:[,.;:()—–-]|$|"
+                      r"\s+и\s+(?:приговор|осужд|назнач)|\s+к\s+\d|\s+на\s+\d))", re.I)
+NOT_DEEDS = frozenset({"решётка", "решетка", "граница", "рубеж", "год", "время", "день",
+                       "месяц", "неделя", "счёт", "счет", "что", "это", "который", "свой"})
+PREPOSITIONS = frozenset({"в", "во", "на", "о", "об", "к", "с", "со", "по", "против", "для",
+                          "от", "из", "при", "под", "над", "за", "через", "с целью"})
+
+
+def _deed(morph: pymorphy3.MorphAnalyzer, phrase: str) -> bool:
+    """"за клевету": an inanimate noun in the accusative, not a time or a place."""
+    first = phrase.split()[0].lower()
+    for parse in morph.parse(first):
+        if {"NOUN", "accs"} <= parse.tag.grammemes and "anim" not in parse.tag:
+            return parse.normal_form not in NOT_DEEDS
+    return False
+
+
+def _nominative(morph: pymorphy3.MorphAnalyzer, phrase: str) -> str:
+    """Each coordinated head (and the adjectives before it) in the nominative:
+    "распространение ложной информации и оскорбление" keeps its genitives; "участии
+    в террористической организации" -> "участие в ...": after a preposition words
+    keep their case."""
+    words = phrase.split()
+    case = _case_of(morph, words[0])
+    if case in (None, "nomn"):
+        return phrase
+    out, converting = [], True
+    for word in words:
+        bare = word.lower().strip(",")
+        if bare in ("и", "или") or word.endswith(","):
+            out.append(_inflected(morph, word, case) if converting and word.endswith(",")
+                       else word)
+            converting = True
+            continue
+        if bare in PREPOSITIONS or not converting:
+            converting = False
+            out.append(word)
+            continue
+        pos = _pos_in_case(morph, word, case)
+        out.append(_inflected(morph, word, case) if pos else word)
+        converting = pos in ("ADJF", "PRTF")  # the noun ends the head
+    return " ".join(out)
+
+
+def _pos_in_case(morph: pymorphy3.MorphAnalyzer, word: str, case: str) -> str | None:
+    """The part of speech of a reading of the word in `case` (None: it has none)."""
+    for parse in morph.parse(word.lower()):
+        if parse.tag.case == case and parse.tag.POS in ("NOUN", "ADJF", "PRTF"):
+            return str(parse.tag.POS)
+    return None
+
+
+def _case_of(morph: pymorphy3.MorphAnalyzer, word: str) -> str | None:
+    parse = next((p for p in morph.parse(word.lower()) if p.tag.POS in ("NOUN", "ADJF", "PRTF")),
+                 None)
+    return str(parse.tag.case) if parse and parse.tag.case else None
+
+
+def _inflected(morph: pymorphy3.MorphAnalyzer, word: str, case: str) -> str:
+    for parse in morph.parse(word.lower()):
+        if parse.tag.case == case and parse.tag.POS in ("NOUN", "ADJF", "PRTF"):
+            form = parse.inflect({"nomn"})
+            if form is not None:
+                return form.word
+    return word
+
+
+@cache
+def _numbers() -> tuple[dict[str, float], dict[str, float]]:
+    table = load_table("numbers", RULES)
+    rules = {rule.id: dict(zip(rule.terms, rule.get("values"), strict=True))
+             for rule in table.rules}
+    return rules["numerals"], rules["units"]
+
+
+def sentence_months(sentence: Sentence) -> float | None:
+    """The first prison term the sentence gives, in months (None when it gives none)."""
+    numerals, units = _numbers()
+    words = sentence.words
+    for i, word in enumerate(words):
+        months_per = units.get(word.lemma)
+        if not months_per or i == 0:
+            continue
+        count = _count_before(words, i, numerals)
+        if count is None:
+            continue
+        total = count * months_per
+        total += _extra(words, i, numerals, units)
+        return total
+    return None
+
+
+def _count_before(words: list[Word], i: int, numerals: dict[str, float]) -> float | None:
+    """The count in front of unit word `i`: "7,5", "семи", "семи с половиной"."""
+    half = 0.0
+    j = i - 1
+    if words[j].lemma == "половина" and j >= 2 and words[j - 1].lemma == "с":
+        half, j = 0.5, j - 2
+    value = _number(words[j], numerals)
+    if value is not None and value < TENS and j >= 1:  # "двадцати одному году"
+        tens = numerals.get(words[j - 1].lemma)
+        if tens is not None and tens >= TENS and tens % TENS == 0:
+            value, j = tens + value, j - 1
+    if value is None or value > MAX_COUNT or value <= 0:
+        return None
+    if j >= 1 and words[j - 1].text.lower() in ("в", "во"):
+        return None  # "в два года": an age
+    return value + half
+
+
+def _number(word: Word, numerals: dict[str, float]) -> float | None:
+    text = word.text.replace(",", ".")
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        value = float(text)
+        return None if value >= YEAR_MIN else value
+    return numerals.get(word.lemma)
+
+
+def _extra(words: list[Word], i: int, numerals: dict[str, float],
+           units: dict[str, float]) -> float:
+    """"и 6 месяцам" after "3 годам": the months added to the years."""
+    if i + 3 < len(words) and words[i + 1].lemma == "и":
+        value = _number(words[i + 2], numerals)
+        per = units.get(words[i + 3].lemma)
+        if value is not None and per:
+            return value * per
+    return 0.0
+
+
+def charges(text: str, morph: pymorphy3.MorphAnalyzer | None = None) -> list[str]:
+    """Charges as worded, in reading order: code articles, and accusations with their
+    head put into the nominative when `morph` is given ("в клевете" -> "клевета")."""
+    found = [(m.start(), " ".join(m.group(0).split())) for m in ARTICLE.finditer(text)]
+    for pattern in (ACCUSATION, CASE_ABOUT, FOR_DEED):
+        for match in pattern.finditer(text):
+            phrase = " ".join(match.group("charge").split())
+            if pattern is FOR_DEED and (morph is None or not _deed(morph, phrase)):
+                continue
+            found.append((match.start("charge"), _nominative(morph, phrase) if morph else phrase))
+    seen: list[str] = []
+    for _, charge in sorted(found):
+        if charge not in seen:
+            seen.append(charge)
+    return seen

@@ -1,0 +1,136 @@
+"""Russian reading: nominative names, dates, terms, charges, statements, occasions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from rightsdesk.extract.russian.dates import find_dates
+from rightsdesk.extract.russian.names import nominative
+from rightsdesk.extract.russian.terms import charges
+
+PUBLISHED = date(2024, 3, 15)
+
+
+@pytest.mark.parametrize(
+    ("words", "case", "name"),
+    [
+        (["Козлова"], "Gen", "Козлов"),
+        (["Козлову"], "Dat", "Козлов"),
+        (["Тулетаевой"], "Gen", "Тулетаева"),
+        (["Розу", "Тулетаеву"], "Acc", "Роза Тулетаева"),
+        (["Владимира", "Козлова"], "Acc", "Владимир Козлов"),
+        (["Ерлана", "Калиева"], "Gen", "Ерлан Калиев"),  # a surname pymorphy3 does not know
+        (["Максима", "Знака"], "Gen", "Максим Знак"),  # a surname that is also a noun
+        (["Сервера", "Мустафаева"], "Gen", "Сервер Мустафаев"),  # an unknown given name
+        (["Хадиджи", "Исмайловой"], "Gen", "Хадиджа Исмайлова"),
+    ],
+)
+def test_nominative_of_declined_names(russian_nlp, words: list[str], case: str,
+                                      name: str) -> None:
+    assert nominative(russian_nlp.morph, words, case) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Его осудили 8 октября 2012 года.", "2012-10-08"),
+        ("Его задержали в октябре 2012 года.", "2012-10"),
+        ("Дело возбудили в 2012 году.", "2012"),
+        ("Его задержали вчера.", "2024-03-14"),
+        ("Его освободили в прошлом месяце.", "2024-02"),
+        ("Его задержали 3 марта.", "2024-03-03"),
+        ("Его задержали в понедельник.", "2024-03-11"),
+        ("Его задержали в пятницу.", "2024-03-15"),  # the day of publication
+        ("Его задержали 08.10.2012.", "2012-10-08"),
+    ],
+)
+def test_russian_date_expressions_keep_their_precision(text: str, value: str) -> None:
+    assert [d.value for d in find_dates(text, published=PUBLISHED)] == [value]
+
+
+def test_relative_dates_need_a_publication_date() -> None:
+    assert find_dates("Его задержали вчера.", published=None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("Суд приговорил Олега Иванова к семи с половиной годам лишения свободы.", 90),
+        ("Суд приговорил Олега Иванова к 7,5 года колонии.", 90),
+        ("Суд приговорил Олега Иванова к 3 годам и 6 месяцам колонии.", 42),
+        ("Суд приговорил Олега Иванова к двум годам условно.", 24),
+    ],
+)
+def test_terms_in_months(read_ru, text: str, months: float) -> None:
+    [event] = read_ru(text).events
+    assert (event.type, event.sentence_months) == ("sentence", months)
+
+
+def test_charges_as_worded_with_code_articles() -> None:
+    text = ("Его осудили по ч. 2 ст. 280 УК РФ и по статье 174 УК РК "
+            "по обвинению в разжигании социальной розни.")
+    assert charges(text) == ["ч. 2 ст. 280 УК РФ", "статье 174 УК РК",
+                             "разжигании социальной розни"]
+
+
+def test_document_reads_victims_events_statements_and_occasions(read_ru) -> None:
+    extraction = read_ru(
+        "Вчера в Шымкенте полиция задержала блогера Олега Иванова.\n"
+        "Правозащитный центр «Мемориал» признал Иванова политзаключённым.\n"
+        "Заседание по делу Иванова состоится 2 апреля."
+    )
+    [person] = extraction.persons
+    assert person.name == "Олег Иванов"
+    assert "Oleg Ivanov" in person.aliases
+    arrest = next(e for e in extraction.events if e.type == "arrest")
+    assert (arrest.date, arrest.place) == ("2024-03-14", "Шымкент")
+    assert arrest.evidence.language == "ru"
+    [statement] = extraction.statements
+    assert "Мемориал" in statement.actor
+    [hearing] = extraction.occasions
+    assert (hearing.type, hearing.date, hearing.persons) == ("hearing", "2024-04-02",
+                                                             [person.key])
+
+
+def test_a_call_to_release_is_no_release(read_ru) -> None:
+    extraction = read_ru("Amnesty International призвала освободить Олега Иванова.")
+    assert extraction.events == []
+    assert [s.actor for s in extraction.statements] == ["Amnesty International"]
+
+
+def test_an_official_speaks_for_the_office_and_a_ministry_keeps_its_country(read_ru) -> None:
+    extraction = read_ru(
+        "Президент Литвы Андрюс Петраускас заявил, что осуждает приговор.\n"
+        "В МИД Германии выразили протест в связи с арестом Олега Иванова."
+    )
+    assert [s.actor for s in extraction.statements] == ["Андрюс Петраускас", "МИД Германии"]
+
+
+def test_people_listed_after_a_colon_take_the_events_of_the_introduction(read_ru) -> None:
+    extraction = read_ru(
+        "Суд заключил под стражу двух журналистов.\n"
+        "До марта в СИЗО будут находиться:\n"
+        "Олег Иванов – редактор;\n"
+        "Анна Белова – фотограф.\n"
+    )
+    assert sorted(p.name for p in extraction.persons) == ["Анна Белова", "Олег Иванов"]
+    assert {e.type for e in extraction.events} == {"arrest", "trial"}  # a court ordered it
+
+
+def test_initials_alone_name_no_one(read_ru) -> None:
+    extraction = read_ru("Следователи задержали обвиняемого Г. Г. в Ереване.")
+    assert all(p.name.replace(".", "").strip() for p in extraction.persons)
+    assert all(len(w) > 1 for p in extraction.persons for w in p.name.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("Минский областной суд приговорил Олега Иванова к трём годам.", "Минск"),
+     ("Московский городской суд приговорил Олега Иванова к трём годам.", "Москва"),
+     ("Суд в Ростове-на-Дону приговорил Олега Иванова к трём годам.", "Ростов-на-Дону")],
+)
+def test_place_of_a_court_or_a_city(read_ru, text: str, place: str) -> None:
+    [event] = read_ru(text).events
+    assert event.place == place
