@@ -375,3 +375,21 @@ def test_a_term_the_prosecution_seeks_means_a_charge(events) -> None:
     found = events("Prosecutors are seeking up to 15 years in prison for the journalist "
                    "Furkan Kara.")
     assert ("Furkan Kara", "charge") in found
+
+
+def test_a_trial_the_sentence_was_passed_in_is_the_sentenced_person_s(events) -> None:
+    found = events("The activist Amadou Diallo has been convicted after torture and an "
+                   "unfair trial.")
+    assert ("Amadou Diallo", "trial") in found
+
+
+def test_a_court_denying_a_described_person_bail_holds_a_hearing(events) -> None:
+    found = events("The regional court in Lome denied the journalist Kofi Mensah bail on "
+                   "30 August 2018, and he remains in detention.")
+    assert ("Kofi Mensah", "trial") in found
+
+
+def test_verbs_after_a_passive_share_its_subject_not_the_first_verb_s_object(events) -> None:
+    found = events("The activists Samir Benlarbi and Slimane Hamitouche faced the same "
+                   "charges but were sentenced to four months and released on time served.")
+    assert {("Samir Benlarbi", "release"), ("Slimane Hamitouche", "release")} <= set(found)

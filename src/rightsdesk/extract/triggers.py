@@ -33,6 +33,9 @@ CASE_NOUNS = frozenset({"verdict", "sentence", "conviction", "ruling", "appeal",
                         "jailing", "imprisonment", "sentencing"})
 # What a person files with a court: "an appeal by X" is X's.
 FILED_NOUNS = frozenset({"appeal", "petition", "plea", "application", "complaint"})
+HEARING_NOUNS = frozenset({"trial", "retrial", "hearing"})
+HEARING_PREPOSITIONS = frozenset({"in", "after", "following"})
+JUDGING_VERBS = frozenset({"sentence", "convict", "jail", "imprison", "acquit"})
 PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "dative"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DEPRIVING_VERBS = frozenset({"deny", "refuse", "withhold"})
@@ -216,9 +219,12 @@ def _children(token: Token, deps: frozenset[str]) -> list[Token]:
 
 
 def _inherited(verb: Token, deps: frozenset[str]) -> list[Token]:
-    """Arguments shared by coordinated verbs: "X was arrested and charged"."""
+    """Arguments shared by coordinated verbs: "X was arrested and charged"; past a
+    passive on the way, its subject ("X faced charges but was jailed and released")."""
     node = verb
     while node.dep_ == "conj" and node.head != node:
+        if passive(node):
+            deps = PASSIVE_SHARED
         node = node.head
         found = _children(node, deps)
         if found:
@@ -363,7 +369,20 @@ def _holders(noun: Token) -> list[Token]:
         found.extend(_subjects(prep.head))  # "X pleaded not guilty at the trial"
         if not found and prep.lower_ == "on":
             found.extend(_patients(prep.head))
+    if not found and noun.lemma_.lower() in HEARING_NOUNS:
+        found.extend(_judged_at(noun))
     return found
+
+
+def _judged_at(noun: Token) -> list[Token]:
+    """"sentenced in a trial rife with violations", "convicted after torture and an unfair
+    trial": the hearing at which the person sentenced was judged."""
+    while noun.dep_ == "conj":
+        noun = noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in HEARING_PREPOSITIONS:
+        return []
+    return _patients(prep.head) if prep.head.lemma_.lower() in JUDGING_VERBS else []
 
 
 def _person_like(token: Token) -> bool:
@@ -404,7 +423,10 @@ def _granted(verb: Token) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ == "to":
             found.extend(_children(child, frozenset({"pobj"})))
         elif child.dep_ in {"dobj", "ccomp"} and child.pos_ == "NOUN":
-            found.extend(c for c in child.children if c.dep_ == "compound" and c.pos_ == "PROPN")
+            found.extend(c for c in child.children  # "denied the journalist X bail"
+                         if c.dep_ in {"compound", "appos"} and c.pos_ == "PROPN")
+        elif child.dep_ == "dobj" and child.pos_ == "PROPN":
+            found.append(child)  # "denied X bail" with the bail read as a clause
     return found
 
 
