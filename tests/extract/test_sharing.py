@@ -119,6 +119,16 @@ def test_the_defendants_are_the_codefendants_just_sentenced(events) -> None:
         assert found[(name, "sentence")].charges == ["tax evasion"]
 
 
+def test_the_activists_just_sentenced_were_arrested_together(events) -> None:
+    text = (
+        "The court sentenced Oleg Tarasov to ten years.\nIvan Sorokin received nine years.\n"
+        "The activists were arrested in August 2019 after a rally."
+    )
+    found = events(text)
+    for name in ("Oleg Tarasov", "Ivan Sorokin"):
+        assert found[(name, "arrest")].date == "2019-08"
+
+
 def test_the_one_day_a_report_gives_a_kind_of_event_dates_the_others(events) -> None:
     text = (
         "Police detained Dana Kulova at a rally in Almaty on 2 May.\n"

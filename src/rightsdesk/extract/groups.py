@@ -10,8 +10,8 @@ names for it:
   definite group: "the three women", "all five men", or a bare number: "charged
   all three"); "a professor" is a group of one, whom news names right after
   the lede;
-- a definite group without a count ("the defendants") to the co-defendants
-  of the court case just reported.
+- a definite group without a count ("the defendants", "the activists were
+  arrested") to the co-defendants of the court case just reported.
 """
 
 from __future__ import annotations
@@ -35,6 +35,9 @@ DEFINITE = frozenset({"the", "these", "those", "all"})
 # activists") is often tagged a proper noun in a compound.
 COUNT_DEPS = frozenset({"nummod", "compound"})
 CASE_EVENTS = frozenset({"charge", "trial", "sentence", "release"})
+# what "the defendants" of a case just reported went through together: the case,
+# and the arrest and treatment that led to it
+SHARED_BY_CODEFENDANTS = CASE_EVENTS | {"arrest", "ill_treatment"}
 
 Roster = dict[int, list[str]]  # sentence index -> surname keys of the persons it names
 
@@ -109,7 +112,7 @@ def group_members(group: GroupReport, roster: Roster, reports: Sequence[Report])
             found = _counted(group, roster, forward=True)
         if found or not group.definite:
             return found
-    if group.definite and group.type in CASE_EVENTS:
+    if group.definite and group.type in SHARED_BY_CODEFENDANTS:
         return _codefendants(group, reports)
     return []
 
