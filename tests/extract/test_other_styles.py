@@ -393,3 +393,9 @@ def test_verbs_after_a_passive_share_its_subject_not_the_first_verb_s_object(eve
     found = events("The activists Samir Benlarbi and Slimane Hamitouche faced the same "
                    "charges but were sentenced to four months and released on time served.")
     assert {("Samir Benlarbi", "release"), ("Slimane Hamitouche", "release")} <= set(found)
+
+
+def test_a_brief_detention_is_an_arrest_and_a_release(events) -> None:
+    found = events("The journalist Anna Berg was briefly detained by police in Minsk.")
+    assert {("Anna Berg", "arrest"), ("Anna Berg", "release")} <= set(found)
+    assert ("Ivan Petrov", "release") not in events("Ivan Petrov was detained by police.")

@@ -79,6 +79,7 @@ LEDE_REACH = 3
 LEDE_SENTENCES = 3  # headline and lede: where a story says where it happened
 TIME_PREPOSITIONS = frozenset({"during", "amid", "throughout", "since", "until"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+BRIEFLY = frozenset({"briefly", "temporarily"})  # an arrest that ended
 # kinds where a lawyer target is a victim ("the detention of lawyer X")
 DIRECT_KINDS = frozenset({"patient", "modified", "holder"})
 DIRECT_SUBJECT_EVENTS = frozenset({"sentence", "charge", "killing"})
@@ -762,12 +763,16 @@ def _ours(reports: list[Report], document: Document) -> list[Report]:
 
 
 def _events(target: Target, key: str, document: Document) -> list[Event]:
-    """The hit's event; an arrest "on charges of X" also reports the charging."""
+    """The hit's event; an arrest "on charges of X" also reports the charging, a brief
+    one ("briefly detained") the release."""
     event = _event(target, key, document)
-    if event.type != "arrest" or not event.charges:
-        return [event]
-    charge = Event("charge", key, event.evidence, date=event.date, charges=list(event.charges))
-    return [event, charge]
+    found = [event]
+    if event.type == "arrest" and event.charges:
+        found.append(Event("charge", key, event.evidence, date=event.date,
+                           charges=list(event.charges)))
+    if event.type == "arrest" and _brief(target.hit.anchor):
+        found.append(Event("release", key, event.evidence, place=event.place))
+    return found
 
 
 def _event(target: Target, key: str, document: Document) -> Event:
@@ -789,6 +794,10 @@ def _event(target: Target, key: str, document: Document) -> Event:
         sentence_months=attributes.months if rule.event == "sentence" else None,
         also=also,
     )
+
+
+def _brief(anchor: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in BRIEFLY for c in anchor.children)
 
 
 def _share_charges(events: list[Event]) -> None:
