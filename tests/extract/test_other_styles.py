@@ -3,6 +3,8 @@ Persian and Turkic names, other courts and charges. Sentences written for these 
 
 from __future__ import annotations
 
+from rightsdesk.extract.attributes import named_places
+
 
 def test_a_hyphenated_name_is_a_victim(events) -> None:
     found = events("Omar Abd El-Rahman was arrested in March 2020 in Alexandria.")
@@ -399,3 +401,9 @@ def test_a_brief_detention_is_an_arrest_and_a_release(events) -> None:
     found = events("The journalist Anna Berg was briefly detained by police in Minsk.")
     assert {("Anna Berg", "arrest"), ("Anna Berg", "release")} <= set(found)
     assert ("Ivan Petrov", "release") not in events("Ivan Petrov was detained by police.")
+
+
+def test_a_place_name_cut_at_its_conjunction_is_no_place(nlp) -> None:
+    sent = nlp("Letter sent to embassies in Bosnia and Herzegovina")[:]
+    assert [e.text for e in sent.ents] == ["Bosnia and"]  # the model's cut, which this guards
+    assert named_places(sent) == []

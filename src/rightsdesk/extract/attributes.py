@@ -288,8 +288,8 @@ def _named_place(sent: Span, clause: set[Token], targets: set[int]) -> str | Non
             continue
         if ent.root.i in targets:
             continue
-        if not ent.text[:1].isupper() or ent.root.pos_ != "PROPN":
-            continue  # "in absentia" is tagged a place now and then
+        if not _proper_entity(ent):
+            continue
         if ent.root.dep_ == "compound" and ent.root.head.ent_type_ == "PERSON":
             continue  # a first name the NER took for a town
         if any(t.ent_type_ == "PERSON" for t in ent.root.conjuncts):
@@ -306,8 +306,15 @@ def named_places(sent: Span) -> list[str]:
     places someone came from: "returned from Bishkek")."""
     pattern, _ = country_pattern()
     return [_with_direction(ent) for ent in sent.ents
-            if ent.label_ in PLACE_LABELS and ent.text[:1].isupper() and ent.root.pos_ == "PROPN"
+            if ent.label_ in PLACE_LABELS and _proper_entity(ent)
             and not pattern.fullmatch(ent.text) and ent.root.head.lower_ != "from"]
+
+
+def _proper_entity(ent: Span) -> bool:
+    """A place name as the NER should cut it: not "in absentia" (tagged a place now
+    and then), not "Bosnia and" (a name cut at its conjunction)."""
+    return ent.text[:1].isupper() and ent.root.pos_ == "PROPN" and ent[-1].pos_ not in {
+        "CCONJ", "ADP"}
 
 
 def settlement_name(token: Token) -> Span | None:
