@@ -131,6 +131,21 @@ def test_ngo_named_in_its_own_release(nlp: Language) -> None:
     assert actors(nlp, text, author="hrw.org") == ["Human Rights Watch"]
 
 
+def test_a_release_that_names_its_group_is_the_group_s_position(nlp: Language) -> None:
+    text = (
+        "Egypt: Pardon for jailed blogger long overdue\n"
+        "The following quote can be attributed to Amr Said, researcher at Human Rights Watch: "
+        "the pardon is good news."
+    )
+    assert actors(nlp, text, author="www.hrw.org") == ["Human Rights Watch"]
+    assert actors(nlp, text.replace("Human Rights Watch", "the university")) == []
+
+
+def test_a_page_on_a_group_s_site_that_never_names_it_is_no_position(nlp: Language) -> None:
+    text = "Repression in Belarus is not getting any less severe, writes our columnist."
+    assert actors(nlp, text, author="www.indexoncensorship.org") == []
+
+
 def test_spokesperson_speaks_for_the_organisation(nlp: Language) -> None:
     text = (
         "“This verdict is a travesty,” said Jane Doe, a researcher at Freedom House.\n"

@@ -126,12 +126,27 @@ def find_statements(
             _record(reading, chosen, view, published, people, how)
         reading.recent.extend((view.index, m) for m in mentions)
         reading.last_date = _last_date(view, published, reading.last_date)
+    _publisher(reading, sents, mentions_of, published)
     statements = _merge_offices(reading)
     if weights is not None:
         for statement in statements:
             statement.confidence = weights.weigh(
                 "statement", statement_features(statement, reading), actor=statement.actor)
     return statements
+
+
+def _publisher(reading: Reading, sents: list[SentenceView],
+               mentions_of: list[list[ActorMention]], published: date | None) -> None:
+    """A human-rights group's release that names the group is its position on the case,
+    from its title on, whether or not a sentence has it speak ("the following quote can
+    be attributed to ..."). A column or report on its site that never names it is not."""
+    author = reading.author
+    if author is None or author.category != "ngo":
+        return
+    if not any(m.actor.name == author.name for mentions in mentions_of for m in mentions):
+        return
+    _record(reading, [ActorMention(author, author.name, 0, 0)], sents[0], published, [],
+            "publisher")
 
 
 def statement_features(statement: Statement, reading: Reading) -> dict[str, float]:
