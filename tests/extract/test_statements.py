@@ -208,3 +208,9 @@ def test_words_quoted_on_the_record_are_a_position(nlp: Language) -> None:
 def test_a_phrase_quoted_inside_reported_speech_is_no_position(nlp: Language) -> None:
     text = "The Committee to Protect Journalists said they had “acquired documents” in May."
     assert actors(nlp, text) == []
+
+
+def test_a_name_inside_an_adjective_does_not_speak(nlp: Language) -> None:
+    assert actors(nlp, "His US-based daughter welcomed the news and condemned the trial.") == []
+    assert actors(nlp, "Ban Ki-moon, the UN secretary-general, condemned the beatings.") == [
+        "UN Secretary-General"]

@@ -34,6 +34,10 @@ ORG_NAME = re.compile(
     rf"{NAME_WORD}(?:\s+(?:{LINK_WORD}\s+)*{NAME_WORD})*"
 )
 ORG_HEAD = re.compile(rf"\b(?:{ORG_HEADS})\b")
+# "U.S.-based", "UN-backed": a name inside an adjective (not "Ban Ki-moon")
+QUALIFYING = ("based", "backed", "funded", "led", "sponsored", "owned", "run", "brokered",
+              "supported", "aligned", "allied", "registered", "born")
+HYPHENATED_ADJECTIVE = re.compile(rf"-(?:{'|'.join(QUALIFYING)})$")
 # Bodies of the state that try or hold people: never the actor of a statement.
 STATE_ORGANS = re.compile(
     r"\b(Court|Prosecutor|Police|KGB|KNB|FSB|Prison|Colony|Investigative|Militia)\b"
@@ -143,7 +147,16 @@ def find_mentions(span: Span) -> list[ActorMention]:
     mentions = _gazetteer_mentions(span)
     mentions += _free(span, _org_name_mentions(span), mentions)
     mentions += _free(span, _country_mentions(span), mentions)
-    return sorted(mentions, key=lambda m: m.start)
+    return sorted((m for m in mentions if not _in_adjective(span, m)), key=lambda m: m.start)
+
+
+def _in_adjective(span: Span, mention: ActorMention) -> bool:
+    """"her US-based daughter", "a UN-backed court": the name qualifies something else."""
+    if HYPHENATED_ADJECTIVE.search(mention.text):
+        return True
+    doc, end = span.doc, mention.end
+    return (end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text == "-"
+            and doc[end + 1].lower_ in QUALIFYING)
 
 
 def _free(
