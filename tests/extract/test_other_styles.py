@@ -407,3 +407,8 @@ def test_a_place_name_cut_at_its_conjunction_is_no_place(nlp) -> None:
     sent = nlp("Letter sent to embassies in Bosnia and Herzegovina")[:]
     assert [e.text for e in sent.ents] == ["Bosnia and"]  # the model's cut, which this guards
     assert named_places(sent) == []
+
+
+def test_a_lower_case_charge_the_ner_calls_a_person_is_a_charge(events) -> None:
+    found = events("Filep Karma was charged with makar in 2004.")
+    assert found[("Filep Karma", "charge")].charges == ["makar"]

@@ -412,8 +412,9 @@ def _charge_list(prep: str, obj: Token) -> list[str]:
     if lemma in CHARGE_NOUNS and lemma != "article":
         return []  # "on charges": its own "of" phrase is read with "charges" as holder
     words = _charge_words(obj)
-    if not words or words[0].like_num or any(w.ent_type_ == "PERSON" for w in words):
-        return []
+    if not words or words[0].like_num or any(
+            w.ent_type_ == "PERSON" and not w.is_lower for w in words):
+        return []  # a name, not a charge ("makar", lower case, is the NER's slip)
     if obj.ent_type_ == "DATE":
         return []  # "acquitted X on Monday of ...": a day, whatever hangs on it
     if obj.pos_ == "PRON" or lemma in INDEFINITES:
@@ -421,7 +422,7 @@ def _charge_list(prep: str, obj: Token) -> list[str]:
     roles = person_words()
     if lemma in roles or (obj.pos_ == "PROPN" and any(w.lemma_.lower() in roles for w in words)):
         return []  # "the conviction of (the farmer / blogger) X": a person, not a charge
-    if all(w.pos_ == "PROPN" or w.is_punct for w in words):
+    if all((w.pos_ == "PROPN" and not w.is_lower) or w.is_punct for w in words):
         return []  # "the conviction of Maks Sultanov": a name the NER missed
     items = [i for i in _split_items(words) if not CODE_NAME.fullmatch(i)]
     # "with X, a vaguely defined offense that ...": a description after the charge
