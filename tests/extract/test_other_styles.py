@@ -412,3 +412,11 @@ def test_a_place_name_cut_at_its_conjunction_is_no_place(nlp) -> None:
 def test_a_lower_case_charge_the_ner_calls_a_person_is_a_charge(events) -> None:
     found = events("Filep Karma was charged with makar in 2004.")
     assert found[("Filep Karma", "charge")].charges == ["makar"]
+
+
+def test_the_verdict_a_group_s_sentence_followed_names_its_charge(events) -> None:
+    found = events("A court sentenced six activists to prison on Friday after finding them "
+                   "guilty of treason.\nAnna Berg, Ivan Petrov, Marta Lopez, Kofi Mensah, and "
+                   "Li Wen were ordered to serve nine months, while Omar Said was handed an "
+                   "eight-month prison term.")
+    assert found[("Anna Berg", "sentence")].charges == ["treason"]

@@ -31,6 +31,7 @@ DIRECTIONS = frozenset(
 CHARGE_NOUNS = frozenset({"charge", "count", "suspicion", "accusation", "allegation", "article",
                           "crime", "offence", "offense"})
 TERM_UNITS = frozenset({"year", "month", "week", "day", "term", "sentence", "lash"})
+VERDICT_VERBS = frozenset({"find", "convict"})  # "after finding them guilty of X"
 LISTING = frozenset({"conj", "appos"})  # how the parse links names listed together
 # Words that say what kind of court it is; the seat is named before them
 # ("Baku Grave Crimes Court", "Urumqi Intermediate People's Court").
@@ -389,9 +390,10 @@ def _vouched(holder: Token, prep: str) -> str:
 def _charge_holders(anchor: Token, clause: set[Token]) -> list[Token]:
     """Tokens charge phrases hang on: the trigger, its clause, "guilty", "charges", and
     the term ("sentenced to 15 years for treason": the parse may hang "for" on "years")."""
-    holders = [anchor, *clause]
+    verbs = [anchor, *clause, *_verdict_clauses(anchor)]
+    holders = list(verbs)
     held = CHARGE_NOUNS | TERM_UNITS
-    for verb in [anchor, *clause]:
+    for verb in verbs:
         # "found guilty", "serving a sentence for X"
         holders.extend(c for c in verb.children if c.lemma_.lower() in {"guilty"} | held)
         for prep in verb.children:
@@ -404,6 +406,13 @@ def _charge_holders(anchor: Token, clause: set[Token]) -> list[Token]:
     holders.extend(o for term in terms for prep in term.children for o in prep.children
                    if o.dep_ == "pobj" and o.lemma_.lower() in CHARGE_NOUNS)
     return list(dict.fromkeys(holders))
+
+
+def _verdict_clauses(anchor: Token) -> list[Token]:
+    """"sentenced them after finding them guilty of X", "jailed after convicting them
+    of X": the verdict the sentence followed names the charge."""
+    return [c for prep in anchor.children if prep.dep_ == "prep"
+            for c in prep.children if c.dep_ == "pcomp" and c.lemma_.lower() in VERDICT_VERBS]
 
 
 def _charge_list(prep: str, obj: Token) -> list[str]:
