@@ -420,3 +420,9 @@ def test_the_verdict_a_group_s_sentence_followed_names_its_charge(events) -> Non
                    "Li Wen were ordered to serve nine months, while Omar Said was handed an "
                    "eight-month prison term.")
     assert found[("Anna Berg", "sentence")].charges == ["treason"]
+
+
+def test_the_day_of_a_letter_does_not_date_what_it_is_about(events) -> None:
+    found = events("In an April 27 letter to the Prosecutor General, Human Rights Watch "
+                   "expressed concern about the pretrial detention of Jirair Sefilyan.")
+    assert found[("Jirair Sefilyan", "arrest")].date is None

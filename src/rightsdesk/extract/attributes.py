@@ -32,6 +32,8 @@ CHARGE_NOUNS = frozenset({"charge", "count", "suspicion", "accusation", "allegat
                           "crime", "offence", "offense"})
 TERM_UNITS = frozenset({"year", "month", "week", "day", "term", "sentence", "lash"})
 VERDICT_VERBS = frozenset({"find", "convict"})  # "after finding them guilty of X"
+WRITINGS = frozenset({"letter", "statement", "report", "interview", "post", "column", "article",
+                      "tweet", "speech", "release", "op-ed", "blog", "editorial", "broadcast"})
 LISTING = frozenset({"conj", "appos"})  # how the parse links names listed together
 # Words that say what kind of court it is; the seat is named before them
 # ("Baku Grave Crimes Court", "Urumqi Intermediate People's Court").
@@ -160,7 +162,7 @@ def _date(
         if mention.elapsed and not arrest:
             continue
         span = sent.doc.char_span(base + mention.start, base + mention.end, alignment_mode="expand")
-        if span is not None and _in_clause(span.root, clause):
+        if span is not None and _in_clause(span.root, clause) and not _dates_a_text(span):
             # "arrested on 28 September 2015 and in October 2016 sentenced": each its own
             theirs = clause_verb(span.root) != own
             owned.append((theirs, mention.elapsed, _distance(span.root, clause), mention.start,
@@ -170,6 +172,14 @@ def _date(
         # April 11, 2017": the day stated beats the count
         return min(owned)[4]
     return None
+
+
+def _dates_a_text(span: Span) -> bool:
+    """"In an April 27 letter about the detention of X", "Monday's statement": the day
+    a text was written, not the day of what it is about."""
+    root = span.root
+    return root.dep_ in {"compound", "poss", "nmod", "amod", "npadvmod"} and (
+        root.head.lemma_.lower() in WRITINGS)
 
 
 def _distance(token: Token, clause: set[Token]) -> int:
