@@ -426,3 +426,9 @@ def test_the_day_of_a_letter_does_not_date_what_it_is_about(events) -> None:
     found = events("In an April 27 letter to the Prosecutor General, Human Rights Watch "
                    "expressed concern about the pretrial detention of Jirair Sefilyan.")
     assert found[("Jirair Sefilyan", "arrest")].date is None
+
+
+def test_a_text_dump_s_date_field_dates_no_event(events) -> None:
+    found = events(" date 2019-12 Kem Sokha was arrested in September 2017 and charged "
+                   "with treason.")
+    assert found[("Kem Sokha", "arrest")].date == "2017-09"

@@ -32,6 +32,7 @@ CHARGE_NOUNS = frozenset({"charge", "count", "suspicion", "accusation", "allegat
                           "crime", "offence", "offense"})
 TERM_UNITS = frozenset({"year", "month", "week", "day", "term", "sentence", "lash"})
 VERDICT_VERBS = frozenset({"find", "convict"})  # "after finding them guilty of X"
+DATE_FIELD = re.compile(r"\s*date\s+")
 WRITINGS = frozenset({"letter", "statement", "report", "interview", "post", "column", "article",
                       "tweet", "speech", "release", "op-ed", "blog", "editorial", "broadcast"})
 LISTING = frozenset({"conj", "appos"})  # how the parse links names listed together
@@ -159,8 +160,8 @@ def _date(
     mentions = find_dates(sent.text, published=published)
     owned = []
     for mention in mentions:
-        if mention.elapsed and not arrest:
-            continue
+        if mention.elapsed and not arrest or DATE_FIELD.fullmatch(sent.text[: mention.start]):
+            continue  # "date 2019-12 X was arrested in 2017": a text dump's date field
         span = sent.doc.char_span(base + mention.start, base + mention.end, alignment_mode="expand")
         if span is not None and _in_clause(span.root, clause) and not _dates_a_text(span):
             # "arrested on 28 September 2015 and in October 2016 sentenced": each its own
