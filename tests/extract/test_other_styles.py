@@ -432,3 +432,10 @@ def test_a_text_dump_s_date_field_dates_no_event(events) -> None:
     found = events(" date 2019-12 Kem Sokha was arrested in September 2017 and charged "
                    "with treason.")
     assert found[("Kem Sokha", "arrest")].date == "2017-09"
+
+
+def test_the_next_day_is_the_day_after_the_date_of_the_verb_before(events) -> None:
+    found = events("Kara-Murza was arrested outside his home on April 11, 2022 and sentenced "
+                   "the next day to 15 days in jail.")
+    assert found[("Kara-Murza", "arrest")].date == "2022-04-11"
+    assert found[("Kara-Murza", "sentence")].date == "2022-04-12"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from spacy.tokens import Span, Token
@@ -171,8 +171,24 @@ def _date(
     if owned:
         # "released on Friday after five years since 2011": Friday; "five years ago, on
         # April 11, 2017": the day stated beats the count
-        return min(owned)[4]
+        theirs, *_, value = min(owned)
+        if theirs and _the_next_day(own):  # "arrested on April 11 and sentenced the next day"
+            return _day_after(value)
+        return value
     return None
+
+
+def _the_next_day(verb: Token) -> bool:
+    return any(c.lemma_.lower() == "day" and any(
+        m.dep_ == "amod" and m.lower_ in {"next", "following"} for m in c.children)
+        for c in verb.children)
+
+
+def _day_after(day: str) -> str | None:
+    """The day after a full date; none after a month or a year (which day is unknown)."""
+    if len(day) != 10:
+        return None
+    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
 
 
 def _dates_a_text(span: Span) -> bool:
