@@ -109,3 +109,12 @@ def test_a_proposed_state_takes_no_day_from_the_verb_of_another_event(nlp) -> No
     found = {e.type: e for e in extraction.events}
     assert found["release"].date == "2024-03-12"
     assert found["arrest"].proposed and found["arrest"].date is None
+
+
+def test_the_head_of_a_party_is_no_candidate_of_the_events_around_it(nlp) -> None:
+    keep_all = EventDecisions(LinearModel({}, 0.0), LinearModel({}, 30.0), propose=2.0, keep=0.0)
+    text = ("The activist Ivan Petrov was arrested after the polls in January, which gave "
+            "Nazarbayev's Nur Otan party 81 percent of the vote.")
+    _, trace = reading(nlp, keep_all, text)
+    named = {r["name"] for kind, r in trace if kind == "candidate"}
+    assert "Ivan Petrov" in named and not any("Nazarbayev" in n for n in named)

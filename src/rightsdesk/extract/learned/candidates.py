@@ -34,6 +34,8 @@ MAX_GROUP = 12
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 GOVERNOR_DEPTH = 4  # verbs above the trigger whose lemmas say "asked for", "denied"
 REPORTING = frozenset({"say", "tell", "report", "add", "state", "note", "according", "write"})
+BODIES = frozenset({"party", "government", "regime", "administration", "ministry", "cabinet",
+                    "movement", "office", "campaign"})
 
 
 @dataclass(slots=True)
@@ -76,8 +78,11 @@ def sentence_candidates(
     triggers: list[tuple[Token, EventType]],
     reading: RuleReading,
 ) -> Iterator[Candidate]:
-    """Every (person, trigger) pair of the sentence within MAX_PATH arcs, described."""
+    """Every (person, trigger) pair of the sentence within MAX_PATH arcs, described.
+    The head of a body ("Nazarbayev's party won") is no candidate."""
     for at, mention in persons:
+        if at.dep_ == "poss" and (at.head.ent_type_ == "ORG" or at.head.lemma_.lower() in BODIES):
+            continue
         for trigger, event in triggers:
             if trigger.i in range(mention.span.start, mention.span.end) and at.i != trigger.i:
                 continue  # a trigger word inside the name ("Free X")
