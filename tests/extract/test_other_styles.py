@@ -439,3 +439,9 @@ def test_the_next_day_is_the_day_after_the_date_of_the_verb_before(events) -> No
                    "the next day to 15 days in jail.")
     assert found[("Kara-Murza", "arrest")].date == "2022-04-11"
     assert found[("Kara-Murza", "sentence")].date == "2022-04-12"
+
+
+def test_an_office_holder_arrested_undergoes_the_arrest(events) -> None:
+    found = events("Senator Leila de Lima was arrested on drug trafficking charges.")
+    assert {("Leila de Lima", "arrest"), ("Leila de Lima", "charge")} <= set(found)
+    assert ("Ye Lwin", "sentence") not in events("Judge Ye Lwin sentenced the two reporters.")

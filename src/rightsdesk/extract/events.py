@@ -79,6 +79,7 @@ LEDE_REACH = 3
 LEDE_SENTENCES = 3  # headline and lede: where a story says where it happened
 TIME_PREPOSITIONS = frozenset({"during", "amid", "throughout", "since", "until"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+UNDERGONE_BY_OFFICIALS = frozenset({"arrest", "charge", "sentence", "release"})
 BRIEFLY = frozenset({"briefly", "temporarily"})  # an arrest that ended
 # kinds where a lawyer target is a victim ("the detention of lawyer X")
 DIRECT_KINDS = frozenset({"patient", "modified", "holder"})
@@ -451,7 +452,7 @@ def _named_targets(hit: Hit, view: SentenceView, names: NameIndex) -> list[Targe
     found: list[Target] = []
     seen: set[int] = set()
     for token in hit.targets:
-        if _agent_role(token):
+        if _agent_role(token) and not _undergoes(token, hit):
             continue  # "police officers A and B": the role covers the whole list
         for candidate in coordinated(token):
             for mention in _names_for(candidate, hit, view, names):
@@ -547,11 +548,19 @@ def _agent_role(token: Token) -> bool:
 
 def _is_victim(mention: NameMention, hit: Hit, names: NameIndex) -> bool:
     key = surname_key(mention.text)
-    if key in names.agents or role_of(mention.span) == "agent":
+    agent = key in names.agents or role_of(mention.span) == "agent"
+    if agent and not _undergoes(mention.span.root, hit):
         return False
     if key in names.speakers and key not in names.victims and not _direct(hit):
         return False  # "the editor X said": a speaker, unless already read as a target
     return not _is_agent_of(mention.span, hit.anchor)
+
+
+def _undergoes(token: Token, hit: Hit) -> bool:
+    """"Senator X was arrested": an office holder who is the passive subject of an arrest,
+    charge or sentence undergoes it (not "Judge X sentenced ...")."""
+    return hit.rule.event in UNDERGONE_BY_OFFICIALS and token.dep_ == "nsubjpass" and (
+        token.head == hit.anchor)
 
 
 def _direct(hit: Hit) -> bool:
