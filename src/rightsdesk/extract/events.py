@@ -64,6 +64,7 @@ from rightsdesk.extract.victims import (
     NameMention,
     coordinated,
     described_names,
+    holds_office,
     name_at,
     normal,
     person_words,
@@ -558,9 +559,10 @@ def _is_victim(mention: NameMention, hit: Hit, names: NameIndex) -> bool:
 
 def _undergoes(token: Token, hit: Hit) -> bool:
     """"Senator X was arrested": an office holder who is the passive subject of an arrest,
-    charge or sentence undergoes it (not "Judge X sentenced ...")."""
+    charge or sentence undergoes it (not "Judge X sentenced ...", nor a police officer
+    convicted of beating detainees)."""
     return hit.rule.event in UNDERGONE_BY_OFFICIALS and token.dep_ == "nsubjpass" and (
-        token.head == hit.anchor)
+        token.head == hit.anchor) and holds_office(token.doc[token.i : token.i + 1])
 
 
 def _direct(hit: Hit) -> bool:

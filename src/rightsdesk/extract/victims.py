@@ -314,6 +314,17 @@ def role_words(span: Span) -> list[str]:
     return [w.lemma_.lower() for w in expanded]
 
 
+@cache
+def office_words() -> frozenset[str]:
+    """Roles of public office (rules/roles.toml `office`): their holders can be jailed."""
+    return frozenset(t for rule in load_table("roles").rules if rule.get("office")
+                     for t in rule.terms)
+
+
+def holds_office(span: Span) -> bool:
+    return any(w in office_words() for w in role_words(span))
+
+
 def role_of(span: Span) -> str | None:
     """"agent", "speaker" or None for a name as introduced at this mention."""
     strengths = role_strength()
