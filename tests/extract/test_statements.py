@@ -214,3 +214,9 @@ def test_a_name_inside_an_adjective_does_not_speak(nlp: Language) -> None:
     assert actors(nlp, "His US-based daughter welcomed the news and condemned the trial.") == []
     assert actors(nlp, "Ban Ki-moon, the UN secretary-general, condemned the beatings.") == [
         "UN Secretary-General"]
+
+
+def test_the_committee_against_torture_is_not_the_human_rights_committee(nlp: Language) -> None:
+    text = ("The United Nations Committee against Torture today issued its findings on Bahrain.\n"
+            "The committee urged Bahrain to release the jailed human rights defenders.")
+    assert actors(nlp, text) == ["UN Committee against Torture"]
