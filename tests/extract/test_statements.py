@@ -220,3 +220,9 @@ def test_the_committee_against_torture_is_not_the_human_rights_committee(nlp: La
     text = ("The United Nations Committee against Torture today issued its findings on Bahrain.\n"
             "The committee urged Bahrain to release the jailed human rights defenders.")
     assert actors(nlp, text) == ["UN Committee against Torture"]
+
+
+def test_an_adviser_from_a_group_speaks_for_it(nlp: Language) -> None:
+    text = ("The blogger was jailed. A senior advisor from Human Rights First called on the "
+            "administration to act.")
+    assert actors(nlp, text) == ["Human Rights First"]
