@@ -445,3 +445,9 @@ def test_an_office_holder_arrested_undergoes_the_arrest(events) -> None:
     found = events("Senator Leila de Lima was arrested on drug trafficking charges.")
     assert {("Leila de Lima", "arrest"), ("Leila de Lima", "charge")} <= set(found)
     assert ("Ye Lwin", "sentence") not in events("Judge Ye Lwin sentenced the two reporters.")
+
+
+def test_a_release_s_office_dateline_is_no_place_of_its_events(nlp) -> None:
+    sent = nlp("(Berlin) – Armenian authorities released five opposition activists on May 4.")[:]
+    assert "Berlin" in [e.text for e in sent.ents]
+    assert named_places(sent) == []

@@ -340,9 +340,16 @@ def named_places(sent: Span) -> list[str]:
 
 def _proper_entity(ent: Span) -> bool:
     """A place name as the NER should cut it: not "in absentia" (tagged a place now
-    and then), not "Bosnia and" (a name cut at its conjunction)."""
+    and then), not "Bosnia and" (a name cut at its conjunction), and no release's
+    office dateline ("(Berlin) - Armenian authorities released ...")."""
     return ent.text[:1].isupper() and ent.root.pos_ == "PROPN" and ent[-1].pos_ not in {
-        "CCONJ", "ADP"}
+        "CCONJ", "ADP"} and not _office_dateline(ent)
+
+
+def _office_dateline(ent: Span) -> bool:
+    doc, first = ent.doc, ent.sent.start
+    return ent.start == first + 1 and doc[first].text == "(" and ent.end < len(doc) and (
+        doc[ent.end].text == ")")
 
 
 def settlement_name(token: Token) -> Span | None:
