@@ -246,8 +246,8 @@ def unread_languages(extractions: Iterable[Extraction]) -> Counter[str]:
 
 
 def load_extractor() -> Extractor:
-    """The English model and the Russian one, each loaded once for the process
-    (forked workers share them)."""
+    """The English model, loaded once for the process (forked workers share it), and
+    the Russian reader, whose models load with the first Russian document."""
     return Extractor(load_model(), russian=RussianReader(RussianNLP()))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import pymorphy3
 from natasha import (
@@ -81,17 +81,40 @@ class Sentence:
 
 
 class RussianNLP:
-    """The loaded Russian models: built once per process (about a second) and shared."""
+    """The Russian models, each loaded on first use (about a second in all) and kept:
+    a batch with no Russian document never pays for them."""
 
-    def __init__(self) -> None:
-        embedding = NewsEmbedding()
-        self.segmenter = Segmenter()
-        self.morph_tagger = NewsMorphTagger(embedding)
-        self.syntax_parser = NewsSyntaxParser(embedding)
-        self.ner_tagger = NewsNERTagger(embedding)
-        self.morph_vocab = MorphVocab()
-        self.morph = pymorphy3.MorphAnalyzer()
-        self.threads = ThreadpoolController()
+    @cached_property
+    def embedding(self) -> NewsEmbedding:
+        return NewsEmbedding()
+
+    @cached_property
+    def segmenter(self) -> Segmenter:
+        return Segmenter()
+
+    @cached_property
+    def morph_tagger(self) -> NewsMorphTagger:
+        return NewsMorphTagger(self.embedding)
+
+    @cached_property
+    def syntax_parser(self) -> NewsSyntaxParser:
+        return NewsSyntaxParser(self.embedding)
+
+    @cached_property
+    def ner_tagger(self) -> NewsNERTagger:
+        return NewsNERTagger(self.embedding)
+
+    @cached_property
+    def morph_vocab(self) -> MorphVocab:
+        return MorphVocab()
+
+    @cached_property
+    def morph(self) -> pymorphy3.MorphAnalyzer:
+        return pymorphy3.MorphAnalyzer()
+
+    @cached_property
+    def threads(self) -> ThreadpoolController:
+        return ThreadpoolController()
 
     def parse(self, doc: CleanDoc) -> list[Sentence]:
         """Every sentence of the document, tagged, parsed, with its named mentions.
