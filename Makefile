@@ -48,6 +48,7 @@ train: $(BIN)/.installed
 # How far the two annotations of the doubly annotated documents agreed (before settling).
 agreement: $(BIN)/.installed
 	$(BIN)/python -m rightsdesk.training.agreement --first corpus/first --second corpus/second --scorer $(SHARED)/eval/score.py
+	$(BIN)/python -m rightsdesk.training.agreement --first corpus/ru/first --second corpus/ru/second --scorer $(SHARED)/eval/score.py
 
 # The sealed part, scored at most once per session and logged (corpus/sealed-log.jsonl).
 sealed: $(BIN)/.installed
