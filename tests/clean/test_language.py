@@ -37,3 +37,4 @@ def test_clean_source_records_the_language_of_the_main_text() -> None:
     raw = text.encode()
     source = Source("r", "r.txt", "text", raw, hashlib.sha256(raw).hexdigest())
     assert clean_source(source).language == "ru"
+    assert clean_source(source, metadata=False).language == "en"  # text alone: not read
