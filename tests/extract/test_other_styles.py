@@ -451,3 +451,9 @@ def test_a_release_s_office_dateline_is_no_place_of_its_events(nlp) -> None:
     sent = nlp("(Berlin) – Armenian authorities released five opposition activists on May 4.")[:]
     assert "Berlin" in [e.text for e in sent.ents]
     assert named_places(sent) == []
+
+
+def test_the_next_day_after_the_sentence_before_is_the_day_after_its_date(events) -> None:
+    found = events("Ivan Petrov was detained in Minsk on 3 May 2020. The next day he was "
+                   "charged with fraud.")
+    assert found[("Ivan Petrov", "charge")].date == "2020-05-04"

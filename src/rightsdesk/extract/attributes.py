@@ -175,7 +175,20 @@ def _date(
         if theirs and _the_next_day(own):  # "arrested on April 11 and sentenced the next day"
             return _day_after(value)
         return value
+    if _the_next_day(own):  # "He was detained on 3 May 2020. The next day he was charged."
+        before = _day_before_sentence(sent, published)
+        return _day_after(before) if before else None
     return None
+
+
+def _day_before_sentence(sent: Span, published: date | None) -> str | None:
+    """The last day the sentence before this one (in the paragraph) gives in full."""
+    earlier = [s for s in sent.doc.sents if s.end <= sent.start]
+    if not earlier:
+        return None
+    days = [m.value for m in find_dates(earlier[-1].text, published=published)
+            if len(m.value) == 10 and not m.elapsed]
+    return days[-1] if days else None
 
 
 def _the_next_day(verb: Token) -> bool:
