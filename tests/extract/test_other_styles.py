@@ -457,3 +457,10 @@ def test_the_next_day_after_the_sentence_before_is_the_day_after_its_date(events
     found = events("Ivan Petrov was detained in Minsk on 3 May 2020. The next day he was "
                    "charged with fraud.")
     assert found[("Ivan Petrov", "charge")].date == "2020-05-04"
+
+
+def test_a_city_state_is_the_place_of_what_happens_there(events) -> None:
+    found = events("The publisher Jimmy Lai went on trial in Hong Kong on national security "
+                   "charges.")
+    assert found[("Jimmy Lai", "trial")].place == "Hong Kong"
+    assert events("Ivan Petrov was arrested in Belarus.")[("Ivan Petrov", "arrest")].place is None

@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from rightsdesk.extract.country import country_pattern
+from rightsdesk.extract.country import country_only
 from rightsdesk.extract.dates import find_dates
 from rightsdesk.extract.lexicon import load_table
 from rightsdesk.extract.sentences import SentenceView
@@ -274,7 +274,7 @@ def court_seat_of(court: Token) -> str | None:
             if seat:
                 return seat
     words = _seat_words(_name_before(court))
-    if words and not country_pattern()[0].fullmatch(" ".join(w.text for w in words)):
+    if words and not country_only().fullmatch(" ".join(w.text for w in words)):
         return " ".join(w.text for w in words)
     return None
 
@@ -304,7 +304,7 @@ def _proper(token: Token) -> str | None:
         return None
     words = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     text = " ".join(w.text for w in [*words, token])
-    return None if country_pattern()[0].fullmatch(text) else text
+    return None if country_only().fullmatch(text) else text
 
 
 def _named(token: Token) -> str | None:
@@ -314,7 +314,7 @@ def _named(token: Token) -> str | None:
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end and ent.label_ in PLACE_LABELS:
             text = ent.text.removeprefix("the ").strip()
-            return None if country_pattern()[0].fullmatch(text) else text
+            return None if country_only().fullmatch(text) else text
     return None
 
 
@@ -323,7 +323,7 @@ def _named_place(sent: Span, clause: set[Token], targets: set[int]) -> str | Non
                       None)
     if settlement is not None:
         return settlement.text
-    pattern, _ = country_pattern()
+    pattern = country_only()
     for ent in sent.ents:
         if ent.label_ not in PLACE_LABELS or not _in_clause(ent.root, clause):
             continue
@@ -345,7 +345,7 @@ def _named_place(sent: Span, clause: set[Token], targets: set[int]) -> str | Non
 def named_places(sent: Span) -> list[str]:
     """The towns and regions a sentence names anywhere (countries left out, and
     places someone came from: "returned from Bishkek")."""
-    pattern, _ = country_pattern()
+    pattern = country_only()
     return [_with_direction(ent) for ent in sent.ents
             if ent.label_ in PLACE_LABELS and _proper_entity(ent)
             and not pattern.fullmatch(ent.text) and ent.root.head.lower_ != "from"]

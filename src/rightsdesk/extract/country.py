@@ -20,6 +20,15 @@ def country_pattern(table: str = "countries") -> tuple[re.Pattern[str], dict[str
     return re.compile(rf"\b(?:{prefix_tree(forms)})\b", re.IGNORECASE), forms
 
 
+@cache
+def country_only() -> re.Pattern[str]:
+    """Country names that say no more than a country field does: every country but
+    the city-states ("Singapore", "Hong Kong" are the place of what happens there)."""
+    forms = [form.lower() for rule in load_table("countries").rules if not rule.get("city")
+             for form in rule.terms]
+    return re.compile(rf"\b(?:{prefix_tree(forms)})\b", re.IGNORECASE)
+
+
 def prefix_tree(words: Iterable[str]) -> str:
     """A regex matching the same words as `a|b|...` (longest first), shaped as a prefix tree.
 

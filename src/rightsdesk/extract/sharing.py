@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rightsdesk.extract.attributes import Attributes
-from rightsdesk.extract.country import country_pattern
+from rightsdesk.extract.country import country_only
 from rightsdesk.extract.dates import find_dates
 from rightsdesk.model import Event, EventType, Evidence
 
@@ -226,7 +226,7 @@ def caption_credit(sentence: str, published: date | None) -> Dateline | None:
     if not CREDIT_PLACES.match(places):
         return None
     first = places.split(",")[0].strip()
-    place = None if country_pattern()[0].fullmatch(first) else first
+    place = None if country_only().fullmatch(first) else first
     return Dateline(found[0].value, text, place) if _not_after(found[0].value, published) else None
 
 
