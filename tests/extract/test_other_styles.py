@@ -464,3 +464,9 @@ def test_a_city_state_is_the_place_of_what_happens_there(events) -> None:
                    "charges.")
     assert found[("Jimmy Lai", "trial")].place == "Hong Kong"
     assert events("Ivan Petrov was arrested in Belarus.")[("Ivan Petrov", "arrest")].place is None
+
+
+def test_an_ousted_president_holds_no_office_that_shields_him(events) -> None:
+    found = events("The court lifted the immunity of ousted president Mohamed Bazoum.\n"
+                   "Soldiers had detained Bazoum in July 2023.")
+    assert found[("Mohamed Bazoum", "arrest")].date == "2023-07"

@@ -561,7 +561,7 @@ def _undergoes(token: Token, hit: Hit) -> bool:
     """"Senator X was arrested": an office holder who is the passive subject of an arrest,
     charge or sentence undergoes it (not "Judge X sentenced ...", nor a police officer
     convicted of beating detainees)."""
-    return hit.rule.event in UNDERGONE_BY_OFFICIALS and token.dep_ == "nsubjpass" and (
+    return hit.rule.event in UNDERGONE_BY_OFFICIALS and token.dep_ in {"nsubjpass", "dobj"} and (
         token.head == hit.anchor) and holds_office(token.doc[token.i : token.i + 1])
 
 

@@ -54,6 +54,7 @@ NOT_NAME_WORDS = frozenset(
      "free", "release", "justice", "save", "cyclone", "hurricane", "typhoon", "storm"}
 )
 MAX_NAME_TOKENS = 5
+OFFICE_OVER = frozenset({"former", "ex", "ex-", "retired", "ousted", "deposed", "toppled"})
 # NER labels a misread name is never given (it comes back as ORG, GPE, DATE...).
 DESCRIPTOR_LABELS = frozenset({"NORP", "LAW", "MONEY", "LANGUAGE", "PERCENT", "QUANTITY"})
 
@@ -309,7 +310,7 @@ def role_words(span: Span) -> list[str]:
     for word in words:
         expanded.append(word)
         expanded.extend(c for c in word.children if c.dep_ in {"compound", "amod"})
-    if any(w.lower_ in {"former", "ex", "retired", "ex-"} for w in expanded):
+    if any(w.lower_ in OFFICE_OVER for w in expanded):
         return []  # "former senator X": the office is over; X may be its victim now
     return [w.lemma_.lower() for w in expanded]
 
