@@ -470,3 +470,8 @@ def test_an_ousted_president_holds_no_office_that_shields_him(events) -> None:
     found = events("The court lifted the immunity of ousted president Mohamed Bazoum.\n"
                    "Soldiers had detained Bazoum in July 2023.")
     assert found[("Mohamed Bazoum", "arrest")].date == "2023-07"
+
+
+def test_accused_of_after_a_described_name_is_the_charge(events) -> None:
+    found = events("Prosecutors accused the activist Ivan Petrov of treason.")
+    assert found[("Ivan Petrov", "charge")].charges == ["treason"]

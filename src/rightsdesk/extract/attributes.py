@@ -408,12 +408,14 @@ def _named_before(holder: Token) -> list[str]:
 
 
 def _charges_after_listed(anchor: Token) -> list[str]:
-    """"accused A, B and C of X": the parse hangs "of X" on the last name listed."""
+    """"accused A, B and C of X": the parse hangs "of X" on the last name listed (or
+    on the name after its description: "accused the activist A of X")."""
     if anchor.lemma_.lower() not in OF_CHARGE_HOLDERS:
         return []
     found: list[str] = []
     for obj in (c for c in anchor.children if c.dep_ == "dobj"):
-        for listed in (obj, *obj.conjuncts):
+        named = [c for c in obj.children if c.dep_ == "appos"]
+        for listed in (obj, *obj.conjuncts, *named):
             for prep in listed.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     found.extend(_charge_list("of", o) for o in prep.children
