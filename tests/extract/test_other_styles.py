@@ -475,3 +475,10 @@ def test_an_ousted_president_holds_no_office_that_shields_him(events) -> None:
 def test_accused_of_after_a_described_name_is_the_charge(events) -> None:
     found = events("Prosecutors accused the activist Ivan Petrov of treason.")
     assert found[("Ivan Petrov", "charge")].charges == ["treason"]
+
+
+def test_a_list_hung_on_the_event_noun_names_its_holders(events) -> None:
+    found = events("The committee noted the ill-treatment of human rights defenders, including "
+                   "Nabeel Rajab and Abdulhadi Al-Khawaja.")
+    assert {("Nabeel Rajab", "ill_treatment"), ("Abdulhadi Al-Khawaja", "ill_treatment")} <= set(
+        found)

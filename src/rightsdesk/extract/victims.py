@@ -249,8 +249,12 @@ def _named_by_copula(token: Token) -> list[Token]:
 
 def _including(token: Token) -> list[Token]:
     """"including" phrases on a noun or on what it is from: "journalists from the
-    outlet X, including A" (the parse hangs the list on the outlet)."""
-    return [prep for noun in _with_whole(token) for prep in noun.children
+    outlet X, including A" (the parse hangs the list on the outlet), or on the event
+    noun it holds: "the ill-treatment of defenders, including A"."""
+    nouns = _with_whole(token)
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        nouns.append(token.head.head)
+    return [prep for noun in nouns for prep in noun.children
             if prep.dep_ == "prep" and prep.lower_ in {"including", "among"}]
 
 
