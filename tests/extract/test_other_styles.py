@@ -482,3 +482,10 @@ def test_a_list_hung_on_the_event_noun_names_its_holders(events) -> None:
                    "Nabeel Rajab and Abdulhadi Al-Khawaja.")
     assert {("Nabeel Rajab", "ill_treatment"), ("Abdulhadi Al-Khawaja", "ill_treatment")} <= set(
         found)
+
+
+def test_each_term_a_prosecutor_asks_for_charges_its_person(events) -> None:
+    found = events("The prosecutor asked the court to impose 7 years in prison for Azamat "
+                   "Nuratdinov, 7 years for Saidabulla Medetov and 6 years for Nurlan Nayipov.")
+    assert {(n, "charge") for n in ("Azamat Nuratdinov", "Saidabulla Medetov",
+                                    "Nurlan Nayipov")} <= set(found)

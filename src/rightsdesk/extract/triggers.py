@@ -431,8 +431,12 @@ def _granted(verb: Token) -> list[Token]:
 
 
 def _sought_for(verb: Token) -> list[Token]:
-    """"Prosecutors are seeking 15 years for X": whom the prosecution asks a term for."""
-    return [o for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "for"
+    """"Prosecutors are seeking 15 years for X": whom the prosecution asks a term for;
+    "asked the court to impose 7 years for A, 7 years for B and 6 years for C": each
+    term's person."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    return [o for v in verbs for prep in v.subtree if prep.dep_ == "prep" and prep.lower_ == "for"
+            and (prep.head == v or prep.head.lemma_.lower() in TIME_UNITS)
             for o in prep.children if o.dep_ == "pobj" and _person_like(o)]
 
 
