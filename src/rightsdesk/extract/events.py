@@ -558,9 +558,9 @@ def _is_victim(mention: NameMention, hit: Hit, names: NameIndex) -> bool:
 
 
 def _undergoes(token: Token, hit: Hit) -> bool:
-    """"Senator X was arrested": an office holder who is the passive subject of an arrest,
-    charge or sentence undergoes it (not "Judge X sentenced ...", nor a police officer
-    convicted of beating detainees)."""
+    """"Senator X was arrested", "soldiers detained President X": an office holder who is
+    the patient of an arrest, charge or sentence undergoes it (not "Judge X sentenced
+    ...", nor a police officer convicted of beating detainees)."""
     return hit.rule.event in UNDERGONE_BY_OFFICIALS and token.dep_ in {"nsubjpass", "dobj"} and (
         token.head == hit.anchor) and holds_office(token.doc[token.i : token.i + 1])
 
