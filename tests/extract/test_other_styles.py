@@ -489,3 +489,9 @@ def test_each_term_a_prosecutor_asks_for_charges_its_person(events) -> None:
                    "Nuratdinov, 7 years for Saidabulla Medetov and 6 years for Nurlan Nayipov.")
     assert {(n, "charge") for n in ("Azamat Nuratdinov", "Saidabulla Medetov",
                                     "Nurlan Nayipov")} <= set(found)
+
+
+def test_pardons_for_named_prisoners_release_them(events) -> None:
+    found = events("The government approved pardons for the jailed activists Anna Berg and "
+                   "Ivan Petrov on Tuesday.")
+    assert {("Anna Berg", "release"), ("Ivan Petrov", "release")} <= set(found)

@@ -31,6 +31,8 @@ VISITING_VERBS = frozenset(
 TIME_UNITS = frozenset({"year", "month", "week", "day"})
 CASE_NOUNS = frozenset({"verdict", "sentence", "conviction", "ruling", "appeal", "case", "term",
                         "jailing", "imprisonment", "sentencing"})
+# "a sentence for X", "pardons for nine jailed leaders": nouns whose "for" names the holder
+FOR_NOUNS = CASE_NOUNS | {"pardon", "amnesty", "clemency"}
 # What a person files with a court: "an appeal by X" is X's.
 FILED_NOUNS = frozenset({"appeal", "petition", "plea", "application", "complaint"})
 HEARING_NOUNS = frozenset({"trial", "retrial", "hearing"})
@@ -341,7 +343,7 @@ def _holders(noun: Token) -> list[Token]:
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in {"of", "against"}:
             found.extend(c for c in prep.children if c.dep_ == "pobj")
-        elif prep.dep_ == "prep" and prep.lower_ == "for" and noun.lemma_.lower() in CASE_NOUNS:
+        elif prep.dep_ == "prep" and prep.lower_ == "for" and noun.lemma_.lower() in FOR_NOUNS:
             found.extend(c for c in prep.children if c.dep_ == "pobj" and _person_like(c))
         elif prep.dep_ == "prep" and prep.lower_ == "by" and noun.lemma_.lower() in FILED_NOUNS:
             found.extend(c for c in prep.children if c.dep_ == "pobj")  # "an appeal by X"
