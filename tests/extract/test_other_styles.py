@@ -3,6 +3,8 @@ Persian and Turkic names, other courts and charges. Sentences written for these 
 
 from __future__ import annotations
 
+import pytest
+
 from rightsdesk.extract.attributes import named_places
 
 
@@ -495,3 +497,12 @@ def test_pardons_for_named_prisoners_release_them(events) -> None:
     found = events("The government approved pardons for the jailed activists Anna Berg and "
                    "Ivan Petrov on Tuesday.")
     assert {("Anna Berg", "release"), ("Ivan Petrov", "release")} <= set(found)
+
+
+@pytest.mark.parametrize("text", [
+    "The detainees include the lawyer Anna Berg and the journalist Ivan Petrov.",
+    "Those detained include Anna Berg and Ivan Petrov.",
+    "The list of the detainees includes Anna Berg and Ivan Petrov.",
+])
+def test_the_names_a_group_of_detainees_includes_are_arrested(events, text: str) -> None:
+    assert {("Anna Berg", "arrest"), ("Ivan Petrov", "arrest")} <= set(events(text))

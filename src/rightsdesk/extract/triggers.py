@@ -362,6 +362,7 @@ def _holders(noun: Token) -> list[Token]:
                      {"to", "on"} for o in prep.children if o.dep_ == "pobj")  # "handed to X"
     if noun.dep_ in {"attr", "acomp"}:
         found.extend(_subjects(noun.head))
+    found.extend(_included(noun))
     prep = noun.head
     if not found and noun.dep_ == "pobj" and prep.lower_ == "to" and prep.head.pos_ == "VERB":
         found.extend(_children(prep.head, frozenset({"nsubjpass"})))  # "subjected to torture"
@@ -374,6 +375,16 @@ def _holders(noun: Token) -> list[Token]:
     if not found and noun.lemma_.lower() in HEARING_NOUNS:
         found.extend(_judged_at(noun))
     return found
+
+
+def _included(noun: Token) -> list[Token]:
+    """"The detainees include A and B", "the list of the detainees includes A and B"."""
+    of = noun.head
+    if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() == "list":
+        noun = of.head
+    if noun.dep_ != "nsubj" or noun.head.lemma_ != "include":
+        return []
+    return [c for c in noun.head.children if c.dep_ == "dobj"]
 
 
 def _judged_at(noun: Token) -> list[Token]:

@@ -232,17 +232,19 @@ def described_names(token: Token) -> list[Token]:
 
 
 def _named_by_copula(token: Token) -> list[Token]:
-    """"The prisoners freed today are A, B and C", "Among those arrested were A and B":
-    a described group is the subject of "be" and the names its complement."""
+    """"The prisoners freed today are A, B and C", "Among those arrested were A and B",
+    "Those detained include A and B": a described group is the subject of "be" (or
+    "include") and the names its complement."""
     verb = token.head
     if token.dep_ == "pobj" and verb.lower_ == "among":
         verb = verb.head
         wanted = {"nsubj"}
     elif token.dep_ == "nsubj":
-        wanted = {"attr"}
+        wanted = {"attr", "dobj"}
     else:
         return []
-    if verb.lemma_ != "be" or not any(c.dep_ in {"acl", "relcl"} for c in token.children):
+    if verb.lemma_ not in {"be", "include"} or not any(
+            c.dep_ in {"acl", "relcl"} for c in token.children):
         return []
     return [c for c in verb.children if c.dep_ in wanted and c.pos_ == "PROPN"]
 
