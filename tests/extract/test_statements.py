@@ -226,3 +226,12 @@ def test_an_adviser_from_a_group_speaks_for_it(nlp: Language) -> None:
     text = ("The blogger was jailed. A senior advisor from Human Rights First called on the "
             "administration to act.")
     assert actors(nlp, text) == ["Human Rights First"]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("The rights group Viasna condemned the verdict.", "Viasna"),
+    ("Shen Narayanasamy of Australian activist group GetUp told AFP the arrest was outrageous.",
+     "GetUp"),
+])
+def test_a_name_introduced_as_a_rights_group_is_one(nlp: Language, text: str, actor: str) -> None:
+    assert actors(nlp, f"The journalist was jailed. {text}") == [actor]

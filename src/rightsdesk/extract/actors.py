@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from rightsdesk.extract.lexicon import Rule, load_table
 
@@ -28,6 +28,12 @@ ORG_HEADS = (
     "Cabinet|Network|Association|Institute|Federation|League|Campaign|Defenders|Movement|"
     "Commission|Alliance|Society|Initiative|Fund|Trust|Mission|Helsinki"
 )
+# "the rights group Viasna", "the watchdog X": the kind of body that introduces a name
+GROUP_NOUNS = frozenset({"group", "organisation", "organization", "coalition", "network",
+                         "association", "movement", "centre", "center", "union"})
+RIGHTS_GROUP_MARKS = frozenset({"rights", "right", "activist", "advocacy", "campaign", "monitoring",
+                                "pressure", "freedom", "liberty", "civil", "watchdog"})
+RIGHTS_GROUP_NOUNS = frozenset({"watchdog", "ngo"})
 NAME_WORD = r"(?:[A-Z][\w.'’\-]*|“[^”]{1,40}”|\"[^\"]{1,40}\")"
 LINK_WORD = r"(?:of|for|the|and|on|against|in|to|de|&)"
 ORG_NAME = re.compile(
@@ -146,6 +152,7 @@ def find_mentions(span: Span) -> list[ActorMention]:
     """Every actor mention in the span, non-overlapping, gazetteer first."""
     mentions = _gazetteer_mentions(span)
     mentions += _free(span, _org_name_mentions(span), mentions)
+    mentions += _free(span, _named_by_kind(span), mentions)
     mentions += _free(span, _country_mentions(span), mentions)
     return sorted((m for m in mentions if not _in_adjective(span, m)), key=lambda m: m.start)
 
@@ -192,6 +199,37 @@ def _lookup(gaz: Gazetteer, text: str) -> tuple[Actor | None, bool]:
     if holder and text[:1].isupper():
         return holder, True
     return None, False
+
+
+def _named_by_kind(span: Span) -> list[ActorMention]:
+    """"the rights group Viasna", "activist group GetUp", "the watchdog X": a name the
+    text introduces as a rights group is one, whatever its words."""
+    found = []
+    for kind in span:
+        if not _rights_group_word(kind):
+            continue
+        if kind.dep_ == "compound" and kind.head.pos_ == "PROPN":
+            name = kind.head  # "activist group GetUp"
+        else:  # "the rights group, Viasna"
+            name = next((c for c in kind.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
+                        None)
+        if name is None:
+            continue
+        words = [c for c in name.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                 and c.i < name.i]
+        start = words[0].i if words else name.i
+        text = span.doc[start : name.i + 1].text
+        found.append(ActorMention(Actor(text, "ngo"), text, start, name.i + 1))
+    return found
+
+
+def _rights_group_word(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma in RIGHTS_GROUP_NOUNS:
+        return True
+    return lemma in GROUP_NOUNS and any(
+        c.dep_ in {"compound", "amod"} and c.lemma_.lower() in RIGHTS_GROUP_MARKS
+        for c in token.children)
 
 
 def _org_name_mentions(span: Span) -> list[ActorMention]:
