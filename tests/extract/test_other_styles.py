@@ -506,3 +506,9 @@ def test_pardons_for_named_prisoners_release_them(events) -> None:
 ])
 def test_the_names_a_group_of_detainees_includes_are_arrested(events, text: str) -> None:
     assert {("Anna Berg", "arrest"), ("Ivan Petrov", "arrest")} <= set(events(text))
+
+
+def test_a_sum_a_person_is_fined_is_no_person(events) -> None:
+    found = events("The journalist Rafael Marques was fined an additional 50 Kwanzas per day.")
+    assert ("Rafael Marques", "sentence") in found
+    assert not any(name == "Kwanzas" for name, _ in found)

@@ -276,7 +276,7 @@ def _patients(verb: Token) -> list[Token]:
         return _holders(verb)
     found = []
     for child in _children(verb, PATIENT_DEPS):  # "upheld the verdict against X"
-        if _deprived_of(verb, child):
+        if _deprived_of(verb, child) or _counted_sum(child):
             continue
         if child.lemma_.lower() not in CASE_NOUNS:
             found.append(child)
@@ -296,6 +296,12 @@ def _patients(verb: Token) -> list[Token]:
     shared = PASSIVE_SHARED if passive(verb) else frozenset({"nsubjpass", "dobj"})
     found = found or _inherited(verb, shared) or _object_of_next(verb)
     return found + _companions(verb) if found else found
+
+
+def _counted_sum(noun: Token) -> bool:
+    """"fined 50 Kwanzas", "fined 2,000 dollars": a sum counted out, not a person."""
+    return noun.dep_ == "dobj" and not _person_like(noun) and any(
+        c.dep_ == "nummod" for c in noun.children)
 
 
 def _deprived_of(verb: Token, child: Token) -> bool:
