@@ -15,7 +15,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from rightsdesk.extract.lexicon import load_table
-from rightsdesk.extract.victims import person_nouns
+from rightsdesk.extract.victims import person_nouns, person_words
 from rightsdesk.model import EventType
 
 LOCATED_PREPOSITIONS = frozenset({"in", "into", "under", "behind", "to", "at", "for"})
@@ -300,7 +300,7 @@ def _patients(verb: Token) -> list[Token]:
 
 def _counted_sum(noun: Token) -> bool:
     """"fined 50 Kwanzas", "fined 2,000 dollars": a sum counted out, not a person."""
-    return noun.dep_ == "dobj" and not _person_like(noun) and any(
+    return noun.dep_ == "dobj" and noun.lemma_.lower() not in person_words() and any(
         c.dep_ == "nummod" for c in noun.children)
 
 
