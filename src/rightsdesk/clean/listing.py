@@ -56,15 +56,7 @@ class ListingRules:
     markup_patterns: tuple[re.Pattern[str], ...]
     markup_examples: tuple[str, ...]
     rules: tuple[ListingRule, ...]
-
-    @property
-    def markup(self) -> re.Pattern[str]:
-        return _any_of(self.markup_patterns)
-
-
-@cache
-def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+    markup: re.Pattern[str]  # the patterns as one, searched once per page
 
 
 @cache
@@ -79,6 +71,7 @@ def load_listing_rules() -> ListingRules:
         markup_patterns=tuple(re.compile(p) for p in markup["patterns"]),
         markup_examples=tuple(markup["examples"]),
         rules=tuple(ListingRule(**entry) for entry in rules),
+        markup=re.compile("|".join(f"(?:{p})" for p in markup["patterns"])),
     )
 
 
