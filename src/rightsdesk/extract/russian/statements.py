@@ -25,21 +25,16 @@ PLACE_RELS = ("obl", "nmod")
 
 
 @cache
-def speech_lemmas() -> frozenset[str]:
+def lemmas(rule_id: str) -> frozenset[str]:
+    """The terms of one rule of the statements table ("speech", "media")."""
     table = load_table("statements", RULES)
-    return frozenset(next(r for r in table.rules if r.id == "speech").terms)
-
-
-@cache
-def media_lemmas() -> frozenset[str]:
-    table = load_table("statements", RULES)
-    return frozenset(next(r for r in table.rules if r.id == "media").terms)
+    return frozenset(next(r for r in table.rules if r.id == rule_id).terms)
 
 
 def _outlet(sentence: Sentence, mention: Mention) -> bool:
     """A news outlet ("Радио Свобода"): it reports, it takes no position."""
     words = sentence.words[max(0, mention.first - 1):mention.last + 1]
-    return any(w.lemma in media_lemmas() for w in words)
+    return any(w.lemma in lemmas("media") for w in words)
 
 
 def find_statements(sentences: list[Sentence], *, published: object) -> list[Statement]:
@@ -97,7 +92,7 @@ def _speaks(sentence: Sentence, mention: Mention, *, subject_only: bool = False)
     if word.head < 0:
         return False
     verb = words[word.head]
-    if verb.lemma not in speech_lemmas():
+    if verb.lemma not in lemmas("speech"):
         return False
     if word.rel in SUBJECT_RELS:
         return True
