@@ -63,10 +63,16 @@ def group_count(noun: Token) -> int | None:
             return 2
         if child.dep_ not in COUNT_DEPS or child.i > noun.i:
             continue
-        value = int(child.text) if child.text.isdigit() else _number_words().get(child.lower_)
-        if value and 2 <= value <= MAX_GROUP and value == int(value):
-            return int(value)
+        count = _count_of(child)
+        if count is not None:
+            return count
     return None
+
+
+def _count_of(number: Token) -> int | None:
+    """"12", "three": a number of persons a group can list by name."""
+    value = int(number.text) if number.text.isdigit() else _number_words().get(number.lower_)
+    return int(value) if value and 2 <= value <= MAX_GROUP and value == int(value) else None
 
 
 def group_report(hit: Hit, view: SentenceView, attributes: Attributes) -> GroupReport | None:
@@ -96,8 +102,7 @@ def _counted_pronoun(number: Token) -> int | None:
     """"all three", "the five": a number standing alone for persons named before it."""
     if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in number.children):
         return None
-    value = int(number.text) if number.text.isdigit() else _number_words().get(number.lower_)
-    return int(value) if value and 2 <= value <= MAX_GROUP and value == int(value) else None
+    return _count_of(number)
 
 
 def _indefinite(noun: Token) -> bool:
