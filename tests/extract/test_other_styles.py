@@ -512,3 +512,39 @@ def test_a_sum_a_person_is_fined_is_no_person(events) -> None:
     found = events("The journalist Rafael Marques was fined an additional 50 Kwanzas per day.")
     assert ("Rafael Marques", "sentence") in found
     assert not any(name == "Kwanzas" for name, _ in found)
+
+
+def test_the_murder_of_a_named_person_is_a_killing(events) -> None:
+    found = events("Two former police officers were arrested for the murders of the councillor "
+                   "Mara Silvan and her driver Anton Gouvea.")
+    assert {("Mara Silvan", "killing"), ("Anton Gouvea", "killing")} <= set(found)
+
+
+def test_sentences_handed_down_against_a_person(events) -> None:
+    found = events("The EU is concerned about the prison sentences handed down by a court in "
+                   "Egypt against the activist Ahmed Mahir.")
+    assert ("Ahmed Mahir", "sentence") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Journalist Viora Tatar detained in Tiraspol",
+    "Moldovan journalists Viora Tatar and Andrei Capran detained in Tiraspol.",
+])
+def test_a_headline_past_tense_with_a_person_subject_is_a_passive(events, text: str) -> None:
+    assert ("Viora Tatar", "arrest") in events(text)
+
+
+def test_a_headline_role_or_verb_is_no_part_of_a_name(victims) -> None:
+    assert "Kavkazia Founder" not in victims("Kavkazia Founder Detained on Charges in Batumi")
+    assert victims("Blogger Timur Ospanov Dies in Prison") <= {"Timur Ospanov"}
+
+
+def test_an_army_is_no_victim(victims) -> None:
+    assert not victims("A panel indicted the Nigerian Army over the deaths of protesters.")
+
+
+def test_a_pronoun_takes_up_the_victim_named_as_subject(events) -> None:
+    found = events("Ahmed Abbas was arrested in 2015 while investigating Boko Haram. He was "
+                   "held incommunicado for three months and tortured.")
+    assert ("Ahmed Abbas", "ill_treatment") in found
+    assert not any(name == "Boko Haram" for name, _ in found)

@@ -217,9 +217,22 @@ class NameIndex:
                     continue  # "they" reaches a list of names in this or the last sentence
                 return listed
             if other.paragraph == view.paragraph or definite_noun:
-                return [mention]
+                return [self._salient(mention, other, pronoun)]
             leads.append(mention)
         return [self._most_named(leads, view.index)] if leads else []
+
+    def _salient(self, mention: NameMention, view: SentenceView, pronoun: Token) -> NameMention:
+        """"X was jailed while investigating Boko Haram. He ...": a pronoun takes up the
+        subject of the sentence before rather than a name later in it, when that
+        subject is a person already read as a victim."""
+        if pronoun.sent.start <= mention.span.start or _subject(mention.span.root):
+            return mention
+        for other, earlier in self.mentions:
+            key = surname_key(earlier.text)
+            if other.index == view.index and earlier.span.start < mention.span.start and (
+                    _subject(earlier.span.root) and key in self.victims):
+                return earlier
+        return mention
 
     def _most_named(self, candidates: list[NameMention], before: int) -> NameMention:
         """"His family say ..." opening a paragraph: the person the text is about so far
@@ -250,6 +263,13 @@ class NameIndex:
                 key = surname_key(mention.text)
                 return None if key in self.agents or key in self.speakers else mention
         return None
+
+
+def _subject(token: Token) -> bool:
+    """The subject of its clause, or listed with it ("A and B were arrested")."""
+    while token.dep_ in {"conj", "appos"}:
+        token = token.head
+    return token.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _other_gender(pronoun: Token, surname: str) -> bool:

@@ -47,6 +47,8 @@ IMPOSING = GIVING_VERBS | {"impose", "pass"}  # "the sentence handed to / impose
 # "X had her term cut and was released": a passive verb shares its coordinated verb's subject.
 PASSIVE_SHARED = frozenset({"nsubjpass", "nsubj"})
 ASSERTING_CLAUSES = frozenset({"relcl", "appos", "advcl", "parataxis"})
+# What an active verb governs: a past tense with none of these may be a headline's passive.
+HEADLINE_OBJECTS = frozenset({"dobj", "dative", "ccomp", "xcomp", "attr", "oprd"})
 MARKER_DEPS = frozenset({"aux", "auxpass", "neg", "mark", "advmod", "det", "preconj"})
 
 
@@ -260,7 +262,19 @@ def passive(verb: Token) -> bool:
 def reduced_passive(verb: Token) -> bool:
     """A bare participle ("X, a blogger, jailed for two years"): headlines and lists
     drop "was", and the parse may then call X its subject."""
-    return verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    if any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    return verb.tag_ == "VBN" or (verb.tag_ == "VBD" and _headline_subject(verb))
+
+
+def _headline_subject(verb: Token) -> bool:
+    """"Journalist X detained in Minsk": the tagger may read a headline's participle as a
+    past tense. With no object, and a person for its subject, it is still a passive."""
+    if any(c.dep_ in HEADLINE_OBJECTS for c in verb.children):
+        return False
+    subjects = _children(verb, frozenset({"nsubj"}))
+    return len(subjects) == 1 and (
+        subjects[0].ent_type_ == "PERSON" or subjects[0].lemma_.lower() in person_nouns())
 
 
 def _copula_subjects(verb: Token) -> list[Token]:
@@ -364,8 +378,9 @@ def _holders(noun: Token) -> list[Token]:
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":  # "the trial process of X"
         found.extend(_holders(noun.head))
     for given in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in IMPOSING):
+        # "the sentence handed to X", "the sentences handed down by a court against X"
         found.extend(o for prep in given.children if prep.dep_ == "prep" and prep.lower_ in
-                     {"to", "on"} for o in prep.children if o.dep_ == "pobj")  # "handed to X"
+                     {"to", "on", "against"} for o in prep.children if o.dep_ == "pobj")
     if noun.dep_ in {"attr", "acomp"}:
         found.extend(_subjects(noun.head))
     found.extend(_included(noun))

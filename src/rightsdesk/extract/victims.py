@@ -51,8 +51,17 @@ NOT_NAME_WORDS = frozenset(
      "leader", "member", "report", "house", "hall", "street", "avenue", "regime", "administration",
      "mechanism", "institute", "fund", "initiative", "campaign", "coalition", "project",
      # headline calls ("Free X now") and named storms
-     "free", "release", "justice", "save", "cyclone", "hurricane", "typhoon", "storm"}
+     "free", "release", "justice", "save", "cyclone", "hurricane", "typhoon", "storm",
+     # institutions, works and laws named like people ("Nigerian Army", "Cybercrime Law")
+     "army", "navy", "brigade", "battalion", "law", "act", "hotel", "school", "college",
+     "hospital", "airport", "station", "magazine", "newspaper", "gazette", "journal",
+     "tribune", "herald", "daily", "channel", "television", "club", "framework"}
 )
+# A title-case headline's verb the tagger took for a name part ("Azimjon Askarov Dies").
+HEADLINE_VERBS = frozenset(
+    {"dies", "died", "arrested", "detained", "jailed", "sentenced", "convicted", "charged",
+     "released", "freed", "pardoned", "acquitted", "killed", "shot", "tortured", "held",
+     "faces", "gets", "wins", "says", "speaks", "returns", "appeals", "denied"})
 MAX_NAME_TOKENS = 5
 OFFICE_OVER = frozenset({"former", "ex", "ex-", "retired", "ousted", "deposed", "toppled"})
 # NER labels a misread name is never given (it comes back as ORG, GPE, DATE...).
@@ -143,7 +152,8 @@ def _name_part(token: Token) -> bool:
 def clean_name(span: Span) -> str | None:
     """The name in a span, titles and possessives dropped; None when it is no name."""
     tokens = list(span)
-    while len(tokens) > 1 and tokens[-1].pos_ in {"VERB", "AUX"} and tokens[-1].is_title:
+    while len(tokens) > 1 and tokens[-1].is_title and (
+            tokens[-1].pos_ in {"VERB", "AUX"} or tokens[-1].lower_ in HEADLINE_VERBS):
         tokens.pop()  # a headline's capitalised verb: "Azimjon Askarov Dies in Prison"
     words = [t.text for t in tokens if not t.is_punct or t.text in JOINERS]
     roles = role_strength()
@@ -160,6 +170,8 @@ def clean_name(span: Span) -> str | None:
     parts = [w for w in words if w not in JOINERS]
     if not parts or len(parts) > MAX_NAME_TOKENS:
         return None
+    if len(parts) > 1 and parts[-1].lower() in person_words():
+        return None  # a title-case headline's "Batumelebi Founder": a role, not a surname
     if any(w.lower() in NOT_NAME_WORDS or any(ch.isdigit() for ch in w) for w in parts):
         return None
     if not all(w[0].isupper() or w.lower() in NAME_PARTICLES for w in parts):
