@@ -323,7 +323,7 @@ def _verb_anchors(verb: Token, context: str, trig: Triggers) -> bool:
         if how == "position":
             return True
         if how == "call" and any(c.lemma_ in {"for", "on", "upon"} or (
-                c.dep_ in {"oprd", "xcomp"} and trig.position_words.search(c.text))
+                c.dep_ in {"oprd", "xcomp"} and trig.position_words.search(_phrase(c)))
                 for c in verb.children):
             return True  # "called for ...", "called on ...", "called the verdict outrageous"
         if how == "object" and _has_object(verb, rule.get("objects", [])):
@@ -332,6 +332,11 @@ def _verb_anchors(verb: Token, context: str, trig: Triggers) -> bool:
                                 or _quotes(verb)):
             return True
     return False
+
+
+def _phrase(token: Token) -> str:
+    """The words a token heads: "called the arrest [an escalation of the crackdown]"."""
+    return token.doc[token.left_edge.i : token.right_edge.i + 1].text
 
 
 def _quotes(verb: Token) -> bool:
