@@ -362,3 +362,15 @@ def test_persons_held_along_with_the_subject_share_the_event(events) -> None:
         "journalist Aigerim Nurlanova."
     )
     assert {("Saule Bekova", "arrest"), ("Aigerim Nurlanova", "arrest")} <= set(found)
+
+
+def test_an_event_told_without_a_place_happened_where_the_story_is_placed(events) -> None:
+    found = events("Protests spread across Almaty last week. Blogger Timur Ospanov was "
+                   "detained on Monday.")
+    assert found[("Timur Ospanov", "arrest")].place == "Almaty"
+
+
+def test_a_story_named_in_two_places_alike_places_nothing_unsaid(events) -> None:
+    found = events("Protests spread from Almaty to Taraz last week. Blogger Timur Ospanov was "
+                   "detained on Monday.")
+    assert found[("Timur Ospanov", "arrest")].place is None

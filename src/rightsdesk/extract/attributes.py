@@ -353,10 +353,17 @@ def named_places(sent: Span) -> list[str]:
 
 def _proper_entity(ent: Span) -> bool:
     """A place name as the NER should cut it: not "in absentia" (tagged a place now
-    and then), not "Bosnia and" (a name cut at its conjunction), and no release's
-    office dateline ("(Berlin) - Armenian authorities released ...")."""
+    and then), not "Bosnia and" (a name cut at its conjunction), no release's
+    office dateline ("(Berlin) - Armenian authorities released ...") and no initials."""
     return ent.text[:1].isupper() and ent.root.pos_ == "PROPN" and ent[-1].pos_ not in {
-        "CCONJ", "ADP"} and not _office_dateline(ent)
+        "CCONJ", "ADP"} and not _office_dateline(ent) and not _acronym(ent.text)
+
+
+def _acronym(text: str) -> bool:
+    """"US", "U.S.", "DRC": a country's initials (the country table leaves out "US",
+    which would match the pronoun), never a town's name."""
+    letters = text.replace(".", "")
+    return letters.isupper() and len(letters) <= 3
 
 
 def _office_dateline(ent: Span) -> bool:

@@ -77,7 +77,6 @@ from rightsdesk.model import Event, Evidence, Person
 # An unnamed report ("Kazakhstan released one of its best known dissidents on
 # Friday") lends to the named events of its type in its paragraph and the next two.
 LEDE_REACH = 3
-LEDE_SENTENCES = 3  # headline and lede: where a story says where it happened
 TIME_PREPOSITIONS = frozenset({"during", "amid", "throughout", "since", "until"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 UNDERGONE_BY_OFFICIALS = frozenset({"arrest", "charge", "sentence", "release"})
@@ -781,9 +780,9 @@ def _share(reports: list[Report], document: Document) -> None:
     openings = [view.text for view in sents if view.index == 0 or view.paragraph != sents[
         view.index - 1].paragraph]
     dateline_place(reports, dateline_city("\n".join(openings)), document.published)
-    lede = [place for view in sents[:LEDE_SENTENCES] if view.index not in document.apart
-            for place in named_places(view.span)]
-    story_place(ours, lede)
+    named = [place for view in sents if view.index not in document.apart
+             for place in named_places(view.span)]
+    story_place(ours, named)
     _share_charges([report.event for report in reports])
 
 

@@ -12,6 +12,7 @@ Evidence stays the event's own sentence.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -235,18 +236,29 @@ def _not_after(day: str, published: date | None) -> bool:
     return day[: len(latest)] <= latest
 
 
-def story_place(reports: list[Report], lede: list[str]) -> None:
-    """A report whose events name one place, or whose lede names one, tells a story of
-    that place: its events told without a place happened there."""
+def story_place(reports: list[Report], named: list[str]) -> None:
+    """A report whose events name one place tells a story of that place: its events
+    told without a place happened there. Where no event names one, the story happened
+    where the text first places it (the headline's or the lede's town, most often)."""
     places = {report.event.place for report in reports if report.event.place}
     if len(places) == 1:
         place: str | None = next(iter(places))
     else:
-        place = lede[0] if not places and len(set(lede)) == 1 else None
+        place = _first_and_most_named(named) if not places else None
     if place is None:
         return
     for report in reports:
         report.event.place = report.event.place or place
+
+
+def _first_and_most_named(named: list[str]) -> str | None:
+    """The place a text names first, if no other is named as often ("Shymkent" of a
+    story that names Shymkent twice and Taraz once; none of a Shymkent-Taraz story)."""
+    if not named:
+        return None
+    counts = Counter(named)
+    first = named[0]
+    return first if all(counts[first] > n for p, n in counts.items() if p != first) else None
 
 
 def dateline_place(reports: list[Report], city: str | None, published: date | None) -> None:
