@@ -371,6 +371,6 @@ def test_an_event_told_without_a_place_happened_where_the_story_is_placed(events
 
 
 def test_a_story_named_in_two_places_alike_places_nothing_unsaid(events) -> None:
-    found = events("Protests spread from Almaty to Taraz last week. Blogger Timur Ospanov was "
+    found = events("Protests were held in Almaty and in Taraz last week. Blogger Timur Ospanov was "
                    "detained on Monday.")
     assert found[("Timur Ospanov", "arrest")].place is None
