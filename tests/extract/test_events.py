@@ -374,3 +374,15 @@ def test_a_story_named_in_two_places_alike_places_nothing_unsaid(events) -> None
     found = events("Protests were held in Almaty and in Taraz last week. Blogger Timur Ospanov was "
                    "detained on Monday.")
     assert found[("Timur Ospanov", "arrest")].place is None
+
+
+def test_since_dates_the_detention_not_the_verdict(events) -> None:
+    found = events("Nasrin Sotah, who has been in Evin prison since last June, was sentenced to "
+                   "33 years in prison on Monday.", published=date(2019, 3, 13))
+    assert found[("Nasrin Sotah", "sentence")].date == "2019-03-11"
+
+
+def test_the_day_an_anniversary_is_marked_dates_nothing(events) -> None:
+    found = events("Wednesday, July 9, 2025 marks a year since the abduction of the activist "
+                   "Oumar Sall by soldiers.", published=date(2025, 7, 10))
+    assert found[("Oumar Sall", "arrest")].date is None

@@ -15,7 +15,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from rightsdesk.extract.country import country_only
-from rightsdesk.extract.dates import find_dates
+from rightsdesk.extract.dates import DateMention, find_dates
 from rightsdesk.extract.lexicon import load_table
 from rightsdesk.extract.sentences import SentenceView
 from rightsdesk.extract.terms import find_series, find_terms, is_suspended
@@ -33,6 +33,9 @@ CHARGE_NOUNS = frozenset({"charge", "count", "suspicion", "accusation", "allegat
 TERM_UNITS = frozenset({"year", "month", "week", "day", "term", "sentence", "lash"})
 VERDICT_VERBS = frozenset({"find", "convict"})  # "after finding them guilty of X"
 DATE_FIELD = re.compile(r"\s*date\s+")
+# A day that marks an event's anniversary, not the day of the event.
+ANNIVERSARY = re.compile(r"\banniversary\b|\bmarks?\s+(?:a|one|two|three|four|five|\d+)\s+years?\b",
+                         re.IGNORECASE)
 WRITINGS = frozenset({"letter", "statement", "report", "interview", "post", "column", "article",
                       "tweet", "speech", "release", "op-ed", "blog", "editorial", "broadcast"})
 LISTING = frozenset({"conj", "appos"})  # how the parse links names listed together
@@ -156,11 +159,15 @@ def _date(
     """The date nearest the clause verb. A time counted back ("held for two years now")
     dates the start of the detention: only an arrest."""
     sent = view.span
+    if ANNIVERSARY.search(sent.text):
+        return None  # "Wednesday marks a year since the abduction of X": the day it is marked
     base = sent.start_char
     mentions = find_dates(sent.text, published=published)
     owned = []
     for mention in mentions:
-        if mention.elapsed and not arrest or DATE_FIELD.fullmatch(sent.text[: mention.start]):
+        if (mention.elapsed or _since(sent.text, mention)) and not arrest:
+            continue  # "in prison since last June, was sentenced on Monday": the arrest's
+        if DATE_FIELD.fullmatch(sent.text[: mention.start]):
             continue  # "date 2019-12 X was arrested in 2017": a text dump's date field
         span = sent.doc.char_span(base + mention.start, base + mention.end, alignment_mode="expand")
         if span is not None and _in_clause(span.root, clause) and not _dates_a_text(span):
@@ -179,6 +186,12 @@ def _date(
         before = _day_before_sentence(sent, published)
         return _day_after(before) if before else None
     return None
+
+
+def _since(text: str, mention: DateMention) -> bool:
+    """"Held since 2011": the day a state began, which only an arrest can date."""
+    told = text[mention.start : mention.end].lower()
+    return told.startswith("since") or text[: mention.start].rstrip().lower().endswith("since")
 
 
 def _day_before_sentence(sent: Span, published: date | None) -> str | None:
