@@ -548,3 +548,17 @@ def test_a_pronoun_takes_up_the_victim_named_as_subject(events) -> None:
                    "held incommunicado for three months and tortured.")
     assert ("Ahmed Abbas", "ill_treatment") in found
     assert not any(name == "Boko Haram" for name, _ in found)
+
+
+def test_the_person_a_charge_is_aimed_at_is_part_of_its_wording(events) -> None:
+    found = events("Gus Costa was convicted of defaming Jose Leitao, the chief of the "
+                   "president's civil office.")
+    assert found[("Gus Costa", "sentence")].charges == [
+        "defaming Jose Leitao, the chief of the president's civil office"]
+
+
+def test_quoted_charges_are_read_whole_and_apart(events) -> None:
+    found = events('Andu Arage was found guilty of "participation in a terrorist organization" '
+                   'and "planning a terrorist act".')
+    assert found[("Andu Arage", "sentence")].charges == [
+        "participation in a terrorist organization", "planning a terrorist act"]

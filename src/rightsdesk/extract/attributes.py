@@ -491,7 +491,8 @@ def _charge_list(prep: str, obj: Token) -> list[str]:
         return []  # "on charges": its own "of" phrase is read with "charges" as holder
     words = _charge_words(obj)
     if not words or words[0].like_num or any(
-            w.ent_type_ == "PERSON" and not w.is_lower for w in words):
+            w.ent_type_ == "PERSON" and not w.is_lower and not _object_of_gerund(w)
+            for w in words):
         return []  # a name, not a charge ("makar", lower case, is the NER's slip)
     if obj.ent_type_ == "DATE":
         return []  # "acquitted X on Monday of ...": a day, whatever hangs on it
@@ -522,7 +523,7 @@ def _charge_words(obj: Token) -> list[Token]:
             bracket = True
         elif bracket:
             bracket = word.text != ")"
-        elif words and _breaks_charge(word):
+        elif words and not _in_quotes(words, len(words)) and _breaks_charge(word):
             if _finite(word) and any(w.text == "," for w in words):
                 cut = max(i for i, w in enumerate(words) if w.text == ",")
                 words = words[:cut]  # "X, the court's press service told AFP"
@@ -550,7 +551,9 @@ def _after_article(words: list[Token]) -> bool:
 
 
 def _breaks_charge(word: Token) -> bool:
-    if word.text in {";", "(", ")", "—", "–", ":"} or word.ent_type_ in {"DATE", "PERSON"}:
+    if word.text in {";", "(", ")", "—", "–", ":"} or word.ent_type_ == "DATE":
+        return True
+    if word.ent_type_ == "PERSON" and not _object_of_gerund(word):
         return True
     if _finite(word):
         return True
@@ -560,6 +563,15 @@ def _breaks_charge(word: Token) -> bool:
     return word.lower_ in {"in", "at", "on"} and following is not None and (
         following.ent_type_ in {"GPE", "LOC", "FAC", "DATE"} or following.lower_ in {"the", "a"}
     )
+
+
+def _object_of_gerund(word: Token) -> bool:
+    """"defaming Jose Leitao", "insulting President Aliyev": the person a charge's act
+    is aimed at is part of its wording."""
+    head = word
+    while head.dep_ in {"compound", "flat"} and head.head != head:
+        head = head.head
+    return head.dep_ == "dobj" and head.head.tag_ == "VBG"
 
 
 def _finite(word: Token) -> bool:
@@ -575,9 +587,13 @@ def _split_items(words: list[Token]) -> list[str]:
                 nxt is not None and nxt.text in DOUBLE_QUOTES):  # "“X,” a law ...": X ends
             items[-1].append(word)
             continue
+        if word.text == "," and _object_of_gerund(word.head):
+            items[-1].append(word)  # "defaming Jose Leitao, the chief of ...": who he is
+            continue
         if word.text == "," or (
             word.lower_ in {"and", "or"} and nxt is not None
-            and (nxt.tag_ == "VBG" or nxt.lower_ in {"article", "part", "of"})
+            and (nxt.tag_ == "VBG" or nxt.lower_ in {"article", "part", "of"}
+                 or nxt.text in DOUBLE_QUOTES)  # "“X” and “Y”": two quoted charges
             and items[-1] and items[-1][-1].text != ","
         ):
             items.append([])
