@@ -562,3 +562,9 @@ def test_quoted_charges_are_read_whole_and_apart(events) -> None:
                    'and "planning a terrorist act".')
     assert found[("Andu Arage", "sentence")].charges == [
         "participation in a terrorist organization", "planning a terrorist act"]
+
+
+def test_what_someone_says_of_a_charge_is_no_part_of_it(events) -> None:
+    found = events("Leila Lima, who is charged with drug trafficking that she emphatically "
+                   "denies, remains in jail.")
+    assert found[("Leila Lima", "charge")].charges == ["drug trafficking"]

@@ -560,6 +560,8 @@ def _breaks_charge(word: Token) -> bool:
     if word.lower_ in CHARGE_BREAK_WORDS:
         return True
     following = word.nbor(1) if word.i + 1 < len(word.doc) else None
+    if word.lower_ in {"that", "which"} and following is not None and following.tag_ == "PRP":
+        return True  # "drug trafficking that she denies": what someone says of the charge
     return word.lower_ in {"in", "at", "on"} and following is not None and (
         following.ent_type_ in {"GPE", "LOC", "FAC", "DATE"} or following.lower_ in {"the", "a"}
     )
