@@ -106,3 +106,9 @@ def test_a_hearing_on_a_described_person_is_about_the_person_named_next(nlp: Lan
     found = {o.type: o for o in occasions(nlp, text, [aliev])}
     assert found["hearing"].persons == ["p1"]
     assert found["visit"].persons == []
+
+
+def test_one_sentence_tells_one_undated_hearing_of_a_kind(nlp: Language) -> None:
+    found = occasions(nlp, "The prosecutor said his office would bring the acquittal verdict "
+                           "before the Court of Appeal.")
+    assert [(o.type, o.date) for o in found] == [("hearing", None)]

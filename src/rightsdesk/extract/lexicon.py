@@ -61,8 +61,8 @@ def parse_rule(raw: dict[str, Any], *, table: str, gazetteer: bool) -> Rule:
     if not isinstance(rule_id, str) or not rule_id:
         raise RuleTableError(f"{table}: a rule has no id")
     where = f"{table}:{rule_id}"
-    terms = _strings(raw.get("terms"), f"{where}.terms")
-    if not terms:
+    terms = _strings(raw.get("terms", []), f"{where}.terms")
+    if not terms and not raw.get("phrases"):
         raise RuleTableError(f"{where}: empty vocabulary")
     examples = _strings(raw.get("examples", []), f"{where}.examples")
     counter = _strings(raw.get("counterexamples", []), f"{where}.counterexamples")

@@ -116,9 +116,19 @@ def _described(anchor: Span) -> bool:
 
 
 def _without_undated_repeats(occasions: list[Occasion]) -> list[Occasion]:
-    """"The visit", "my visit" after a dated visit are the same visit again."""
+    """"The visit", "my visit" after a dated visit are the same visit again; so is a
+    second undated one of a kind in the same sentence."""
     dated = {o.type for o in occasions if o.date}
-    return [o for o in occasions if o.date or o.type not in dated or _looks_ahead(o.description)]
+    kept = [o for o in occasions if o.date or o.type not in dated or _looks_ahead(o.description)]
+    told: set[tuple[str, str]] = set()  # "would bring the verdict before the appeal court"
+    unique = []
+    for occasion in kept:
+        said = (occasion.type, occasion.evidence.sentence)
+        if occasion.date is None and said in told:
+            continue
+        told.add(said)
+        unique.append(occasion)
+    return unique
 
 
 def _looks_ahead(text: str) -> bool:
