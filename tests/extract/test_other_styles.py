@@ -568,3 +568,15 @@ def test_what_someone_says_of_a_charge_is_no_part_of_it(events) -> None:
     found = events("Leila Lima, who is charged with drug trafficking that she emphatically "
                    "denies, remains in jail.")
     assert found[("Leila Lima", "charge")].charges == ["drug trafficking"]
+
+
+def test_a_given_name_used_alone_is_the_person_named_in_full(events) -> None:
+    found = events("The blogger Eskinder Nego was convicted on Thursday. According to the CPJ, "
+                   "police arrested Eskinder in September 2011 after he published an article.")
+    assert {("Eskinder Nego", "sentence"), ("Eskinder Nego", "arrest")} <= set(found)
+
+
+def test_a_given_name_alone_takes_its_full_name_from_the_text(events) -> None:
+    found = events("Filon Karmo, a former political prisoner, was found dead on Tuesday. Filon "
+                   "had been released from prison in 2015.")
+    assert ("Filon Karmo", "release") in found

@@ -8,6 +8,7 @@ per (victim, type), merging the attributes its mentions give.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
@@ -61,6 +62,7 @@ from rightsdesk.extract.triggers import (
 from rightsdesk.extract.victims import (
     PRONOUNS,
     RELATIVE_PRONOUNS,
+    TITLES,
     NameMention,
     coordinated,
     described_names,
@@ -131,7 +133,8 @@ class NameIndex:
                 if mention is not None and not _names_a_time(ent):
                     self._add(mention, view)
         self._add_lone_surnames(sents)
-        self.known = set(self.full)  # grows with names read in target positions
+        # grows with names read in target positions
+        self.known = set(self.full) | _given_names(self.full.values())
         self.victims: set[str] = set()  # surname keys already read as a trigger's target
 
     def _add_lone_surnames(self, sents: list[SentenceView]) -> None:
@@ -262,6 +265,16 @@ class NameIndex:
                 key = surname_key(mention.text)
                 return None if key in self.agents or key in self.speakers else mention
         return None
+
+
+def _given_names(full_names: Iterable[str]) -> set[str]:
+    """"Police arrested Eskinder": a name's first word, used alone, is that person
+    (when no other name of the text begins with it or ends with it)."""
+    parts = [normal(name).split() for name in full_names]
+    firsts = [words[0] for words in parts if len(words) > 1]
+    surnames = {words[-1] for words in parts}
+    return {w for w in firsts if firsts.count(w) == 1 and w not in surnames and len(w) > 2
+            and w not in person_words() and w not in TITLES}
 
 
 def _subject(token: Token) -> bool:
@@ -622,7 +635,7 @@ def _assemble(
     if proposed:
         for slot, report in _reports(proposed, document, drafts).items():
             reports.setdefault(slot, report)
-    _join_short_names(reports, drafts)
+    _join_short_names(reports, drafts, list(document.names.full.values()))
     if judge is not None:
         _judge(reports, drafts, document, judge)
     story_date(_ours(list(reports.values()), document))
@@ -633,16 +646,21 @@ def _assemble(
     return persons, events
 
 
-def _join_short_names(reports: dict[tuple[str, str], Report], drafts: dict[str, PersonDraft]
-                      ) -> None:
+def _join_short_names(reports: dict[tuple[str, str], Report], drafts: dict[str, PersonDraft],
+                      named: list[str]) -> None:
     """"Liu" and "Liu Xiaobo", "Shahidul" and "Shahidul Alam": a one-word name that is a
-    word of exactly one longer name of the document's victims is that person."""
+    word of exactly one longer name of the document's victims is that person. A given
+    name no victim bears ("Filep") takes the one full name of the text it begins."""
     longest = {key: max(draft.names, key=lambda n: len(n.split())) for key, draft in drafts.items()}
     for key, name in longest.items():
         if len(name.split()) > 1:
             continue
         owners = [other for other, full in longest.items() if other != key
                   and len(full.split()) > 1 and normal(name) in normal(full).split()]
+        if not owners:
+            begun = {full for full in named if normal(full).split()[:1] == [normal(name)]
+                     and len(full.split()) > 1}
+            drafts[key].names += list(begun)[:1] if len(begun) == 1 else []
         if len(owners) != 1:
             continue
         owner = owners[0]
