@@ -315,3 +315,9 @@ def test_a_sentence_upheld_in_the_news_of_the_day_keeps_its_own_day_unknown(even
 def test_a_reaction_today_to_a_detention_does_not_date_it(events) -> None:
     found = events("The Committee to Protect Journalists condemns the detention of Dina Esenova.")
     assert found[("Dina Esenova", "arrest")].date is None
+
+
+def test_both_of_a_kind_are_the_two_persons_named_before(events) -> None:
+    found = events("A court sentenced the journalist Rafael Marcos and the editor Aguiar Santos "
+                   "to prison. Both journalists were released on bail pending the appeal.")
+    assert {("Rafael Marcos", "release"), ("Aguiar Santos", "release")} <= set(found)

@@ -30,7 +30,7 @@ from rightsdesk.extract.victims import person_nouns, role_strength
 
 GROUP_WINDOW = 4  # sentences a group looks ahead (or back) for the names it stands for
 MAX_GROUP = 20  # "two hundred protesters" are not listed by name
-DEFINITE = frozenset({"the", "these", "those", "all"})
+DEFINITE = frozenset({"the", "these", "those", "all", "both"})  # "both journalists": named before
 # A count is a nummod; a capitalised number word opening a sentence ("MOSCOW - Three
 # activists") is often tagged a proper noun in a compound.
 COUNT_DEPS = frozenset({"nummod", "compound"})
@@ -92,7 +92,7 @@ def group_report(hit: Hit, view: SentenceView, attributes: Attributes) -> GroupR
         count = group_count(noun)
     else:
         return None
-    definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
+    definite = any(c.dep_ in {"det", "predet"} and c.lower_ in DEFINITE for c in noun.children)
     also = tuple(hit.rule.also)
     return GroupReport(hit.rule.event, view.index, view.paragraph, attributes, view.evidence,
                        count=count, definite=definite, also=also)
