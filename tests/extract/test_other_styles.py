@@ -580,3 +580,15 @@ def test_a_given_name_alone_takes_its_full_name_from_the_text(events) -> None:
     found = events("Filon Karmo, a former political prisoner, was found dead on Tuesday. Filon "
                    "had been released from prison in 2015.")
     assert ("Filon Karmo", "release") in found
+
+
+def test_a_present_tense_accusation_the_tagger_took_for_a_noun(events) -> None:
+    found = events("The authorities in Niger accuse Mohamed Bazum of treason, financing "
+                   "terrorism, and plotting to undermine the state.")
+    assert ("Mohamed Bazum", "charge") in found
+
+
+def test_a_participle_after_a_passive_tells_of_its_subject(events) -> None:
+    found = events("Stanis Bujak was arrested on September 8, 2023, in Kinshasa, accused of "
+                   "fabricating a document attributed to the intelligence agency.")
+    assert ("Stanis Bujak", "charge") in found

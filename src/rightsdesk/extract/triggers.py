@@ -44,6 +44,8 @@ DEPRIVING_VERBS = frozenset({"deny", "refuse", "withhold"})
 GIVING_VERBS = frozenset({"give", "hand"})
 ORDERING_VERBS = frozenset({"order", "sentence", "require", "force"})  # "X was ordered to serve"
 IMPOSING = GIVING_VERBS | {"impose", "pass"}  # "the sentence handed to / imposed on X"
+# "the case filed against X", "charges levelled against X"
+FILING = frozenset({"file", "bring", "open", "launch", "lodge", "level", "institute", "initiate"})
 # "X had her term cut and was released": a passive verb shares its coordinated verb's subject.
 PASSIVE_SHARED = frozenset({"nsubjpass", "nsubj"})
 ASSERTING_CLAUSES = frozenset({"relcl", "appos", "advcl", "parataxis"})
@@ -104,7 +106,7 @@ def find_hits(sent: Span) -> list[Hit]:
     for token in sent:
         lemma_rules = rules.get(token.lemma_.lower(), ())
         for rule in dict.fromkeys(lemma_rules + _surface_rules(token, rules)):
-            if token.pos_ not in rule.pos or not _requirements_met(token, rule):
+            if _acting_pos(token) not in rule.pos or not _requirements_met(token, rule):
                 continue
             if is_blocked(token, governed=rule.victim != "modified") or _not_yet(token, rule):
                 continue
@@ -114,6 +116,19 @@ def find_hits(sent: Span) -> list[Hit]:
             if targets:
                 hits.append(Hit(rule, token, targets))
     return hits
+
+
+def _acting_pos(token: Token) -> str:
+    """"The authorities accuse X of treason": a present-tense verb the tagger took for a
+    noun still governs a subject and an object, and acts as the verb it is."""
+    if token.pos_ == "NOUN" and _mistagged_verb(token):
+        return "VERB"
+    return token.pos_
+
+
+def _mistagged_verb(token: Token) -> bool:
+    deps = {c.dep_ for c in token.children}
+    return "nsubj" in deps and "dobj" in deps
 
 
 def _surface_rules(token: Token, rules: dict[str, tuple[TriggerRule, ...]]) -> tuple:
@@ -286,7 +301,7 @@ def _copula_subjects(verb: Token) -> list[Token]:
 
 
 def _patients(verb: Token) -> list[Token]:
-    if verb.pos_ == "NOUN":  # "denial of medical care to X": treat like a holder
+    if verb.pos_ == "NOUN" and not _mistagged_verb(verb):  # "denial of care to X": a holder
         return _holders(verb)
     found = []
     for child in _children(verb, PATIENT_DEPS):  # "upheld the verdict against X"
@@ -303,6 +318,8 @@ def _patients(verb: Token) -> list[Token]:
     found = found or _copula_subjects(verb) or _subject_of_governing(verb)
     if not found and reduced_passive(verb):  # "- X, opposition politician, sentenced to ..."
         found = _children(verb, frozenset({"nsubj"}))
+    if not found and verb.dep_ == "advcl" and verb.tag_ == "VBN" and passive(verb.head):
+        found = _children(verb.head, frozenset({"nsubjpass"}))  # "X was held, accused of Y"
     if not found:  # a small clause: "found X guilty", "declared X a criminal"
         for clause in verb.children:
             if clause.dep_ in {"ccomp", "xcomp", "oprd"} and clause.pos_ in {"ADJ", "NOUN"}:
@@ -381,6 +398,9 @@ def _holders(noun: Token) -> list[Token]:
         # "the sentence handed to X", "the sentences handed down by a court against X"
         found.extend(o for prep in given.children if prep.dep_ == "prep" and prep.lower_ in
                      {"to", "on", "against"} for o in prep.children if o.dep_ == "pobj")
+    for filed in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in FILING):
+        found.extend(o for prep in filed.children if prep.dep_ == "prep"  # "a case filed
+                     and prep.lower_ == "against" for o in prep.children if o.dep_ == "pobj")
     if noun.dep_ in {"attr", "acomp"}:
         found.extend(_subjects(noun.head))
     found.extend(_included(noun))
