@@ -277,6 +277,13 @@ def _given_names(full_names: Iterable[str]) -> set[str]:
             and w not in person_words() and w not in TITLES}
 
 
+def _full_names_begun(given: str, named: list[str]) -> list[str]:
+    """The one full name of the text that the given name begins ("Filep Karma"), if one."""
+    begun = {full for full in named
+             if len(full.split()) > 1 and normal(full).split()[0] == normal(given)}
+    return list(begun) if len(begun) == 1 else []
+
+
 def _subject(token: Token) -> bool:
     """The subject of its clause, or listed with it ("A and B were arrested")."""
     while token.dep_ in {"conj", "appos"}:
@@ -658,9 +665,7 @@ def _join_short_names(reports: dict[tuple[str, str], Report], drafts: dict[str, 
         owners = [other for other, full in longest.items() if other != key
                   and len(full.split()) > 1 and normal(name) in normal(full).split()]
         if not owners:
-            begun = {full for full in named if normal(full).split()[:1] == [normal(name)]
-                     and len(full.split()) > 1}
-            drafts[key].names += list(begun)[:1] if len(begun) == 1 else []
+            drafts[key].names += _full_names_begun(name, named)
         if len(owners) != 1:
             continue
         owner = owners[0]
