@@ -44,8 +44,14 @@ ACCUSED = re.compile(r"\bпо\s+(?:обвинени|подозрени)[юяи](
 
 
 @cache
-def triggers() -> dict[str, Rule]:
-    return load_table("triggers", RULES).by_term()
+def triggers() -> dict[str, tuple[Rule, ...]]:
+    """Lemma -> the rules that name it, in table order: one verb reports different
+    events by what stands beside it ("поместить под стражу", "поместить в ШИЗО")."""
+    table: dict[str, tuple[Rule, ...]] = {}
+    for rule in load_table("triggers", RULES).rules:
+        for term in rule.terms:
+            table[term] = (*table.get(term, ()), rule)
+    return table
 
 
 @cache
@@ -67,8 +73,10 @@ class People:
     persons: dict[str, Person] = field(default_factory=dict)
     last: str | None = None  # key of the person last named (for "его задержали")
 
-    def person_of(self, sentence: Sentence, mention: Mention) -> Person | None:
-        """The person a mention names; None when it names nobody resolvable ("Г. Г.")."""
+    def person_of(self, sentence: Sentence, mention: Mention, *,
+                  antecedent: bool = True) -> Person | None:
+        """The person a mention names; None when it names nobody resolvable ("Г. Г.").
+        `antecedent`: a later "его", "ей" may refer to them (not so a judge or lawyer)."""
         words = [w.text for w in sentence.words[mention.first:mention.last + 1]]
         case = sentence.words[mention.first].feats.get("Case")
         name = nominative(self.morph, words, case)
@@ -88,7 +96,8 @@ class People:
         latin = romanize(person.name)
         if latin not in person.aliases:
             person.aliases.append(latin)
-        self.last = key
+        if antecedent:
+            self.last = key
         return person
 
     def _key(self, parts: list[str]) -> str:
@@ -99,13 +108,21 @@ class People:
             for key, person in self.persons.items():
                 if any(p.lower().startswith(stem) for p in person.name.split()):
                     return key
-        given = parts[0].lower()[:STEM - 1]
+        given = parts[0].lower()
         for key, person in self.persons.items():  # "Оюб Титиев" and a misread "Оюба Титиева"
             known = person.name.lower().split()
-            if (len(known) > 1 and known[0].startswith(given)
+            if (len(known) > 1 and _same_stem(known[0], given)
                     and known[-1][:STEM] == surname[:STEM]):
                 return key
         return f"ru-{surname}"
+
+
+def _same_stem(one: str, other: str) -> bool:
+    """Two forms of one name part: the shorter, less a case ending, begins the longer
+    ("оюб" and "оюба", "хадиджа" and "хадиджи", "мария" and "марию")."""
+    short, long = sorted((one, other), key=len)
+    stem = short[:max(3, min(len(short) - 1, STEM - 1))] if len(short) > 3 else short
+    return long.startswith(stem)
 
 
 def _common_noun(morph: pymorphy3.MorphAnalyzer, word: str) -> bool:
@@ -125,7 +142,7 @@ def find_events(sentences: list[Sentence], *, published: object,
     for at, sentence in enumerate(sentences):
         for mention in sentence.mentions:
             if mention.kind == "PER":
-                people.person_of(sentence, mention)
+                people.person_of(sentence, mention, antecedent=not _in_role(sentence, mention))
         found = list(_sentence_events(sentence, people, published))
         for event in found:
             _keep(events, event)
@@ -289,12 +306,13 @@ def _by_court(sentence: Sentence, index: int) -> bool:
 def _triggers_in(sentence: Sentence) -> Iterator[tuple[int, Rule]]:
     table = triggers()
     for index, word in enumerate(sentence.words):
-        rule = table.get(word.lemma)
-        if rule is None or _blocked(sentence, index):
+        rules = table.get(word.lemma, ())
+        if not rules or _blocked(sentence, index):
             continue
-        if rule.get("requires") and not _has_required(sentence, index, rule.get("requires")):
-            continue
-        yield index, rule
+        rule = next((r for r in rules if not r.get("requires")
+                     or _has_required(sentence, index, r.get("requires"))), None)
+        if rule is not None:
+            yield index, rule
 
 
 def _has_required(sentence: Sentence, index: int, required: list[str]) -> bool:
