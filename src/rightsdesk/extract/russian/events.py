@@ -21,9 +21,9 @@ import pymorphy3
 from rightsdesk.extract.dates import precision_of
 from rightsdesk.extract.lexicon import Rule, load_table
 from rightsdesk.extract.russian.dates import find_dates
-from rightsdesk.extract.russian.names import nominative
+from rightsdesk.extract.russian.names import gender, nominative
 from rightsdesk.extract.russian.occasions import lies_ahead
-from rightsdesk.extract.russian.parse import Mention, Sentence
+from rightsdesk.extract.russian.parse import Mention, Sentence, Word
 from rightsdesk.extract.russian.places import common_place, place_of
 from rightsdesk.extract.russian.terms import charges, sentence_months
 from rightsdesk.model import Event, EventType, Person
@@ -38,6 +38,8 @@ PRONOUNS = frozenset({"он", "она"})
 MAX_DOC_CHARGES = 4  # charges a document-wide fallback gives an event
 LEAD = 4  # sentences of headline and lead: an undated event there is the day's news
 ROLE_REACH = 3  # words before a name where its role may stand ("начальник колонии X")
+# acts a plural noun counts over many people ("задержания"), unlike "слушания", "пытки"
+COUNTED_ACTS = frozenset({"arrest", "release", "killing"})
 STEM = 5  # letters of a surname that stay the same in every case
 # "по обвинению в ...", "по обвинению журналиста X в ...": the accused may stand between
 ACCUSED = re.compile(r"\bпо\s+(?:обвинени|подозрени)[юяи](?:\s+[^\s,.;]+){0,6}?\s+в\s", re.I)
@@ -72,6 +74,7 @@ class People:
     morph: pymorphy3.MorphAnalyzer
     persons: dict[str, Person] = field(default_factory=dict)
     last: str | None = None  # key of the person last named (for "его задержали")
+    last_by_gender: dict[str, str] = field(default_factory=dict)  # "masc"/"femn" -> key
 
     def person_of(self, sentence: Sentence, mention: Mention, *,
                   antecedent: bool = True) -> Person | None:
@@ -98,7 +101,15 @@ class People:
             person.aliases.append(latin)
         if antecedent:
             self.last = key
+            if (kind := gender(self.morph, person.name)) is not None:
+                self.last_by_gender[kind] = key
         return person
+
+    def antecedent(self, pronoun: str) -> Person | None:
+        """The person "он" or "она" refers to: the last one of that gender named."""
+        kind = {"он": "masc", "она": "femn"}.get(pronoun)
+        key = self.last_by_gender.get(kind or "", self.last)
+        return self.persons.get(key) if key else None
 
     def _key(self, parts: list[str]) -> str:
         """A bare given name or surname joins the person it names already, if one does."""
@@ -114,6 +125,10 @@ class People:
             if (len(known) > 1 and _same_stem(known[0], given)
                     and known[-1][:STEM] == surname[:STEM]):
                 return key
+        known = self.persons.get(f"ru-{surname}")
+        if known and len(parts) > 1 and len(names := known.name.lower().split()) > 1 and (
+                not _same_stem(names[0], given)):
+            return f"ru-{given}-{surname}"  # "Лейла Юнус" beside "Ариф Юнус"
         return f"ru-{surname}"
 
 
@@ -367,9 +382,34 @@ def _head_of(sentence: Sentence, mention: Mention) -> int:
     return mention.first
 
 
+def _through(sentence: Sentence, index: int, head: int) -> bool:
+    """Word `head` hangs on the trigger at `index` as the genitive of a noun that
+    stands between them ("сторонников X", "заявления главы X"): not its target."""
+    through = blockers().get("through", frozenset())
+    for current in [head, *sentence.ancestors(head)]:  # a bad parse's cycles are cut
+        if current == index:
+            return False
+        word = sentence.words[current]
+        if word.head >= 0 and sentence.words[word.head].lemma in through and _genitive_of(
+                word, sentence.words[word.head]):
+            return True
+    return False
+
+
+def _genitive_of(word: Word, head: Word) -> bool:
+    """`word` is its head's genitive ("сторонников Петра"), which the parser may
+    call an apposition; an apposition agrees in case ("жену ... Анну")."""
+    if word.rel == "nmod":
+        return True
+    return (word.rel == "appos" and word.feats.get("Case") == "Gen"
+            and head.feats.get("Case") != "Gen")
+
+
 def _linked(sentence: Sentence, index: int, mention: Mention, rule: Rule) -> bool:
     head = _head_of(sentence, mention)
     word = sentence.words[head]
+    if _through(sentence, index, head):
+        return False
     if index in sentence.ancestors(head):
         path_top = _child_on_path(sentence, index, head)
         top = sentence.words[path_top]
@@ -398,8 +438,13 @@ def _passive(sentence: Sentence, index: int) -> bool:
 
 def _only_bystander(sentence: Sentence, index: int, rule: Rule) -> list[Mention]:
     """The sentence's one named person outside a role, when the parse links nobody."""
+    trigger = sentence.words[index]
+    if (trigger.pos == "NOUN" and trigger.feats.get("Number") == "Plur"
+            and rule.get("event") in COUNTED_ACTS):
+        return []  # "задержания случились во время акции": no one person's
     candidates = [m for m in _people(sentence) if not _in_role(sentence, m)
-                  and not _acting(sentence, index, m, rule)]
+                  and not _acting(sentence, index, m, rule)
+                  and not _through(sentence, -1, _head_of(sentence, m))]
     return candidates if len(candidates) == 1 else []
 
 
@@ -434,8 +479,8 @@ def _pronoun_target(sentence: Sentence, index: int, people: People) -> list[Pers
     for child in sentence.children(index):
         word = sentence.words[child]
         acting = word.rel == "nsubj" and not _passive(sentence, index)
-        if word.lemma in PRONOUNS and not acting and people.last:
-            return [people.persons[people.last]]
+        if word.lemma in PRONOUNS and not acting and (person := people.antecedent(word.lemma)):
+            return [person]
     return []
 
 
