@@ -8,7 +8,9 @@ them with `../shared/eval/score.py` against their gold files only. With
 `--with-english`, the English gold set is extracted in the same run, and the
 cross-document B3 is also given over the people named in both languages (gold
 ids that occur in Russian and in English documents). The sealed part is scored
-only with `--part sealed --sealed-once`: it is for the lead, once.
+only with `--part sealed --sealed-once`: it is for the lead, once. Any other
+key of `splits.json` is a part too (`--part fresh`: documents annotated after the
+rules were written, scored once before anyone reads them).
 """
 
 from __future__ import annotations
@@ -39,7 +41,12 @@ def load_scorer(path: Path) -> ModuleType:
 
 
 def part_ids(corpus: Path, part: str) -> list[str]:
-    return sorted(json.loads((corpus / "splits.json").read_text(encoding="utf-8"))[part])
+    """The ids of one part; an unknown part is an error that names the known ones."""
+    splits = json.loads((corpus / "splits.json").read_text(encoding="utf-8"))
+    if part not in splits or not isinstance(splits[part], list):
+        known = ", ".join(k for k, v in splits.items() if isinstance(v, list))
+        raise SystemExit(f"no part {part!r} in splits.json (parts: {known})")
+    return sorted(splits[part])
 
 
 def stage_part(corpus: Path, ids: list[str], into: Path) -> None:
@@ -86,7 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
-    ap.add_argument("--part", choices=["train", "sealed"], default="train")
+    ap.add_argument("--part", default="train",
+                    help="a key of splits.json: train, fresh (new documents), sealed")
     ap.add_argument("--sealed-once", action="store_true",
                     help="required to score the sealed part (the lead, once)")
     ap.add_argument("--with-english", type=Path, help="an English gold set to extract alongside")

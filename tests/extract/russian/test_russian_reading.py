@@ -134,3 +134,42 @@ def test_initials_alone_name_no_one(read_ru) -> None:
 def test_place_of_a_court_or_a_city(read_ru, text: str, place: str) -> None:
     [event] = read_ru(text).events
     assert event.place == place
+
+
+def _facts(extraction) -> set[tuple[str, str]]:
+    names = {p.key: p.name.replace("ё", "е") for p in extraction.persons}
+    return {(names[e.person], e.type) for e in extraction.events}
+
+
+def test_a_pronoun_refers_to_the_last_person_of_its_gender_not_an_official(read_ru) -> None:
+    extraction = read_ru("Анна Белова приехала в Минск вместе с Петром Смирновым. "
+                         "Судья Олег Иванов огласил решение. Ее задержали в среду.")
+    assert _facts(extraction) == {("Анна Белова", "arrest")}
+
+
+def test_two_people_of_one_surname_stay_two(read_ru) -> None:
+    extraction = read_ru("Суд приговорил Анну Белову к трем годам колонии. "
+                         "Ее мужа Петра Белова задержали в среду.")
+    assert {p.name.replace("ё", "е") for p in extraction.persons} >= {"Анна Белова", "Петр Белов"}
+
+
+def test_a_headline_word_before_a_name_is_not_part_of_it(read_ru) -> None:
+    extraction = read_ru("Журналистку Анну Белову приговорили к двум годам колонии")
+    assert _facts(extraction) == {("Анна Белова", "sentence")}
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Олег Иванов получил три года колонии.", ("Олег Иванов", "sentence")),
+        ("Суд назначил Олегу Иванову наказание в виде трех лет лишения свободы.",
+         ("Олег Иванов", "sentence")),
+        ("Журналист Олег Иванов обвиняется в распространении ложной информации.",
+         ("Олег Иванов", "charge")),
+        ("В Минске начался суд над блогером Олегом Ивановым.", ("Олег Иванов", "trial")),
+        ("Правозащитник Олег Иванов вышел на свободу.", ("Олег Иванов", "release")),
+    ],
+)
+def test_common_wordings_of_charge_trial_term_and_release(read_ru, text: str,
+                                                          fact: tuple[str, str]) -> None:
+    assert fact in _facts(read_ru(text))

@@ -21,9 +21,9 @@ import pymorphy3
 from rightsdesk.extract.dates import precision_of
 from rightsdesk.extract.lexicon import Rule, load_table
 from rightsdesk.extract.russian.dates import find_dates
-from rightsdesk.extract.russian.names import nominative
+from rightsdesk.extract.russian.names import gender, nominative
 from rightsdesk.extract.russian.occasions import lies_ahead
-from rightsdesk.extract.russian.parse import Mention, Sentence
+from rightsdesk.extract.russian.parse import Mention, Sentence, Word
 from rightsdesk.extract.russian.places import common_place, place_of
 from rightsdesk.extract.russian.terms import charges, sentence_months
 from rightsdesk.model import Event, EventType, Person
@@ -38,14 +38,22 @@ PRONOUNS = frozenset({"он", "она"})
 MAX_DOC_CHARGES = 4  # charges a document-wide fallback gives an event
 LEAD = 4  # sentences of headline and lead: an undated event there is the day's news
 ROLE_REACH = 3  # words before a name where its role may stand ("начальник колонии X")
+# acts a plural noun counts over many people ("задержания"), unlike "слушания", "пытки"
+COUNTED_ACTS = frozenset({"arrest", "release", "killing"})
 STEM = 5  # letters of a surname that stay the same in every case
 # "по обвинению в ...", "по обвинению журналиста X в ...": the accused may stand between
 ACCUSED = re.compile(r"\bпо\s+(?:обвинени|подозрени)[юяи](?:\s+[^\s,.;]+){0,6}?\s+в\s", re.I)
 
 
 @cache
-def triggers() -> dict[str, Rule]:
-    return load_table("triggers", RULES).by_term()
+def triggers() -> dict[str, tuple[Rule, ...]]:
+    """Lemma -> the rules that name it, in table order: one verb reports different
+    events by what stands beside it ("поместить под стражу", "поместить в ШИЗО")."""
+    table: dict[str, tuple[Rule, ...]] = {}
+    for rule in load_table("triggers", RULES).rules:
+        for term in rule.terms:
+            table[term] = (*table.get(term, ()), rule)
+    return table
 
 
 @cache
@@ -66,9 +74,12 @@ class People:
     morph: pymorphy3.MorphAnalyzer
     persons: dict[str, Person] = field(default_factory=dict)
     last: str | None = None  # key of the person last named (for "его задержали")
+    last_by_gender: dict[str, str] = field(default_factory=dict)  # "masc"/"femn" -> key
 
-    def person_of(self, sentence: Sentence, mention: Mention) -> Person | None:
-        """The person a mention names; None when it names nobody resolvable ("Г. Г.")."""
+    def person_of(self, sentence: Sentence, mention: Mention, *,
+                  antecedent: bool = True) -> Person | None:
+        """The person a mention names; None when it names nobody resolvable ("Г. Г.").
+        `antecedent`: a later "его", "ей" may refer to them (not so a judge or lawyer)."""
         words = [w.text for w in sentence.words[mention.first:mention.last + 1]]
         case = sentence.words[mention.first].feats.get("Case")
         name = nominative(self.morph, words, case)
@@ -88,8 +99,17 @@ class People:
         latin = romanize(person.name)
         if latin not in person.aliases:
             person.aliases.append(latin)
-        self.last = key
+        if antecedent:
+            self.last = key
+            if (kind := gender(self.morph, person.name)) is not None:
+                self.last_by_gender[kind] = key
         return person
+
+    def antecedent(self, pronoun: str) -> Person | None:
+        """The person "он" or "она" refers to: the last one of that gender named."""
+        kind = {"он": "masc", "она": "femn"}.get(pronoun)
+        key = self.last_by_gender.get(kind or "", self.last)
+        return self.persons.get(key) if key else None
 
     def _key(self, parts: list[str]) -> str:
         """A bare given name or surname joins the person it names already, if one does."""
@@ -99,13 +119,25 @@ class People:
             for key, person in self.persons.items():
                 if any(p.lower().startswith(stem) for p in person.name.split()):
                     return key
-        given = parts[0].lower()[:STEM - 1]
+        given = parts[0].lower()
         for key, person in self.persons.items():  # "Оюб Титиев" and a misread "Оюба Титиева"
             known = person.name.lower().split()
-            if (len(known) > 1 and known[0].startswith(given)
+            if (len(known) > 1 and _same_stem(known[0], given)
                     and known[-1][:STEM] == surname[:STEM]):
                 return key
+        known = self.persons.get(f"ru-{surname}")
+        if known and len(parts) > 1 and len(names := known.name.lower().split()) > 1 and (
+                not _same_stem(names[0], given)):
+            return f"ru-{given}-{surname}"  # "Лейла Юнус" beside "Ариф Юнус"
         return f"ru-{surname}"
+
+
+def _same_stem(one: str, other: str) -> bool:
+    """Two forms of one name part: the shorter, less a case ending, begins the longer
+    ("оюб" and "оюба", "хадиджа" and "хадиджи", "мария" and "марию")."""
+    short, long = sorted((one, other), key=len)
+    stem = short[:max(3, min(len(short) - 1, STEM - 1))] if len(short) > 3 else short
+    return long.startswith(stem)
 
 
 def _common_noun(morph: pymorphy3.MorphAnalyzer, word: str) -> bool:
@@ -125,7 +157,7 @@ def find_events(sentences: list[Sentence], *, published: object,
     for at, sentence in enumerate(sentences):
         for mention in sentence.mentions:
             if mention.kind == "PER":
-                people.person_of(sentence, mention)
+                people.person_of(sentence, mention, antecedent=not _in_role(sentence, mention))
         found = list(_sentence_events(sentence, people, published))
         for event in found:
             _keep(events, event)
@@ -289,12 +321,13 @@ def _by_court(sentence: Sentence, index: int) -> bool:
 def _triggers_in(sentence: Sentence) -> Iterator[tuple[int, Rule]]:
     table = triggers()
     for index, word in enumerate(sentence.words):
-        rule = table.get(word.lemma)
-        if rule is None or _blocked(sentence, index):
+        rules = table.get(word.lemma, ())
+        if not rules or _blocked(sentence, index):
             continue
-        if rule.get("requires") and not _has_required(sentence, index, rule.get("requires")):
-            continue
-        yield index, rule
+        rule = next((r for r in rules if not r.get("requires")
+                     or _has_required(sentence, index, r.get("requires"))), None)
+        if rule is not None:
+            yield index, rule
 
 
 def _has_required(sentence: Sentence, index: int, required: list[str]) -> bool:
@@ -349,9 +382,34 @@ def _head_of(sentence: Sentence, mention: Mention) -> int:
     return mention.first
 
 
+def _through(sentence: Sentence, index: int, head: int) -> bool:
+    """Word `head` hangs on the trigger at `index` as the genitive of a noun that
+    stands between them ("сторонников X", "заявления главы X"): not its target."""
+    through = blockers().get("through", frozenset())
+    for current in [head, *sentence.ancestors(head)]:  # a bad parse's cycles are cut
+        if current == index:
+            return False
+        word = sentence.words[current]
+        if word.head >= 0 and sentence.words[word.head].lemma in through and _genitive_of(
+                word, sentence.words[word.head]):
+            return True
+    return False
+
+
+def _genitive_of(word: Word, head: Word) -> bool:
+    """`word` is its head's genitive ("сторонников Петра"), which the parser may
+    call an apposition; an apposition agrees in case ("жену ... Анну")."""
+    if word.rel == "nmod":
+        return True
+    return (word.rel == "appos" and word.feats.get("Case") == "Gen"
+            and head.feats.get("Case") != "Gen")
+
+
 def _linked(sentence: Sentence, index: int, mention: Mention, rule: Rule) -> bool:
     head = _head_of(sentence, mention)
     word = sentence.words[head]
+    if _through(sentence, index, head):
+        return False
     if index in sentence.ancestors(head):
         path_top = _child_on_path(sentence, index, head)
         top = sentence.words[path_top]
@@ -380,8 +438,13 @@ def _passive(sentence: Sentence, index: int) -> bool:
 
 def _only_bystander(sentence: Sentence, index: int, rule: Rule) -> list[Mention]:
     """The sentence's one named person outside a role, when the parse links nobody."""
+    trigger = sentence.words[index]
+    if (trigger.pos == "NOUN" and trigger.feats.get("Number") == "Plur"
+            and rule.get("event") in COUNTED_ACTS):
+        return []  # "задержания случились во время акции": no one person's
     candidates = [m for m in _people(sentence) if not _in_role(sentence, m)
-                  and not _acting(sentence, index, m, rule)]
+                  and not _acting(sentence, index, m, rule)
+                  and not _through(sentence, -1, _head_of(sentence, m))]
     return candidates if len(candidates) == 1 else []
 
 
@@ -416,8 +479,8 @@ def _pronoun_target(sentence: Sentence, index: int, people: People) -> list[Pers
     for child in sentence.children(index):
         word = sentence.words[child]
         acting = word.rel == "nsubj" and not _passive(sentence, index)
-        if word.lemma in PRONOUNS and not acting and people.last:
-            return [people.persons[people.last]]
+        if word.lemma in PRONOUNS and not acting and (person := people.antecedent(word.lemma)):
+            return [person]
     return []
 
 

@@ -37,6 +37,9 @@ GIVEN_ENDINGS: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
     ("femn", "ablt"): (("ей", "я"), ("ой", "а")),
 }
 FEMININE_OBLIQUE = re.compile(r"(?:ов|ев|ин|ск)(?:ой|ую)$")  # "Исмайловой", "Беловую"
+# "Андрееву" in the accusative is a woman's (a man's is "Андреева")
+ACCUSATIVE_FEMININE = re.compile(r"(?:ов|ев|ёв|ин)у$")
+NOMINATIVE_FEMININE = re.compile(r"(?:ова|ева|ёва|ина|ская|цкая)$")
 CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt",
          "Loc": "loct"}
 
@@ -71,7 +74,20 @@ def _gender(morph: pymorphy3.MorphAnalyzer, words: list[str], case: str | None) 
     surnames = [p for p in morph.parse(words[-1]) if "Surn" in p.tag and p.tag.case == case]
     if surnames and surnames[0].tag.gender:
         return str(surnames[0].tag.gender)
-    return "femn" if FEMININE_OBLIQUE.search(words[-1].lower()) else None
+    last = words[-1].lower()
+    if FEMININE_OBLIQUE.search(last) or (case == "accs" and ACCUSATIVE_FEMININE.search(last)):
+        return "femn"
+    return None
+
+
+def gender(morph: pymorphy3.MorphAnalyzer, name: str) -> str | None:
+    """"masc" or "femn" of a name in the nominative, for the pronouns that refer
+    to it ("её задержали" is about the last woman named)."""
+    words = name.split()
+    found = _gender(morph, words, "nomn")
+    if found is None and NOMINATIVE_FEMININE.search(words[-1].lower()):
+        return "femn"
+    return found
 
 
 def _part(morph: pymorphy3.MorphAnalyzer, word: str, case: str | None,

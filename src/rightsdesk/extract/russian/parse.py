@@ -202,8 +202,42 @@ def _mention(sentence: Sentence, span: object, first: int, last: int) -> Mention
     leaves out ("Махабат Тажибек кызы")."""
     text, normal = span.text, span.normal or span.text  # type: ignore[attr-defined]
     words = sentence.words
+    if span.type == "PER":  # type: ignore[attr-defined]
+        first, text, normal = _without_lead(sentence, first, last, text, normal)
     if span.type == "PER" and last + 1 < len(words) and (  # type: ignore[attr-defined]
             words[last + 1].text.lower() in PATRONYMIC_PARTICLES):
         last += 1
         text, normal = f"{text} {words[last].text}", f"{normal} {words[last].text}"
     return Mention(span.type, text, first, last, normal)  # type: ignore[attr-defined]
+
+
+def _without_lead(sentence: Sentence, first: int, last: int, text: str,
+                  normal: str) -> tuple[int, str, str]:
+    """A person's span without the capitalised common words a headline puts before
+    the name ("Журналистки Катерина Андреева", "Отпущенный Лукашенко"): only at the
+    start of a sentence, where a capital says nothing ("журналиста Болота Темирова")."""
+    words = sentence.words
+    if any(w.text[:1].isalpha() for w in words[:first]):
+        return first, text, normal
+    drop = first
+    while drop < last and (not words[drop].text[:1].isalpha() or _common_word(words[drop].text)):
+        drop += 1
+    if drop == first:
+        return first, text, normal
+    start = words[drop].start - words[first].start
+    kept = normal.split()[drop - first:] if len(normal.split()) == len(text.split()) else []
+    return drop, text[start:], " ".join(kept) or text[start:]
+
+
+@lru_cache(maxsize=1 << 14)
+def _common_word(word: str) -> bool:
+    """A word pymorphy3's dictionary knows only as a common word, never a name part."""
+    parses = _MORPH().parse(word)
+    return bool(parses) and all(
+        p.is_known and not any(t in p.tag for t in ("Name", "Surn", "Patr", "Geox", "Orgn"))
+        for p in parses)
+
+
+@lru_cache(maxsize=1)
+def _MORPH() -> pymorphy3.MorphAnalyzer:  # noqa: N802 - one shared analyser, loaded once
+    return pymorphy3.MorphAnalyzer()
