@@ -46,8 +46,13 @@ class RuleTable:
     def terms(self) -> frozenset[str]:
         return frozenset(t for rule in self.rules for t in rule.terms)
 
-    def by_term(self) -> dict[str, Rule]:
-        return {t: rule for rule in self.rules for t in rule.terms}
+    def by_term(self) -> dict[str, tuple[Rule, ...]]:
+        """Term -> the rules that name it, in table order (one word may serve several)."""
+        table: dict[str, tuple[Rule, ...]] = {}
+        for rule in self.rules:
+            for term in rule.terms:
+                table[term] = (*table.get(term, ()), rule)
+        return table
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:

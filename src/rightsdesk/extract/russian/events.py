@@ -49,11 +49,7 @@ ACCUSED = re.compile(r"\bпо\s+(?:обвинени|подозрени)[юяи](
 def triggers() -> dict[str, tuple[Rule, ...]]:
     """Lemma -> the rules that name it, in table order: one verb reports different
     events by what stands beside it ("поместить под стражу", "поместить в ШИЗО")."""
-    table: dict[str, tuple[Rule, ...]] = {}
-    for rule in load_table("triggers", RULES).rules:
-        for term in rule.terms:
-            table[term] = (*table.get(term, ()), rule)
-    return table
+    return load_table("triggers", RULES).by_term()
 
 
 @cache

@@ -133,7 +133,7 @@ class RussianNLP:
         sentences = [self._sentence(doc, sent, i) for i, sent in enumerate(ndoc.sents)]
         for sentence, paragraph in zip(sentences, paragraphs, strict=True):
             sentence.paragraph = paragraph
-        _add_mentions(sentences, ndoc.spans)
+        _add_mentions(sentences, ndoc.spans, self.morph)
         return sentences
 
     def _segmented(self, text: str) -> tuple[Doc, list[int]]:
@@ -184,7 +184,8 @@ def _lemma(morph: pymorphy3.MorphAnalyzer, text: str, pos: str) -> str:
     return chosen.normal_form.replace("ё", "е") if chosen else text
 
 
-def _add_mentions(sentences: list[Sentence], spans: list) -> None:
+def _add_mentions(sentences: list[Sentence], spans: list, morph: pymorphy3.MorphAnalyzer
+                  ) -> None:
     """File each entity span under the sentence it lies in, as word indexes."""
     for span in spans:
         for sentence in sentences:
@@ -193,17 +194,19 @@ def _add_mentions(sentences: list[Sentence], spans: list) -> None:
             inside = [i for i, w in enumerate(sentence.words)
                       if span.start <= w.start < span.stop]
             if inside:
-                sentence.mentions.append(_mention(sentence, span, inside[0], inside[-1]))
+                sentence.mentions.append(
+                    _mention(sentence, span, inside[0], inside[-1], morph))
             break
 
 
-def _mention(sentence: Sentence, span: object, first: int, last: int) -> Mention:
+def _mention(sentence: Sentence, span: object, first: int, last: int,
+             morph: pymorphy3.MorphAnalyzer) -> Mention:
     """A mention; a person's name takes the Turkic patronymic particle the tagger
     leaves out ("Махабат Тажибек кызы")."""
     text, normal = span.text, span.normal or span.text  # type: ignore[attr-defined]
     words = sentence.words
     if span.type == "PER":  # type: ignore[attr-defined]
-        first, text, normal = _without_lead(sentence, first, last, text, normal)
+        first, text, normal = _without_lead(sentence, first, last, text, normal, morph)
     if span.type == "PER" and last + 1 < len(words) and (  # type: ignore[attr-defined]
             words[last + 1].text.lower() in PATRONYMIC_PARTICLES):
         last += 1
@@ -211,8 +214,8 @@ def _mention(sentence: Sentence, span: object, first: int, last: int) -> Mention
     return Mention(span.type, text, first, last, normal)  # type: ignore[attr-defined]
 
 
-def _without_lead(sentence: Sentence, first: int, last: int, text: str,
-                  normal: str) -> tuple[int, str, str]:
+def _without_lead(sentence: Sentence, first: int, last: int, text: str, normal: str,
+                  morph: pymorphy3.MorphAnalyzer) -> tuple[int, str, str]:
     """A person's span without the capitalised common words a headline puts before
     the name ("Журналистки Катерина Андреева", "Отпущенный Лукашенко"): only at the
     start of a sentence, where a capital says nothing ("журналиста Болота Темирова")."""
@@ -220,7 +223,8 @@ def _without_lead(sentence: Sentence, first: int, last: int, text: str,
     if any(w.text[:1].isalpha() for w in words[:first]):
         return first, text, normal
     drop = first
-    while drop < last and (not words[drop].text[:1].isalpha() or _common_word(words[drop].text)):
+    while drop < last and (
+            not words[drop].text[:1].isalpha() or _common_word(morph, words[drop].text)):
         drop += 1
     if drop == first:
         return first, text, normal
@@ -230,14 +234,9 @@ def _without_lead(sentence: Sentence, first: int, last: int, text: str,
 
 
 @lru_cache(maxsize=1 << 14)
-def _common_word(word: str) -> bool:
+def _common_word(morph: pymorphy3.MorphAnalyzer, word: str) -> bool:
     """A word pymorphy3's dictionary knows only as a common word, never a name part."""
-    parses = _MORPH().parse(word)
+    parses = morph.parse(word)
     return bool(parses) and all(
         p.is_known and not any(t in p.tag for t in ("Name", "Surn", "Patr", "Geox", "Orgn"))
         for p in parses)
-
-
-@lru_cache(maxsize=1)
-def _MORPH() -> pymorphy3.MorphAnalyzer:  # noqa: N802 - one shared analyser, loaded once
-    return pymorphy3.MorphAnalyzer()
