@@ -17,15 +17,19 @@ def country_pattern(table: str = "countries") -> tuple[re.Pattern[str], dict[str
     for rule in load_table(table).rules:
         for form in rule.terms:
             forms[form.lower()] = rule.id
-    return re.compile(rf"\b(?:{prefix_tree(forms)})\b", re.IGNORECASE), forms
+    return _whole_words(forms), forms
 
 
 @cache
 def country_only() -> re.Pattern[str]:
     """Country names that say no more than a country field does: every country but
     the city-states ("Singapore", "Hong Kong" are the place of what happens there)."""
-    forms = [form.lower() for rule in load_table("countries").rules if not rule.get("city")
-             for form in rule.terms]
+    return _whole_words(form.lower() for rule in load_table("countries").rules
+                        if not rule.get("city") for form in rule.terms)
+
+
+def _whole_words(forms: Iterable[str]) -> re.Pattern[str]:
+    """Any of the forms as a whole word, in any case."""
     return re.compile(rf"\b(?:{prefix_tree(forms)})\b", re.IGNORECASE)
 
 
