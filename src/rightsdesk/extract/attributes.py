@@ -459,7 +459,7 @@ def _vouched(holder: Token, prep: str) -> str:
 def _charge_holders(anchor: Token, clause: set[Token]) -> list[Token]:
     """Tokens charge phrases hang on: the trigger, its clause, "guilty", "charges", and
     the term ("sentenced to 15 years for treason": the parse may hang "for" on "years")."""
-    verbs = [anchor, *clause, *_verdict_clauses(anchor)]
+    verbs = [anchor, *sorted(clause, key=lambda t: t.i), *_verdict_clauses(anchor)]  # text order
     holders = list(verbs)
     held = CHARGE_NOUNS | TERM_UNITS
     for verb in verbs:
