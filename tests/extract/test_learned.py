@@ -118,3 +118,22 @@ def test_the_head_of_a_party_is_no_candidate_of_the_events_around_it(nlp) -> Non
     _, trace = reading(nlp, keep_all, text)
     named = {r["name"] for kind, r in trace if kind == "candidate"}
     assert "Ivan Petrov" in named and not any("Nazarbayev" in n for n in named)
+
+
+def test_a_trigger_asked_for_or_hypothetical_is_never_proposed(nlp) -> None:
+    believe_releases = EventDecisions(
+        LinearModel({"type=release": 10.0}, -5.0), LinearModel({}, 30.0), propose=0.5, keep=0.5)
+    text = ("Ivan Petrov was arrested in May. Rights groups believe the charges are baseless "
+            "and that Petrov should be released.")
+    extraction, trace = reading(nlp, believe_releases, text)
+    assert [e.type for e in extraction.events] == ["arrest"]
+    candidates = [r for kind, r in trace if kind == "candidate" and r["type"] == "release"]
+    assert candidates and all("blocked=release" in r["features"] for r in candidates)
+
+
+def test_the_last_part_of_a_hyphenated_word_is_no_trigger_word(nlp) -> None:
+    keep_all = EventDecisions(LinearModel({}, 0.0), LinearModel({}, 30.0), propose=2.0, keep=0.0)
+    text = "Ivan Petrov has been held in pre-trial detention since he was arrested in May."
+    _, trace = reading(nlp, keep_all, text)
+    types = {r["type"] for kind, r in trace if kind == "candidate"}
+    assert "arrest" in types and "trial" not in types

@@ -49,6 +49,7 @@ class Candidate:
     view: SentenceView
     features: list[str] = field(default_factory=list)
     score: float = 0.0
+    asserted: bool = True  # no marker or governor makes the trigger hypothetical, asked or denied
 
     @property
     def key(self) -> str:
@@ -80,6 +81,7 @@ def sentence_candidates(
 ) -> Iterator[Candidate]:
     """Every (person, trigger) pair of the sentence within MAX_PATH arcs, described.
     The head of a body ("Nazarbayev's party won") is no candidate."""
+    blocked = {trigger.i: is_blocked(trigger) for trigger, _ in triggers}
     for at, mention in persons:
         if at.dep_ == "poss" and (at.head.ent_type_ == "ORG" or at.head.lemma_.lower() in BODIES):
             continue
@@ -89,7 +91,8 @@ def sentence_candidates(
             up, down = dependency_path(at, trigger)
             if len(up) + len(down) > MAX_PATH:
                 continue
-            candidate = Candidate(mention, at, trigger, event, view)
+            candidate = Candidate(mention, at, trigger, event, view,
+                                  asserted=not blocked[trigger.i])
             candidate.features = describe(candidate, up, down, reading)
             yield candidate
 
@@ -149,7 +152,7 @@ def describe(
         features.append(f"rule={t}:person_elsewhere")
     features.append(f"victim={key in reading.victims}")
     features.append(f"doc_role={doc_role(key, reading)}")
-    if is_blocked(trigger):
+    if not c.asserted:
         features.append(f"blocked={t}")
     features.extend(_markers(trigger, t))
     features.extend(f"gov={t}:{g}" for g in _governors(trigger))
@@ -160,6 +163,7 @@ def describe(
     if at.dep_ in {"nsubj"} and at.head.lemma_.lower() in REPORTING:
         features.append("speaker_subject")
     return features
+
 
 
 def doc_role(key: str, reading: RuleReading) -> str:
@@ -243,7 +247,8 @@ def document_candidates(
         by_sentence[view.index].append(mention)
     found: list[Candidate] = []
     for view in sents:
-        triggers = [(token, event) for token in view.span for event in trigger_types(token)]
+        triggers = [(token, event) for token in view.span if not _hyphenated(token)
+                    for event in trigger_types(token)]
         if not triggers:
             continue
         pronouns = {t.i: antecedents(t, view) for t in view.span if t.lower_ in PRONOUNS}
@@ -257,6 +262,15 @@ def document_candidates(
                 f"group_victim={candidate.key in reading.victims}"]
             found.append(candidate)
     return found
+
+
+def _hyphenated(token: Token) -> bool:
+    """The last part of a hyphenated word ("pre-trial detention", "anti-torture law")
+    names no event of its own."""
+    if token.i < 2:
+        return False
+    hyphen = token.nbor(-1)
+    return hyphen.text == "-" and not hyphen.whitespace_ and not token.nbor(-2).whitespace_
 
 
 def _group_word(token: Token) -> bool:

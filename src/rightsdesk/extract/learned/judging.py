@@ -35,9 +35,12 @@ def learned_rule(event: EventType) -> TriggerRule:
 def proposals(
     candidates: list[Candidate], rule_slots: set[Slot], decisions: EventDecisions
 ) -> list[Candidate]:
-    """Candidates of (person, type) pairs the rules did not read, from `propose` on."""
-    return [c for c in candidates
-            if (c.key, c.type) not in rule_slots and c.score >= decisions.propose]
+    """Candidates of (person, type) pairs the rules did not read, from `propose` on.
+    A trigger asked for, denied or hypothetical ("should be released") reports no
+    event, whatever the model says: its label only tells that the document reports
+    the event elsewhere."""
+    return [c for c in candidates if c.asserted
+            and (c.key, c.type) not in rule_slots and c.score >= decisions.propose]
 
 
 def proposed_hit(candidate: Candidate) -> Hit:
