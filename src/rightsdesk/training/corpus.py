@@ -30,9 +30,11 @@ class GoldDoc:
     gold: dict[str, Any]
 
 
-def read_split(root: Path, part: str) -> list[str]:
+def read_split(root: Path, part: str, *, required: bool = True) -> list[str]:
+    """The document ids of a part of the split; none of a part the split lacks, where
+    the part is not `required`."""
     splits = json.loads((root / "splits.json").read_text(encoding="utf-8"))
-    return sorted(splits[part])
+    return sorted(splits[part] if required else splits.get(part, []))
 
 
 def gold_docs(root: Path, doc_ids: list[str] | None = None) -> list[GoldDoc]:
