@@ -39,8 +39,9 @@ eval: $(BIN)/.installed
 	$(BIN)/rightsdesk extract $(SHARED)/eval/dev/docs --out /tmp/rightsdesk-dev.jsonl
 	$(BIN)/python $(SHARED)/eval/score.py --gold $(SHARED)/eval/dev --pred /tmp/rightsdesk-dev.jsonl
 
-# Learned decisions from the corpus's training part (cross-validated; about 3 minutes on
-# 2 cores): writes src/rightsdesk/extract/learned/weights.json. `make demo` never trains.
+# Learned decisions from the corpus's training part (cross-validated), their thresholds and
+# calibration from its fresh part (about 3 minutes on 2 cores): writes
+# src/rightsdesk/extract/learned/weights.json. `make demo` never trains.
 train: $(BIN)/.installed
 	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/python -m rightsdesk.training --corpus corpus --scorer $(SHARED)/eval/score.py

@@ -1,9 +1,11 @@
 """`python -m rightsdesk.training` (`make train`): cross-validate, fit, write the weights.
 
-Reads the training part of the corpus only. Prints the cross-validated scores of
-the rules alone and with the learned decisions, side by side, picks the
-thresholds on the held-out folds, fits the shipped models on the whole training
-part and writes them with their figures (`extract/learned/weights.json`).
+Fits the models on the training part of the corpus. Prints the cross-validated
+scores of the rules alone and with the learned decisions, side by side. Picks the
+thresholds and the calibration on the fresh part (`training/fresh.py`), or on the
+held-out folds where the split has no fresh part. Fits the shipped models on the
+whole training part and writes them with their figures
+(`extract/learned/weights.json`). Never reads the sealed part.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ from rightsdesk.training.events import (
     read,
 )
 from rightsdesk.training.facts import KINDS, fact_examples, weigh
+from rightsdesk.training.fresh import FreshPart, fresh_part, rescaled_model, scaled
 from rightsdesk.training.scoring import (
     DEFAULT_SCORER,
     above,
@@ -75,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev", type=Path, default=DEFAULT_SCORER.parent / "dev",
                         help="a gold set whose floors the shipped models must hold")
     parser.add_argument("--floors", type=Path, default=ROOT / "tests" / "quality_floors.json")
+    parser.add_argument("--fresh-part", default="fresh",
+                        help="the split part nobody tuned the rules on, where the thresholds "
+                             "and the calibration are chosen (cross-validation where absent)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     scorer = load_scorer(args.scorer)
@@ -90,42 +96,64 @@ def main(argv: list[str] | None = None) -> int:
 
     fold_models = candidate_models(extractor, docs, split)
     dev = _dev_check(extractor, args.dev, args.floors, scorer) if args.dev else None
-    best = _search(extractor, docs, split, fold_models, scorer, golds, dev)
-    thresholds = {k: best[k] for k in ("propose", "keep", "keep_read")}
-    by_fold = [_weighed_events([best["second"][i] for i in fold], thresholds) for fold in split]
-    held_events = cross_fitted(by_fold)
-    ece = expected_calibration_error(held_events)
-    decisions = calibrated(
-        EventDecisions(final_candidates(fold_models), final_events(best["first"]), **thresholds),
-        platt([pair for fold in by_fold for pair in fold]))
+    fresh = fresh_part(args.corpus, args.fresh_part, extractor, args.folds)
+    if fresh is not None:
+        say(f"{len(fresh.docs)} fresh documents choose the thresholds and the calibration")
+    chosen, by_cv = _search(extractor, docs, split, fold_models, scorer, golds, dev, fresh)
+    thresholds = chosen.thresholds
+    cv_pairs = [_weighed_events([chosen.second[i] for i in fold], thresholds) for fold in split]
+    held_events = cross_fitted(cv_pairs)
     facts = fact_examples(extractor, docs)
     weighed = {kind: weigh(kind, facts[kind], split) for kind in KINDS}
-    calibration = {"events": {"ece": ece, "table": calibration_table(held_events)}}
-    for kind, found in weighed.items():
-        calibration[f"{kind}s"] = {"ece": expected_calibration_error(found.held_out),
-                                   "table": calibration_table(found.held_out)}
+    calibration_cv = {"events": _measured(held_events)}
+    calibration_cv.update({f"{kind}s": _measured(found.held_out)
+                           for kind, found in weighed.items()})
+    models = {kind: found.model for kind, found in weighed.items()}
+    if fresh is None or chosen.on_fresh is None:
+        scale = platt([pair for fold in cv_pairs for pair in fold])
+        calibration, where = calibration_cv, "Held-out facts of the training part (5 folds)"
+    else:
+        scale, fresh_events = scaled(fresh, [_weighed_events([r], thresholds)
+                                             for r in chosen.on_fresh])
+        calibration = {"events": _measured(fresh_events)}
+        fresh_facts = fact_examples(extractor, fresh.docs)
+        for kind in KINDS:
+            models[kind], pairs = rescaled_model(fresh, models[kind], fresh_facts[kind])
+            calibration[f"{kind}s"] = _measured(pairs)
+        where = f"Fresh part ({len(fresh.docs)} documents, {args.folds} folds)"
+    decisions = calibrated(
+        EventDecisions(final_candidates(fold_models), final_events(chosen.first), **thresholds),
+        scale)
     meta = {
         "trained": date.today().isoformat(),
         "documents": len(docs),
         "folds": args.folds,
         **thresholds,
-        "cross_validation": {"rules": rules_score, "learned": best["figures"]},
+        "cross_validation": {"rules": rules_score, "learned": chosen.figures},
+        **({"fresh": {"documents": len(fresh.docs), "learned": chosen.fresh,
+                      "learned_at_cross_validated_thresholds": by_cv.fresh,
+                      "cross_validated_thresholds": by_cv.thresholds}} if fresh else {}),
         "calibration": calibration,
+        "calibration_measured_on": where,
+        **({"calibration_cross_validated": calibration_cv} if fresh else {}),
         "seconds": round(time.perf_counter() - started, 1),
     }
     write(args.out, Decisions(
         events=decisions,
-        statements=FactWeights(weighed["statement"].model),
-        occasions=FactWeights(weighed["occasion"].model),
+        statements=FactWeights(models["statement"]),
+        occasions=FactWeights(models["occasion"]),
         meta=meta,
     ))
     tables = {kind: figures["table"] for kind, figures in calibration.items()}
-    args.plot.write_text(reliability_svg(tables, "Held-out facts of the training part (5 folds)"),
-                         encoding="utf-8")
-    say(json.dumps({k: v for k, v in meta.items() if k != "calibration"}, indent=1))
+    args.plot.write_text(reliability_svg(tables, where), encoding="utf-8")
+    say(json.dumps({k: v for k, v in meta.items() if not k.startswith("calibration")}, indent=1))
     for kind, figures in calibration.items():
-        say(f"expected calibration error, held-out {kind}: {figures['ece']}")
+        say(f"expected calibration error, {kind}, {where}: {figures['ece']}")
     return 0
+
+
+def _measured(pairs: list[tuple[float, bool]]) -> dict[str, Any]:
+    return {"ece": expected_calibration_error(pairs), "table": calibration_table(pairs)}
 
 
 @dataclass(slots=True)
@@ -148,6 +176,29 @@ def _dev_check(extractor: Extractor, dev: Path, floors: Path, scorer: ModuleType
     return DevCheck(docs, golds, {k: v for k, v in pinned.items() if k in EVENT_FLOORS})
 
 
+@dataclass(slots=True)
+class Choice:
+    """One setting of the thresholds, its readings and what it scores."""
+
+    propose: float
+    keep: float
+    keep_read: float
+    figures: dict[str, Any]  # cross-validated on the training part
+    first: list[Reading]  # held-out readings before the event model (it learns from them)
+    second: list[Reading]  # held-out readings with it
+    fresh: dict[str, Any] | None = None  # on the fresh part
+    on_fresh: list[Reading] | None = None
+
+    @property
+    def thresholds(self) -> dict[str, float]:
+        return {"propose": self.propose, "keep": self.keep, "keep_read": self.keep_read}
+
+    @property
+    def objective(self) -> float:
+        """The fresh part's overall score where there is one: it stands for new documents."""
+        return (self.fresh or self.figures)["overall"]
+
+
 def _search(
     extractor: Extractor,
     docs: list[ParsedDoc],
@@ -156,37 +207,45 @@ def _search(
     scorer: ModuleType,
     golds: list[GoldDoc],
     dev: DevCheck | None,
-) -> dict[str, Any]:
-    """The thresholds with the best cross-validated overall score whose shipped models
-    keep the dev set at its floors."""
-    best: dict[str, Any] | None = None
+    fresh: FreshPart | None,
+) -> tuple[Choice, Choice]:
+    """The thresholds with the best overall score (on the fresh part where there is one,
+    else cross-validated) whose shipped models keep the dev set at its floors; and, to
+    compare, those cross-validation alone would choose."""
+    chosen: Choice | None = None
+    by_cv: Choice | None = None
     shipped_candidates = final_candidates(fold_models)
     for propose in PROPOSE_GRID:
         first = held_out_readings(extractor, docs, split, fold_models.candidates, propose)
         events = event_models(first, split)
         second = held_out_readings(extractor, docs, split, fold_models.candidates, propose,
                                    events_of=lambda n, models=events: models[n])
-        on_dev = []
-        if dev is not None:
-            shipped = EventDecisions(shipped_candidates, final_events(first), propose=propose,
-                                     keep=-1.0, keep_read=-1.0)
-            on_dev = [read(extractor, doc, shipped).extraction for doc in dev.docs]
+        shipped = EventDecisions(shipped_candidates, final_events(first), propose=propose,
+                                 keep=-1.0, keep_read=-1.0)
+        on_dev = [read(extractor, doc, shipped).extraction for doc in dev.docs] if dev else []
+        on_fresh = [read(extractor, doc, shipped) for doc in fresh.docs] if fresh else None
         for keep, keep_read in product(KEEP_GRID, KEEP_READ_GRID):
-            figures = headline(score(scorer, golds, predictions(
-                [above(r.extraction, keep, keep_read) for r in second])))
-            if best is not None and figures["overall"] <= best["figures"]["overall"]:
+            choice = Choice(propose, keep, keep_read, headline(score(scorer, golds, predictions(
+                [above(r.extraction, keep, keep_read) for r in second]))), first, second)
+            if fresh is not None and on_fresh is not None:
+                choice.fresh = headline(score(scorer, fresh.golds, predictions(
+                    [above(r.extraction, keep, keep_read) for r in on_fresh])))
+                choice.on_fresh = on_fresh
+            better = chosen is None or choice.objective > chosen.objective
+            better_cv = by_cv is None or choice.figures["overall"] > by_cv.figures["overall"]
+            if not (better or better_cv):
                 continue
             if dev is not None and not dev.holds(
                     scorer, [above(e, keep, keep_read) for e in on_dev]):
                 continue
-            best = {"propose": propose, "keep": keep, "keep_read": keep_read,
-                    "figures": figures, "first": first, "second": second}
-        if best is not None:
-            say(f"propose {propose}: best so far {best['propose']}/{best['keep']}/"
-                f"{best['keep_read']} {best['figures']}")
-    if best is None:
+            chosen = choice if better else chosen
+            by_cv = choice if better_cv else by_cv
+        if chosen is not None:
+            say(f"propose {propose}: best so far {chosen.thresholds} "
+                f"cross-validated {chosen.figures}" + (f", fresh {chosen.fresh}" if fresh else ""))
+    if chosen is None or by_cv is None:
         raise SystemExit("no thresholds keep the dev set at its floors")
-    return best
+    return chosen, by_cv
 
 
 def _weighed_events(readings: list[Reading], thresholds: dict[str, float]
