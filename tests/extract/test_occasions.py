@@ -112,3 +112,16 @@ def test_one_sentence_tells_one_undated_hearing_of_a_kind(nlp: Language) -> None
     found = occasions(nlp, "The prosecutor said his office would bring the acquittal verdict "
                            "before the Court of Appeal.")
     assert [(o.type, o.date) for o in found] == [("hearing", None)]
+
+
+def test_an_election_told_twice_is_one_election_at_the_finer_date(nlp: Language) -> None:
+    text = ("Voters in Norland go to the polls in the presidential election on 7 July. "
+            "Observers said the 2013 election would not be free.")
+    found = occasions(nlp, text)
+    assert [(o.type, o.date) for o in found] == [("election", "2013-07-07")]
+
+
+def test_elections_of_different_years_stay_apart(nlp: Language) -> None:
+    text = ("The presidential election on 7 July follows the 2008 election, "
+            "which observers said was rigged.")
+    assert sorted(o.date for o in occasions(nlp, text)) == ["2008", "2013-07-07"]

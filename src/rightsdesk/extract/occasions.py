@@ -84,7 +84,7 @@ def find_occasions(
             if occasion and (occasion.type, occasion.description) not in found:
                 found[(occasion.type, occasion.description)] = occasion
                 features[id(occasion)] = occasion_features(occasion, rule, anchor, view)
-    kept = _without_undated_repeats(list(found.values()))
+    kept = _without_repeats(list(found.values()))
     if weights is not None:
         for occasion in kept:
             occasion.confidence = weights.weigh("occasion", features[id(occasion)],
@@ -115,20 +115,38 @@ def _described(anchor: Span) -> bool:
     return any(t.lemma_.lower() in words for t in anchor.root.subtree)
 
 
-def _without_undated_repeats(occasions: list[Occasion]) -> list[Occasion]:
+def _without_repeats(occasions: list[Occasion]) -> list[Occasion]:
     """"The visit", "my visit" after a dated visit are the same visit again; so is a
-    second undated one of a kind in the same sentence."""
+    second undated one of a kind in the same sentence, and "the 2024 election" after
+    "the September 7 election" (the finer date is kept)."""
     dated = {o.type for o in occasions if o.date}
     kept = [o for o in occasions if o.date or o.type not in dated or _looks_ahead(o.description)]
     told: set[tuple[str, str]] = set()  # "would bring the verdict before the appeal court"
-    unique = []
+    unique: list[Occasion] = []
     for occasion in kept:
         said = (occasion.type, occasion.evidence.sentence)
         if occasion.date is None and said in told:
             continue
         told.add(said)
-        unique.append(occasion)
+        same = next((o for o in unique if _same_occasion(o, occasion)), None)
+        if same is None:
+            unique.append(occasion)
+            continue
+        if len(occasion.date or "") > len(same.date or ""):
+            same.date, same.description, same.evidence = (
+                occasion.date, occasion.description, occasion.evidence)
+        same.persons += [key for key in occasion.persons if key not in same.persons]
     return unique
+
+
+def _same_occasion(one: Occasion, other: Occasion) -> bool:
+    """Of one kind, dated alike (one date may be coarser), about no different people."""
+    if one.type != other.type or not one.date or not other.date:
+        return False
+    coarse, fine = sorted((one.date, other.date), key=len)
+    if not fine.startswith(coarse):
+        return False
+    return not (one.persons and other.persons and not set(one.persons) & set(other.persons))
 
 
 def _looks_ahead(text: str) -> bool:
