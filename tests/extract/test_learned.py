@@ -137,3 +137,12 @@ def test_the_last_part_of_a_hyphenated_word_is_no_trigger_word(nlp) -> None:
     _, trace = reading(nlp, keep_all, text)
     types = {r["type"] for kind, r in trace if kind == "candidate"}
     assert "arrest" in types and "trial" not in types
+
+
+def test_a_group_word_after_people_named_in_its_sentence_stands_for_them(nlp) -> None:
+    keep_all = EventDecisions(LinearModel({}, 0.0), LinearModel({}, 30.0), propose=2.0, keep=0.0)
+    text = ("Singers including Anna Berg and Oleg Sokolov condemned the trial. "
+            "Ivan Petrov and Lev Orlov were arrested in March after they sang in a church.")
+    _, trace = reading(nlp, keep_all, text)
+    grouped = {r["name"] for kind, r in trace if kind == "candidate" and "group" in r["features"]}
+    assert not grouped & {"Anna Berg", "Oleg Sokolov"}

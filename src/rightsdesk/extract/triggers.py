@@ -44,6 +44,7 @@ DEPRIVING_VERBS = frozenset({"deny", "refuse", "withhold"})
 GIVING_VERBS = frozenset({"give", "hand"})
 ORDERING_VERBS = frozenset({"order", "sentence", "require", "force"})  # "X was ordered to serve"
 IMPOSING = GIVING_VERBS | {"impose", "pass"}  # "the sentence handed to / imposed on X"
+IMPOSED_ON = frozenset({"to", "on", "upon", "against"})
 # "the case filed against X", "charges levelled against X"
 FILING = frozenset({"file", "bring", "open", "launch", "lodge", "level", "institute", "initiate"})
 # "X had her term cut and was released": a passive verb shares its coordinated verb's subject.
@@ -228,6 +229,7 @@ def target_tokens(anchor: Token, rule: TriggerRule) -> list[Token]:
         "predicate": _predicated,
         "ruled": _ruled_on,
         "granted": _granted,
+        "imposed": _imposed_on,
         "sought": _sought_for,
     }[rule.victim]
     return finder(anchor)
@@ -481,6 +483,16 @@ def _granted(verb: Token) -> list[Token]:
                          if c.dep_ in {"compound", "appos"} and c.pos_ == "PROPN")
         elif child.dep_ == "dobj" and child.pos_ == "PROPN":
             found.append(child)  # "denied X bail" with the bail read as a clause
+    return found
+
+
+def _imposed_on(verb: Token) -> list[Token]:
+    """"handed down a prison term against X", "imposed a fine on X", "X was handed a
+    sentence": whom the penalty falls on, never the court that imposes it."""
+    found = [c for c in verb.children if c.dep_ in {"nsubjpass", "dative"} and c.pos_ != "ADP"]
+    for holder in (verb, *_children(verb, frozenset({"dobj"}))):  # "to" may parse as dative
+        found.extend(o for prep in holder.children if prep.dep_ in {"prep", "dative"}
+                     and prep.lower_ in IMPOSED_ON for o in prep.children if o.dep_ == "pobj")
     return found
 
 

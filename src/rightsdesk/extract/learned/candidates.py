@@ -255,7 +255,8 @@ def document_candidates(
         persons = person_tokens(view, by_sentence.get(view.index, []), pronouns, known)
         found.extend(sentence_candidates(view, persons, triggers, reading))
         members = _recent_members(view, sents, by_sentence, {m.text for _, m in persons})
-        groups = [(token, m) for token in view.span if _group_word(token) for m in members]
+        groups = [(token, m) for token in view.span if _group_word(token)
+                  and not _named_before(token, persons) for m in members]
         for candidate in sentence_candidates(view, groups, triggers, reading):
             candidate.features += [
                 "group", f"group={candidate.at.lower_}", f"group_size={_bucket(len(members))}",
@@ -277,6 +278,12 @@ def _group_word(token: Token) -> bool:
     """"they", "the journalists", "the eight activists": several persons at once."""
     return token.lower_ in GROUP_PRONOUNS or (
         token.tag_ == "NNS" and token.lemma_.lower() in person_nouns())
+
+
+def _named_before(group: Token, persons: list[tuple[Token, NameMention]]) -> bool:
+    """"A, B and C were arrested as they protested": a group word after several
+    people named in its own sentence stands for them, not for people named before."""
+    return len({m.text for token, m in persons if token.i < group.i}) >= 2
 
 
 def _recent_members(
