@@ -443,6 +443,19 @@ def test_the_next_day_is_the_day_after_the_date_of_the_verb_before(events) -> No
     assert found[("Kara-Murza", "sentence")].date == "2022-04-12"
 
 
+def test_days_later_count_from_the_date_of_the_verb_before(events) -> None:
+    found = events("Ivan Petrov was arrested on 3 February 2014 and sentenced two days later.")
+    assert found[("Ivan Petrov", "sentence")].date == "2014-02-05"
+    found = events("Ivan Petrov was detained in Minsk on 3 May 2020. A week later he was "
+                   "charged with fraud.")
+    assert found[("Ivan Petrov", "charge")].date == "2020-05-10"
+
+
+def test_an_offence_named_by_a_related_adjective_is_the_charge(events) -> None:
+    found = events("Ivan Petrov was indicted on terrorism-related charges.")
+    assert found[("Ivan Petrov", "charge")].charges == ["terrorism-related"]
+
+
 def test_an_office_holder_arrested_undergoes_the_arrest(events) -> None:
     found = events("Senator Leila de Lima was arrested on drug trafficking charges.")
     assert {("Leila de Lima", "arrest"), ("Leila de Lima", "charge")} <= set(found)

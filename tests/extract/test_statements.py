@@ -235,3 +235,14 @@ def test_an_adviser_from_a_group_speaks_for_it(nlp: Language) -> None:
 ])
 def test_a_name_introduced_as_a_rights_group_is_one(nlp: Language, text: str, actor: str) -> None:
     assert actors(nlp, f"The journalist was jailed. {text}") == [actor]
+
+
+def test_a_pronoun_in_what_an_actor_says_is_that_actor(nlp) -> None:
+    text = "Britain's Foreign Office said it had raised the case with the authorities."
+    assert actors(nlp, text) == ["UK government"]
+
+
+def test_un_experts_are_named_as_the_text_names_them(nlp) -> None:
+    text = ("UN experts condemned the conviction of the blogger. Separately, UN human rights "
+            "experts urged the authorities to free the journalist.")
+    assert actors(nlp, text) == ["UN experts", "UN human rights experts"]

@@ -92,6 +92,11 @@ def test_names_after_including_are_victims(events) -> None:
     assert ("Marta Rabkova", "sentence") in events(text)
 
 
+def test_one_of_the_people_arrested_is_a_victim(events) -> None:
+    text = "Daniyar Seitkali was one of several activists arrested on Monday."
+    assert ("Daniyar Seitkali", "arrest") in events(text)
+
+
 def test_descriptor_taken_into_the_name_is_dropped(victims) -> None:
     text = "A court sentenced Sunni Muslim Kuanysh Baizhanov to four years' imprisonment."
     assert victims(text) == {"Kuanysh Baizhanov"}

@@ -18,7 +18,7 @@ from rightsdesk.extract.country import country_only
 from rightsdesk.extract.dates import DateMention, find_dates
 from rightsdesk.extract.lexicon import load_table
 from rightsdesk.extract.sentences import SentenceView
-from rightsdesk.extract.terms import find_series, find_terms, is_suspended
+from rightsdesk.extract.terms import count_of, find_series, find_terms, is_suspended
 from rightsdesk.extract.triggers import Hit, clause_verb, trigger_types
 from rightsdesk.extract.victims import person_words
 
@@ -33,6 +33,7 @@ CHARGE_NOUNS = frozenset({"charge", "count", "suspicion", "accusation", "allegat
 TERM_UNITS = frozenset({"year", "month", "week", "day", "term", "sentence", "lash"})
 VERDICT_VERBS = frozenset({"find", "convict"})  # "after finding them guilty of X"
 DATE_FIELD = re.compile(r"\s*date\s+")
+LATER_UNITS = {"day": 1, "week": 7}  # "two days later", "a week later"; months have no day
 # A day that marks an event's anniversary, not the day of the event.
 ANNIVERSARY = re.compile(r"\banniversary\b|\bmarks?\s+(?:a|one|two|three|four|five|\d+)\s+years?\b",
                          re.IGNORECASE)
@@ -179,12 +180,14 @@ def _date(
         # "released on Friday after five years since 2011": Friday; "five years ago, on
         # April 11, 2017": the day stated beats the count
         theirs, *_, value = min(owned)
-        if theirs and _the_next_day(own):  # "arrested on April 11 and sentenced the next day"
-            return _day_after(value)
+        later = _days_later(own)
+        if theirs and later:  # "arrested on April 11 and sentenced two days later"
+            return _days_after(value, later)
         return value
-    if _the_next_day(own):  # "He was detained on 3 May 2020. The next day he was charged."
+    later = _days_later(own)
+    if later:  # "He was detained on 3 May 2020. The next day he was charged."
         before = _day_before_sentence(sent, published)
-        return _day_after(before) if before else None
+        return _days_after(before, later) if before else None
     return None
 
 
@@ -204,17 +207,27 @@ def _day_before_sentence(sent: Span, published: date | None) -> str | None:
     return days[-1] if days else None
 
 
-def _the_next_day(verb: Token) -> bool:
-    return any(c.lemma_.lower() == "day" and any(
-        m.dep_ == "amod" and m.lower_ in {"next", "following"} for m in c.children)
-        for c in verb.children)
+def _days_later(verb: Token) -> int | None:
+    """How many days after the date told before: "the next day" (1), "two days later"
+    (2), "a week later" (7)."""
+    for child in verb.children:
+        if child.lemma_.lower() == "day" and any(
+                m.dep_ == "amod" and m.lower_ in {"next", "following"} for m in child.children):
+            return 1
+        if child.lower_ == "later" and child.dep_ == "advmod":
+            for unit in child.children:
+                days = LATER_UNITS.get(unit.lemma_.lower())
+                counts = [count_of(c.text) for c in unit.children if c.dep_ in {"nummod", "det"}]
+                if days and counts and counts[0]:
+                    return int(days * counts[0])
+    return None
 
 
-def _day_after(day: str) -> str | None:
-    """The day after a full date; none after a month or a year (which day is unknown)."""
+def _days_after(day: str, days: int) -> str | None:
+    """A full date some days on; none after a month or a year (which day is unknown)."""
     if len(day) != 10:
         return None
-    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
 
 
 def _dates_a_text(span: Span) -> bool:
@@ -424,7 +437,14 @@ def _named_before(holder: Token) -> list[str]:
     if holder.lemma_.lower() not in {"charge", "count", "accusation"}:
         return []
     return [holder.doc[c.left_edge.i : c.i + 1].text for c in holder.children
-            if c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"} and c.i < holder.i]
+            if c.i < holder.i and (c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"}
+                                   or _related_to_offence(c))]
+
+
+def _related_to_offence(word: Token) -> bool:
+    """"terrorism-related charges", "drug-linked charges": the offence the adjective names."""
+    return word.dep_ == "amod" and word.lower_ in {"related", "linked"} and any(
+        c.dep_ in {"npadvmod", "compound"} and c.pos_ == "NOUN" for c in word.children)
 
 
 def _charges_after_listed(anchor: Token) -> list[str]:

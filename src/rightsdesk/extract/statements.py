@@ -279,7 +279,8 @@ def _claims(
         regions = _anchor_regions(token, context)
         for region, subject in regions:
             chosen = (_actors_in(_on_behalf_of(token) or region, subject, mentions)
-                      or _office_of_country(region) or _referent(subject, reading))
+                      or _office_of_country(region) or _said_by(subject, mentions)
+                      or _referent(subject, reading))
             if chosen:
                 people = _people_beside(subject, view.span) if len(chosen) == 1 else []
                 found.append((chosen, people, _how(token)))
@@ -502,6 +503,19 @@ def _people_beside(subject: Token, sentence: Span) -> list[str]:
     if subject.dep_ == "appos":
         near.add(subject.head.i)
     return [e.text for e in sentence.ents if e.label_ == "PERSON" and e.root.i in near]
+
+
+def _said_by(subject: Token, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"The Foreign Office said it had raised the case": a pronoun in what an actor says
+    is that actor."""
+    clause = subject.head
+    if subject.lower_ not in {"it", "they", "we"} or clause.dep_ != "ccomp":
+        return []
+    for region, speaker in _subject_regions(clause.head):
+        found = _actors_in(region, speaker, mentions)
+        if found:
+            return found
+    return []
 
 
 def _referent(subject: Token, reading: Reading) -> list[ActorMention]:

@@ -80,6 +80,14 @@ def months_in(text: str) -> float | None:
     return round(total, 1) if total % 1 else int(total)
 
 
+def count_of(word: str) -> float | None:
+    """A counted word's number: "two" -> 2, "a" -> 1, "3" -> 3."""
+    word = word.lower()
+    if word.isdigit():
+        return float(word)
+    return _vocabulary()[0].get(word)
+
+
 def _amount(tokens: list[str], words: dict[str, float]) -> float | None:
     amount = 0.0
     for token in tokens:

@@ -45,6 +45,13 @@ GIVING_VERBS = frozenset({"give", "hand"})
 ORDERING_VERBS = frozenset({"order", "sentence", "require", "force"})  # "X was ordered to serve"
 IMPOSING = GIVING_VERBS | {"impose", "pass"}  # "the sentence handed to / imposed on X"
 IMPOSED_ON = frozenset({"to", "on", "upon", "against"})
+# "beat the soles of his feet": a blow to a body part is done to its owner
+BODY_PARTS = frozenset({"head", "face", "foot", "feet", "sole", "leg", "arm", "hand", "back",
+                        "body", "stomach", "chest", "rib", "genitals", "eye", "ear", "neck"})
+STANDING = frozenset({"stand", "remain", "stay"})  # "X stands accused", "X remains detained"
+EXPOSING = frozenset({"subject", "expose"})  # "X was subjected to abuse" (parsed "to abuse")
+TRACES = frozenset({"sign", "mark", "trace", "scar", "bruise"})
+BEARING_VERBS = frozenset({"show", "bear", "have", "carry"})
 # "the case filed against X", "charges levelled against X"
 FILING = frozenset({"file", "bring", "open", "launch", "lodge", "level", "institute", "initiate"})
 # "X had her term cut and was released": a passive verb shares its coordinated verb's subject.
@@ -309,6 +316,9 @@ def _patients(verb: Token) -> list[Token]:
     for child in _children(verb, PATIENT_DEPS):  # "upheld the verdict against X"
         if _deprived_of(verb, child) or _counted_sum(child):
             continue
+        if _body_part(child):
+            found.extend(_owner_of(child))  # "beat the soles of his feet"
+            continue
         if child.lemma_.lower() not in CASE_NOUNS:
             found.append(child)
             continue
@@ -317,6 +327,10 @@ def _patients(verb: Token) -> list[Token]:
             for o in prep.children if o.dep_ == "pobj" and _person_like(o)])
     if not found and verb.dep_ in {"xcomp", "oprd"} and verb.head.pos_ in {"VERB", "AUX"}:
         found = _children(verb.head, PATIENT_DEPS)  # "X was found guilty", "X got jailed"
+    if not found and verb.tag_ == "VBN" and verb.head.lemma_.lower() in STANDING:
+        found = _children(verb.head, SUBJECT_DEPS)  # "X stands accused of treason"
+    if not found and verb.dep_ in {"advcl", "xcomp"} and verb.head.lemma_.lower() in EXPOSING:
+        found = _children(verb.head, frozenset({"nsubjpass"}))  # "X was subjected to abuse"
     found = found or _copula_subjects(verb) or _subject_of_governing(verb)
     if not found and reduced_passive(verb):  # "- X, opposition politician, sentenced to ..."
         found = _children(verb, frozenset({"nsubj"}))
@@ -329,6 +343,21 @@ def _patients(verb: Token) -> list[Token]:
     shared = PASSIVE_SHARED if passive(verb) else frozenset({"nsubjpass", "dobj"})
     found = found or _inherited(verb, shared) or _object_of_next(verb)
     return found + _companions(verb) if found else found
+
+
+def _owner_of(part: Token) -> list[Token]:
+    """Whose body part it is: "his head", "the soles of his feet"."""
+    owners = _children(part, frozenset({"poss"}))
+    for prep in part.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for whole in _children(prep, frozenset({"pobj"})):
+                owners.extend(_owner_of(whole) if _body_part(whole) else [whole])
+    return owners
+
+
+def _body_part(noun: Token) -> bool:
+    return noun.pos_ == "NOUN" and (  # the lemmatiser reads "soles" as "sol"
+        noun.lemma_.lower() in BODY_PARTS or noun.lower_.removesuffix("s") in BODY_PARTS)
 
 
 def _counted_sum(noun: Token) -> bool:
@@ -381,7 +410,11 @@ def _holders(noun: Token) -> list[Token]:
     found = [c for c in noun.children if c.dep_ == "poss"]
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in {"of", "against"}:
-            found.extend(c for c in prep.children if c.dep_ == "pobj")
+            for held in _children(prep, frozenset({"pobj"})):
+                found.append(held)  # "charges of sedition against X": the parse hangs X on
+                found.extend(o for against in held.children  # the offence
+                             if against.dep_ == "prep" and against.lower_ == "against"
+                             for o in _children(against, frozenset({"pobj"})))
         elif prep.dep_ == "prep" and prep.lower_ == "for" and noun.lemma_.lower() in FOR_NOUNS:
             found.extend(c for c in prep.children if c.dep_ == "pobj" and _person_like(c))
         elif prep.dep_ == "prep" and prep.lower_ == "by" and noun.lemma_.lower() in FILED_NOUNS:
@@ -409,6 +442,8 @@ def _holders(noun: Token) -> list[Token]:
     prep = noun.head
     if not found and noun.dep_ == "pobj" and prep.lower_ == "to" and prep.head.pos_ == "VERB":
         found.extend(_children(prep.head, frozenset({"nsubjpass"})))  # "subjected to torture"
+    if not found and noun.dep_ == "pobj" and prep.lower_ == "of":
+        found.extend(_bearer_of(prep.head))  # "X showed signs of torture"
     at_event = noun.dep_ == "pobj" and (prep.lower_ in {"at", "during"} or (
         prep.lower_ == "on" and noun.lemma_.lower() == "appeal"))  # "freed on appeal"
     if not found and at_event and prep.head.pos_ in {"VERB", "AUX"}:
@@ -418,6 +453,15 @@ def _holders(noun: Token) -> list[Token]:
     if not found and noun.lemma_.lower() in HEARING_NOUNS:
         found.extend(_judged_at(noun))
     return found
+
+
+def _bearer_of(trace: Token) -> list[Token]:
+    """"X showed signs of torture", "she bore marks of beatings": who bears the traces."""
+    verb = trace.head
+    if trace.lemma_.lower() not in TRACES or trace.dep_ != "dobj" or (
+            verb.lemma_.lower() not in BEARING_VERBS):
+        return []
+    return _children(verb, SUBJECT_DEPS)
 
 
 def _included(noun: Token) -> list[Token]:

@@ -251,6 +251,10 @@ def _named_by_copula(token: Token) -> list[Token]:
     if token.dep_ == "pobj" and verb.lower_ == "among":
         verb = verb.head
         wanted = {"nsubj"}
+    elif token.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lower_ == "one" and (
+            verb.head.dep_ == "attr"):  # "X was one of several activists arrested"
+        verb = verb.head.head
+        wanted = {"nsubj"}
     elif token.dep_ == "nsubj":
         wanted = {"attr", "dobj"}
     else:
