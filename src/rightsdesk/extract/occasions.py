@@ -31,6 +31,7 @@ YEAR_AHEAD = re.compile(r"\b(?:in a year's time|in a year|next year|within a yea
 MONTH_AHEAD = re.compile(r"\bnext month\b", re.I)
 PRONOUN = re.compile(r"\b(?:he|she|his|her|him|they|their)\b", re.I)
 PLURAL_OK = frozenset({"talks", "polls", "elections"})
+PARTY_LABELS = frozenset({"ORG", "GPE", "NORP"})  # who holds a meeting: bodies and states
 BACKDATE_DAYS = 14  # "ahead" dates resolved further back than this are next year's
 
 
@@ -189,6 +190,8 @@ def _kept_from(token: Token, rule: Rule) -> bool:
     anchor (its rule's `not_with`) makes it no occasion; a visit to a person neither."""
     words = set(rule.get("not_with", []))
     beside = {c.lemma_.lower() for c in token.children}
+    if token.lemma_.lower() in rule.get("needs_party", []) and not _held_by_a_party(token, rule):
+        return True
     if token.pos_ == "VERB":
         beside |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep"
                    for g in c.children}
@@ -197,6 +200,21 @@ def _kept_from(token: Token, rule: Rule) -> bool:
                 for c in token.children):
             return True
     return bool(beside & words)
+
+
+def _held_by_a_party(noun: Token, rule: Rule) -> bool:
+    """"a meeting of the Human Rights Council", "the OSCE conference", "a ministerial
+    meeting": a body or states hold it (a person named beside it is no party)."""
+    beside = [c for c in noun.children if c.dep_ in {"compound", "amod", "poss", "nmod"}]
+    beside += [o for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+               for o in prep.children if o.dep_ == "pobj"]
+    words = set(rule.get("party_words", []))
+    return any(
+        (w.pos_ == "PROPN" or w.ent_type_ in PARTY_LABELS) and w.ent_type_ != "PERSON"
+        or w.lower_ in words
+        or any(c.pos_ == "PROPN" and c.ent_type_ != "PERSON" for c in w.children
+               if c.dep_ in {"compound", "amod"})
+        for w in beside)
 
 
 def _specific(token: Token) -> bool:
@@ -269,7 +287,9 @@ def _date_of(anchor: Span, published: date | None, *, ahead: bool) -> str | None
         return f"{published.year + (published.month == 12):04d}-{month:02d}"
     for ent in _dates_nearest_first(anchor):
         chunk = DAY_RANGE.sub(r"\1\2", ent.text)
-        when = resolve_date(chunk, published=published)
+        # "set for March": the NER leaves the preposition that makes a month a date out
+        when = resolve_date(chunk, published=published) or resolve_date(
+            f"in {chunk}", published=published)
         if when:
             return _forward(when, chunk, published) if ahead else when
     return None

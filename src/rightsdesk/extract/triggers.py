@@ -50,6 +50,7 @@ BODY_PARTS = frozenset({"head", "face", "foot", "feet", "sole", "leg", "arm", "h
                         "body", "stomach", "chest", "rib", "genitals", "eye", "ear", "neck"})
 STANDING = frozenset({"stand", "remain", "stay"})  # "X stands accused", "X remains detained"
 EXPOSING = frozenset({"subject", "expose"})  # "X was subjected to abuse" (parsed "to abuse")
+FREEDOMS = frozenset({"liberty"})  # "the deprivation of liberty of X"
 TRACES = frozenset({"sign", "mark", "trace", "scar", "bruise"})
 BEARING_VERBS = frozenset({"show", "bear", "have", "carry"})
 # "the case filed against X", "charges levelled against X"
@@ -411,10 +412,7 @@ def _holders(noun: Token) -> list[Token]:
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in {"of", "against"}:
             for held in _children(prep, frozenset({"pobj"})):
-                found.append(held)  # "charges of sedition against X": the parse hangs X on
-                found.extend(o for against in held.children  # the offence
-                             if against.dep_ == "prep" and against.lower_ == "against"
-                             for o in _children(against, frozenset({"pobj"})))
+                found.extend([held, *_hung_on(held)])
         elif prep.dep_ == "prep" and prep.lower_ == "for" and noun.lemma_.lower() in FOR_NOUNS:
             found.extend(c for c in prep.children if c.dep_ == "pobj" and _person_like(c))
         elif prep.dep_ == "prep" and prep.lower_ == "by" and noun.lemma_.lower() in FILED_NOUNS:
@@ -462,6 +460,14 @@ def _bearer_of(trace: Token) -> list[Token]:
             verb.lemma_.lower() not in BEARING_VERBS):
         return []
     return _children(verb, SUBJECT_DEPS)
+
+
+def _hung_on(held: Token) -> list[Token]:
+    """Whom the parse hangs on the thing a noun is of: "charges of sedition against X",
+    "the deprivation of liberty of X"."""
+    wanted = {"against", "of"} if held.lemma_.lower() in FREEDOMS else {"against"}
+    return [o for prep in held.children if prep.dep_ == "prep" and prep.lower_ in wanted
+            for o in _children(prep, frozenset({"pobj"}))]
 
 
 def _included(noun: Token) -> list[Token]:
