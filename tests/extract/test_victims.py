@@ -97,6 +97,26 @@ def test_one_of_the_people_arrested_is_a_victim(events) -> None:
     assert ("Daniyar Seitkali", "arrest") in events(text)
 
 
+def test_the_noun_a_victim_was_described_by_refers_back_to_them(events) -> None:
+    text = ("Blogger Daniyar Seitkali was arrested in May. On Monday a court sentenced the "
+            "blogger to three years.")
+    assert ("Daniyar Seitkali", "sentence") in events(text)
+
+
+def test_a_noun_before_a_name_is_that_name_s_title(events) -> None:
+    text = ("The activist Gulnara Iskanova was sentenced in May. On 11 November 2020 police in "
+            "Astana arrested the activist Yerzhan Sarsenov and charged him with fraud.")
+    found = events(text)
+    assert ("Yerzhan Sarsenov", "arrest") in found
+    assert ("Gulnara Iskanova", "arrest") not in found
+
+
+def test_a_noun_once_said_of_someone_not_a_victim_refers_to_no_one(events) -> None:
+    text = ("Marat Ospanov, the former leader, spoke in May. The leader was charged with "
+            "fraud on Monday.")
+    assert ("Marat Ospanov", "charge") not in events(text)
+
+
 def test_descriptor_taken_into_the_name_is_dropped(victims) -> None:
     text = "A court sentenced Sunni Muslim Kuanysh Baizhanov to four years' imprisonment."
     assert victims(text) == {"Kuanysh Baizhanov"}

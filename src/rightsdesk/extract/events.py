@@ -69,9 +69,11 @@ from rightsdesk.extract.victims import (
     holds_office,
     name_at,
     normal,
+    person_nouns,
     person_words,
     role_of,
     role_strength,
+    role_words,
     surname_key,
 )
 from rightsdesk.model import Event, Evidence, Person
@@ -125,6 +127,7 @@ class NameIndex:
         self.full: dict[str, str] = {}  # surname key -> longest full name
         self.agents: set[str] = set()  # surname keys introduced as state agents
         self.speakers: set[str] = set()
+        self.described: dict[str, set[str]] = {}  # surname key -> nouns it was described by
         self.mentions: list[tuple[SentenceView, NameMention]] = []
         self.paragraphs = {view.index: view.paragraph for view in sents}
         for view in sents:
@@ -162,6 +165,10 @@ class NameIndex:
             self.speakers.add(key)
         if len(mention.text.split()) > len(self.full.get(key, "").split()):
             self.full[key] = mention.text
+        root = mention.span.root
+        said_to_be = [c.lemma_.lower() for c in root.head.children if c.dep_ == "attr"] if (
+            root.dep_ == "nsubj" and root.head.lemma_ == "be") else []  # "X is a journalist"
+        self.described.setdefault(key, set()).update([*role_words(mention.span), *said_to_be])
         self.mentions.append((view, mention))
 
     def learn(self, mention: NameMention, view: SentenceView) -> None:
@@ -172,6 +179,20 @@ class NameIndex:
             return
         self._add(mention, view)
         self.mentions.sort(key=lambda pair: (pair[0].index, pair[1].span.start))
+
+    def described_as(self, noun: Token, view: SentenceView) -> NameMention | None:
+        """"Blogger Ivan Petrov was arrested. ... a court sentenced the blogger": the
+        person last named before the noun and described by it, already read as a victim
+        (the text's story; "the former leader" may be anyone once called a leader)."""
+        lemma = noun.lemma_.lower()
+        for other, mention in reversed(self.mentions):
+            if other.index > view.index or (other.index == view.index
+                                            and mention.span.start >= noun.i):
+                continue
+            key = surname_key(mention.text)
+            if lemma in self.described.get(key, ()) and key in self.victims:
+                return mention
+        return None
 
     def _paragraph_of(self, index: int) -> int:
         return self.paragraphs.get(index, -1)
@@ -520,6 +541,10 @@ def _names_for(
     mention = name_at(token, names.known)
     if mention:
         return [mention]
+    if _definite_person(token):
+        described = names.described_as(token, view)
+        if described is not None:
+            return [described]
     found = []
     for described in described_names(token):
         for candidate in coordinated(described):
@@ -528,6 +553,16 @@ def _names_for(
                 found.append(named)
     listed = [m for m in _listed_after_colon(token, names) if m not in found]
     return found + listed
+
+
+def _definite_person(noun: Token) -> bool:
+    """"the blogger", "the journalist": one person the text has described so, unnamed here."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    named = any(c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" for c in noun.children) or (
+        noun.dep_ in {"appos", "compound", "nmod"} and noun.head.pos_ == "PROPN") or (
+        after is not None and after.ent_type_ == "PERSON")  # "the activist X", however parsed
+    return noun.tag_ == "NN" and noun.lemma_.lower() in person_nouns() and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and not named
 
 
 def _listed_after_colon(token: Token, names: NameIndex) -> list[NameMention]:
