@@ -50,6 +50,7 @@ BODY_PARTS = frozenset({"head", "face", "foot", "feet", "sole", "leg", "arm", "h
                         "body", "stomach", "chest", "rib", "genitals", "eye", "ear", "neck"})
 STANDING = frozenset({"stand", "remain", "stay"})  # "X stands accused", "X remains detained"
 EXPOSING = frozenset({"subject", "expose"})  # "X was subjected to abuse" (parsed "to abuse")
+OBTAINING = frozenset({"grant", "win", "receive", "obtain"})  # "X was granted release"
 FREEDOMS = frozenset({"liberty"})  # "the deprivation of liberty of X"
 TRACES = frozenset({"sign", "mark", "trace", "scar", "bruise"})
 BEARING_VERBS = frozenset({"show", "bear", "have", "carry"})
@@ -421,6 +422,12 @@ def _holders(noun: Token) -> list[Token]:
         for prep in noun.head.children:
             if prep.dep_ == "prep" and prep.lower_ == "against":
                 found.extend(c for c in prep.children if c.dep_ == "pobj")
+    if not found and noun.dep_ == "dobj" and noun.head.lemma_.lower() in OBTAINING:
+        found.extend(_obtained_by(noun.head))  # "X was granted early release"
+    for prep in noun.children:  # "the hearing in the case of X"
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            found.extend(o for case in prep.children if case.dep_ == "pobj"
+                         and case.lemma_.lower() == "case" for o in _holders(case))
     if noun.dep_ in {"compound", "appos", "nmod"} and noun.head.pos_ == "PROPN":
         found.append(noun.head)  # "political prisoner X", "X, a prisoner of conscience"
     # "the detainee X": the parse hangs the name on the noun
@@ -460,6 +467,17 @@ def _bearer_of(trace: Token) -> list[Token]:
             verb.lemma_.lower() not in BEARING_VERBS):
         return []
     return _children(verb, SUBJECT_DEPS)
+
+
+def _obtained_by(verb: Token) -> list[Token]:
+    """Who is granted, wins or receives it: "X was granted release", "the court granted X
+    a pardon", "granted a pardon to X", "X won release"."""
+    found = [c for c in verb.children if c.dep_ in {"nsubjpass", "dative"} and c.pos_ != "ADP"]
+    found += [o for to in verb.children if to.dep_ in {"prep", "dative"} and to.lower_ == "to"
+              for o in to.children if o.dep_ == "pobj"]
+    if not found and verb.lemma_.lower() != "grant":
+        found = _children(verb, frozenset({"nsubj"}))  # "X won release", "X received a pardon"
+    return found
 
 
 def _hung_on(held: Token) -> list[Token]:
