@@ -54,10 +54,12 @@ def load_model(name: str = MODEL_NAME) -> Language:
 
 
 def keep_repeated_acts_whole(nlp: Language) -> Language:
-    """Tokenize "re-arrested" (and its kin, capitalised too) as one word."""
-    for word in REPEATED_ACTS:
-        for form in (word, word.capitalize()):
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    """Tokenize "re-arrested" (and its kin, capitalised too) as one word. Adding a case
+    empties the tokenizer's cache, so a pipeline that has them is left alone (training
+    builds an Extractor per document)."""
+    forms = [form for word in REPEATED_ACTS for form in (word, word.capitalize())]
+    for form in forms if any(f not in nlp.tokenizer.rules for f in forms) else ():
+        nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     return nlp
 
 

@@ -71,6 +71,7 @@ from rightsdesk.extract.victims import (
     normal,
     person_nouns,
     person_words,
+    role_in,
     role_of,
     role_strength,
     role_words,
@@ -158,7 +159,8 @@ class NameIndex:
     def _add(self, mention: NameMention, view: SentenceView) -> None:
         """Record a person mention: its surname, role and place in reading order."""
         key = surname_key(mention.text)
-        role = role_of(mention.span)
+        words = role_words(mention.span)
+        role = role_in(words)
         if role == "agent":
             self.agents.add(key)
         elif role == "speaker":
@@ -168,7 +170,7 @@ class NameIndex:
         root = mention.span.root
         said_to_be = [c.lemma_.lower() for c in root.head.children if c.dep_ == "attr"] if (
             root.dep_ == "nsubj" and root.head.lemma_ == "be") else []  # "X is a journalist"
-        self.described.setdefault(key, set()).update([*role_words(mention.span), *said_to_be])
+        self.described.setdefault(key, set()).update([*words, *said_to_be])
         self.mentions.append((view, mention))
 
     def learn(self, mention: NameMention, view: SentenceView) -> None:

@@ -472,9 +472,7 @@ def _bearer_of(trace: Token) -> list[Token]:
 def _obtained_by(verb: Token) -> list[Token]:
     """Who is granted, wins or receives it: "X was granted release", "the court granted X
     a pardon", "granted a pardon to X", "X won release"."""
-    found = [c for c in verb.children if c.dep_ in {"nsubjpass", "dative"} and c.pos_ != "ADP"]
-    found += [o for to in verb.children if to.dep_ in {"prep", "dative"} and to.lower_ == "to"
-              for o in to.children if o.dep_ == "pobj"]
+    found = _recipients(verb, frozenset({"to"}))
     if not found and verb.lemma_.lower() != "grant":
         found = _children(verb, frozenset({"nsubj"}))  # "X won release", "X received a pardon"
     return found
@@ -557,11 +555,18 @@ def _granted(verb: Token) -> list[Token]:
 def _imposed_on(verb: Token) -> list[Token]:
     """"handed down a prison term against X", "imposed a fine on X", "X was handed a
     sentence": whom the penalty falls on, never the court that imposes it."""
-    found = [c for c in verb.children if c.dep_ in {"nsubjpass", "dative"} and c.pos_ != "ADP"]
-    for holder in (verb, *_children(verb, frozenset({"dobj"}))):  # "to" may parse as dative
-        found.extend(o for prep in holder.children if prep.dep_ in {"prep", "dative"}
-                     and prep.lower_ in IMPOSED_ON for o in prep.children if o.dep_ == "pobj")
+    found = _recipients(verb, IMPOSED_ON)
+    for penalty in _children(verb, frozenset({"dobj"})):  # "a sentence on X"
+        found.extend(_recipients(penalty, IMPOSED_ON))
     return found
+
+
+def _recipients(word: Token, preps: frozenset[str]) -> list[Token]:
+    """Whom a giving falls to: the passive subject, the dative, the object of one of
+    `preps` (the parse may call "to" a dative)."""
+    found = [c for c in word.children if c.dep_ in {"nsubjpass", "dative"} and c.pos_ != "ADP"]
+    return found + [o for prep in word.children if prep.dep_ in {"prep", "dative"}
+                    and prep.lower_ in preps for o in prep.children if o.dep_ == "pobj"]
 
 
 def _sought_for(verb: Token) -> list[Token]:

@@ -350,8 +350,13 @@ def holds_office(span: Span) -> bool:
 
 def role_of(span: Span) -> str | None:
     """"agent", "speaker" or None for a name as introduced at this mention."""
+    return role_in(role_words(span))
+
+
+def role_in(words: list[str]) -> str | None:
+    """"agent", "speaker" or None for a name described by these `role_words`."""
     strengths = role_strength()
-    found = {strengths[w] for w in role_words(span) if w in strengths} & {"agent", "speaker"}
+    found = {strengths[w] for w in words if w in strengths} & {"agent", "speaker"}
     if "agent" in found:
         return "agent"
     return "speaker" if found else None
