@@ -67,6 +67,18 @@ def test_lawyer_targeted_directly_is_a_victim(victims) -> None:
     assert victims("Lawyer Dina Omarova was arrested in Minsk.") == {"Dina Omarova"}
 
 
+def test_a_reporter_who_never_speaks_is_a_pronoun_s_antecedent(events) -> None:
+    text = ("Security forces raided the home of Fatima Warsame, a reporter for a local radio "
+            "station, and arrested her.")
+    assert ("Fatima Warsame", "arrest") in events(text)
+
+
+def test_a_reporter_who_speaks_is_no_pronoun_s_antecedent(victims) -> None:
+    text = ("Reporter Fatima Warsame said police raided the office on Friday. "
+            "Officers arrested him at dawn.")
+    assert "Fatima Warsame" not in victims(text)
+
+
 def test_surname_mislabelled_by_ner_is_still_read(events) -> None:
     text = "Police shot Ivan Petrov dead during the protest."
     assert ("Ivan Petrov", "killing") in events(text)

@@ -426,8 +426,8 @@ def _charges(anchor: Token, clause: set[Token]) -> list[str]:
         for prep in holder.children:
             if prep.dep_ != "prep" or not _introduces_charge(holder, prep.lower_):
                 continue
-            for obj in prep.children:
-                if obj.dep_ in {"pobj", "pcomp"}:
+            for obj in prep.children:  # not the trigger itself ("is on trial for X")
+                if obj.dep_ in {"pobj", "pcomp"} and obj != anchor:
                     charges.extend(_charge_list(_vouched(holder, prep.lower_), obj))
     return list(dict.fromkeys(c for c in charges if c))
 

@@ -16,6 +16,7 @@ from itertools import pairwise
 from spacy.tokens import Span, Token
 
 from rightsdesk.extract.attributes import (
+    REPORTING_VERBS,
     Attributes,
     court_seats,
     dated_by_another_event,
@@ -127,7 +128,8 @@ class NameIndex:
     def __init__(self, sents: list[SentenceView]) -> None:
         self.full: dict[str, str] = {}  # surname key -> longest full name
         self.agents: set[str] = set()  # surname keys introduced as state agents
-        self.speakers: set[str] = set()
+        self.speakers: set[str] = set()  # surname keys introduced by a speaking role
+        self.speaking: set[str] = set()  # ... that say something in the text
         self.described: dict[str, set[str]] = {}  # surname key -> nouns it was described by
         self.mentions: list[tuple[SentenceView, NameMention]] = []
         self.paragraphs = {view.index: view.paragraph for view in sents}
@@ -137,6 +139,9 @@ class NameIndex:
                 if mention is not None and not _names_a_time(ent):
                     self._add(mention, view)
         self._add_lone_surnames(sents)
+        # "reporter X", "professor X": a speaker only where they speak in the text; one
+        # who never does is its subject ("raided the home of reporter X and arrested her")
+        self.speakers &= self.speaking
         # grows with names read in target positions
         self.known = set(self.full) | _given_names(self.full.values())
         self.victims: set[str] = set()  # surname keys already read as a trigger's target
@@ -165,6 +170,8 @@ class NameIndex:
             self.agents.add(key)
         elif role == "speaker":
             self.speakers.add(key)
+        if _speaks(mention.span.root):
+            self.speaking.add(key)
         if len(mention.text.split()) > len(self.full.get(key, "").split()):
             self.full[key] = mention.text
         root = mention.span.root
@@ -288,6 +295,15 @@ class NameIndex:
                 key = surname_key(mention.text)
                 return None if key in self.agents or key in self.speakers else mention
         return None
+
+
+def _speaks(name: Token) -> bool:
+    """"X said", "X, the lawyer, told", "according to X": the name says something."""
+    while name.dep_ in {"conj", "appos", "compound"} and name.head != name:
+        name = name.head
+    if name.dep_ == "pobj" and name.head.lower_ == "to":
+        return name.head.head.lower_ == "according"
+    return name.dep_ == "nsubj" and name.head.lemma_.lower() in REPORTING_VERBS
 
 
 def _given_names(full_names: Iterable[str]) -> set[str]:

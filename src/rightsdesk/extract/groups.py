@@ -11,7 +11,8 @@ names for it:
   all three"); "a professor" is a group of one, whom news names right after
   the lede;
 - a definite group without a count ("the defendants", "the activists were
-  arrested") to the co-defendants of the court case just reported.
+  tortured") to the co-defendants of the court case, or the persons of the
+  arrest, just reported.
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ CASE_EVENTS = frozenset({"charge", "trial", "sentence", "release"})
 # what "the defendants" of a case just reported went through together: the case,
 # and the arrest and treatment that led to it
 SHARED_BY_CODEFENDANTS = CASE_EVENTS | {"arrest", "ill_treatment"}
+
+# the reports whose persons "the activists" can take up: a case, or an arrest of several
+# (for what befell them after it)
+REPORTED_TOGETHER = CASE_EVENTS | {"arrest"}
 
 Roster = dict[int, list[str]]  # sentence index -> surname keys of the persons it names
 
@@ -118,7 +123,8 @@ def group_members(group: GroupReport, roster: Roster, reports: Sequence[Report])
         if found or not group.definite:
             return found
     if group.definite and group.type in SHARED_BY_CODEFENDANTS:
-        return _codefendants(group, reports)
+        found = _codefendants(group, reports)
+        return found if group.count in (None, len(found)) else []  # "the three": three
     return []
 
 
@@ -137,10 +143,11 @@ def _names_before(group: GroupReport, roster: Roster) -> bool:
 
 
 def _codefendants(group: GroupReport, reports: Sequence[Report]) -> list[str]:
-    """The persons of the latest court case reported just before the group."""
+    """The persons of the latest court case (or arrest) reported just before the group."""
     best: tuple[int, list[str]] | None = None
     for cluster in clusters(list(reports)):
-        if cluster[0].event.type not in CASE_EVENTS:
+        told = cluster[0].event.type
+        if told not in REPORTED_TOGETHER or told == group.type == "arrest":
             continue
         last = max(s for r in cluster for s, _ in r.positions if s < group.sentence) \
             if any(s < group.sentence for r in cluster for s, _ in r.positions) else None

@@ -56,10 +56,12 @@ AFTER_TERM = re.compile(
     r"of\s+(?:\w+\s+){0,2}(?:imprisonment|detention|prison|jail|arrest|restricted|corrective|"
     r"forced|compulsory)|behind\s+bars|(?:of\s+)?suspended|,?\s+suspended|each|respectively)",
     re.I)
-# "faces up to ten years"; "has spent (marks) seven years behind bars": time served, no term
+# "faces up to ten years"; "has spent (marks) seven years behind bars", "had been held
+# for eight months": time served, no term
 NOT_TERM_BEFORE = re.compile(
     r"(?:up\s+to|at\s+least|over\s+the\s+past|past|last|next|\bspent|\bspend|\bspending|"
-    r"\bafter|\bmarks?|\bmarking)\s*$", re.I)
+    r"\bafter|\bmarks?|\bmarking|"
+    r"\b(?:held|kept|detained|remanded|custody|detention)\s+(?:\w+\s+)?for)\s*$", re.I)
 NOT_TERM_AFTER = re.compile(r"^[\s-]*(?:old|ago|later|after|before|earlier|since)\b", re.I)
 
 

@@ -18,7 +18,7 @@ from rightsdesk.extract.lexicon import load_table
 from rightsdesk.extract.victims import person_nouns, person_words
 from rightsdesk.model import EventType
 
-LOCATED_PREPOSITIONS = frozenset({"in", "into", "under", "behind", "to", "at", "for"})
+LOCATED_PREPOSITIONS = frozenset({"in", "into", "under", "behind", "to", "at", "for", "on"})
 PLACING_VERBS = frozenset(
     {"place", "put", "send", "take", "transfer", "move", "throw", "return", "keep", "hold",
      "remand", "confine", "commit", "lock"}
@@ -29,6 +29,8 @@ VISITING_VERBS = frozenset(
      "work", "film", "leave", "release", "free", "escape", "emerge", "die"}
 )
 TIME_UNITS = frozenset({"year", "month", "week", "day"})
+TERM_NOUNS = frozenset({"sentence", "term", "penalty"})
+SENTENCING_VERBS = frozenset({"sentence", "jail", "imprison"})
 CASE_NOUNS = frozenset({"verdict", "sentence", "conviction", "ruling", "appeal", "case", "term",
                         "jailing", "imprisonment", "sentencing"})
 # "a sentence for X", "pardons for nine jailed leaders": nouns whose "for" names the holder
@@ -397,7 +399,15 @@ def _subjects(verb: Token) -> list[Token]:
         if given:
             return given
     found = _children(verb, SUBJECT_DEPS)
-    return found or _ordered_to(verb) or _inherited(verb, SUBJECT_DEPS)
+    return found or _ordered_to(verb) or _inherited(verb, SUBJECT_DEPS) or _controlled_by(verb)
+
+
+def _controlled_by(verb: Token) -> list[Token]:
+    """"X marked his birthday in prison, serving a 17-year sentence": a participle
+    with no subject of its own is said of the subject of the clause it hangs on."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head.pos_ not in {"VERB", "AUX"}:
+        return []
+    return _children(verb.head, SUBJECT_DEPS)
 
 
 def _ordered_to(verb: Token) -> list[Token]:
@@ -572,11 +582,16 @@ def _recipients(word: Token, preps: frozenset[str]) -> list[Token]:
 def _sought_for(verb: Token) -> list[Token]:
     """"Prosecutors are seeking 15 years for X": whom the prosecution asks a term for;
     "asked the court to impose 7 years for A, 7 years for B and 6 years for C": each
-    term's person."""
+    term's person; "demanded a ten-year sentence for X"; "asked that X be sentenced",
+    "asked the court to sentence X to ten years": whom it asks to be sentenced."""
     verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
-    return [o for v in verbs for prep in v.subtree if prep.dep_ == "prep" and prep.lower_ == "for"
-            and (prep.head == v or prep.head.lemma_.lower() in TIME_UNITS)
-            for o in prep.children if o.dep_ == "pobj" and _person_like(o)]
+    sought = [o for v in verbs for prep in v.subtree if prep.dep_ == "prep" and prep.lower_ == "for"
+              and (prep.head == v or prep.head.lemma_.lower() in TIME_UNITS | TERM_NOUNS)
+              for o in prep.children if o.dep_ == "pobj" and _person_like(o)]
+    for clause in verb.children:
+        if clause.dep_ in {"xcomp", "ccomp"} and clause.lemma_.lower() in SENTENCING_VERBS:
+            sought.extend(_children(clause, frozenset({"dobj", "nsubjpass"})))
+    return sought
 
 
 def _predicated(word: Token) -> list[Token]:
