@@ -246,3 +246,22 @@ def test_un_experts_are_named_as_the_text_names_them(nlp) -> None:
     text = ("UN experts condemned the conviction of the blogger. Separately, UN human rights "
             "experts urged the authorities to free the journalist.")
     assert actors(nlp, text) == ["UN experts", "UN human rights experts"]
+
+
+def test_a_month_after_in_dates_the_statement(nlp: Language) -> None:
+    text = ("Blogger Ivan Petrov was jailed in Russia in March. "
+            "In April, Human Rights Watch called for his release.")
+    found = {s.actor: s for s in statements(nlp, text)}
+    assert found["Human Rights Watch"].date == "2013-04"
+
+
+def test_another_country_s_foreign_office_is_that_country(nlp: Language) -> None:
+    text = ("Blogger Ivan Petrov was jailed in Russia in March. The German Federal Foreign "
+            "Office condemned the verdict.")
+    assert actors(nlp, text) == ["Germany"]
+
+
+def test_a_named_body_coordinated_with_a_known_one_speaks_too(nlp: Language) -> None:
+    text = ("Blogger Ivan Petrov was jailed in Belarus in March. Amnesty International and "
+            "the Belarusian Association of Journalists condemned the verdict.")
+    assert actors(nlp, text) == ["Amnesty International", "Belarusian Association of Journalists"]

@@ -79,6 +79,51 @@ def test_a_reporter_who_speaks_is_no_pronoun_s_antecedent(victims) -> None:
     assert "Fatima Warsame" not in victims(text)
 
 
+def test_relatives_who_share_a_surname_are_two_people(events) -> None:
+    text = ("Ruslan Daurov and his brother Timur Daurov were detained in Nalchik on 7 March. "
+            "Timur Daurov was released two days later.")
+    found = set(events(text))
+    assert {("Ruslan Daurov", "arrest"), ("Timur Daurov", "arrest"),
+            ("Timur Daurov", "release")} <= found
+    assert ("Ruslan Daurov", "release") not in found
+
+
+def test_a_bare_shared_surname_is_the_namesake_named_last(events) -> None:
+    text = ("Police arrested the activist Leyla Yunus in July. Her husband, Arif Yunus, told "
+            "reporters she was innocent. Leyla Yunus was charged with treason. "
+            "On 3 August, Yunus was sentenced to eight years.")
+    found = events(text)
+    assert ("Leyla Yunus", "sentence") in found
+    assert not {t for name, t in found if name == "Arif Yunus"}
+
+
+def test_a_given_name_spelt_two_ways_is_one_person(victims) -> None:
+    text = ("Azimjon Askarov was arrested in 2010. Rights groups say Azimzhan Askarov was "
+            "tortured in custody.")
+    assert len(victims(text)) == 1
+
+
+def test_names_beside_the_noun_after_among_those_were(victims) -> None:
+    text = ("Among those detained on Saturday in Tbilisi were the activists Giorgi Beridze, "
+            "Nino Kapanadze and Levan Tsiklauri.")
+    assert victims(text) == {"Giorgi Beridze", "Nino Kapanadze", "Levan Tsiklauri"}
+
+
+def test_an_abbreviated_honorific_ends_no_sentence_and_no_name(victims) -> None:
+    assert victims("Police arrested Smt. Kavita Rao in Bhopal on Tuesday.") == {"Kavita Rao"}
+
+
+def test_a_plural_role_word_is_not_part_of_the_first_name(victims) -> None:
+    text = "Journalists Aziz Karimov and Bobur Rahimov were detained in Tashkent on Monday."
+    assert victims(text) == {"Aziz Karimov", "Bobur Rahimov"}
+
+
+def test_secretary_general_is_no_general(victims) -> None:
+    text = ("Police in Harare arrested Tendai Moyo, secretary-general of the Zimbabwe Congress "
+            "of Trade Unions, on Tuesday.")
+    assert victims(text) == {"Tendai Moyo"}
+
+
 def test_surname_mislabelled_by_ner_is_still_read(events) -> None:
     text = "Police shot Ivan Petrov dead during the protest."
     assert ("Ivan Petrov", "killing") in events(text)

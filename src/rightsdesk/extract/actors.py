@@ -185,9 +185,20 @@ def _gazetteer_mentions(span: Span) -> list[ActorMention]:
         if actor is None:
             continue
         mention = _to_tokens(span, match.start(), match.end(), actor, holder=holder)
-        if mention:
+        if mention and not _other_countrys(span, mention):
             found.append(mention)
     return found
+
+
+def _other_countrys(span: Span, mention: ActorMention) -> bool:
+    """"Germany's Foreign Office", "the German foreign ministry": a government's office
+    name that another country's name claims (the country then speaks through it)."""
+    if mention.actor.category != "government":
+        return False
+    doc = span.doc
+    phrase = doc[doc[mention.end - 1].left_edge.i : mention.start]  # "the German Federal"
+    owners = (country_forms().get(token.text) for token in phrase)
+    return any(owner is not None and owner.country != mention.actor.country for owner in owners)
 
 
 def _lookup(gaz: Gazetteer, text: str) -> tuple[Actor | None, bool]:
@@ -233,20 +244,27 @@ def _rights_group_word(token: Token) -> bool:
 
 
 def _org_name_mentions(span: Span) -> list[ActorMention]:
+    """Names shaped like organisations; a run joined by "and" is also tried part by part
+    ("Amnesty International and the Belarusian Association of Journalists"), the whole
+    first ("Committee for Peace and Democracy")."""
     found = []
     for match in ORG_NAME.finditer(span.text):
-        name = _trim_name(match.group(0))
-        if not ORG_HEAD.search(name) or STATE_ORGANS.search(name) or PLACES.search(name) or (
-                len(name.split()) < 2):
-            continue
-        within = match.group(0).find(name)
-        if within < 0:  # words were rejoined across other whitespace (tab, U+2028)
-            continue
-        start = match.start() + within
-        actor = Actor(name, "org")
-        mention = _to_tokens(span, start, start + len(name), actor)
-        if mention:
-            found.append(mention)
+        pieces = [(match.start(), match.group(0))]
+        pieces += [(match.start() + part.start(), part.group(0))
+                   for part in re.finditer(r"(?:(?!\s+and\s+).)+", match.group(0))
+                   if part.group(0) != match.group(0)]
+        for offset, text in pieces:
+            name = _trim_name(text)
+            if not ORG_HEAD.search(name) or STATE_ORGANS.search(name) or PLACES.search(name) or (
+                    len(name.split()) < 2):
+                continue
+            within = text.find(name)
+            if within < 0:  # words were rejoined across other whitespace (tab, U+2028)
+                continue
+            start = offset + within
+            mention = _to_tokens(span, start, start + len(name), Actor(name, "org"))
+            if mention:
+                found.append(mention)
     return found
 
 

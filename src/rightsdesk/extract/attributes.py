@@ -67,6 +67,10 @@ OF_CHARGE_HOLDERS = frozenset(
     {"convict", "guilty", "accuse", "suspect", "charge", "count", "suspicion", "accusation",
      "allegation", "indict", "acquit", "conviction", "article", "crime", "offence", "offense"}
 )
+# verbs whose "with" names a means or a threat, not a charge
+WITH_NO_CHARGE = frozenset(
+    {"threaten", "beat", "torture", "hit", "strike", "attack", "shoot", "assault", "kill",
+     "treat", "meet", "detain", "arrest", "hold", "release", "free"})
 INDEFINITES = frozenset({"something", "anything", "nothing", "everything", "what", "whatever"})
 CHARGE_BREAK_WORDS = frozenset(
     {"which", "who", "after", "before", "because", "while", "when", "although", "though",
@@ -468,7 +472,9 @@ def _introduces_charge(holder: Token, prep: str) -> bool:
     lemma = holder.lemma_.lower()
     if prep in {"of", "including"}:
         return lemma in OF_CHARGE_HOLDERS
-    return prep in {"with", "on", "for", "under"}
+    if prep == "with":  # "threatened with violence", "beaten with batons": no charge
+        return lemma not in WITH_NO_CHARGE
+    return prep in {"on", "for", "under"}
 
 
 def _vouched(holder: Token, prep: str) -> str:

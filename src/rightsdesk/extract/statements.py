@@ -248,9 +248,13 @@ def _is_accused(actor: Actor, accused: str | None) -> bool:
 def _date_of(view: SentenceView, published: date | None, last: str | None) -> str | None:
     """The date the sentence gives, else publication day: the document's own news.
     "The same month" is the month of the date the text gave last (`last`)."""
-    dates = [e.text for e in view.span.ents if e.label_ == "DATE"]
-    for text in dates:
-        resolved = resolve_date(text, published=published)
+    dates = [e for e in view.span.ents if e.label_ == "DATE"]
+    for ent in dates:
+        text = ent.text
+        # "in April": the NER leaves out the preposition that makes a month a date
+        said_in = ent.start > 0 and ent.doc[ent.start - 1].lower_ == "in"
+        resolved = resolve_date(text, published=published) or (
+            resolve_date(f"in {text}", published=published) if said_in else None)
         if resolved:
             return resolved
         same = SAME_PERIOD.search(text)
@@ -491,7 +495,7 @@ def _holds_office(token: Token) -> bool:
 
 def _coordinated(mention: ActorMention, subject: Token) -> bool:
     """"Catherine Ashton and the United States": each conjunct speaks for itself."""
-    token = subject.doc[mention.end - 1]
+    token = subject.doc[mention.start : mention.end].root  # "the Association of Journalists"
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     return token == subject

@@ -75,6 +75,7 @@ class TriggerRule:
     requires: frozenset[str]
     also: tuple[EventType, ...]
     anaphora: bool = False
+    excludes: frozenset[str] = frozenset()  # lemmas that must not be near (as `requires`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,7 @@ def trigger_rules() -> dict[str, tuple[TriggerRule, ...]]:
             requires=frozenset(rule.get("requires", [])),
             also=tuple(rule.get("also", [])),
             anaphora=bool(rule.get("anaphora", False)),
+            excludes=frozenset(rule.get("excludes", [])),
         )
         for term in rule.terms:
             by_lemma[term].append(trigger)
@@ -165,7 +167,8 @@ def _definite(noun: Token) -> bool:
 
 
 def _requirements_met(token: Token, rule: TriggerRule) -> bool:
-    return not rule.requires or bool(near_lemmas(token) & rule.requires)
+    near = near_lemmas(token)
+    return (not rule.requires or bool(near & rule.requires)) and not near & rule.excludes
 
 
 def near_lemmas(token: Token) -> frozenset[str]:

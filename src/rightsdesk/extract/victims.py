@@ -26,7 +26,10 @@ PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "hers
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "that"})
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "madam",
                     "bishop", "archbishop", "cardinal", "father", "fr.", "reverend", "rev.",
-                    "pastor", "imam", "sheikh", "rabbi", "sister", "brother"})
+                    "pastor", "imam", "sheikh", "rabbi", "sister", "brother",
+                    # South Asian honorifics: "Smt. Kavita Rao", "Adv. X", "Shri X"
+                    "smt", "smt.", "shri", "shrimati", "sri", "adv", "adv.", "sh.", "kumari",
+                    "sen.", "rep.", "prof.", "hon."})
 # "Makhabat Tazhibek kyzy": a patronymic particle after the surname, never the surname
 PATRONYMICS = frozenset({"kyzy", "uulu", "ogly", "oglu", "qizi", "kizi", "uly"})
 NAME_PARTICLES = PATRONYMICS | {"bin", "bint", "ibn", "abu", "al", "el", "ben", "de", "da", "dos",
@@ -159,7 +162,9 @@ def clean_name(span: Span) -> str | None:
     roles = role_strength()
     while words and (
         words[0].lower().rstrip(".") in TITLES
+        or words[0].lower() in TITLES
         or words[0].lower() in roles
+        or (words[0].lower().endswith("s") and words[0].lower()[:-1] in roles)  # "Journalists"
         or (len(words) > 2 and words[0].lower().rstrip("s") in NOT_NAME_WORDS)
     ):
         words = words[1:]  # "Sunni Muslim Kuanysh B.": descriptors the NER took in
@@ -262,7 +267,11 @@ def _named_by_copula(token: Token) -> list[Token]:
     if verb.lemma_ not in {"be", "include"} or not any(
             c.dep_ in {"acl", "relcl"} for c in token.children):
         return []
-    return [c for c in verb.children if c.dep_ in wanted and c.pos_ == "PROPN"]
+    named = [c for c in verb.children if c.dep_ in wanted]
+    # "Among those detained were the activists A, B and C": the names stand beside a noun
+    return [c for c in named if c.pos_ == "PROPN"] + [
+        a for c in named if c.pos_ == "NOUN" for a in c.children
+        if a.dep_ == "appos" and a.pos_ == "PROPN"]
 
 
 def _including(token: Token) -> list[Token]:
@@ -334,7 +343,12 @@ def role_words(span: Span) -> list[str]:
         expanded.extend(c for c in word.children if c.dep_ in {"compound", "amod"})
     if any(w.lower_ in OFFICE_OVER for w in expanded):
         return []  # "former senator X": the office is over; X may be its victim now
-    return [w.lemma_.lower() for w in expanded]
+    return [w.lemma_.lower() for w in expanded if not _hyphen_tail(w)]
+
+
+def _hyphen_tail(word: Token) -> bool:
+    """"secretary-general": the general of a hyphenated title is no general."""
+    return word.i > 1 and word.nbor(-1).text == "-" and not word.nbor(-1).whitespace_
 
 
 @cache

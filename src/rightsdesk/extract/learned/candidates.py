@@ -38,6 +38,9 @@ BODIES = frozenset({"party", "government", "regime", "administration", "ministry
                     "movement", "office", "campaign"})
 
 
+PersonKey = Callable[[NameMention, SentenceView], str]  # a name's person in the document
+
+
 @dataclass(slots=True)
 class Candidate:
     """One person and one trigger word of one event type, in one sentence."""
@@ -47,13 +50,10 @@ class Candidate:
     trigger: Token
     type: EventType
     view: SentenceView
+    key: str  # the person's key in the document (`NameIndex.key_of`): their surname, mostly
     features: list[str] = field(default_factory=list)
     score: float = 0.0
     asserted: bool = True  # no marker or governor makes the trigger hypothetical, asked or denied
-
-    @property
-    def key(self) -> str:
-        return surname_key(self.mention.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +78,7 @@ def sentence_candidates(
     persons: list[tuple[Token, NameMention]],
     triggers: list[tuple[Token, EventType]],
     reading: RuleReading,
+    key_of: PersonKey,
 ) -> Iterator[Candidate]:
     """Every (person, trigger) pair of the sentence within MAX_PATH arcs, described.
     The head of a body ("Nazarbayev's party won") is no candidate."""
@@ -91,7 +92,7 @@ def sentence_candidates(
             up, down = dependency_path(at, trigger)
             if len(up) + len(down) > MAX_PATH:
                 continue
-            candidate = Candidate(mention, at, trigger, event, view,
+            candidate = Candidate(mention, at, trigger, event, view, key_of(mention, view),
                                   asserted=not blocked[trigger.i])
             candidate.features = describe(candidate, up, down, reading)
             yield candidate
@@ -141,7 +142,7 @@ def describe(
         f"ner={c.mention.span.root.ent_type_ or 'none'}",
         f"role={role_of(c.mention.span) or 'none'}",
     ]
-    key = surname_key(c.mention.text)
+    key = c.key
     here = c.view.index
     if (here, c.mention.span.start, t) in reading.targets:
         features.append("rule=target")
@@ -239,6 +240,7 @@ def document_candidates(
     antecedents: Callable[[Token, SentenceView], list[NameMention]],
     known: set[str],
     reading: RuleReading,
+    key_of: PersonKey,
 ) -> list[Candidate]:
     """Every sentence's candidates; `mentions` are the document's names in reading
     order, `antecedents` finds the names a pronoun stands for."""
@@ -253,11 +255,11 @@ def document_candidates(
             continue
         pronouns = {t.i: antecedents(t, view) for t in view.span if t.lower_ in PRONOUNS}
         persons = person_tokens(view, by_sentence.get(view.index, []), pronouns, known)
-        found.extend(sentence_candidates(view, persons, triggers, reading))
+        found.extend(sentence_candidates(view, persons, triggers, reading, key_of))
         members = _recent_members(view, sents, by_sentence, {m.text for _, m in persons})
         groups = [(token, m) for token in view.span if _group_word(token)
                   and not _named_before(token, persons) for m in members]
-        for candidate in sentence_candidates(view, groups, triggers, reading):
+        for candidate in sentence_candidates(view, groups, triggers, reading, key_of):
             candidate.features += [
                 "group", f"group={candidate.at.lower_}", f"group_size={_bucket(len(members))}",
                 f"group_victim={candidate.key in reading.victims}"]
