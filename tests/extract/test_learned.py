@@ -59,11 +59,12 @@ def test_linear_model_round_trips_through_json() -> None:
     assert model.probability({"b": 0.5}) == pytest.approx(1 / (1 + math.exp(-(0.8 * -0.75 + 0.1))))
 
 
-def test_every_rule_event_becomes_a_candidate_marked_as_read_by_the_rules(nlp) -> None:
+def test_every_rule_event_becomes_a_candidate_described_without_the_rules(nlp) -> None:
     keep_all = EventDecisions(LinearModel({}, 0.0), LinearModel({}, 30.0), propose=2.0, keep=0.0)
     extraction, trace = reading(nlp, keep_all, "Police arrested the journalist Ivan Petrov.")
     candidates = [r for kind, r in trace if kind == "candidate"]
-    assert any(r["type"] == "arrest" and "rule=target" in r["features"] for r in candidates)
+    arrests = [r for r in candidates if r["type"] == "arrest" and r["name"] == "Ivan Petrov"]
+    assert arrests and not any(f.startswith(("rule=", "victim=")) for f in arrests[0]["features"])
     assert [e.type for e in extraction.events] == ["arrest"]
 
 
@@ -89,7 +90,7 @@ def test_events_under_the_threshold_are_dropped_with_their_person(nlp) -> None:
 
 
 def test_kept_events_carry_the_event_models_probability(nlp) -> None:
-    sure = EventDecisions(LinearModel({}, 0.0), LinearModel({"by_rule=arrest:True": 2.0}, 0.0),
+    sure = EventDecisions(LinearModel({}, 0.0), LinearModel({"type=arrest": 2.0}, 0.0),
                           propose=2.0, keep=0.5)
     extraction, _ = reading(nlp, sure, "Police arrested the journalist Ivan Petrov.")
     assert [e.confidence for e in extraction.events] == [pytest.approx(0.8808, abs=1e-4)]

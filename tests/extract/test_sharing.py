@@ -321,3 +321,16 @@ def test_both_of_a_kind_are_the_two_persons_named_before(events) -> None:
     found = events("A court sentenced the journalist Rafael Marcos and the editor Aguiar Santos "
                    "to prison. Both journalists were released on bail pending the appeal.")
     assert {("Rafael Marcos", "release"), ("Aguiar Santos", "release")} <= set(found)
+
+
+def test_both_stands_for_the_two_named_before(events) -> None:
+    text = ("Hassan Gamal and his colleague Yasser Fathy were arrested in Cairo on 5 May. "
+            "Both have since been held in solitary confinement at Tora prison.")
+    found = events(text)
+    assert ("Hassan Gamal", "ill_treatment") in found
+    assert ("Yasser Fathy", "ill_treatment") in found
+
+
+def test_a_victim_s_name_the_ner_calls_a_place_is_no_place(events) -> None:
+    found = events("Rustam Aliev was sentenced to four years on Monday.")
+    assert found[("Rustam Aliev", "sentence")].place is None

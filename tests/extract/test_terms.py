@@ -18,6 +18,8 @@ from rightsdesk.extract.terms import find_terms, is_suspended
         ("received a five-year sentence", 60),
         ("sent to prison for 7-1/2 years", 90),
         ("sentenced to 18 months", 18),
+        ("sentenced to 4 years 6 months of imprisonment", 54),
+        ("was sentenced 8 years 3 months of strict regime colony", 99),
     ],
 )
 def test_terms_in_words_and_digits(text: str, months: float) -> None:

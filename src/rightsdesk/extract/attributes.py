@@ -113,7 +113,8 @@ def read_attributes(
         foreign_day=reviewed or borrowed,
         date=None if reviewed or borrowed else _date(
             view, clause, clause_verb(hit.anchor), published, arrest=arrest),
-        place=None if reviewed else _place(view.span, clause, _target_tokens(hit)),
+        place=None if reviewed else _place(
+            view.span, clause, _target_tokens(hit) | {t.i for t in victim}),
         charges=_charges(hit.anchor, clause),
         months=_months(view, victim, hit),
         suspended=any(is_suspended(_subtree_text(verb)) for verb in clause),

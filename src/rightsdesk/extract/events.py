@@ -25,7 +25,7 @@ from rightsdesk.extract.attributes import (
     read_attributes,
 )
 from rightsdesk.extract.groups import GROUP_WINDOW, Roster, group_members, group_report
-from rightsdesk.extract.learned.candidates import Candidate, RuleReading, document_candidates
+from rightsdesk.extract.learned.candidates import Candidate, DocumentRoles, document_candidates
 from rightsdesk.extract.learned.decisions import EventDecisions
 from rightsdesk.extract.learned.judging import (
     Judge,
@@ -330,8 +330,11 @@ class NameIndex:
             return None
         if subjects[0].i < fronted.i:
             return None
+        # "Following his detention, the activist X went on hunger strike": the name
+        # beside the subject noun
+        named = [subjects[0], *(c for c in subjects[0].children if c.dep_ == "appos")]
         for other, mention in self.mentions:
-            if other.index == view.index and mention.span.root == subjects[0]:
+            if other.index == view.index and mention.span.root in named:
                 key = self.key_of(mention, other)
                 return None if key in self.agents or key in self.speakers else mention
         return None
@@ -465,7 +468,7 @@ def find_events(
     if decisions is None:
         return _assemble(targets, document)
     rule_slots = {(names.key_of(t.mention, t.sent), t.hit.rule.event) for t in targets}
-    candidates = _candidates(sents, names, targets)
+    candidates = _candidates(sents, names)
     score_candidates(candidates, decisions)
     proposed = proposals(candidates, rule_slots, decisions)
     judge = Judge(decisions, candidates, rule_slots, {(c.key, c.type) for c in proposed})
@@ -473,18 +476,9 @@ def find_events(
                      [Target(c.mention, proposed_hit(c), c.view) for c in proposed])
 
 
-def _candidates(sents: list[SentenceView], names: NameIndex, targets: list[Target]) -> list[
-        Candidate]:
-    reading = RuleReading(
-        targets=frozenset((t.sent.index, t.mention.span.start, t.hit.rule.event)
-                          for t in targets),
-        anchors=frozenset((t.sent.index, t.hit.anchor.i, t.hit.rule.event) for t in targets),
-        person_types=frozenset((names.key_of(t.mention, t.sent), t.hit.rule.event)
-                               for t in targets),
-        agents=frozenset(names.agents),
-        speakers=frozenset(names.speakers),
-    )
-    return document_candidates(sents, names.mentions, names.antecedents, names.known, reading,
+def _candidates(sents: list[SentenceView], names: NameIndex) -> list[Candidate]:
+    roles = DocumentRoles(agents=frozenset(names.agents), speakers=frozenset(names.speakers))
+    return document_candidates(sents, names.mentions, names.antecedents, names.known, roles,
                                names.key_of)
 
 
@@ -930,8 +924,10 @@ def _share(reports: list[Report], document: Document) -> None:
     openings = [view.text for view in sents if view.index == 0 or view.paragraph != sents[
         view.index - 1].paragraph]
     dateline_place(reports, dateline_city("\n".join(openings)), document.published)
+    # a victim's name the NER took for a building ("Rustam Aliev") is no place
+    surnames = {key.split()[-1] for key in document.names.victims}
     named = [place for view in sents if view.index not in document.apart
-             for place in named_places(view.span)]
+             for place in named_places(view.span) if not set(normal(place).split()) & surnames]
     story_place(ours, named)
     _share_charges([report.event for report in reports])
 

@@ -83,8 +83,8 @@ def _count_of(number: Token) -> int | None:
 def group_report(hit: Hit, view: SentenceView, attributes: Attributes) -> GroupReport | None:
     """The hit as a report on a group of persons, when its target is a plural person noun."""
     noun = hit.targets[0]
-    if noun.pos_ == "NUM":  # "the tribunal charged all three": the persons just named
-        count = _counted_pronoun(noun)
+    if noun.pos_ == "NUM" or noun.lower_ == "both":  # "charged all three", "both were held"
+        count = 2 if noun.lower_ == "both" else _counted_pronoun(noun)
         if count is None:
             return None
         return GroupReport(hit.rule.event, view.index, view.paragraph, attributes, view.evidence,

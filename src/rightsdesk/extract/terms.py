@@ -43,12 +43,13 @@ def _term_pattern() -> re.Pattern[str]:
     half = r"(?:[\s-]+and[\s-]+a[\s-]+half|-1/2|\s?½)?"
     unit = "|".join(sorted(units, key=len, reverse=True))
     part = rf"{number}{half}[\s-]+(?:{unit})\b{half}"
-    return re.compile(rf"\b(?P<term>(?:{part})(?:,?\s+and\s+(?:{part}))?)", re.I)
+    # "4 years and 6 months", "4 years 6 months"
+    return re.compile(rf"\b(?P<term>(?:{part})(?:(?:,?\s+and)?\s+(?:{part}))?)", re.I)
 
 
 # Context that makes "N years" a term of imprisonment rather than an age or a duration.
 BEFORE_TERM = re.compile(
-    r"(?:\bto|\bfor|\bgot|\bgets|\breceived?|\bserving|\bserve|\bgave|\bgiven|\ba|\ban|\bof|\bthe|"
+    r"(?:\bto|\bsentenced|\bfor|\bgot|\bgets|\breceived?|\bserving|\bserve|\bgave|\bgiven|\ba|\ban|\bof|\bthe|"
     r"\beach|\brespectively|\badditional|\bfurther|\banother|\bextra|,)\s*$", re.I)
 AFTER_TERM = re.compile(
     r"^[\s-]*(?:(?:suspended\s+)?(?:prison\s+|jail\s+)?(?:sentence|term|jail|prison|imprisonment)|"
@@ -69,6 +70,9 @@ def months_in(text: str) -> float | None:
     """The length in months of a term phrase like "seven and a half years"."""
     words, units = _vocabulary()
     total = 0.0
+    unit_words = "|".join(sorted(units, key=len, reverse=True))
+    # "4 years and 6 months", "4 years 6 months": a new amount after a unit
+    text = re.sub(rf"\b({unit_words})\s+(?=\d)", r"\1 and ", text, flags=re.I)
     for chunk in re.split(r",?\s+and\s+(?!a[\s-]+half)", text, flags=re.I):
         chunk = re.sub(r"-1/2|\s?½", " and a half", chunk)
         tokens = re.findall(r"\d+(?:[.,]\d+)?|[a-z]+", chunk.lower())

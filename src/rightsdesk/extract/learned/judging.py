@@ -52,8 +52,6 @@ class EventEvidence:
     """What the document says for one assembled (person, type) besides the event."""
 
     candidates: list[Candidate]
-    by_rule: bool  # a reading rule targeted the person with this type
-    victim: bool  # a reading rule targeted the person with some type
     mentions: int  # how often the person is named in the document
     types: int  # how many event types the person has in the document
 
@@ -69,7 +67,6 @@ def event_features(event: Event, evidence: EventEvidence) -> dict[str, float]:
         "best": logit(best) if scores else 0.0,
         f"second={t}": logit(scores[1]) if len(scores) > 1 else 0.0,
         f"candidates={_count(len(scores))}": 1.0,
-        f"by_rule={t}:{evidence.by_rule}": 1.0,
         f"no_candidate={t}": 0.0 if scores else 1.0,
         f"mentions={_count(evidence.mentions)}": 1.0,
         f"types={min(evidence.types, 4)}": 1.0,
@@ -77,7 +74,6 @@ def event_features(event: Event, evidence: EventEvidence) -> dict[str, float]:
         f"has_place={bool(event.place)}": 1.0,
         f"has_charges={t}:{bool(event.charges)}": 1.0,
         f"has_months={bool(event.sentence_months)}": 1.0,
-        f"victim={evidence.victim}": 1.0,
     }
     roles = {f for c in evidence.candidates for f in c.features if f.startswith("doc_role=")}
     features.update(dict.fromkeys(roles, 1.0))
@@ -113,13 +109,11 @@ def judge_events(
     types: dict[str, int] = defaultdict(int)
     for key, _ in events:
         types[key] += 1
-    victims = {key for key, _ in judge.rule_slots}
     dropped: set[Slot] = set()
     for slot, event in events.items():
         key = slot[0]
         name, mentions = people.get(key, (key, 0))
-        evidence = EventEvidence(by_slot.get(slot, []), slot in judge.rule_slots,
-                                 key in victims, mentions, types[key])
+        evidence = EventEvidence(by_slot.get(slot, []), mentions, types[key])
         features = event_features(event, evidence)
         event.confidence = round(decisions.events.probability(features), 4)
         event.proposed = slot in judge.proposed
