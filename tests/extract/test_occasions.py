@@ -125,3 +125,13 @@ def test_elections_of_different_years_stay_apart(nlp: Language) -> None:
     text = ("The presidential election on 7 July follows the 2008 election, "
             "which observers said was rigged.")
     assert sorted(o.date for o in occasions(nlp, text)) == ["2008", "2013-07-07"]
+
+
+def test_a_weekday_ahead_is_the_coming_one(nlp: Language) -> None:
+    found = occasions(nlp, "The trial of the blogger is due to resume on Monday.")
+    assert [(o.type, o.date) for o in found] == [("trial", "2013-07-01")]
+
+
+def test_a_hearing_postponed_to_a_day_is_ahead(nlp: Language) -> None:
+    found = occasions(nlp, "The hearing was postponed to 3 July after the judge fell ill.")
+    assert [(o.type, o.date) for o in found] == [("hearing", "2013-07-03")]

@@ -334,3 +334,14 @@ def test_both_stands_for_the_two_named_before(events) -> None:
 def test_a_victim_s_name_the_ner_calls_a_place_is_no_place(events) -> None:
     found = events("Rustam Aliev was sentenced to four years on Monday.")
     assert found[("Rustam Aliev", "sentence")].place is None
+
+
+def test_a_numeric_dateline_ended_by_a_full_stop_dates_the_lede(events) -> None:
+    found = events("Almaty, 12.03.2024. Civil activist Vadim Kozlov was detained by police.",
+                   published=date(2024, 3, 13))
+    assert found[("Vadim Kozlov", "arrest")].date == "2024-03-12"
+
+
+def test_a_day_until_which_something_lasts_dates_no_event(events) -> None:
+    found = events("The court adjourned the trial of opposition leader Timur Abenov until 17 June.")
+    assert found[("Timur Abenov", "trial")].date is None

@@ -36,6 +36,7 @@ def test_terms_in_words_and_digits(text: str, months: float) -> None:
         "two hundred supporters",
         "a professor who had been held for eight months",
         "in custody for two years",
+        "Ulan Maratovich, 1979 year of birth,",
     ],
 )
 def test_ages_durations_and_maximums_are_not_terms(text: str) -> None:

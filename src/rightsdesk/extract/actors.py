@@ -26,7 +26,7 @@ ORG_HEADS = (
     "Watch|International|Committee|Council|Foundation|Center|Centre|Bureau|Coalition|"
     "Partnership|Organisation|Organization|Union|Parliament|Assembly|Embassy|Ministry|"
     "Cabinet|Network|Association|Institute|Federation|League|Campaign|Defenders|Movement|"
-    "Commission|Alliance|Society|Initiative|Fund|Trust|Mission|Helsinki"
+    "Commission|Alliance|Society|Initiative|Fund|Trust|Mission|Helsinki|Observatory"
 )
 # "the rights group Viasna", "the watchdog X": the kind of body that introduces a name
 GROUP_NOUNS = frozenset({"group", "organisation", "organization", "coalition", "network",
@@ -276,7 +276,9 @@ def _trim_name(name: str) -> str:
     while words and re.fullmatch(LINK_WORD, words[-1]):
         words = words[:-1]
     words = _drop_title(words)
-    return " ".join(words).removesuffix("’s").removesuffix("'s")
+    name = " ".join(words).removesuffix("’s").removesuffix("'s")
+    # a full stop ends the sentence, not the name ("... Union of Journalists."); initials keep it
+    return name[:-1] if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name) else name
 
 
 def _drop_title(words: list[str]) -> list[str]:

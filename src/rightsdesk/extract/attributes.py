@@ -55,6 +55,7 @@ OCCASION_MARKS = frozenset({"after", "when", "as", "once", "upon"})
 CODE_NAME = re.compile(  # "the Criminal Code": where charges are written, not a charge
     r"(?:the\s+)?(?:\w+\s+)?(?:criminal|penal|administrative)(?:\s+\w+)?\s+code"
     r"(?:\s+of\s+.*)?", re.I)
+UNTIL = re.compile(r"\b(?:until|till|pending)\s*$", re.I)
 REPORTING_VERBS = frozenset(
     {"say", "tell", "state", "report", "announce", "add", "note", "write", "claim", "declare"})
 REVIEW_VERBS = frozenset(
@@ -175,6 +176,8 @@ def _date(
             continue  # "in prison since last June, was sentenced on Monday": the arrest's
         if DATE_FIELD.fullmatch(sent.text[: mention.start]):
             continue  # "date 2019-12 X was arrested in 2017": a text dump's date field
+        if UNTIL.search(sent.text[: mention.start]):
+            continue  # "adjourned until 17 June", "detention extended until 10 July": an end
         span = sent.doc.char_span(base + mention.start, base + mention.end, alignment_mode="expand")
         if span is not None and _in_clause(span.root, clause) and not _dates_a_text(span):
             # "arrested on 28 September 2015 and in October 2016 sentenced": each its own
@@ -295,13 +298,17 @@ def _court_place(clause: set[Token]) -> str | None:
 
 def court_seat_of(court: Token) -> str | None:
     """The city of a court: "a court in (the city of) Atyrau", "Minsk district court",
-    "Pershamaiski District Court in Minsk" (the city, not the district)."""
+    "Pershamaiski District Court in Minsk" (the city, not the district), "the
+    Yunusabad district court of Tashkent" (a named place only: not "Court of Appeal")."""
     for prep in court.children:
-        if prep.dep_ != "prep" or prep.lower_ != "in":
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "of"}:
             continue
         for place in prep.children:
-            settlement = next(filter(None, map(settlement_name, place.subtree)), None)
-            seat = settlement.text if settlement is not None else _named(place) or _proper(place)
+            if prep.lower_ == "of":
+                seat = _named(place)
+            else:
+                settlement = next(filter(None, map(settlement_name, place.subtree)), None)
+                seat = settlement.text if settlement else _named(place) or _proper(place)
             if seat:
                 return seat
     words = _seat_words(_name_before(court))

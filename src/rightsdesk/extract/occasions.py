@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from spacy.tokens import Span, Token
@@ -33,6 +33,7 @@ PRONOUN = re.compile(r"\b(?:he|she|his|her|him|they|their)\b", re.I)
 PLURAL_OK = frozenset({"talks", "polls", "elections"})
 PARTY_LABELS = frozenset({"ORG", "GPE", "NORP"})  # who holds a meeting: bodies and states
 BACKDATE_DAYS = 14  # "ahead" dates resolved further back than this are next year's
+WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,6 +316,8 @@ def _forward(when: str, text: str, published: date | None) -> str:
     if published.isoformat().startswith(when):
         return when  # "this weekend", "this month": the period publication falls in
     first = date.fromisoformat((when + "-01-01")[:10])
+    if len(when) == 10 and first < published and WEEKDAY.search(text):
+        return (first + timedelta(days=7)).isoformat()  # "due to resume on Monday": the next
     if (published - first).days > BACKDATE_DAYS:
         return f"{int(when[:4]) + 1:04d}{when[4:]}"
     return when

@@ -39,10 +39,11 @@ DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){0,2})"
     r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?(?:,\s+[A-Za-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
     r"\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+")
-# A dateline that gives the day: "AUG. 19 2016 (The Bulletin) -", "Minsk, 3 March 2021 -".
+# A dateline that gives the day: "AUG. 19 2016 (The Bulletin) -", "Minsk, 3 March 2021 -",
+# "Almaty, 12.03.2024. Civil activist ..." (a numeric day ended by a full stop).
 DATED_LINE = re.compile(
     r"^(?P<day>[^-–—()]{6,40}?)"
-    r"\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+")
+    r"\s*(?:\([^)]{1,40}\))?\s*(?:[-–—]+|(?<=\d)\.)\s+")
 CITY_PREFIX = re.compile(r"^(?:[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,2},\s*)?$")
 DATELINE_DAYS = 7  # events this many days before publication happened where it was filed
 

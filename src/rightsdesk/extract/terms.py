@@ -63,7 +63,9 @@ NOT_TERM_BEFORE = re.compile(
     r"(?:up\s+to|at\s+least|over\s+the\s+past|past|last|next|\bspent|\bspend|\bspending|"
     r"\bafter|\bmarks?|\bmarking|"
     r"\b(?:held|kept|detained|remanded|custody|detention)\s+(?:\w+\s+)?for)\s*$", re.I)
-NOT_TERM_AFTER = re.compile(r"^[\s-]*(?:old|ago|later|after|before|earlier|since)\b", re.I)
+NOT_TERM_AFTER = re.compile(
+    r"^[\s-]*(?:old|ago|later|after|before|earlier|since|of\s+birth)\b", re.I)  # "1979 year of birth"
+MAX_TERM_MONTHS = 12 * 100  # longer is no term ("1979 year": a year, not 1,979 of them)
 
 
 def months_in(text: str) -> float | None:
@@ -143,7 +145,7 @@ def find_terms(text: str) -> list[TermMention]:
         if short and not (AFTER_TERM.match(after) or re.search(r"\bto\s*$", before)):
             continue  # "held for 471 days" is a duration; "15 days of detention" a term
         months = months_in(match.group("term"))
-        if months:
+        if months and months <= MAX_TERM_MONTHS:
             mentions.append(TermMention(match.start(), match.end(), months))
     return mentions
 
