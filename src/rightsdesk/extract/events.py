@@ -477,7 +477,8 @@ def find_events(
 
 
 def _candidates(sents: list[SentenceView], names: NameIndex) -> list[Candidate]:
-    roles = DocumentRoles(agents=frozenset(names.agents), speakers=frozenset(names.speakers))
+    roles = DocumentRoles(agents=frozenset(names.agents), speakers=frozenset(names.speakers),
+                          victims=frozenset(names.victims))
     return document_candidates(sents, names.mentions, names.antecedents, names.known, roles,
                                names.key_of)
 

@@ -63,8 +63,9 @@ NOT_TERM_BEFORE = re.compile(
     r"(?:up\s+to|at\s+least|over\s+the\s+past|past|last|next|\bspent|\bspend|\bspending|"
     r"\bafter|\bmarks?|\bmarking|"
     r"\b(?:held|kept|detained|remanded|custody|detention)\s+(?:\w+\s+)?for)\s*$", re.I)
+# "two years ago", "1979 year of birth"
 NOT_TERM_AFTER = re.compile(
-    r"^[\s-]*(?:old|ago|later|after|before|earlier|since|of\s+birth)\b", re.I)  # "1979 year of birth"
+    r"^[\s-]*(?:old|ago|later|after|before|earlier|since|of\s+birth)\b", re.I)
 MAX_TERM_MONTHS = 12 * 100  # longer is no term ("1979 year": a year, not 1,979 of them)
 
 
