@@ -132,8 +132,9 @@ class NameIndex:
 
     def __init__(self, sents: list[SentenceView]) -> None:
         self.full: dict[str, str] = {}  # surname key -> longest full name
-        self.agents: set[str] = set()  # surname keys introduced as state agents
-        self.speakers: set[str] = set()  # surname keys introduced by a speaking role
+        # person keys (`key_of`: the surname, or a namesake's whole name)
+        self.agents: set[str] = set()  # introduced as state agents
+        self.speakers: set[str] = set()  # introduced by a speaking role
         self.speaking: set[str] = set()  # ... that say something in the text
         self.described: dict[str, set[str]] = {}  # surname key -> nouns it was described by
         self.mentions: list[tuple[SentenceView, NameMention]] = []
@@ -152,7 +153,7 @@ class NameIndex:
         self.speakers &= self.speaking
         # grows with names read in target positions
         self.known = set(self.full) | _given_names(set(self.full.values()))
-        self.victims: set[str] = set()  # surname keys already read as a trigger's target
+        self.victims: set[str] = set()  # person keys already read as a trigger's target
 
     def _add_lone_surnames(self, sents: list[SentenceView]) -> None:
         """"Kozlov, the party's leader, ...": the surname of a person named in full
@@ -204,12 +205,10 @@ class NameIndex:
         bearers = self._bearers(mention.text, key)
         if len(bearers) > 1:  # the one named last before it, or else first after it
             at = (view.index, mention.span.start)
-            named = [(v.index, m.span.start) < at for v, m in self.mentions
-                     if len(self._bearers(m.text, key)) == 1]
-            alone = [self._bearers(m.text, key) for _, m in self.mentions
-                     if len(self._bearers(m.text, key)) == 1]
-            before = [b for b, earlier in zip(alone, named, strict=True) if earlier]
-            after = [b for b, earlier in zip(alone, named, strict=True) if not earlier]
+            alone = [((v.index, m.span.start) < at, one) for v, m in self.mentions
+                     if len(one := self._bearers(m.text, key)) == 1]
+            before = [one for earlier, one in alone if earlier]
+            after = [one for earlier, one in alone if not earlier]
             bearers = before[-1] if before else after[0] if after else bearers
         return bearers[0] if len(bearers) == 1 else key
 
