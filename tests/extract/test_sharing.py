@@ -345,3 +345,12 @@ def test_a_numeric_dateline_ended_by_a_full_stop_dates_the_lede(events) -> None:
 def test_a_day_until_which_something_lasts_dates_no_event(events) -> None:
     found = events("The court adjourned the trial of opposition leader Timur Abenov until 17 June.")
     assert found[("Timur Abenov", "trial")].date is None
+
+
+def test_a_group_reaches_a_listed_namesake_of_someone_else(events) -> None:
+    text = ("Singer Pedro Sanchez performed in Madrid. The government pardoned three jailed "
+            "leaders on Tuesday. Ana Vidal welcomed the move. Oriol Junqueras, Jordi Sanchez and "
+            "Jordi Cuixart were convicted of sedition in 2019.")
+    found = events(text)
+    assert {name for name, kind in found if kind == "release"} == {
+        "Oriol Junqueras", "Jordi Sanchez", "Jordi Cuixart"}

@@ -861,7 +861,9 @@ def _roster(sents: list[SentenceView], drafts: dict[str, PersonDraft]) -> Roster
     roster: Roster = {}
     for view in sents:
         named = [normal(t.text) for t in view.span if t.pos_ == "PROPN"]
-        keys = list(dict.fromkeys(k for k in named if k in drafts))
+        # a namesake's key is their whole name ("jordi sanchez"): found by its words
+        whole = [k for k in drafts if " " in k and set(k.split()) <= set(named)]
+        keys = list(dict.fromkeys([*(k for k in named if k in drafts), *whole]))
         if keys:
             roster[view.index] = keys
     return roster
