@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from rightsdesk.extract.events import PersonDraft, _roster
+from rightsdesk.extract.sentences import SentenceView
 from rightsdesk.extract.sharing import dateline_city, dateline_date
+from rightsdesk.model import Evidence
 
 
 def test_codefendants_share_the_verdict_date_and_place(events) -> None:
@@ -347,10 +350,9 @@ def test_a_day_until_which_something_lasts_dates_no_event(events) -> None:
     assert found[("Timur Abenov", "trial")].date is None
 
 
-def test_a_group_reaches_a_listed_namesake_of_someone_else(events) -> None:
-    text = ("Singer Pedro Sanchez performed in Madrid. The government pardoned three jailed "
-            "leaders on Tuesday. Ana Vidal welcomed the move. Oriol Junqueras, Jordi Sanchez and "
-            "Jordi Cuixart were convicted of sedition in 2019.")
-    found = events(text)
-    assert {name for name, kind in found if kind == "release"} == {
-        "Oriol Junqueras", "Jordi Sanchez", "Jordi Cuixart"}
+def test_a_sentence_s_roster_names_a_namesake_by_their_whole_name(nlp) -> None:
+    """Groups find their members in the roster of the persons each sentence names."""
+    doc = nlp("Oriol Junqueras, Jordi Sanchez and Jordi Cuixart were convicted of sedition.")
+    view = SentenceView(doc[:], Evidence("hash", 0, len(doc.text), doc.text), 0, 0)
+    drafts = {key: PersonDraft() for key in ("junqueras", "jordi sanchez", "cuixart")}
+    assert sorted(_roster([view], drafts)[0]) == ["cuixart", "jordi sanchez", "junqueras"]
