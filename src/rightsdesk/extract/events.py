@@ -146,6 +146,7 @@ class NameIndex:
                     self._add(mention, view)
         self._add_lone_surnames(sents)
         self.namesakes = _namesakes(m.text for _, m in self.mentions)
+        self._alone: dict[str, list[tuple[tuple[int, int], str]]] = {}  # see `_named_alone`
         for view, mention in self.mentions:
             self._note_role(mention, view)
         # "reporter X", "professor X": a speaker only where they speak in the text; one
@@ -205,12 +206,19 @@ class NameIndex:
         bearers = self._bearers(mention.text, key)
         if len(bearers) > 1:  # the one named last before it, or else first after it
             at = (view.index, mention.span.start)
-            alone = [((v.index, m.span.start) < at, one) for v, m in self.mentions
-                     if len(one := self._bearers(m.text, key)) == 1]
-            before = [one for earlier, one in alone if earlier]
-            after = [one for earlier, one in alone if not earlier]
-            bearers = before[-1] if before else after[0] if after else bearers
+            named = self._named_alone(key)
+            before = [one for where, one in named if where < at]
+            after = [one for where, one in named if where >= at]
+            bearers = before[-1:] or after[:1] or bearers
         return bearers[0] if len(bearers) == 1 else key
+
+    def _named_alone(self, key: str) -> list[tuple[tuple[int, int], str]]:
+        """Where each namesake of `key` is named so that only they can be meant, in
+        reading order (kept until a name is learnt)."""
+        if key not in self._alone:
+            self._alone[key] = [((v.index, m.span.start), one[0]) for v, m in self.mentions
+                                if len(one := self._bearers(m.text, key)) == 1]
+        return self._alone[key]
 
     def _bearers(self, name: str, key: str) -> list[str]:
         """The namesakes a name can be: those whose words hold its words."""
@@ -226,8 +234,9 @@ class NameIndex:
         if any((other.index, known.span.start) == at for other, known in self.mentions):
             return
         self._add(mention, view)
-        self._note_role(mention, view)
         self.mentions.sort(key=lambda pair: (pair[0].index, pair[1].span.start))
+        self._alone.clear()
+        self._note_role(mention, view)
 
     def described_as(self, noun: Token, view: SentenceView) -> NameMention | None:
         """"Blogger Ivan Petrov was arrested. ... a court sentenced the blogger": the
@@ -897,8 +906,8 @@ def _counted_names(group: GroupReport, names: NameIndex, drafts: dict[str, Perso
     quoted ("their lawyer X said") are not counted."""
     bystanders = names.agents | names.speakers
     for index in range(group.sentence + 1, group.sentence + GROUP_WINDOW + 1):
-        named = {names.key_of(m, view): m for view, m in names.mentions
-                 if view.index == index and surname_key(m.text) not in bystanders}
+        keyed = ((names.key_of(m, view), m) for view, m in names.mentions if view.index == index)
+        named = {key: m for key, m in keyed if key not in bystanders}
         if not named:
             continue
         if len(named) != group.count:

@@ -73,9 +73,7 @@ def months_in(text: str) -> float | None:
     """The length in months of a term phrase like "seven and a half years"."""
     words, units = _vocabulary()
     total = 0.0
-    unit_words = "|".join(sorted(units, key=len, reverse=True))
-    # "4 years and 6 months", "4 years 6 months": a new amount after a unit
-    text = re.sub(rf"\b({unit_words})\s+(?=\d)", r"\1 and ", text, flags=re.I)
+    text = _amount_after_unit().sub(r"\1 and ", text)  # "4 years 6 months": two amounts
     for chunk in re.split(r",?\s+and\s+(?!a[\s-]+half)", text, flags=re.I):
         chunk = re.sub(r"-1/2|\s?½", " and a half", chunk)
         tokens = re.findall(r"\d+(?:[.,]\d+)?|[a-z]+", chunk.lower())
@@ -87,6 +85,14 @@ def months_in(text: str) -> float | None:
             return None
         total += amount * unit
     return round(total, 1) if total % 1 else int(total)
+
+
+@cache
+def _amount_after_unit() -> re.Pattern[str]:
+    """A unit followed by a new amount ("years 6"), read as "years and 6"."""
+    _, units = _vocabulary()
+    unit_words = "|".join(sorted(units, key=len, reverse=True))
+    return re.compile(rf"\b({unit_words})\s+(?=\d)", re.I)
 
 
 def count_of(word: str) -> float | None:

@@ -28,8 +28,9 @@ TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."
                     "bishop", "archbishop", "cardinal", "father", "fr.", "reverend", "rev.",
                     "pastor", "imam", "sheikh", "rabbi", "sister", "brother",
                     # South Asian honorifics: "Smt. Kavita Rao", "Adv. X", "Shri X"
-                    "smt", "smt.", "shri", "shrimati", "sri", "adv", "adv.", "sh.", "kumari",
-                    "sen.", "rep.", "prof.", "hon."})
+                    "smt", "shri", "shrimati", "sri", "adv", "kumari",
+                    # dotted only: "Sen. X", never the Cambodian or Indian name "Sen"
+                    "sh.", "sen.", "rep.", "prof.", "hon."})
 # "Makhabat Tazhibek kyzy": a patronymic particle after the surname, never the surname
 PATRONYMICS = frozenset({"kyzy", "uulu", "ogly", "oglu", "qizi", "kizi", "uly"})
 NAME_PARTICLES = PATRONYMICS | {"bin", "bint", "ibn", "abu", "al", "el", "ben", "de", "da", "dos",
@@ -161,8 +162,7 @@ def clean_name(span: Span) -> str | None:
     words = [t.text for t in tokens if not t.is_punct or t.text in JOINERS]
     roles = role_strength()
     while words and (
-        words[0].lower().rstrip(".") in TITLES
-        or words[0].lower() in TITLES
+        {words[0].lower(), words[0].lower().rstrip(".")} & TITLES
         or words[0].lower() in roles
         or (words[0].lower().endswith("s") and words[0].lower()[:-1] in roles)  # "Journalists"
         or (len(words) > 2 and words[0].lower().rstrip("s") in NOT_NAME_WORDS)
