@@ -75,6 +75,22 @@ def test_charges_as_worded_with_code_articles() -> None:
                              "разжигании социальной розни"]
 
 
+@pytest.mark.parametrize(
+    ("text", "charge"),
+    [
+        ("Его арестовали по обвинению в публикации «ложных сведений» о полиции.",
+         "публикации ложных сведений о полиции"),
+        ("Её осудили по статье о «призывах к экстремизму» (280 УК РФ).",
+         "призывах к экстремизму"),
+        ("Дела с обвинением блогера в мошенничестве, по словам защиты, надуманы.",
+         "мошенничестве"),
+    ],
+)
+def test_charges_in_quotes_by_article_name_and_in_the_instrumental(text: str,
+                                                                   charge: str) -> None:
+    assert charge in charges(text)
+
+
 def test_document_reads_victims_events_statements_and_occasions(read_ru) -> None:
     extraction = read_ru(
         "Вчера в Шымкенте полиция задержала блогера Олега Иванова.\n"
