@@ -124,6 +124,22 @@ def test_an_official_speaks_for_the_office_and_a_ministry_keeps_its_country(read
     assert [s.actor for s in extraction.statements] == ["Андрюс Петраускас", "МИД Германии"]
 
 
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Организации Freedom House и Amnesty International призвали освободить журналиста.",
+         ["Freedom House", "Amnesty International"]),
+        ("Amnesty International: процесс над блогером был политическим", ["Amnesty International"]),
+        ("Соединенные Штаты осудили приговор блогеру.", ["Соединенные Штаты"]),
+        ("Организация «Свобода слова» (ОСС) заявила о давлении на прессу. "
+         "ОСС призвала отменить приговор.", ["Организация «Свобода слова»"]),
+    ],
+)
+def test_who_speaks_up_beside_another_in_a_headline_as_a_country_or_by_short_form(
+        read_ru, text: str, actors: list[str]) -> None:
+    assert [s.actor for s in read_ru(text).statements] == actors
+
+
 def test_people_listed_after_a_colon_take_the_events_of_the_introduction(read_ru) -> None:
     extraction = read_ru(
         "Суд заключил под стражу двух журналистов.\n"
