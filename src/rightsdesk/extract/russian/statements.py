@@ -44,7 +44,8 @@ def _outlet(sentence: Sentence, mention: Mention) -> bool:
 
 def find_statements(sentences: list[Sentence], *, published: object) -> list[Statement]:
     """One statement per actor, the first sentence it speaks up in as evidence; a short
-    form given in parentheses ("Репортёры без границ (RSF)") is the same actor."""
+    form given in parentheses ("Репортёры без границ (RSF)") is the same actor, and
+    so is an official named with the organisation ("представитель HRW X")."""
     short_forms = _short_forms(sentences)
     found: dict[str, Statement] = {}
     for sentence in sentences:
@@ -53,7 +54,9 @@ def find_statements(sentences: list[Sentence], *, published: object) -> list[Sta
             if actor is None or COURT.search(actor):
                 continue  # a court's ruling is an event, not a statement
             actor = short_forms.get(actor.lower(), actor)
-            key = countries().get(actor.lower(), actor.lower())  # "США", "Соединённые Штаты"
+            office = _office(sentence, mention)
+            named = short_forms.get(office.lower(), office) if office else actor
+            key = countries().get(named.lower(), named.lower())  # "США", "Соединённые Штаты"
             if key not in found:
                 dates = find_dates(sentence.text, published=published)  # type: ignore[arg-type]
                 found[key] = Statement(
@@ -65,7 +68,10 @@ def find_statements(sentences: list[Sentence], *, published: object) -> list[Sta
 
 def _speaker(sentence: Sentence, mention: Mention) -> str | None:
     """Who the mention names when it speaks up in the sentence (None: it does not)."""
-    if mention.kind == "ORG" and (_speaks(sentence, mention) or _headline(sentence, mention)):
+    if mention.kind == "ORG" and _inside_name(sentence, mention):
+        return None  # "ООН" of "Комитет по правам человека ООН"
+    if mention.kind == "ORG" and (_speaks(sentence, mention) or _headline(sentence, mention)
+                                  or _followed_by_speech(sentence, mention)):
         return None if _outlet(sentence, mention) else _actor(sentence, mention)
     if mention.kind == "LOC" and mention.normal.lower() in countries() and _speaks(
             sentence, mention, walk=False):  # not "в МИД Украины заявили": the ministry
@@ -74,6 +80,27 @@ def _speaker(sentence: Sentence, mention: Mention) -> str | None:
             sentence, mention, subject_only=True):
         return mention.normal  # "представитель МИД X заявил": X speaks for it
     return None
+
+
+def _inside_name(sentence: Sentence, mention: Mention) -> bool:
+    """The mention is a genitive within another organisation's name."""
+    word = sentence.words[_head(sentence, mention)]
+    head = word.head if word.rel == "nmod" else -1
+    return any(m is not mention and m.kind == "ORG" and m.first <= head <= m.last
+               for m in sentence.mentions)
+
+
+def _followed_by_speech(sentence: Sentence, mention: Mention) -> bool:
+    """"Комитет ... ООН опубликовал доклад": a name in the nominative right before a
+    verb of speaking up, however the parse hangs it (a long sentence misleads it)."""
+    words = sentence.words
+    after = mention.last + 1
+    while after < len(words) and (words[after].pos == "ADV" or any(
+            m.kind == "ORG" and m.first <= after <= m.last for m in sentence.mentions)):
+        after += 1
+    return (after < len(words) and words[after].pos == "VERB"
+            and words[after].lemma in lemmas("speech")
+            and words[_head(sentence, mention)].feats.get("Case") == "Nom")
 
 
 def _headline(sentence: Sentence, mention: Mention) -> bool:
@@ -118,6 +145,15 @@ def _head(sentence: Sentence, mention: Mention) -> int:
     """The word of the mention whose head lies outside it."""
     return next((i for i in range(mention.first, mention.last + 1)
                  if not mention.first <= sentence.words[i].head <= mention.last), mention.first)
+
+
+def _office(sentence: Sentence, mention: Mention) -> str | None:
+    """The organisation an official is named with ("представитель HRW X"), if any."""
+    if mention.kind != "PER":
+        return None
+    return next((_actor(sentence, m) for m in sentence.mentions
+                 if m.kind == "ORG" and mention.first - 4 <= m.first and m.last < mention.first),
+                None)
 
 
 def _official(sentence: Sentence, mention: Mention) -> bool:
