@@ -412,8 +412,11 @@ def _linked(sentence: Sentence, index: int, mention: Mention, rule: Rule) -> boo
         if top.rel == "nsubj" and not _passive(sentence, index) and not rule.get("subject"):
             return False
         return top.rel in HOLDER_RELS or top.rel in PASSIVE_RELS
-    # "активист X, задержанный вчера": the trigger describes the person
-    if head in sentence.ancestors(index) and sentence.words[index].rel in ("acl", "amod"):
+    # "активист X, задержанный вчера": the trigger describes the person, or the noun
+    # the name stands beside ("юрист ... X, приговорённая", "осуждённого адвоката X")
+    trigger = sentence.words[index]
+    if trigger.rel in ("acl", "amod") and (head in sentence.ancestors(index) or (
+            word.rel == "appos" and word.head == trigger.head)):
         return True
     return word.rel == "nsubj" and word.head == index and bool(rule.get("subject"))
 
