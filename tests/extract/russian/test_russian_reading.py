@@ -156,6 +156,13 @@ def test_people_listed_after_a_colon_take_the_events_of_the_introduction(read_ru
     assert {e.type for e in extraction.events} == {"arrest", "trial"}  # a court ordered it
 
 
+def test_a_plural_act_before_a_dash_is_done_to_everyone_listed(read_ru) -> None:
+    extraction = read_ru("Задержанные – учитель Олег Иванов, студентка Анна Белова и "
+                         "инженер Петр Смирнов – провели ночь в отделе полиции.")
+    assert _facts(extraction) == {("Олег Иванов", "arrest"), ("Анна Белова", "arrest"),
+                                  ("Петр Смирнов", "arrest")}
+
+
 def test_initials_alone_name_no_one(read_ru) -> None:
     extraction = read_ru("Следователи задержали обвиняемого Г. Г. в Ереване.")
     assert all(p.name.replace(".", "").strip() for p in extraction.persons)

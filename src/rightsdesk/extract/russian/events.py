@@ -40,6 +40,7 @@ LEAD = 4  # sentences of headline and lead: an undated event there is the day's 
 ROLE_REACH = 3  # words before a name where its role may stand ("начальник колонии X")
 # acts a plural noun counts over many people ("задержания"), unlike "слушания", "пытки"
 COUNTED_ACTS = frozenset({"arrest", "release", "killing"})
+LIST_MARKS = frozenset({"–", "—", "-", ":"})  # "Задержанные – X, Y и Z"
 STEM = 5  # letters of a surname that stay the same in every case
 # "по обвинению в ...", "по обвинению журналиста X в ...": the accused may stand between
 ACCUSED = re.compile(r"\bпо\s+(?:обвинени|подозрени)[юяи](?:\s+[^\s,.;]+){0,6}?\s+в\s", re.I)
@@ -361,9 +362,13 @@ def _victims(sentence: Sentence, index: int, rule: Rule, people: People) -> list
 
 
 def _among(sentence: Sentence, index: int) -> bool:
-    """"Среди задержанных ...", "в числе задержанных ...": everyone the sentence names."""
-    before = " ".join(w.text.lower() for w in sentence.words[max(0, index - 2):index])
-    return before.endswith(("среди", "в числе"))
+    """"Среди задержанных ...", "в числе задержанных ...", "Обвиняемые – X, Y и Z":
+    everyone the sentence names."""
+    words = sentence.words
+    before = " ".join(w.text.lower() for w in words[max(0, index - 2):index])
+    listed = (words[index].feats.get("Number") == "Plur" and index + 1 < len(words)
+              and words[index + 1].text in LIST_MARKS)
+    return before.endswith(("среди", "в числе")) or listed
 
 
 def _people(sentence: Sentence) -> list[Mention]:
