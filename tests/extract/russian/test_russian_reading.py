@@ -193,6 +193,12 @@ def test_a_pronoun_refers_to_the_last_person_of_its_gender_not_an_official(read_
     assert _facts(extraction) == {("Анна Белова", "arrest")}
 
 
+def test_a_common_noun_in_a_sentence_without_names_refers_to_the_last_person(read_ru) -> None:
+    extraction = read_ru("Олег Иванов много лет писал о коррупции в области. "
+                         "В среду блогера задержали у дома.")
+    assert _facts(extraction) == {("Олег Иванов", "arrest")}
+
+
 def test_two_people_of_one_surname_stay_two(read_ru) -> None:
     extraction = read_ru("Суд приговорил Анну Белову к трем годам колонии. "
                          "Ее мужа Петра Белова задержали в среду.")

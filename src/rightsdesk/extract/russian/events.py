@@ -479,13 +479,24 @@ def _acting(sentence: Sentence, index: int, mention: Mention, rule: Rule) -> boo
 
 def _pronoun_target(sentence: Sentence, index: int, people: People) -> list[Person]:
     """"Его задержали", "против неё возбудили дело": a personal pronoun under the
-    trigger (not its active subject) is the person last named."""
+    trigger (not its active subject) is the person last named; so is a person's
+    common noun in a sentence that names no one ("Правозащитника арестовали в июне")."""
     for child in sentence.children(index):
         word = sentence.words[child]
         acting = word.rel == "nsubj" and not _passive(sentence, index)
         if word.lemma in PRONOUNS and not acting and (person := people.antecedent(word.lemma)):
             return [person]
+        if (_referring_noun(word) and not acting and not _people(sentence)
+                and (person := people.antecedent(""))):
+            return [person]
     return []
+
+
+def _referring_noun(word: Word) -> bool:
+    """One person named by what they are ("блогера", "журналистку"), not an official."""
+    return (word.pos == "NOUN" and word.feats.get("Animacy") == "Anim"
+            and word.feats.get("Number") == "Sing" and word.rel in ("obj", "nsubj:pass")
+            and word.lemma not in roles())
 
 
 def _nearest(dates: list, offset: int) -> str | None:
