@@ -94,6 +94,12 @@ def test_charges_in_quotes_by_article_name_and_in_the_instrumental(text: str,
     assert charge in charges(text)
 
 
+def test_a_charge_led_by_adjectives_takes_its_nouns_case(russian_nlp) -> None:
+    text = "Их обвинили в тяжких должностных преступлениях и подкупе свидетелей."
+    assert charges(text, russian_nlp.morph) == [
+        "тяжкие должностные преступления и подкуп свидетелей"]
+
+
 def test_document_reads_victims_events_statements_and_occasions(read_ru) -> None:
     extraction = read_ru(
         "Вчера в Шымкенте полиция задержала блогера Олега Иванова.\n"

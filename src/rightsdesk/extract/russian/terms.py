@@ -69,7 +69,7 @@ def _nominative(morph: pymorphy3.MorphAnalyzer, phrase: str) -> str:
     в террористической организации" -> "участие в ...": after a preposition words
     keep their case."""
     words = phrase.split()
-    case = _case_of(morph, words[0])
+    case = _case_of(morph, words[:3])
     if case in (None, "nomn"):
         return phrase
     out, converting = [], True
@@ -98,10 +98,20 @@ def _pos_in_case(morph: pymorphy3.MorphAnalyzer, word: str, case: str) -> str | 
     return None
 
 
-def _case_of(morph: pymorphy3.MorphAnalyzer, word: str) -> str | None:
-    parse = next((p for p in morph.parse(word.lower()) if p.tag.POS in ("NOUN", "ADJF", "PRTF")),
-                 None)
-    return str(parse.tag.case) if parse and parse.tag.case else None
+def _case_of(morph: pymorphy3.MorphAnalyzer, words: list[str]) -> str | None:
+    """The case of the phrase's first word, one its noun shares when adjectives lead
+    ("экономических преступлениях": the locative, not the genitive)."""
+    cases = [p.tag.case for p in morph.parse(words[0].lower())
+             if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.case]
+    if not cases:
+        return None
+    for word in words[1:]:
+        nouns = [p.tag.case for p in morph.parse(word.lower()) if p.tag.POS == "NOUN"]
+        if shared := [c for c in nouns if c in cases]:
+            return str(shared[0])
+        if nouns:
+            break
+    return str(cases[0])
 
 
 def _inflected(morph: pymorphy3.MorphAnalyzer, word: str, case: str) -> str:
