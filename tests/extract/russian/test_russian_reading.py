@@ -38,6 +38,9 @@ def test_nominative_of_declined_names(russian_nlp, words: list[str], case: str,
         ("Его осудили 8 октября 2012 года.", "2012-10-08"),
         ("Его задержали в октябре 2012 года.", "2012-10"),
         ("Дело возбудили в 2012 году.", "2012"),
+        ("Его осудили шестого марта.", "2024-03-06"),
+        ("Её задержали двадцать первого февраля.", "2024-02-21"),
+        ("Его арестовали в конце февраля.", "2024-02"),
         ("Его задержали вчера.", "2024-03-14"),
         ("Его освободили в прошлом месяце.", "2024-02"),
         ("Его задержали 3 марта.", "2024-03-03"),
@@ -75,6 +78,28 @@ def test_charges_as_worded_with_code_articles() -> None:
                              "разжигании социальной розни"]
 
 
+@pytest.mark.parametrize(
+    ("text", "charge"),
+    [
+        ("Его арестовали по обвинению в публикации «ложных сведений» о полиции.",
+         "публикации ложных сведений о полиции"),
+        ("Её осудили по статье о «призывах к экстремизму» (280 УК РФ).",
+         "призывах к экстремизму"),
+        ("Дела с обвинением блогера в мошенничестве, по словам защиты, надуманы.",
+         "мошенничестве"),
+    ],
+)
+def test_charges_in_quotes_by_article_name_and_in_the_instrumental(text: str,
+                                                                   charge: str) -> None:
+    assert charge in charges(text)
+
+
+def test_a_charge_led_by_adjectives_takes_its_nouns_case(russian_nlp) -> None:
+    text = "Их обвинили в тяжких должностных преступлениях и подкупе свидетелей."
+    assert charges(text, russian_nlp.morph) == [
+        "тяжкие должностные преступления и подкуп свидетелей"]
+
+
 def test_document_reads_victims_events_statements_and_occasions(read_ru) -> None:
     extraction = read_ru(
         "Вчера в Шымкенте полиция задержала блогера Олега Иванова.\n"
@@ -108,6 +133,27 @@ def test_an_official_speaks_for_the_office_and_a_ministry_keeps_its_country(read
     assert [s.actor for s in extraction.statements] == ["Андрюс Петраускас", "МИД Германии"]
 
 
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Организации Freedom House и Amnesty International призвали освободить журналиста.",
+         ["Freedom House", "Amnesty International"]),
+        ("Amnesty International: процесс над блогером был политическим", ["Amnesty International"]),
+        ("Соединенные Штаты осудили приговор блогеру.", ["Соединенные Штаты"]),
+        ("Организация «Свобода слова» (ОСС) заявила о давлении на прессу. "
+         "ОСС призвала отменить приговор.", ["Организация «Свобода слова»"]),
+        ("Amnesty International осудила арест блогера. Представитель Amnesty International "
+         "Анна Белова заявила, что дело сфабриковано.", ["Amnesty International"]),
+        ("В прошлом году Комитет по правам ребенка ООН опубликовал заключение, в котором "
+         "говорится, что блогера Олега Иванова незаконно держали под стражей.",
+         ["Комитет по правам ребенка ООН"]),
+    ],
+)
+def test_who_speaks_up_beside_another_in_a_headline_as_a_country_or_by_short_form(
+        read_ru, text: str, actors: list[str]) -> None:
+    assert [s.actor for s in read_ru(text).statements] == actors
+
+
 def test_people_listed_after_a_colon_take_the_events_of_the_introduction(read_ru) -> None:
     extraction = read_ru(
         "Суд заключил под стражу двух журналистов.\n"
@@ -117,6 +163,13 @@ def test_people_listed_after_a_colon_take_the_events_of_the_introduction(read_ru
     )
     assert sorted(p.name for p in extraction.persons) == ["Анна Белова", "Олег Иванов"]
     assert {e.type for e in extraction.events} == {"arrest", "trial"}  # a court ordered it
+
+
+def test_a_plural_act_before_a_dash_is_done_to_everyone_listed(read_ru) -> None:
+    extraction = read_ru("Задержанные – учитель Олег Иванов, студентка Анна Белова и "
+                         "инженер Петр Смирнов – провели ночь в отделе полиции.")
+    assert _facts(extraction) == {("Олег Иванов", "arrest"), ("Анна Белова", "arrest"),
+                                  ("Петр Смирнов", "arrest")}
 
 
 def test_initials_alone_name_no_one(read_ru) -> None:
@@ -129,7 +182,9 @@ def test_initials_alone_name_no_one(read_ru) -> None:
     ("text", "place"),
     [("Минский областной суд приговорил Олега Иванова к трём годам.", "Минск"),
      ("Московский городской суд приговорил Олега Иванова к трём годам.", "Москва"),
-     ("Суд в Ростове-на-Дону приговорил Олега Иванова к трём годам.", "Ростов-на-Дону")],
+     ("Суд в Ростове-на-Дону приговорил Олега Иванова к трём годам.", "Ростов-на-Дону"),
+     ("Суд Советского района Казани приговорил Олега Иванова к трём годам.", "Казань"),
+     ("Пресненский суд Москвы приговорил Олега Иванова к трём годам.", "Москва")],
 )
 def test_place_of_a_court_or_a_city(read_ru, text: str, place: str) -> None:
     [event] = read_ru(text).events
@@ -145,6 +200,12 @@ def test_a_pronoun_refers_to_the_last_person_of_its_gender_not_an_official(read_
     extraction = read_ru("Анна Белова приехала в Минск вместе с Петром Смирновым. "
                          "Судья Олег Иванов огласил решение. Ее задержали в среду.")
     assert _facts(extraction) == {("Анна Белова", "arrest")}
+
+
+def test_a_common_noun_in_a_sentence_without_names_refers_to_the_last_person(read_ru) -> None:
+    extraction = read_ru("Олег Иванов много лет писал о коррупции в области. "
+                         "В среду блогера задержали у дома.")
+    assert _facts(extraction) == {("Олег Иванов", "arrest")}
 
 
 def test_two_people_of_one_surname_stay_two(read_ru) -> None:
@@ -168,6 +229,8 @@ def test_a_headline_word_before_a_name_is_not_part_of_it(read_ru) -> None:
          ("Олег Иванов", "charge")),
         ("В Минске начался суд над блогером Олегом Ивановым.", ("Олег Иванов", "trial")),
         ("Правозащитник Олег Иванов вышел на свободу.", ("Олег Иванов", "release")),
+        ("Стало известно, что бывший бухгалтер фирмы Анна Белова, осужденная в 2019 году "
+         "к трем годам колонии, подала прошение о помиловании.", ("Анна Белова", "sentence")),
     ],
 )
 def test_common_wordings_of_charge_trial_term_and_release(read_ru, text: str,

@@ -31,6 +31,12 @@ def _month_alternatives() -> str:
 
 
 _MONTH = _month_alternatives()
+# "шестого октября": a day as an ordinal word, in the genitive
+ORDINALS = ("перв", "втор", "трет", "четв[её]рт", "пят", "шест", "седьм", "восьм", "девят",
+            "десят", "одиннадцат", "двенадцат", "тринадцат", "четырнадцат", "пятнадцат",
+            "шестнадцат", "семнадцат", "восемнадцат", "девятнадцат", "двадцат")
+_ORDINALS = (r"(?:(?P<tens>двадцать|тридцать)\s+)?(?P<unit>"
+             + "|".join(ORDINALS) + r"|тридцат)(?:ого|его|ьего)")
 _YEAR = r"(?P<year>(?:19[5-9]|20\d)\d)"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(rf"\b(?P<day>[0-3]?\d)\s+{_MONTH}\s+{_YEAR}\b", re.I)),
@@ -38,7 +44,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("my", re.compile(rf"\b{_MONTH}\s+{_YEAR}\b", re.I)),
     ("dm", re.compile(rf"\b(?P<day>[0-3]?\d)\s+{_MONTH}\b", re.I)),
     ("y", re.compile(rf"\b(?:в|во|с|до|к)\s+{_YEAR}\s*(?:г\.|год[ау]?\b)", re.I)),
-    ("m_rel", re.compile(rf"\bв\s+{_MONTH}\b(?!\s+\d)", re.I)),
+    ("ordinal_dm", re.compile(rf"\b(?P<ordinal>{_ORDINALS})\s+{_MONTH}\b", re.I)),
+    ("m_rel", re.compile(rf"\bв\s+(?:начале\s+|середине\s+|конце\s+)?{_MONTH}\b(?!\s+\d)",
+                         re.I)),
     ("last_month", re.compile(r"\bв\s+прошлом\s+месяце\b", re.I)),
     ("this_month", re.compile(r"\bв\s+этом\s+месяце\b", re.I)),
     ("last_year", re.compile(r"\bв\s+прошлом\s+году\b", re.I)),
@@ -94,8 +102,9 @@ def _resolve(kind: str, match: re.Match[str], published: date | None,
 
 def _relative(kind: str, groups: dict[str, str], published: date,
               ahead: bool) -> PartialDate | None:
-    if kind == "dm":
-        month, day = _month_number(groups["month"]), int(groups["day"])
+    if kind in ("dm", "ordinal_dm"):
+        month = _month_number(groups["month"])
+        day = int(groups["day"]) if kind == "dm" else _ordinal_day(groups)
         if ahead:
             return _next_day(month, day, published)
         return _recent_day(month, day, published)
@@ -112,6 +121,16 @@ def _relative(kind: str, groups: dict[str, str], published: date,
     if kind == "deictic":
         return (published - timedelta(days=DEICTIC_DAYS[groups["word"].lower()])).isoformat()
     return _recent_weekday(groups["weekday"].lower(), published)
+
+
+def _ordinal_day(groups: dict[str, str]) -> int:
+    """"шестого" -> 6, "двадцать первого" -> 21, "тридцатого" -> 30."""
+    unit = groups["unit"].lower().replace("ё", "е")
+    stems = [stem.replace("[её]", "е") for stem in ORDINALS] + ["тридцат"]
+    value = next(i for i, stem in enumerate(stems, start=1) if unit == stem)
+    value = 30 if value == len(stems) else value
+    tens = {"двадцать": 20, "тридцать": 30}.get((groups.get("tens") or "").lower(), 0)
+    return tens + value
 
 
 def _day(year: int, month: int, day: int) -> PartialDate | None:

@@ -40,6 +40,7 @@ LEAD = 4  # sentences of headline and lead: an undated event there is the day's 
 ROLE_REACH = 3  # words before a name where its role may stand ("начальник колонии X")
 # acts a plural noun counts over many people ("задержания"), unlike "слушания", "пытки"
 COUNTED_ACTS = frozenset({"arrest", "release", "killing"})
+LIST_MARKS = frozenset({"–", "—", "-", ":"})  # "Задержанные – X, Y и Z"
 STEM = 5  # letters of a surname that stay the same in every case
 # "по обвинению в ...", "по обвинению журналиста X в ...": the accused may stand between
 ACCUSED = re.compile(r"\bпо\s+(?:обвинени|подозрени)[юяи](?:\s+[^\s,.;]+){0,6}?\s+в\s", re.I)
@@ -361,9 +362,13 @@ def _victims(sentence: Sentence, index: int, rule: Rule, people: People) -> list
 
 
 def _among(sentence: Sentence, index: int) -> bool:
-    """"Среди задержанных ...", "в числе задержанных ...": everyone the sentence names."""
-    before = " ".join(w.text.lower() for w in sentence.words[max(0, index - 2):index])
-    return before.endswith(("среди", "в числе"))
+    """"Среди задержанных ...", "в числе задержанных ...", "Обвиняемые – X, Y и Z":
+    everyone the sentence names."""
+    words = sentence.words
+    before = " ".join(w.text.lower() for w in words[max(0, index - 2):index])
+    listed = (words[index].feats.get("Number") == "Plur" and index + 1 < len(words)
+              and words[index + 1].text in LIST_MARKS)
+    return before.endswith(("среди", "в числе")) or listed
 
 
 def _people(sentence: Sentence) -> list[Mention]:
@@ -412,8 +417,11 @@ def _linked(sentence: Sentence, index: int, mention: Mention, rule: Rule) -> boo
         if top.rel == "nsubj" and not _passive(sentence, index) and not rule.get("subject"):
             return False
         return top.rel in HOLDER_RELS or top.rel in PASSIVE_RELS
-    # "активист X, задержанный вчера": the trigger describes the person
-    if head in sentence.ancestors(index) and sentence.words[index].rel in ("acl", "amod"):
+    # "активист X, задержанный вчера": the trigger describes the person, or the noun
+    # the name stands beside ("юрист ... X, приговорённая", "осуждённого адвоката X")
+    trigger = sentence.words[index]
+    if trigger.rel in ("acl", "amod") and (head in sentence.ancestors(index) or (
+            word.rel == "appos" and word.head == trigger.head)):
         return True
     return word.rel == "nsubj" and word.head == index and bool(rule.get("subject"))
 
@@ -471,13 +479,24 @@ def _acting(sentence: Sentence, index: int, mention: Mention, rule: Rule) -> boo
 
 def _pronoun_target(sentence: Sentence, index: int, people: People) -> list[Person]:
     """"Его задержали", "против неё возбудили дело": a personal pronoun under the
-    trigger (not its active subject) is the person last named."""
+    trigger (not its active subject) is the person last named; so is a person's
+    common noun in a sentence that names no one ("Правозащитника арестовали в июне")."""
     for child in sentence.children(index):
         word = sentence.words[child]
         acting = word.rel == "nsubj" and not _passive(sentence, index)
         if word.lemma in PRONOUNS and not acting and (person := people.antecedent(word.lemma)):
             return [person]
+        if (_referring_noun(word) and not acting and not _people(sentence)
+                and (person := people.antecedent(""))):
+            return [person]
     return []
+
+
+def _referring_noun(word: Word) -> bool:
+    """One person named by what they are ("блогера", "журналистку"), not an official."""
+    return (word.pos == "NOUN" and word.feats.get("Animacy") == "Anim"
+            and word.feats.get("Number") == "Sing" and word.rel in ("obj", "nsubj:pass")
+            and word.lemma not in roles())
 
 
 def _nearest(dates: list, offset: int) -> str | None:

@@ -18,6 +18,9 @@ from rightsdesk.extract.russian.parse import Sentence
 
 RULES = "rightsdesk.extract.russian.rules"
 LOCATIVE = frozenset({"в", "во"})
+# "суд Фрунзенского района Минска", "в городе Бахарден": the noun a city's name follows
+PLACE_HOLDERS = frozenset({"суд", "райсуд", "горсуд", "облсуд", "район", "город", "посёлок",
+                           "поселок", "село"})
 
 
 @cache
@@ -35,7 +38,24 @@ def place_of(sentence: Sentence) -> str | None:
             continue
         if mention.normal.lower() not in countries():
             return _hyphenated(mention.text) if "-" in mention.text else mention.normal
-    return _court_city(sentence)
+    return _held_place(sentence) or _court_city(sentence)
+
+
+def _held_place(sentence: Sentence) -> str | None:
+    """A city or region named after a court or a district ("Мещанский суд Москвы",
+    "суд оккупированного Крыма"), not a district itself ("суд Ленинского района")."""
+    for mention in sentence.mentions:
+        if mention.kind != "LOC" or mention.normal.lower() in countries():
+            continue
+        if any(w.lemma in ("район", "округ")
+               for w in sentence.words[mention.first:mention.last + 1]):
+            continue
+        before = mention.first - 1
+        while before >= 0 and sentence.words[before].pos == "ADJ":
+            before -= 1
+        if before >= 0 and sentence.words[before].lemma in PLACE_HOLDERS:
+            return _hyphenated(mention.text) if "-" in mention.text else mention.normal
+    return None
 
 
 def _court_city(sentence: Sentence) -> str | None:

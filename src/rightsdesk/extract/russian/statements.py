@@ -1,9 +1,12 @@
 """Statements: organisations and governments that speak up, in Russian reports.
 
 An organisation (NER: ORG) is the subject of a verb of speaking up ("Amnesty
-International призвала ...", "Правозащитный центр «Мемориал» признал ...") or,
-with a subjectless plural verb, the place it is said in ("заявили в МИД").
-Verbs that only cite a source of news ("сообщает") are not statements.
+International призвала ...", "Правозащитный центр «Мемориал» признал ...", also
+beside another: "CPJ и HRW призвали") or, with a subjectless plural verb, the
+place it is said in ("заявили в МИД"); a headline that opens with its name and a
+colon ("HRW: приговор ...") quotes it. A country speaks as its government
+("Соединённые Штаты осудили", "в Великобритании призвали"). Verbs that only cite
+a source of news ("сообщает") are not statements.
 """
 
 from __future__ import annotations
@@ -15,12 +18,14 @@ from rightsdesk.extract.lexicon import load_table
 from rightsdesk.extract.russian.dates import find_dates
 from rightsdesk.extract.russian.events import roles
 from rightsdesk.extract.russian.parse import Mention, Sentence
+from rightsdesk.extract.russian.places import countries
 from rightsdesk.model import Statement
 
 RULES = "rightsdesk.extract.russian.rules"
 SUBJECT_RELS = ("nsubj", "nsubj:pass")
 PARENTHESES = re.compile(r"\s*\([^)]*\)")
-COURT = re.compile(r"\bсуд\b|суда\b|прокуратур|полици", re.I)
+SHORT_FORM = re.compile(r"\(([^()]+)\)\s*$")
+COURT = re.compile(r"суд(?:а|у|ом|е)?\b|прокуратур|полици", re.I)  # "райсуд" too
 PLACE_RELS = ("obl", "nmod")
 
 
@@ -38,39 +43,117 @@ def _outlet(sentence: Sentence, mention: Mention) -> bool:
 
 
 def find_statements(sentences: list[Sentence], *, published: object) -> list[Statement]:
-    """One statement per actor, the first sentence it speaks up in as evidence."""
+    """One statement per actor, the first sentence it speaks up in as evidence; a short
+    form given in parentheses ("Репортёры без границ (RSF)") is the same actor, and
+    so is an official named with the organisation ("представитель HRW X")."""
+    short_forms = _short_forms(sentences)
     found: dict[str, Statement] = {}
     for sentence in sentences:
         for mention in sentence.mentions:
-            if mention.kind == "ORG" and _speaks(sentence, mention) and not _outlet(
-                    sentence, mention):
-                actor = _actor(sentence, mention)
-            elif mention.kind == "PER" and _official(sentence, mention) and _speaks(
-                    sentence, mention, subject_only=True):
-                actor = mention.normal  # "представитель МИД X заявил": X speaks for it
-            else:
-                continue
-            if COURT.search(actor):
+            actor = _speaker(sentence, mention)
+            if actor is None or COURT.search(actor):
                 continue  # a court's ruling is an event, not a statement
-            if actor.lower() not in found:
+            actor = short_forms.get(actor.lower(), actor)
+            office = _office(sentence, mention)
+            named = short_forms.get(office.lower(), office) if office else actor
+            key = countries().get(named.lower(), named.lower())  # "США", "Соединённые Штаты"
+            if key not in found:
                 dates = find_dates(sentence.text, published=published)  # type: ignore[arg-type]
-                found[actor.lower()] = Statement(
+                found[key] = Statement(
                     actor=actor, evidence=sentence.evidence, names=[mention.text],
                     date=dates[0].value if dates else None,
                 )
     return list(found.values())
 
 
+def _speaker(sentence: Sentence, mention: Mention) -> str | None:
+    """Who the mention names when it speaks up in the sentence (None: it does not)."""
+    if mention.kind == "ORG" and _inside_name(sentence, mention):
+        return None  # "ООН" of "Комитет по правам человека ООН"
+    if mention.kind == "ORG" and (_speaks(sentence, mention) or _headline(sentence, mention)
+                                  or _followed_by_speech(sentence, mention)):
+        return None if _outlet(sentence, mention) else _actor(sentence, mention)
+    if mention.kind == "LOC" and mention.normal.lower() in countries() and _speaks(
+            sentence, mention, walk=False):  # not "в МИД Украины заявили": the ministry
+        return mention.normal
+    if mention.kind == "PER" and _official(sentence, mention) and _speaks(
+            sentence, mention, subject_only=True):
+        return mention.normal  # "представитель МИД X заявил": X speaks for it
+    return None
+
+
+def _inside_name(sentence: Sentence, mention: Mention) -> bool:
+    """The mention is a genitive within another organisation's name."""
+    word = sentence.words[_head(sentence, mention)]
+    head = word.head if word.rel == "nmod" else -1
+    return any(m is not mention and m.kind == "ORG" and m.first <= head <= m.last
+               for m in sentence.mentions)
+
+
+def _followed_by_speech(sentence: Sentence, mention: Mention) -> bool:
+    """"Комитет ... ООН опубликовал доклад": a name in the nominative right before a
+    verb of speaking up, however the parse hangs it (a long sentence misleads it)."""
+    words = sentence.words
+    after = mention.last + 1
+    while after < len(words) and (words[after].pos == "ADV" or any(
+            m.kind == "ORG" and m.first <= after <= m.last for m in sentence.mentions)):
+        after += 1
+    return (after < len(words) and words[after].pos == "VERB"
+            and words[after].lemma in lemmas("speech")
+            and words[_head(sentence, mention)].feats.get("Case") == "Nom")
+
+
+def _headline(sentence: Sentence, mention: Mention) -> bool:
+    """"HRW: приговор ... – издевательство": a line that opens with the name and a colon."""
+    words = sentence.words
+    return mention.first == 0 and mention.last + 1 < len(words) and (
+        words[mention.last + 1].text == ":")
+
+
+def _short_forms(sentences: list[Sentence]) -> dict[str, str]:
+    """Lower-case short form -> the organisation's name it stands for in parentheses,
+    inside the named span or just after it ("Организация «...» (ОСС)")."""
+    forms: dict[str, str] = {}
+    for sentence in sentences:
+        words = [w.text for w in sentence.words]
+        for mention in (m for m in sentence.mentions if m.kind == "ORG"):
+            after = mention.last + 1
+            while after < len(words) and words[after] in ("»", "\"", "“", "”"):
+                after += 1
+            if inside := SHORT_FORM.search(mention.text):
+                forms[inside.group(1).strip().lower()] = _actor(sentence, mention)
+            elif words[after:after + 3:2] == ["(", ")"]:
+                forms[words[after + 1].lower()] = _actor(sentence, mention)
+    return forms
+
+
 def _actor(sentence: Sentence, mention: Mention) -> str:
     """The organisation's name in the nominative, with the country or body it belongs
     to ("МИД Украины", "Посольство США"), without a parenthesised short form."""
-    actor = PARENTHESES.sub("", mention.normal).strip()
     words = sentence.words
+    named = words[_head(sentence, mention)].feats.get("Case") == "Nom"
+    # natasha's normal form may decline a governed word ("по ... сотрудничеству")
+    actor = PARENTHESES.sub("", mention.text if named else mention.normal).strip()
     after = mention.last + 1
     if after < len(words) and words[after].pos == "PROPN" and words[after].feats.get(
             "Case") == "Gen" and words[after].head in range(mention.first, mention.last + 1):
         actor = f"{actor} {words[after].text}"
     return actor
+
+
+def _head(sentence: Sentence, mention: Mention) -> int:
+    """The word of the mention whose head lies outside it."""
+    return next((i for i in range(mention.first, mention.last + 1)
+                 if not mention.first <= sentence.words[i].head <= mention.last), mention.first)
+
+
+def _office(sentence: Sentence, mention: Mention) -> str | None:
+    """The organisation an official is named with ("представитель HRW X"), if any."""
+    if mention.kind != "PER":
+        return None
+    return next((_actor(sentence, m) for m in sentence.mentions
+                 if m.kind == "ORG" and mention.first - 4 <= m.first and m.last < mention.first),
+                None)
 
 
 def _official(sentence: Sentence, mention: Mention) -> bool:
@@ -79,13 +162,15 @@ def _official(sentence: Sentence, mention: Mention) -> bool:
     return any(w.lemma in roles() for w in before)
 
 
-def _speaks(sentence: Sentence, mention: Mention, *, subject_only: bool = False) -> bool:
-    """The organisation is the subject, or the place, of a verb of speaking up."""
+def _speaks(sentence: Sentence, mention: Mention, *, subject_only: bool = False,
+            walk: bool = True) -> bool:
+    """The organisation is the subject, or the place, of a verb of speaking up;
+    `walk`: or the noun it names, through an apposition or genitive, is."""
     words = sentence.words
-    head = next((i for i in range(mention.first, mention.last + 1)
-                 if not mention.first <= words[i].head <= mention.last), mention.first)
+    head = _head(sentence, mention)
     seen = {head}
-    while words[head].rel in ("appos", "nmod", "flat:name") and words[head].head not in seen | {-1}:
+    while walk and words[head].rel in ("appos", "nmod", "flat:name", "conj") and (
+            words[head].head not in seen | {-1}):
         head = words[head].head  # "центр «Мемориал»": the noun the name stands beside
         seen.add(head)
     word = words[head]

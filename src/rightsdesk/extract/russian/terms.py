@@ -32,14 +32,17 @@ ARTICLE = re.compile(
     re.I,
 )
 ACCUSATION = re.compile(
-    r"\b(?:по\s+)?(?:обвинени[юяе]|подозрени[юяе]|обвиняемого|обвиняемой|обвиняется|"
-    r"обвиняют|обвинили|обвинена?)(?:\s+[^\s,.;]+){0,6}?\s+в\s+(?P<charge>[^,.;:()«»\"]{4,120}?)"
+    r"\b(?:по\s+|с\s+)?(?:обвинени(?:ем|[юяе])|подозрени(?:ем|[юяе])|обвиняемого|обвиняемой|"
+    r"обвиняемую|обвиняется|обвинялись|обвинялась|обвинялся|обвиняют|обвинили|обвинена?)"
+    r"(?:\s+[^\s,.;]+){0,6}?\s+в\s+(?P<charge>[^,.;:()\"]{4,120}?)"
     r"(?=\s*(?:[,.;:()]|$|\s+и\s+приговор|\s+к\s+\d|\s+к\s+[а-я]+\s+(?:год|лет)|"
     r"\s+по\s+(?:ч\.|ст\.|стать|част)))",
     re.I,
 )
-CASE_ABOUT = re.compile(r"\bдел[оау]?\s+о\s+(?P<charge>[^,.;:()«»\"]{4,100}?)(?=\s*[,.;:()]|$)",
-                        re.I)
+# "по делу о «фейках»", "по статье о «возбуждении ненависти»"
+CASE_ABOUT = re.compile(r"\b(?:дел[оау]?|стать[еяи])\s+об?\s+(?P<charge>[^,.;:()\"]{4,100}?)"
+                        r"(?=\s*[,.;:()]|$)", re.I)
+QUOTES = str.maketrans("", "", "«»“”„")
 
 
 # "осуждён за клевету", "арестована за распространение": what the punishment is for
@@ -66,7 +69,7 @@ def _nominative(morph: pymorphy3.MorphAnalyzer, phrase: str) -> str:
     в террористической организации" -> "участие в ...": after a preposition words
     keep their case."""
     words = phrase.split()
-    case = _case_of(morph, words[0])
+    case = _case_of(morph, words[:3])
     if case in (None, "nomn"):
         return phrase
     out, converting = [], True
@@ -95,10 +98,20 @@ def _pos_in_case(morph: pymorphy3.MorphAnalyzer, word: str, case: str) -> str | 
     return None
 
 
-def _case_of(morph: pymorphy3.MorphAnalyzer, word: str) -> str | None:
-    parse = next((p for p in morph.parse(word.lower()) if p.tag.POS in ("NOUN", "ADJF", "PRTF")),
-                 None)
-    return str(parse.tag.case) if parse and parse.tag.case else None
+def _case_of(morph: pymorphy3.MorphAnalyzer, words: list[str]) -> str | None:
+    """The case of the phrase's first word, one its noun shares when adjectives lead
+    ("экономических преступлениях": the locative, not the genitive)."""
+    cases = [p.tag.case for p in morph.parse(words[0].lower())
+             if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.case]
+    if not cases:
+        return None
+    for word in words[1:]:
+        nouns = [p.tag.case for p in morph.parse(word.lower()) if p.tag.POS == "NOUN"]
+        if shared := [c for c in nouns if c in cases]:
+            return str(shared[0])
+        if nouns:
+            break
+    return str(cases[0])
 
 
 def _inflected(morph: pymorphy3.MorphAnalyzer, word: str, case: str) -> str:
@@ -178,7 +191,7 @@ def charges(text: str, morph: pymorphy3.MorphAnalyzer | None = None) -> list[str
     found = [(m.start(), " ".join(m.group(0).split())) for m in ARTICLE.finditer(text)]
     for pattern in (ACCUSATION, CASE_ABOUT, FOR_DEED):
         for match in pattern.finditer(text):
-            phrase = " ".join(match.group("charge").split())
+            phrase = " ".join(match.group("charge").translate(QUOTES).split())
             if pattern is FOR_DEED and (morph is None or not _deed(morph, phrase)):
                 continue
             found.append((match.start("charge"), _nominative(morph, phrase) if morph else phrase))
