@@ -236,3 +236,17 @@ def test_a_headline_word_before_a_name_is_not_part_of_it(read_ru) -> None:
 def test_common_wordings_of_charge_trial_term_and_release(read_ru, text: str,
                                                           fact: tuple[str, str]) -> None:
     assert fact in _facts(read_ru(text))
+
+
+def test_a_list_of_people_goes_on_past_the_nouns_that_say_who_they_are(read_ru) -> None:
+    extraction = read_ru("Суд оштрафовал пятерых участников пикета, в том числе учителя "
+                         "Олега Иванова и двух студентов университета – Анну Белову и "
+                         "Петра Смирнова.")
+    assert {n for n, _ in _facts(extraction)} == {"Олег Иванов", "Анна Белова",
+                                                  "Петр Смирнов"}
+
+
+def test_a_name_with_its_own_verb_is_not_on_the_list(read_ru) -> None:
+    extraction = read_ru("Полиция задержала Олега Иванова, журналист Петр Смирнов "
+                         "снимал происходящее на телефон.")
+    assert _facts(extraction) == {("Олег Иванов", "arrest")}

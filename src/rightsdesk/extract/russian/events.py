@@ -41,6 +41,9 @@ ROLE_REACH = 3  # words before a name where its role may stand ("начальн�
 # acts a plural noun counts over many people ("задержания"), unlike "слушания", "пытки"
 COUNTED_ACTS = frozenset({"arrest", "release", "killing"})
 LIST_MARKS = frozenset({"–", "—", "-", ":"})  # "Задержанные – X, Y и Z"
+# what may stand between two items of one list of people: "X, комика Y и двух граждан Z – W"
+LIST_GAP_POS = frozenset({"PUNCT", "CCONJ", "NOUN", "NUM", "ADJ", "PROPN"})
+LIST_GAP_WORDS = frozenset({",", "и", "–", "—", "-"})
 STEM = 5  # letters of a surname that stay the same in every case
 # "по обвинению в ...", "по обвинению журналиста X в ...": the accused may stand between
 ACCUSED = re.compile(r"\bпо\s+(?:обвинени|подозрени)[юяи](?:\s+[^\s,.;]+){0,6}?\s+в\s", re.I)
@@ -355,10 +358,46 @@ def _victims(sentence: Sentence, index: int, rule: Rule, people: People) -> list
         linked = [m for m in _people(sentence) if not _in_role(sentence, m)]
     if not linked:
         linked = _only_bystander(sentence, index, rule)
+    linked += _listed_after(sentence, index, linked)
     persons = [p for m in linked if (p := people.person_of(sentence, m))]
     if not persons:
         persons = _pronoun_target(sentence, index, people)
     return persons
+
+
+def _listed_after(sentence: Sentence, index: int, linked: list[Mention]) -> list[Mention]:
+    """People the sentence lists on after a linked one ("X, комика Y и двух граждан
+    Украины – Z и W"), whom a parse that loses the list's thread hangs elsewhere."""
+    added: list[Mention] = []
+    if not linked:
+        return added
+    last = linked[0]
+    for mention in _people(sentence):
+        if mention.first <= last.last:
+            continue
+        if mention not in linked and not _continues_list(sentence, index, last, mention):
+            break
+        if mention not in linked:
+            added.append(mention)
+        last = mention
+    return added
+
+
+def _continues_list(sentence: Sentence, index: int, before: Mention, mention: Mention) -> bool:
+    """Only list punctuation, "и" and the nouns that say who the next one is stand
+    between two names, none of them a subject, and no verb but the trigger governs
+    the later one."""
+    gap = sentence.words[before.last + 1:mention.first]
+    if not gap or not any(w.text in LIST_GAP_WORDS for w in gap):
+        return False
+    if any(w.pos not in LIST_GAP_POS or w.rel == "nsubj" or (w.pos in ("PUNCT", "CCONJ")
+                                         and w.text.lower() not in LIST_GAP_WORDS)
+           for w in gap):
+        return False
+    if _in_role(sentence, mention) or sentence.words[_head_of(sentence, mention)].rel == "nsubj":
+        return False
+    over = sentence.ancestors(_head_of(sentence, mention))
+    return not any(sentence.words[h].pos == "VERB" and h != index for h in over)
 
 
 def _among(sentence: Sentence, index: int) -> bool:
