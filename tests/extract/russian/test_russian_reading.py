@@ -25,6 +25,7 @@ PUBLISHED = date(2024, 3, 15)
         (["Максима", "Знака"], "Gen", "Максим Знак"),  # a surname that is also a noun
         (["Сервера", "Мустафаева"], "Gen", "Сервер Мустафаев"),  # an unknown given name
         (["Хадиджи", "Исмайловой"], "Gen", "Хадиджа Исмайлова"),
+        (["Ирину", "Смирнову"], "Dat", "Ирина Смирнова"),  # the given name shows the case
     ],
 )
 def test_nominative_of_declined_names(russian_nlp, words: list[str], case: str,
@@ -250,3 +251,9 @@ def test_a_name_with_its_own_verb_is_not_on_the_list(read_ru) -> None:
     extraction = read_ru("Полиция задержала Олега Иванова, журналист Петр Смирнов "
                          "снимал происходящее на телефон.")
     assert _facts(extraction) == {("Олег Иванов", "arrest")}
+
+
+def test_an_outlet_in_quotes_is_no_person(read_ru) -> None:
+    extraction = read_ru("Журналистов «Вестника» Ирину Смирнову и Олега Иванова задержали "
+                         "в Казани.")
+    assert {n for n, _ in _facts(extraction)} == {"Ирина Смирнова", "Олег Иванов"}

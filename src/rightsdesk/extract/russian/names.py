@@ -52,13 +52,26 @@ def nominative(morph: pymorphy3.MorphAnalyzer, words: list[str], case: str | Non
 @lru_cache(maxsize=1 << 14)
 def _nominative(morph: pymorphy3.MorphAnalyzer, words: tuple[str, ...], case: str | None) -> str:
     """Cached: a document names its people again and again."""
-    wanted = CASES.get(case or "")
+    wanted = _given_case(morph, words, CASES.get(case or ""))
     if wanted == "nomn":
         return " ".join(words)  # already in the nominative ("Огулсапар Мурадова")
     gender = _gender(morph, words, wanted)
     last = len(words) - 1
     return " ".join(_part(morph, word, wanted, gender, given=i < last)
                     for i, word in enumerate(words))
+
+
+def _given_case(morph: pymorphy3.MorphAnalyzer, words: tuple[str, ...],
+                case: str | None) -> str | None:
+    """The case the given name's own ending shows where the tagger's case is not one
+    of its readings ("Катерину" read as a dative is an accusative)."""
+    if len(words) < 2:
+        return case
+    cases = {str(p.tag.case) for p in morph.parse(words[0])
+             if "Name" in p.tag and "Fixd" not in p.tag and p.tag.case}
+    if cases and case not in cases and len(cases) == 1:
+        return cases.pop()
+    return case
 
 
 def _gender(morph: pymorphy3.MorphAnalyzer, words: list[str], case: str | None) -> str | None:

@@ -28,6 +28,9 @@ from rightsdesk.model import CleanDoc, Evidence, page_at
 
 LANGUAGE = "ru"
 LINE = re.compile(r"[^\n]*\S[^\n]*")
+MAX_NAME_WORDS = 3  # given name, patronymic, surname
+OPENING_QUOTES = frozenset({"«", '"', "„", "“"})
+CLOSING_QUOTES = frozenset({"»", '"', "“", "”"})
 PATRONYMIC_PARTICLES = frozenset({"кызы", "уулу", "улы", "оглы", "кизи", "гызы"})
 
 
@@ -197,6 +200,33 @@ def _add_mentions(sentences: list[Sentence], spans: list, morph: pymorphy3.Morph
                 sentence.mentions.append(
                     _mention(sentence, span, inside[0], inside[-1], morph))
             break
+    for sentence in sentences:
+        sentence.mentions = _joined(sentence, sentence.mentions)
+
+
+def _joined(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+    """Adjacent person spans are one name the tagger cut in two ("Катерина" "Андреева");
+    a name alone in quotes is a title or an outlet («Белсата»), not a person."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        if mention.kind == "PER" and _quoted(sentence, mention):
+            continue
+        before = kept[-1] if kept else None
+        if (before is not None and before.kind == mention.kind == "PER"
+                and before.last + 1 == mention.first
+                and mention.last - before.first < MAX_NAME_WORDS):
+            kept[-1] = Mention("PER", f"{before.text} {mention.text}", before.first,
+                               mention.last, f"{before.normal} {mention.normal}")
+        else:
+            kept.append(mention)
+    return kept
+
+
+def _quoted(sentence: Sentence, mention: Mention) -> bool:
+    words = sentence.words
+    return (mention.first > 0 and mention.last + 1 < len(words)
+            and words[mention.first - 1].text in OPENING_QUOTES
+            and words[mention.last + 1].text in CLOSING_QUOTES)
 
 
 def _mention(sentence: Sentence, span: object, first: int, last: int,
