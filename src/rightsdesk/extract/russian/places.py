@@ -22,6 +22,10 @@ LOCATIVE = frozenset({"в", "во"})
 PLACE_HOLDERS = frozenset({"суд", "райсуд", "горсуд", "облсуд", "район", "город", "посёлок",
                            "поселок", "село"})
 
+CITY_COURTS = frozenset({"суд", "горсуд", "облсуд"})  # a city's adjective names its city
+# courts whose one word names their city or region ("Мосгорсуд приговорил ...")
+COMPOUND_COURTS = {"мосгорсуд": "Москва", "мособлсуд": "Московская область"}
+
 
 @cache
 def countries() -> dict[str, str]:
@@ -38,7 +42,22 @@ def place_of(sentence: Sentence) -> str | None:
             continue
         if mention.normal.lower() not in countries():
             return _hyphenated(mention.text) if "-" in mention.text else mention.normal
-    return _held_place(sentence) or _court_city(sentence)
+    return _held_place(sentence) or _court_city(sentence) or _agency_region(sentence)
+
+
+def _agency_region(sentence: Sentence) -> str | None:
+    """The region an agency serves ("УФСИН по Ямало-Ненецкому автономному округу",
+    "МВД по Республике Дагестан"): its staff act there."""
+    ends = {m.last for m in sentence.mentions if m.kind == "ORG"}
+    words = sentence.words
+    for mention in sentence.mentions:
+        if mention.kind != "LOC" or mention.first < 2 or mention.normal.lower() in countries():
+            continue
+        before = mention.first - 2
+        if words[before + 1].text.lower() == "по" and (
+                before in ends or words[before].text == ")"):
+            return mention.normal
+    return None
 
 
 def _held_place(sentence: Sentence) -> str | None:
@@ -51,20 +70,27 @@ def _held_place(sentence: Sentence) -> str | None:
                for w in sentence.words[mention.first:mention.last + 1]):
             continue
         before = mention.first - 1
-        while before >= 0 and sentence.words[before].pos == "ADJ":
+        while before >= 0 and _adjectival(sentence.words[before].text):
             before -= 1
         if before >= 0 and sentence.words[before].lemma in PLACE_HOLDERS:
             return _hyphenated(mention.text) if "-" in mention.text else mention.normal
     return None
 
 
+def _adjectival(word: str) -> bool:
+    """An adjective or participle ("суд оккупированного Крыма"), whatever the tagger said."""
+    return any(p.tag.POS in ("ADJF", "PRTF") for p in _morph().parse(word)[:1])
+
+
 def _court_city(sentence: Sentence) -> str | None:
-    """"Минский областной суд", "Тбилисского городского суда": the city a court is named
-    after, when the dictionary knows a place of that stem."""
+    """"Минский областной суд", "Тбилисского городского суда", "Тбилисский горсуд": the
+    city a court is named after, when the dictionary knows a place of that stem."""
     words = sentence.words
     for word in words:
+        if word.lemma in COMPOUND_COURTS:
+            return COMPOUND_COURTS[word.lemma]
         if (word.pos == "ADJ" and word.text[:1].isupper() and word.lemma.endswith("ский")
-                and word.head >= 0 and words[word.head].lemma == "суд"
+                and word.head >= 0 and words[word.head].lemma in CITY_COURTS
                 and not any(words[c].lemma == "районный" for c in sentence.children(word.head))):
             # ("Ленинский районный суд" is named after a district, not a city)
             city = _city_of(word.lemma.removesuffix("ский"))
@@ -77,7 +103,9 @@ def _court_city(sentence: Sentence) -> str | None:
 def _city_of(stem: str) -> str | None:
     morph = _morph()
     candidates = (f"{stem}ск", stem, f"{stem}и", stem.removesuffix("с") + "и",
-                  stem.removesuffix("ов") + "ва")  # минский, актауский, тбилисский, московский
+                  stem.removesuffix("ов") + "ва",
+                  stem.removesuffix("ен") + "на")  # минский, актауский, тбилисский, московский,
+    # коломенский
     for candidate in candidates:
         if any("Geox" in p.tag and p.is_known and p.normal_form == candidate
                for p in morph.parse(candidate)):
