@@ -26,6 +26,7 @@ PUBLISHED = date(2024, 3, 15)
         (["Сервера", "Мустафаева"], "Gen", "Сервер Мустафаев"),  # an unknown given name
         (["Хадиджи", "Исмайловой"], "Gen", "Хадиджа Исмайлова"),
         (["Ирину", "Смирнову"], "Dat", "Ирина Смирнова"),  # the given name shows the case
+        (["Семена", "Федорова"], "Acc", "Семен Федоров"),  # spelt without ё as written
     ],
 )
 def test_nominative_of_declined_names(russian_nlp, words: list[str], case: str,
@@ -261,3 +262,9 @@ def test_an_outlet_in_quotes_is_no_person(read_ru) -> None:
     extraction = read_ru("Журналистов «Вестника» Ирину Смирнову и Олега Иванова задержали "
                          "в Казани.")
     assert {n for n, _ in _facts(extraction)} == {"Ирина Смирнова", "Олег Иванов"}
+
+
+def test_a_call_the_parse_loses_is_still_a_call(read_ru) -> None:
+    extraction = read_ru("Правозащитники осудили решение суда и призвали власти страны "
+                         "немедленно и безусловно освободить Олега Иванова.")
+    assert ("Олег Иванов", "release") not in _facts(extraction)

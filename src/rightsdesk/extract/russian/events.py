@@ -44,6 +44,7 @@ LIST_MARKS = frozenset({"–", "—", "-", ":"})  # "Задержанные – 
 # what may stand between two items of one list of people: "X, комика Y и двух граждан Z – W"
 LIST_GAP_POS = frozenset({"PUNCT", "CCONJ", "NOUN", "NUM", "ADJ", "PROPN"})
 LIST_GAP_WORDS = frozenset({",", "и", "–", "—", "-"})
+CALL_REACH = 8  # words before an infinitive where the call it completes may stand
 STEM = 5  # letters of a surname that stay the same in every case
 # "по обвинению в ...", "по обвинению журналиста X в ...": the accused may stand between
 ACCUSED = re.compile(r"\bпо\s+(?:обвинени|подозрени)[юяи](?:\s+[^\s,.;]+){0,6}?\s+в\s", re.I)
@@ -58,8 +59,11 @@ def triggers() -> dict[str, tuple[Rule, ...]]:
 
 @cache
 def blockers() -> dict[str, frozenset[str]]:
-    table = load_table("blockers", RULES)
-    return {rule.get("scope"): frozenset(rule.terms) for rule in table.rules}
+    """Scope -> the lemmas of every rule of that scope."""
+    scopes: dict[str, frozenset[str]] = {}
+    for rule in load_table("blockers", RULES).rules:
+        scopes[rule.get("scope")] = scopes.get(rule.get("scope"), frozenset()) | set(rule.terms)
+    return scopes
 
 
 @cache
@@ -346,6 +350,10 @@ def _blocked(sentence: Sentence, index: int) -> bool:
     scopes = blockers()
     heads = sentence.ancestors(index)
     if any(sentence.words[h].lemma in scopes.get("head", ()) for h in heads):
+        return True
+    before = sentence.words[max(0, index - CALL_REACH):index]
+    if word.feats.get("VerbForm") == "Inf" and any(  # "призвали ... освободить", misparsed
+            w.lemma in scopes.get("head", ()) for w in before):
         return True
     return any(sentence.words[c].lemma in scopes.get("child", ())
                for c in sentence.children(index))

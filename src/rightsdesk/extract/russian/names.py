@@ -113,6 +113,7 @@ def _part(morph: pymorphy3.MorphAnalyzer, word: str, case: str | None,
         return "-".join(_part(morph, piece, case, gender, given=given)
                         for piece in word.split("-"))
     parses = [p for p in morph.parse(word) if any(t in p.tag for t in NAME_TAGS)
+              and p.tag.number != "plur"  # one person: "Сефилян" is no plural "Сефиляны"
               and (case is None or p.tag.case in (case, "gent" if case == "accs" else case))]
     ranked = sorted(parses, key=lambda p: gender is not None and p.tag.gender != gender)
     for parse in ranked:
@@ -144,5 +145,8 @@ def _by_ending(word: str, case: str | None, gender: str | None) -> str:
 
 
 def _cased(form: str, written: str) -> str:
-    """The nominative with the written word's capitals ("тулетаева" -> "Тулетаева")."""
+    """The nominative with the written word's capitals ("тулетаева" -> "Тулетаева") and
+    its spelling of ё: the dictionary's "Ахтёмов" is written "Ахтемов"."""
+    if "ё" not in written.lower():
+        form = form.replace("ё", "е").replace("Ё", "Е")
     return written[:1] + form[1:] if written[1:2].isupper() is False else form.upper()
