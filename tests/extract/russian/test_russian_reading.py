@@ -268,3 +268,14 @@ def test_a_call_the_parse_loses_is_still_a_call(read_ru) -> None:
     extraction = read_ru("Правозащитники осудили решение суда и призвали власти страны "
                          "немедленно и безусловно освободить Олега Иванова.")
     assert ("Олег Иванов", "release") not in _facts(extraction)
+
+
+def test_a_paper_or_a_family_is_no_person(read_ru) -> None:
+    extraction = read_ru("Редактор газеты Заря Олег Иванов был приговорён к пяти годам. "
+                         "После того как Ивановы были осуждены, их дом продали.")
+    assert {n for n, _ in _facts(extraction)} == {"Олег Иванов"}
+
+
+def test_held_on_suspicion_is_not_yet_charged(read_ru) -> None:
+    extraction = read_ru("Олег Иванов задержан по подозрению в мошенничестве.")
+    assert _facts(extraction) == {("Олег Иванов", "arrest")}

@@ -34,6 +34,9 @@ RULES = "rightsdesk.extract.russian.rules"
 LOOKAHEAD = 3  # words after a trigger where its `requires` may stand ("взять под стражу")
 PASSIVE_RELS = ("nsubj:pass", "nsubj")
 HOLDER_RELS = ("nmod", "obj", "iobj", "obl", "appos", "nsubj:pass", "amod", "acl", "conj")
+# nouns a title follows: "газета Эрк" names a paper, not a person
+TITLED = frozenset({"газета", "журнал", "издание", "партия", "движение", "телеканал",
+                    "радиостанция", "агентство", "сайт", "портал", "операция", "проект"})
 PRONOUNS = frozenset({"он", "она"})
 MAX_DOC_CHARGES = 4  # charges a document-wide fallback gives an event
 LEAD = 4  # sentences of headline and lead: an undated event there is the day's news
@@ -47,7 +50,8 @@ LIST_GAP_WORDS = frozenset({",", "и", "–", "—", "-"})
 CALL_REACH = 8  # words before an infinitive where the call it completes may stand
 STEM = 5  # letters of a surname that stay the same in every case
 # "по обвинению в ...", "по обвинению журналиста X в ...": the accused may stand between
-ACCUSED = re.compile(r"\bпо\s+(?:обвинени|подозрени)[юяи](?:\s+[^\s,.;]+){0,6}?\s+в\s", re.I)
+# (held "по подозрению в ..." is no charge yet)
+ACCUSED = re.compile(r"\bпо\s+обвинени[юяи](?:\s+[^\s,.;]+){0,6}?\s+в\s", re.I)
 
 
 @cache
@@ -87,7 +91,10 @@ class People:
         words = [w.text for w in sentence.words[mention.first:mention.last + 1]]
         case = sentence.words[mention.first].feats.get("Case")
         name = nominative(self.morph, words, case)
-        if parse_name(name) is None or (len(words) == 1 and _common_noun(self.morph, name)):
+        if parse_name(name) is None or (len(words) == 1 and (
+                _common_noun(self.morph, name) or _family(sentence, mention))):
+            return None
+        if _titled(sentence, mention):
             return None
         parts = name.split()
         key = self._key(parts)
@@ -142,6 +149,16 @@ def _same_stem(one: str, other: str) -> bool:
     short, long = sorted((one, other), key=len)
     stem = short[:max(3, min(len(short) - 1, STEM - 1))] if len(short) > 3 else short
     return long.startswith(stem)
+
+
+def _family(sentence: Sentence, mention: Mention) -> bool:
+    """A surname in the plural names a family ("Юнусы"), whose members are named apart."""
+    return sentence.words[mention.first].feats.get("Number") == "Plur"
+
+
+def _titled(sentence: Sentence, mention: Mention) -> bool:
+    """A name that follows the noun of a title ("газеты Эрк", "партии Алга"): no person."""
+    return mention.first > 0 and sentence.words[mention.first - 1].lemma in TITLED
 
 
 def _common_noun(morph: pymorphy3.MorphAnalyzer, word: str) -> bool:
