@@ -279,3 +279,12 @@ def test_a_paper_or_a_family_is_no_person(read_ru) -> None:
 def test_held_on_suspicion_is_not_yet_charged(read_ru) -> None:
     extraction = read_ru("Олег Иванов задержан по подозрению в мошенничестве.")
     assert _facts(extraction) == {("Олег Иванов", "arrest")}
+
+
+def test_a_counted_group_named_in_the_next_sentence_takes_its_events(read_ru) -> None:
+    extraction = read_ru("В мае суд начал рассматривать дело трёх студентов, задержанных "
+                         "после митинга. Подсудимые – Олег Иванов, Анна Белова и Петр "
+                         "Смирнов – свою вину не признают.")
+    facts = _facts(extraction)
+    assert {n for n, _ in facts} == {"Олег Иванов", "Анна Белова", "Петр Смирнов"}
+    assert ("Анна Белова", "arrest") in facts

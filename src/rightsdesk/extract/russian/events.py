@@ -182,12 +182,16 @@ def find_events(sentences: list[Sentence], *, published: object,
         found = list(_sentence_events(sentence, people, published))
         for event in found:
             _keep(events, event)
+        if at and _names_a_group(sentences[at - 1]) and _group_listed(sentence):
+            for person in _listed_people(sentence, people):
+                for event in _acts_of(sentences[at - 1], published):
+                    _keep(events, replace(event, person=person.key, also=list(event.also)))
         if intro and _list_item(sentence):
             person = people.person_of(sentence, sentence.mentions[0])
             for event in intro if person else ():
                 _keep(events, replace(event, person=person.key, also=list(event.also)))
         elif sentence.text.rstrip().endswith(":"):
-            intro = _intro_events(sentences, at, people, published)
+            intro = _intro_events(sentences, at, published)
         else:
             intro = []
     victims = {key for key, _ in events}
@@ -257,24 +261,53 @@ def _list_item(sentence: Sentence) -> bool:
     return bool(mentions) and mentions[0].kind == "PER" and mentions[0].first == 0
 
 
-def _intro_events(sentences: list[Sentence], at: int, people: People,
-                  published: object) -> list[Event]:
+def _names_a_group(sentence: Sentence) -> bool:
+    """A sentence that names no one but counts people ("дело 11 человек, задержанных ...")."""
+    words = sentence.words
+    return not _people(sentence) and any(
+        w.pos == "NUM" and w.head >= 0 and words[w.head].feats.get("Animacy") == "Anim"
+        for w in words)
+
+
+def _group_listed(sentence: Sentence) -> bool:
+    """A sentence that opens by listing people under a plural noun ("Обвиняемые – X, Y
+    и Z ..."): the group the sentence before counted, by name."""
+    words = sentence.words
+    return (len(_people(sentence)) > 1 and len(words) > 1 and words[1].text in LIST_MARKS
+            and words[0].feats.get("Number") == "Plur")
+
+
+def _listed_people(sentence: Sentence, people: People) -> list[Person]:
+    return [p for m in _people(sentence) if not _in_role(sentence, m)
+            if (p := people.person_of(sentence, m))]
+
+
+def _acts_of(sentence: Sentence, published: object) -> list[Event]:
+    """The events a sentence reports, whoever they are done to; `person` is a placeholder."""
+    ahead = lies_ahead(sentence)
+    dates = find_dates(sentence.text, published=published, ahead=ahead)  # type: ignore[arg-type]
+    accused = bool(ACCUSED.search(sentence.text))
+    found: list[Event] = []
+    for index, rule in _triggers_in(sentence):
+        if ahead and rule.get("event") == "trial":
+            continue
+        date = _nearest(dates, sentence.words[index].start - sentence.evidence.start)
+        found += [Event(type=kind, person="", evidence=sentence.evidence,
+                        date=date if kind == rule.get("event") else None,
+                        place=place_of(sentence), also=list(rule.get("also", [])))
+                  for kind in _types(sentence, index, rule, accused=accused)
+                  if kind not in {e.type for e in found}]
+    return found
+
+
+def _intro_events(sentences: list[Sentence], at: int, published: object) -> list[Event]:
     """The events a list's introduction and the sentence before it report, to be
     given to each person the list names; their `person` is a placeholder."""
     events: list[Event] = []
     for sentence in (sentences[at], sentences[at - 1] if at else None):
-        if sentence is None:
-            continue
-        ahead = lies_ahead(sentence)
-        dates = find_dates(sentence.text, published=published, ahead=ahead)  # type: ignore[arg-type]
-        accused = bool(ACCUSED.search(sentence.text))
-        found = [Event(type=kind, person="", evidence=sentence.evidence,
-                       date=dates[0].value if dates else None, place=place_of(sentence),
-                       also=list(rule.get("also", [])))
-                 for index, rule in _triggers_in(sentence)
-                 if not (ahead and rule.get("event") == "trial")
-                 for kind in _types(sentence, index, rule, accused=accused)]
-        events += [e for e in found if e.type not in {x.type for x in events}]
+        if sentence is not None:
+            events += [e for e in _acts_of(sentence, published)
+                       if e.type not in {x.type for x in events}]
     return events
 
 
