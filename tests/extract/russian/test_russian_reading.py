@@ -288,3 +288,14 @@ def test_a_counted_group_named_in_the_next_sentence_takes_its_events(read_ru) ->
     facts = _facts(extraction)
     assert {n for n, _ in facts} == {"Олег Иванов", "Анна Белова", "Петр Смирнов"}
     assert ("Анна Белова", "arrest") in facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Судья Олег Иванов заявил, что вина подсудимой доказана.",
+     "Об этом написала в соцсетях адвокат Анна Белова.",
+     "Управление ФСИН по Томской области сообщило о смерти заключённого и выразило "
+     "соболезнования."],
+)
+def test_a_judge_a_lawyer_or_a_prison_service_takes_no_position(read_ru, text: str) -> None:
+    assert read_ru(text).statements == []

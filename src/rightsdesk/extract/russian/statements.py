@@ -25,8 +25,11 @@ RULES = "rightsdesk.extract.russian.rules"
 SUBJECT_RELS = ("nsubj", "nsubj:pass")
 PARENTHESES = re.compile(r"\s*\([^)]*\)")
 SHORT_FORM = re.compile(r"\(([^()]+)\)\s*$")
-COURT = re.compile(r"суд(?:а|у|ом|е)?\b|прокуратур|полици", re.I)  # "райсуд" too
+# a court's ruling is an event; a prison service reports, it takes no position
+COURT = re.compile(r"суд(?:а|у|ом|е)?\b|прокуратур|полици|фсин|^управлени", re.I)
 PLACE_RELS = ("obl", "nmod")
+NOT_SPEAKING = frozenset({"судья", "прокурор", "генпрокурор", "следователь", "адвокат",
+                          "защитник", "юрист"})
 
 
 @cache
@@ -157,9 +160,11 @@ def _office(sentence: Sentence, mention: Mention) -> str | None:
 
 
 def _official(sentence: Sentence, mention: Mention) -> bool:
-    """A person named with an office ("президент", "представитель") speaks for it."""
+    """A person named with an office ("президент", "представитель") speaks for it; a
+    judge or prosecutor rules or charges, and a lawyer speaks for a client."""
     before = sentence.words[max(0, mention.first - 4):mention.first]
-    return any(w.lemma in roles() for w in before)
+    return any(w.lemma in roles() for w in before) and not any(
+        w.lemma in NOT_SPEAKING for w in before)
 
 
 def _speaks(sentence: Sentence, mention: Mention, *, subject_only: bool = False,
