@@ -149,6 +149,7 @@ def test_an_official_speaks_for_the_office_and_a_ministry_keeps_its_country(read
         ("В прошлом году Комитет по правам ребенка ООН опубликовал заключение, в котором "
          "говорится, что блогера Олега Иванова незаконно держали под стражей.",
          ["Комитет по правам ребенка ООН"]),
+        ("Меморандум Amnesty International о положении заключённых", ["Amnesty International"]),
     ],
 )
 def test_who_speaks_up_beside_another_in_a_headline_as_a_country_or_by_short_form(

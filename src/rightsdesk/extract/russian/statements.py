@@ -167,6 +167,16 @@ def _official(sentence: Sentence, mention: Mention) -> bool:
         w.lemma in NOT_SPEAKING for w in before)
 
 
+def _own_text(sentence: Sentence, index: int) -> bool:
+    """A text the sentence presents or quotes ("Меморандум HRW", "в докладе HRW
+    говорится"), not one it cites ("ссылаясь на резолюцию Ассамблеи")."""
+    word = sentence.words[index]
+    if word.pos != "NOUN" or word.lemma not in lemmas("speech"):
+        return False
+    return word.rel in ("root", "nsubj") or any(
+        sentence.words[c].text.lower() in ("в", "во") for c in sentence.children(index))
+
+
 def _speaks(sentence: Sentence, mention: Mention, *, subject_only: bool = False,
             walk: bool = True) -> bool:
     """The organisation is the subject, or the place, of a verb of speaking up;
@@ -179,6 +189,8 @@ def _speaks(sentence: Sentence, mention: Mention, *, subject_only: bool = False,
         head = words[head].head  # "центр «Мемориал»": the noun the name stands beside
         seen.add(head)
     word = words[head]
+    if walk and head != _head(sentence, mention) and _own_text(sentence, head):
+        return True
     if word.head < 0:
         return False
     verb = words[word.head]
