@@ -386,3 +386,46 @@ def test_the_day_an_anniversary_is_marked_dates_nothing(events) -> None:
     found = events("Wednesday, July 9, 2025 marks a year since the abduction of the activist "
                    "Oumar Sall by soldiers.", published=date(2025, 7, 10))
     assert found[("Oumar Sall", "arrest")].date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Police detained the activist Ivan Petrov on his way to Europe in March.", None),
+        ("The journalist Anna Berg was sentenced to five years at Insein Prison in Yangon.",
+         "Yangon"),
+        ("Police arrested Cristel Pina and Eduardo Ramos. Pina was tortured, the report said.",
+         None),
+    ],
+)
+def test_no_part_of_the_world_building_or_surname_is_a_place(read, text, place) -> None:
+    assert {e.place for e in read(text).events} == {place}
+
+
+def test_arrested_along_with_a_described_companion(events) -> None:
+    found = events("Journalist Peter Okello was arrested along with his colleague John Mukasa.")
+    assert {("Peter Okello", "arrest"), ("John Mukasa", "arrest")} <= set(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Among those detained in March was Anna Berg.",
+     "Among those arrested was the head of the teachers' union, Anna Berg.",
+     "The latest arrests involve Anna Berg, a rights activist."],
+)
+def test_counted_among_the_detained(events, text: str) -> None:
+    assert ("Anna Berg", "arrest") in events(text)
+
+
+def test_a_first_name_alone_after_names_the_ner_missed(events) -> None:
+    text = ("Authorities should release journalists Getenet Ashagre and Aragaw Sisay, the "
+            "Committee to Protect Journalists said Monday.\n"
+            "On March 26, federal police officers in Addis Ababa arrested Aragaw, founder of "
+            "Roha News, according to his lawyer.")
+    assert ("Aragaw Sisay", "arrest") in events(text)
+
+
+def test_those_who_appear_alongside_the_defendant_are_tried_too(events) -> None:
+    found = events("At the court on Tuesday, Jimmy Lai appeared alongside former editor "
+                   "Anna Berg and columnist Ivan Petrov.")
+    assert {("Jimmy Lai", "trial"), ("Anna Berg", "trial"), ("Ivan Petrov", "trial")} <= set(found)

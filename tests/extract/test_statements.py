@@ -265,3 +265,14 @@ def test_a_named_body_coordinated_with_a_known_one_speaks_too(nlp: Language) -> 
     text = ("Blogger Ivan Petrov was jailed in Belarus in March. Amnesty International and "
             "the Belarusian Association of Journalists condemned the verdict.")
     assert actors(nlp, text) == ["Amnesty International", "Belarusian Association of Journalists"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [("The Justice Forum has criticised the arrest of the journalists.", "Justice Forum"),
+     ("The National Syndicate of Press Workers condemned the detention of the reporter.",
+      "National Syndicate of Press Workers"),
+     ("The Opposition Platform denounced the arrests on Monday.", "Opposition Platform")],
+)
+def test_forums_platforms_and_syndicates_are_organisations(nlp: Language, text, actor) -> None:
+    assert actors(nlp, text) == [actor]

@@ -26,7 +26,8 @@ ORG_HEADS = (
     "Watch|International|Committee|Council|Foundation|Center|Centre|Bureau|Coalition|"
     "Partnership|Organisation|Organization|Union|Parliament|Assembly|Embassy|Ministry|"
     "Cabinet|Network|Association|Institute|Federation|League|Campaign|Defenders|Movement|"
-    "Commission|Alliance|Society|Initiative|Fund|Trust|Mission|Helsinki|Observatory"
+    "Commission|Alliance|Society|Initiative|Fund|Trust|Mission|Helsinki|Observatory|Forum|"
+    "Platform|Syndicate"
 )
 # "the rights group Viasna", "the watchdog X": the kind of body that introduces a name
 GROUP_NOUNS = frozenset({"group", "organisation", "organization", "coalition", "network",

@@ -50,6 +50,10 @@ COURT_KINDS = frozenset(
      "central", "administrative", "economic", "juvenile", "anti", "terrorism", "court"}
 )
 SETTLEMENTS = frozenset({"city", "town", "village", "settlement", "region", "province", "district"})
+# "Insein Prison", "the Supreme Court", "the police station": a building, not the town or
+# region a place field names (another place of the clause may)
+BUILDINGS = frozenset({"prison", "jail", "gaol", "penitentiary", "colony", "court", "station",
+                       "headquarters"})
 # "detained after / when / as the plane landed in X": the clause that times the event.
 OCCASION_MARKS = frozenset({"after", "when", "as", "once", "upon"})
 CODE_NAME = re.compile(  # "the Criminal Code": where charges are written, not a charge
@@ -373,11 +377,20 @@ def _named_place(sent: Span, clause: set[Token], targets: set[int]) -> str | Non
             continue  # a first name the NER took for a town
         if any(t.ent_type_ == "PERSON" for t in ent.root.conjuncts):
             continue  # "A and B": a surname listed with a person is a person
+        if ent[-1].lower_ in BUILDINGS or _personal(ent):
+            continue
         text = _with_direction(ent)
         if pattern.fullmatch(text):
             continue  # "in Kazakhstan" says nothing a country field does not
         return text
     return None
+
+
+def _personal(ent: Span) -> bool:
+    """"Cristel Pina ... detained in Pina": every word of the place is a word of a
+    person's name in the paragraph, so the NER took a surname for a town."""
+    names = {t.lower_ for person in ent.doc.ents if person.label_ == "PERSON" for t in person}
+    return all(t.lower_ in names for t in ent)
 
 
 def named_places(sent: Span) -> list[str]:

@@ -20,12 +20,22 @@ def country_pattern(table: str = "countries") -> tuple[re.Pattern[str], dict[str
     return _whole_words(forms), forms
 
 
+# Parts of the world: no place for an event ("detained on his way to Europe")
+WORLD_REGIONS = ("Europe", "Asia", "Africa", "Americas", "Latin America", "Middle East",
+                 "Central Asia", "South Asia", "Southeast Asia", "East Asia", "North Africa",
+                 "West Africa", "East Africa", "Caucasus", "Balkans", "Gulf", "Eurasia",
+                 "Oceania", "Scandinavia", "Sahel")
+
+
 @cache
 def country_only() -> re.Pattern[str]:
-    """Country names that say no more than a country field does: every country but
-    the city-states ("Singapore", "Hong Kong" are the place of what happens there)."""
-    return _whole_words(form.lower() for rule in load_table("countries").rules
-                        if not rule.get("city") for form in rule.terms)
+    """Names that say no more than a country field does: every country but the
+    city-states ("Singapore", "Hong Kong" are the place of what happens there), and
+    the parts of the world."""
+    countries = [form for rule in load_table("countries").rules if not rule.get("city")
+                 for form in rule.terms]
+    regions = [form for region in WORLD_REGIONS for form in (region, f"the {region}")]
+    return _whole_words(form.lower() for form in [*countries, *regions])
 
 
 def _whole_words(forms: Iterable[str]) -> re.Pattern[str]:

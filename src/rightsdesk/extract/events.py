@@ -144,6 +144,7 @@ class NameIndex:
                 mention = name_at(ent.root) if ent.label_ == "PERSON" else None
                 if mention is not None and not _names_a_time(ent):
                     self._add(mention, view)
+        self._add_described_names(sents)
         self._add_lone_surnames(sents)
         self.namesakes = _namesakes(m.text for _, m in self.mentions)
         self._alone: dict[str, list[tuple[tuple[int, int], str]]] = {}  # see `_named_alone`
@@ -155,6 +156,22 @@ class NameIndex:
         # grows with names read in target positions
         self.known = set(self.full) | _given_names(set(self.full.values()))
         self.victims: set[str] = set()  # person keys already read as a trigger's target
+
+    def _add_described_names(self, sents: list[SentenceView]) -> None:
+        """"journalists Getenet Ashagre and Aragaw Sisay": names beside a noun for persons
+        are persons, though the NER missed them or called them an organisation (so that
+        "police arrested Aragaw" later finds the person)."""
+        seen = {(view.index, m.span.start) for view, m in self.mentions}
+        nouns = person_nouns()
+        for view in sents:
+            described = [t for token in view.span if token.lemma_.lower() in nouns
+                         for named in [*described_names(token), *_name_after(token)]
+                         for t in coordinated(named)]
+            for mention in filter(None, map(name_at, described)):
+                if (view.index, mention.span.start) not in seen:
+                    seen.add((view.index, mention.span.start))
+                    self._add(mention, view)
+        self.mentions.sort(key=lambda pair: (pair[0].index, pair[1].span.start))
 
     def _add_lone_surnames(self, sents: list[SentenceView]) -> None:
         """"Kozlov, the party's leader, ...": the surname of a person named in full
@@ -379,6 +396,15 @@ def _speaks(name: Token) -> bool:
     if name.dep_ == "pobj" and name.head.lower_ == "to":
         return name.head.head.lower_ == "according"
     return name.dep_ == "nsubj" and name.head.lemma_.lower() in REPORTING_VERBS
+
+
+def _name_after(noun: Token) -> list[Token]:
+    """The last word of the proper nouns right after a noun ("journalists Getenet
+    Ashagre"), whatever the parse made of them."""
+    end = noun.i + 1
+    while end < noun.sent.end and noun.doc[end].pos_ == "PROPN":
+        end += 1
+    return [noun.doc[end - 1]] if end > noun.i + 1 else []
 
 
 def _given_names(full_names: Iterable[str]) -> set[str]:

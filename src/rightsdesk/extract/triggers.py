@@ -32,7 +32,7 @@ TIME_UNITS = frozenset({"year", "month", "week", "day"})
 TERM_NOUNS = frozenset({"sentence", "term", "penalty"})
 SENTENCING_VERBS = frozenset({"sentence", "jail", "imprison"})
 CASE_NOUNS = frozenset({"verdict", "sentence", "conviction", "ruling", "appeal", "case", "term",
-                        "jailing", "imprisonment", "sentencing"})
+                        "jailing", "imprisonment", "sentencing", "detention", "custody"})
 # "a sentence for X", "pardons for nine jailed leaders": nouns whose "for" names the holder
 FOR_NOUNS = CASE_NOUNS | {"pardon", "amnesty", "clemency"}
 # What a person files with a court: "an appeal by X" is X's.
@@ -266,8 +266,8 @@ def _inherited(verb: Token, deps: frozenset[str]) -> list[Token]:
         found = _children(node, deps)
         if found:
             return found
-    if verb.dep_ in {"acl", "amod"}:
-        return [verb.head]  # "the activist, arrested in May"
+    if verb.dep_ in {"acl", "amod"}:  # "the activist, arrested in May"
+        return _counted_among(verb.head) or [verb.head]
     return _copula_subjects(node) if node != verb else []
 
 
@@ -384,8 +384,8 @@ def _deprived_of(verb: Token, child: Token) -> bool:
 def _companions(verb: Token) -> list[Token]:
     """"X was arrested together with A and B", "activists were jailed, including A"."""
     found = []
-    said_together = any(c.dep_ == "advmod" and c.lower_ in {"together", "along"}
-                        for c in verb.children)  # "arrested together with": on the verb
+    # "arrested together with", "arrested along with": the adverb sits on the verb
+    said_together = any(c.lower_ in {"together", "along"} for c in verb.children)
     for prep in verb.children:
         together = said_together or any(c.lower_ in {"together", "along"} for c in prep.children)
         joined = prep.lower_ in {"alongside", "including"} or (prep.lower_ == "with" and together)
@@ -403,8 +403,9 @@ def _subjects(verb: Token) -> list[Token]:
         given = _children(verb, frozenset({"dative"}))
         if given:
             return given
-    found = _children(verb, SUBJECT_DEPS)
-    return found or _ordered_to(verb) or _inherited(verb, SUBJECT_DEPS) or _controlled_by(verb)
+    found = (_children(verb, SUBJECT_DEPS) or _ordered_to(verb) or _inherited(verb, SUBJECT_DEPS)
+             or _controlled_by(verb))
+    return found + _companions(verb) if found else found  # "X appeared alongside A and B"
 
 
 def _controlled_by(verb: Token) -> list[Token]:
@@ -464,6 +465,9 @@ def _holders(noun: Token) -> list[Token]:
         found.extend(_children(prep.head, frozenset({"nsubjpass"})))  # "subjected to torture"
     if not found and noun.dep_ == "pobj" and prep.lower_ == "of":
         found.extend(_bearer_of(prep.head))  # "X showed signs of torture"
+    if not found and noun.dep_ == "pobj" and prep.lower_ in {"of", "about"} and (
+            prep.head.lemma_.lower() == "complain"):
+        found.extend(_subjects(prep.head))  # "X complained of mistreatment"
     at_event = noun.dep_ == "pobj" and (prep.lower_ in {"at", "during"} or (
         prep.lower_ == "on" and noun.lemma_.lower() == "appeal"))  # "freed on appeal"
     if not found and at_event and prep.head.pos_ in {"VERB", "AUX"}:
@@ -502,13 +506,22 @@ def _hung_on(held: Token) -> list[Token]:
 
 
 def _included(noun: Token) -> list[Token]:
-    """"The detainees include A and B", "the list of the detainees includes A and B"."""
+    """"The detainees include A and B", "the list of the detainees includes A and B",
+    "the latest arrests involve A and B"."""
     of = noun.head
     if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() == "list":
         noun = of.head
-    if noun.dep_ != "nsubj" or noun.head.lemma_ != "include":
-        return []
+    if noun.dep_ != "nsubj" or noun.head.lemma_ not in {"include", "involve"}:
+        return _counted_among(noun)
     return [c for c in noun.head.children if c.dep_ == "dobj"]
+
+
+def _counted_among(noun: Token) -> list[Token]:
+    """"Among those arrested was X", "among the detainees are A and B": whoever the
+    clause that the phrase opens is about."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "among":
+        return []
+    return _children(noun.head.head, frozenset({"nsubj", "nsubjpass", "attr"}))
 
 
 def _judged_at(noun: Token) -> list[Token]:
@@ -532,6 +545,8 @@ def _located(noun: Token) -> list[Token]:
     if noun.dep_ != "pobj" or prep.lower_ not in LOCATED_PREPOSITIONS:
         return []
     holder = prep.head
+    if holder.dep_ in {"dobj", "npadvmod"} and holder.head.lemma_.lower() == "spend":
+        return _subjects(holder.head)  # "X spent long periods in solitary confinement"
     if holder.pos_ in {"NOUN", "PROPN"}:
         return [holder]  # "X, in prison since 2020"
     lemma = holder.lemma_.lower()

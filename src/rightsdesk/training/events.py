@@ -26,7 +26,7 @@ from rightsdesk.training.corpus import GoldDoc, gold_types, gold_victim
 CANDIDATE_C = 0.3
 EVENT_C = 1.0
 PROPOSE_GRID = (0.3, 0.4, 0.5, 0.6, 0.7)
-KEEP_GRID = tuple(round(0.2 + 0.05 * i, 2) for i in range(13))
+KEEP_GRID = tuple(round(0.2 + 0.05 * i, 2) for i in range(16))  # up to 0.95: few proposals
 KEEP_READ_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4)
 ALWAYS = LinearModel({}, 30.0)  # keeps everything: the event model is not trained yet
 
