@@ -300,3 +300,14 @@ def test_a_counted_group_named_in_the_next_sentence_takes_its_events(read_ru) ->
 )
 def test_a_judge_a_lawyer_or_a_prison_service_takes_no_position(read_ru, text: str) -> None:
     assert read_ru(text).statements == []
+
+
+def test_her_liberation_after_a_mans_name_is_no_ones(read_ru) -> None:
+    extraction = read_ru("Олег Иванов выступил на митинге в столице. Земля будет гореть "
+                         "под ногами до её освобождения.")
+    assert _facts(extraction) == set()
+
+
+def test_a_pronoun_spelt_with_yo_refers_back(read_ru) -> None:
+    extraction = read_ru("Анна Белова живёт в Москве. Её задержали утром.")
+    assert _facts(extraction) == {("Анна Белова", "arrest")}

@@ -117,9 +117,13 @@ class People:
         return person
 
     def antecedent(self, pronoun: str) -> Person | None:
-        """The person "он" or "она" refers to: the last one of that gender named."""
+        """The person "он" or "она" refers to: the last one of that gender named, or
+        the last one named when the name tells no gender ("её освобождение" after a
+        man's name is a country's, a cause's: no one's)."""
         kind = {"он": "masc", "она": "femn"}.get(pronoun)
-        key = self.last_by_gender.get(kind or "", self.last)
+        key = self.last_by_gender.get(kind) if kind else self.last
+        if key is None and self.last and gender(self.morph, self.persons[self.last].name) is None:
+            key = self.last
         return self.persons.get(key) if key else None
 
     def _key(self, parts: list[str]) -> str:
@@ -544,7 +548,7 @@ def _only_bystander(sentence: Sentence, index: int, rule: Rule) -> list[Mention]
             and rule.get("event") in COUNTED_ACTS):
         return []  # "задержания случились во время акции": no one person's
     candidates = [m for m in _people(sentence) if not _in_role(sentence, m)
-                  and not _acting(sentence, index, m, rule)
+                  and not _acting(sentence, index, m, rule) and not _speaker(sentence, m)
                   and not _through(sentence, -1, _head_of(sentence, m))]
     return candidates if len(candidates) == 1 else []
 
@@ -562,6 +566,13 @@ def _in_role(sentence: Sentence, mention: Mention) -> bool:
     relation = words[_head_of(sentence, mention)].rel
     return bool(roles() & set(before)) or (
         over in roles() and relation in ("appos", "flat:name", "nmod"))
+
+
+def _speaker(sentence: Sentence, mention: Mention) -> bool:
+    """The subject of a verb of saying ("..., – написал X"): who speaks the quote."""
+    word = sentence.words[_head_of(sentence, mention)]
+    return word.rel == "nsubj" and word.head >= 0 and (
+        sentence.words[word.head].lemma in blockers().get("speaker", ()))
 
 
 def _acting(sentence: Sentence, index: int, mention: Mention, rule: Rule) -> bool:
