@@ -311,3 +311,9 @@ def test_her_liberation_after_a_mans_name_is_no_ones(read_ru) -> None:
 def test_a_pronoun_spelt_with_yo_refers_back(read_ru) -> None:
     extraction = read_ru("Анна Белова живёт в Москве. Её задержали утром.")
     assert _facts(extraction) == {("Анна Белова", "arrest")}
+
+
+def test_an_official_titled_before_a_long_organisation_name_speaks_for_it(read_ru) -> None:
+    extraction = read_ru("Президент телеканала «Новая волна Европы» Пётр Смирнов выступил "
+                         "с резким заявлением в связи с арестом блогера.")
+    assert extraction.statements != []
