@@ -314,6 +314,6 @@ def test_a_pronoun_spelt_with_yo_refers_back(read_ru) -> None:
 
 
 def test_an_official_titled_before_a_long_organisation_name_speaks_for_it(read_ru) -> None:
-    extraction = read_ru("Президент телеканала «Новая волна Европы» Пётр Смирнов выступил "
+    extraction = read_ru("Президент Радио Новая Волна Европы Пётр Смирнов выступил "
                          "с резким заявлением в связи с арестом блогера.")
     assert extraction.statements != []
