@@ -317,3 +317,11 @@ def test_an_official_titled_before_a_long_organisation_name_speaks_for_it(read_r
     extraction = read_ru("Президент Радио Новая Волна Европы Пётр Смирнов выступил "
                          "с резким заявлением в связи с арестом блогера.")
     assert extraction.statements != []
+
+
+def test_a_sentence_to_the_same_term_takes_the_term_told_before(read_ru) -> None:
+    extraction = read_ru("Олега Иванова суд приговорил к трём годам колонии. "
+                         "К такому же сроку приговорена и Анна Белова.")
+    names = {p.key: p.name for p in extraction.persons}
+    assert {names[e.person]: e.sentence_months for e in extraction.events
+            if e.type == "sentence"} == {"Олег Иванов": 36, "Анна Белова": 36}

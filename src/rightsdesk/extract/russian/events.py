@@ -47,6 +47,9 @@ LIST_MARKS = frozenset({"–", "—", "-", ":"})  # "Задержанные – 
 # what may stand between two items of one list of people: "X, комика Y и двух граждан Z – W"
 LIST_GAP_POS = frozenset({"PUNCT", "CCONJ", "NOUN", "NUM", "ADJ", "PROPN"})
 LIST_GAP_WORDS = frozenset({",", "и", "–", "—", "-"})
+# "к аналогичному сроку приговорён и X": the term (and day) of the sentence told before
+SAME_TERM = re.compile(r"\b(?:к|на)\s+(?:аналогичн|такому\s+же|тому\s+же|такой\s+же|тот\s+же"
+                       r"|такие\s+же|те\s+же|такой|одинаков)\w*\s+(?:срок|наказани)", re.I)
 CALL_REACH = 8  # words before an infinitive where the call it completes may stand
 STEM = 5  # letters of a surname that stay the same in every case
 # "по обвинению в ...", "по обвинению журналиста X в ...": the accused may stand between
@@ -200,16 +203,21 @@ def find_events(sentences: list[Sentence], *, published: object,
             intro = []
     victims = {key for key, _ in events}
     persons = [p for p in people.persons.values() if p.key in victims]
-    _fill_from_context(list(events.values()), sentences, published)
     _fill_terms(list(events.values()), sentences, people)
+    _fill_from_context(list(events.values()), sentences, published)
     return persons, list(events.values())
 
 
 def _fill_terms(events: list[Event], sentences: list[Sentence], people: People) -> None:
     """A sentence event without a term takes the term of a sentence that names that
     person alone ("Колесникова получила 11 лет колонии")."""
+    told = sorted((e for e in events if e.type == "sentence" and e.sentence_months),
+                  key=lambda e: e.evidence.start)
     for event in events:
         if event.type != "sentence" or event.sentence_months is not None:
+            continue
+        if SAME_TERM.search(event.evidence.sentence):
+            _same_as(event, [e for e in told if e.evidence.start < event.evidence.start])
             continue
         stem = people.persons[event.person].name.split()[-1].lower()[:STEM]
         for sentence in sentences:
@@ -218,6 +226,13 @@ def _fill_terms(events: list[Event], sentences: list[Sentence], people: People) 
             if named == {stem} and (months := sentence_months(sentence)) is not None:
                 event.sentence_months = months
                 break
+
+
+def _same_as(event: Event, before: list[Event]) -> None:
+    """A sentence "to the same term" takes the last term told before it, and its day."""
+    if before:
+        event.sentence_months = before[-1].sentence_months
+        event.date = event.date or before[-1].date
 
 
 def _fill_from_context(events: list[Event], sentences: list[Sentence],

@@ -152,6 +152,8 @@ def _count_before(words: list[Word], i: int, numerals: dict[str, float]) -> floa
     """The count in front of unit word `i`: "7,5", "семи", "семи с половиной"."""
     half = 0.0
     j = i - 1
+    if words[j].text.lower() in ("на", "к") and words[i].feats.get("Number") == "Sing":
+        return 1.0  # "к году колонии", "на год и три месяца"
     if words[j].lemma == "половина" and j >= 2 and words[j - 1].lemma == "с":
         half, j = 0.5, j - 2
     value = _number(words[j], numerals)
@@ -161,8 +163,9 @@ def _count_before(words: list[Word], i: int, numerals: dict[str, float]) -> floa
             value, j = tens + value, j - 1
     if value is None or value > MAX_COUNT or value <= 0:
         return None
-    if j >= 1 and words[j - 1].text.lower() in ("в", "во"):
-        return None  # "в два года": an age
+    if j >= 1 and words[j - 1].text.lower() in ("в", "во") and not (
+            j >= 2 and words[j - 2].lemma == "срок"):
+        return None  # "в два года": an age; "сроком в пять лет" is a term
     return value + half
 
 
