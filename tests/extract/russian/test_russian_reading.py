@@ -325,3 +325,19 @@ def test_a_sentence_to_the_same_term_takes_the_term_told_before(read_ru) -> None
     names = {p.key: p.name for p in extraction.persons}
     assert {names[e.person]: e.sentence_months for e in extraction.events
             if e.type == "sentence"} == {"Олег Иванов": 36, "Анна Белова": 36}
+
+
+@pytest.mark.parametrize(
+    ("text", "charge"),
+    [
+        ("Суд признал блогера виновным в \"незаконном хранении оружия\" и отправил в колонию.",
+         "незаконное хранение оружия"),
+        ("Её осудили на пять лет за систематическое нарушение порядка проведения акций.",
+         "систематическое нарушение порядка проведения акций"),
+        ("Его осудили на восемь лет по делу «Свидетелей Иеговы».",
+         "дело Свидетелей Иеговы"),
+    ],
+)
+def test_charges_found_guilty_of_led_by_adjectives_or_a_named_case(russian_nlp, text: str,
+                                                                   charge: str) -> None:
+    assert charge in charges(text, russian_nlp.morph)
