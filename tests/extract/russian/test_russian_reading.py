@@ -341,3 +341,14 @@ def test_a_sentence_to_the_same_term_takes_the_term_told_before(read_ru) -> None
 def test_charges_found_guilty_of_led_by_adjectives_or_a_named_case(russian_nlp, text: str,
                                                                    charge: str) -> None:
     assert charge in charges(text, russian_nlp.morph)
+
+
+def test_a_group_counted_in_an_earlier_sentence_takes_its_events_once_listed(read_ru) -> None:
+    extraction = read_ru("Суд приговорил 3 человек к двум годам колонии. "
+                         "Весной суд начал рассматривать дело 3 человек, задержанных после "
+                         "митинга. Подсудимые – Олег Иванов, Анна Белова и Петр Смирнов – "
+                         "вину не признают.")
+    names = {p.key: p.name for p in extraction.persons}
+    terms = {names[e.person]: e.sentence_months for e in extraction.events
+             if e.type == "sentence"}
+    assert terms == {"Олег Иванов": 24, "Анна Белова": 24, "Петр Смирнов": 24}

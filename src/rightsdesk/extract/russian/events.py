@@ -182,7 +182,11 @@ def find_events(sentences: list[Sentence], *, published: object,
     people = People(morph)
     events: dict[tuple[str, EventType], Event] = {}
     intro: list[Event] = []  # the events of a list's introduction ("в СИЗО будут находиться:")
+    counted: dict[str, list[Event]] = {}  # "11 человек" -> what each sentence counting them says
+    members: dict[str, list[Person]] = {}  # "11 человек" -> the people a list names for them
     for at, sentence in enumerate(sentences):
+        if count := _group_count(sentence):
+            counted.setdefault(count, []).extend(_acts_of(sentence, published))
         for mention in sentence.mentions:
             if mention.kind == "PER":
                 people.person_of(sentence, mention, antecedent=not _in_role(sentence, mention))
@@ -190,6 +194,8 @@ def find_events(sentences: list[Sentence], *, published: object,
         for event in found:
             _keep(events, event)
         if at and _names_a_group(sentences[at - 1]) and _group_listed(sentence):
+            members.setdefault(_group_count(sentences[at - 1]) or "", []).extend(
+                _listed_people(sentence, people))
             for person in _listed_people(sentence, people):
                 for event in _acts_of(sentences[at - 1], published):
                     _keep(events, replace(event, person=person.key, also=list(event.also)))
@@ -201,6 +207,10 @@ def find_events(sentences: list[Sentence], *, published: object,
             intro = _intro_events(sentences, at, published)
         else:
             intro = []
+    for count, persons in members.items():  # "Суд приговорил 11 человек": each of them
+        for person in persons:
+            for event in counted.get(count, []):
+                _keep(events, replace(event, person=person.key, also=list(event.also)))
     victims = {key for key, _ in events}
     persons = [p for p in people.persons.values() if p.key in victims]
     _fill_terms(list(events.values()), sentences, people)
@@ -288,6 +298,14 @@ def _names_a_group(sentence: Sentence) -> bool:
         for w in words)
 
 
+def _group_count(sentence: Sentence) -> str | None:
+    """The number a sentence counts people by ("11 человек"), to know the same group
+    again in another sentence."""
+    words = sentence.words
+    return next((w.text.lower() for w in words if w.pos == "NUM" and w.head >= 0
+                 and words[w.head].feats.get("Animacy") == "Anim"), None)
+
+
 def _group_listed(sentence: Sentence) -> bool:
     """A sentence that opens by listing people under a plural noun ("Обвиняемые – X, Y
     и Z ..."): the group the sentence before counted, by name."""
@@ -313,7 +331,9 @@ def _acts_of(sentence: Sentence, published: object) -> list[Event]:
         date = _nearest(dates, sentence.words[index].start - sentence.evidence.start)
         found += [Event(type=kind, person="", evidence=sentence.evidence,
                         date=date if kind == rule.get("event") else None,
-                        place=place_of(sentence), also=list(rule.get("also", [])))
+                        place=place_of(sentence), also=list(rule.get("also", [])),
+                        sentence_months=sentence_months(sentence) if kind == "sentence"
+                        else None)
                   for kind in _types(sentence, index, rule, accused=accused)
                   if kind not in {e.type for e in found}]
     return found
