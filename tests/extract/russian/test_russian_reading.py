@@ -352,3 +352,12 @@ def test_a_group_counted_in_an_earlier_sentence_takes_its_events_once_listed(rea
     terms = {names[e.person]: e.sentence_months for e in extraction.events
              if e.type == "sentence"}
     assert terms == {"Олег Иванов": 24, "Анна Белова": 24, "Петр Смирнов": 24}
+
+
+def test_a_sentence_about_all_of_a_list_gives_its_events_to_each(read_ru) -> None:
+    extraction = read_ru("Суд отправил под стражу троих активистов. До весны в СИЗО "
+                         "будут находиться:\nОлег Иванов – журналист;\nАнна Белова – "
+                         "редактор;\nПетр Смирнов.\nВсе арестованные ранее заявляли, что не "
+                         "согласны с предъявленными им обвинениями.")
+    charged = {n for n, kind in _facts(extraction) if kind == "charge"}
+    assert charged == {"Олег Иванов", "Анна Белова", "Петр Смирнов"}

@@ -184,6 +184,7 @@ def find_events(sentences: list[Sentence], *, published: object,
     intro: list[Event] = []  # the events of a list's introduction ("в СИЗО будут находиться:")
     counted: dict[str, list[Event]] = {}  # "11 человек" -> what each sentence counting them says
     members: dict[str, list[Person]] = {}  # "11 человек" -> the people a list names for them
+    listed: list[Person] = []  # the people the last list named
     for at, sentence in enumerate(sentences):
         if count := _group_count(sentence):
             counted.setdefault(count, []).extend(_acts_of(sentence, published))
@@ -194,23 +195,21 @@ def find_events(sentences: list[Sentence], *, published: object,
         for event in found:
             _keep(events, event)
         if at and _names_a_group(sentences[at - 1]) and _group_listed(sentence):
-            members.setdefault(_group_count(sentences[at - 1]) or "", []).extend(
-                _listed_people(sentence, people))
-            for person in _listed_people(sentence, people):
-                for event in _acts_of(sentences[at - 1], published):
-                    _keep(events, replace(event, person=person.key, also=list(event.also)))
+            listed = _listed_people(sentence, people)
+            members.setdefault(_group_count(sentences[at - 1]) or "", []).extend(listed)
+            _give(events, _acts_of(sentences[at - 1], published), listed)
+        if listed and _about_all(sentence):  # "Все арестованные ..." after the list
+            _give(events, _acts_of(sentence, published), listed)
         if intro and _list_item(sentence):
             person = people.person_of(sentence, sentence.mentions[0])
-            for event in intro if person else ():
-                _keep(events, replace(event, person=person.key, also=list(event.also)))
+            listed += [person] if person else []
+            _give(events, intro, [person] if person else [])
         elif sentence.text.rstrip().endswith(":"):
-            intro = _intro_events(sentences, at, published)
+            intro, listed = _intro_events(sentences, at, published), []
         else:
             intro = []
     for count, persons in members.items():  # "Суд приговорил 11 человек": each of them
-        for person in persons:
-            for event in counted.get(count, []):
-                _keep(events, replace(event, person=person.key, also=list(event.also)))
+        _give(events, counted.get(count, []), persons)
     victims = {key for key, _ in events}
     persons = [p for p in people.persons.values() if p.key in victims]
     _fill_terms(list(events.values()), sentences, people)
@@ -296,6 +295,22 @@ def _names_a_group(sentence: Sentence) -> bool:
     return not _people(sentence) and any(
         w.pos == "NUM" and w.head >= 0 and words[w.head].feats.get("Animacy") == "Anim"
         for w in words)
+
+
+def _give(events: dict[tuple[str, EventType], Event], acts: list[Event],
+          persons: list[Person]) -> None:
+    """Each of `acts` (whose `person` is a placeholder) to each of the persons."""
+    for person in persons:
+        for event in acts:
+            _keep(events, replace(event, person=person.key, also=list(event.also)))
+
+
+def _about_all(sentence: Sentence) -> bool:
+    """"Все арестованные ...", "Все они ...": a sentence about everyone just listed,
+    naming no one."""
+    words = sentence.words
+    return (len(words) > 1 and words[0].text.lower() == "все" and not _people(sentence)
+            and words[1].feats.get("Number") == "Plur")
 
 
 def _group_count(sentence: Sentence) -> str | None:
