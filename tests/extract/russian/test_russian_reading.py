@@ -300,3 +300,64 @@ def test_a_counted_group_named_in_the_next_sentence_takes_its_events(read_ru) ->
 )
 def test_a_judge_a_lawyer_or_a_prison_service_takes_no_position(read_ru, text: str) -> None:
     assert read_ru(text).statements == []
+
+
+def test_her_liberation_after_a_mans_name_is_no_ones(read_ru) -> None:
+    extraction = read_ru("Олег Иванов выступил на митинге в столице. Земля будет гореть "
+                         "под ногами до её освобождения.")
+    assert _facts(extraction) == set()
+
+
+def test_a_pronoun_spelt_with_yo_refers_back(read_ru) -> None:
+    extraction = read_ru("Анна Белова живёт в Москве. Её задержали утром.")
+    assert _facts(extraction) == {("Анна Белова", "arrest")}
+
+
+def test_an_official_titled_before_a_long_organisation_name_speaks_for_it(read_ru) -> None:
+    extraction = read_ru("Президент Радио Новая Волна Европы Пётр Смирнов выступил "
+                         "с резким заявлением в связи с арестом блогера.")
+    assert extraction.statements != []
+
+
+def test_a_sentence_to_the_same_term_takes_the_term_told_before(read_ru) -> None:
+    extraction = read_ru("Олега Иванова суд приговорил к трём годам колонии. "
+                         "К такому же сроку приговорена и Анна Белова.")
+    names = {p.key: p.name for p in extraction.persons}
+    assert {names[e.person]: e.sentence_months for e in extraction.events
+            if e.type == "sentence"} == {"Олег Иванов": 36, "Анна Белова": 36}
+
+
+@pytest.mark.parametrize(
+    ("text", "charge"),
+    [
+        ("Суд признал блогера виновным в \"незаконном хранении оружия\" и отправил в колонию.",
+         "незаконное хранение оружия"),
+        ("Её осудили на пять лет за систематическое нарушение порядка проведения акций.",
+         "систематическое нарушение порядка проведения акций"),
+        ("Его осудили на восемь лет по делу «Свидетелей Иеговы».",
+         "дело Свидетелей Иеговы"),
+    ],
+)
+def test_charges_found_guilty_of_led_by_adjectives_or_a_named_case(russian_nlp, text: str,
+                                                                   charge: str) -> None:
+    assert charge in charges(text, russian_nlp.morph)
+
+
+def test_a_group_counted_in_an_earlier_sentence_takes_its_events_once_listed(read_ru) -> None:
+    extraction = read_ru("Суд приговорил 3 человек к двум годам колонии. "
+                         "Весной суд начал рассматривать дело 3 человек, задержанных после "
+                         "митинга. Подсудимые – Олег Иванов, Анна Белова и Петр Смирнов – "
+                         "вину не признают.")
+    names = {p.key: p.name for p in extraction.persons}
+    terms = {names[e.person]: e.sentence_months for e in extraction.events
+             if e.type == "sentence"}
+    assert terms == {"Олег Иванов": 24, "Анна Белова": 24, "Петр Смирнов": 24}
+
+
+def test_a_sentence_about_all_of_a_list_gives_its_events_to_each(read_ru) -> None:
+    extraction = read_ru("Суд отправил под стражу троих активистов. До весны в СИЗО "
+                         "будут находиться:\nОлег Иванов – журналист;\nАнна Белова – "
+                         "редактор;\nПетр Смирнов.\nВсе арестованные ранее заявляли, что не "
+                         "согласны с предъявленными им обвинениями.")
+    charged = {n for n, kind in _facts(extraction) if kind == "charge"}
+    assert charged == {"Олег Иванов", "Анна Белова", "Петр Смирнов"}

@@ -47,6 +47,9 @@ LIST_MARKS = frozenset({"–", "—", "-", ":"})  # "Задержанные – 
 # what may stand between two items of one list of people: "X, комика Y и двух граждан Z – W"
 LIST_GAP_POS = frozenset({"PUNCT", "CCONJ", "NOUN", "NUM", "ADJ", "PROPN"})
 LIST_GAP_WORDS = frozenset({",", "и", "–", "—", "-"})
+# "к аналогичному сроку приговорён и X": the term (and day) of the sentence told before
+SAME_TERM = re.compile(r"\b(?:к|на)\s+(?:аналогичн|такому\s+же|тому\s+же|такой\s+же|тот\s+же"
+                       r"|такие\s+же|те\s+же|такой|одинаков)\w*\s+(?:срок|наказани)", re.I)
 CALL_REACH = 8  # words before an infinitive where the call it completes may stand
 STEM = 5  # letters of a surname that stay the same in every case
 # "по обвинению в ...", "по обвинению журналиста X в ...": the accused may stand between
@@ -117,9 +120,13 @@ class People:
         return person
 
     def antecedent(self, pronoun: str) -> Person | None:
-        """The person "он" or "она" refers to: the last one of that gender named."""
+        """The person "он" or "она" refers to: the last one of that gender named, or
+        the last one named when the name tells no gender ("её освобождение" after a
+        man's name is a country's, a cause's: no one's)."""
         kind = {"он": "masc", "она": "femn"}.get(pronoun)
-        key = self.last_by_gender.get(kind or "", self.last)
+        key = self.last_by_gender.get(kind) if kind else self.last
+        if key is None and self.last and gender(self.morph, self.persons[self.last].name) is None:
+            key = self.last
         return self.persons.get(key) if key else None
 
     def _key(self, parts: list[str]) -> str:
@@ -175,7 +182,12 @@ def find_events(sentences: list[Sentence], *, published: object,
     people = People(morph)
     events: dict[tuple[str, EventType], Event] = {}
     intro: list[Event] = []  # the events of a list's introduction ("в СИЗО будут находиться:")
+    counted: dict[str, list[Event]] = {}  # "11 человек" -> what each sentence counting them says
+    members: dict[str, list[Person]] = {}  # "11 человек" -> the people a list names for them
+    listed: list[Person] = []  # the people the last list named
     for at, sentence in enumerate(sentences):
+        if count := _group_count(sentence):
+            counted.setdefault(count, []).extend(_acts_of(sentence, published))
         for mention in sentence.mentions:
             if mention.kind == "PER":
                 people.person_of(sentence, mention, antecedent=not _in_role(sentence, mention))
@@ -183,29 +195,38 @@ def find_events(sentences: list[Sentence], *, published: object,
         for event in found:
             _keep(events, event)
         if at and _names_a_group(sentences[at - 1]) and _group_listed(sentence):
-            for person in _listed_people(sentence, people):
-                for event in _acts_of(sentences[at - 1], published):
-                    _keep(events, replace(event, person=person.key, also=list(event.also)))
+            listed = _listed_people(sentence, people)
+            members.setdefault(_group_count(sentences[at - 1]) or "", []).extend(listed)
+            _give(events, _acts_of(sentences[at - 1], published), listed)
+        if listed and _about_all(sentence):  # "Все арестованные ..." after the list
+            _give(events, _acts_of(sentence, published), listed)
         if intro and _list_item(sentence):
             person = people.person_of(sentence, sentence.mentions[0])
-            for event in intro if person else ():
-                _keep(events, replace(event, person=person.key, also=list(event.also)))
+            listed += [person] if person else []
+            _give(events, intro, [person] if person else [])
         elif sentence.text.rstrip().endswith(":"):
-            intro = _intro_events(sentences, at, published)
+            intro, listed = _intro_events(sentences, at, published), []
         else:
             intro = []
+    for count, persons in members.items():  # "Суд приговорил 11 человек": each of them
+        _give(events, counted.get(count, []), persons)
     victims = {key for key, _ in events}
     persons = [p for p in people.persons.values() if p.key in victims]
-    _fill_from_context(list(events.values()), sentences, published)
     _fill_terms(list(events.values()), sentences, people)
+    _fill_from_context(list(events.values()), sentences, published)
     return persons, list(events.values())
 
 
 def _fill_terms(events: list[Event], sentences: list[Sentence], people: People) -> None:
     """A sentence event without a term takes the term of a sentence that names that
     person alone ("Колесникова получила 11 лет колонии")."""
+    told = sorted((e for e in events if e.type == "sentence" and e.sentence_months),
+                  key=lambda e: e.evidence.start)
     for event in events:
         if event.type != "sentence" or event.sentence_months is not None:
+            continue
+        if SAME_TERM.search(event.evidence.sentence):
+            _same_as(event, [e for e in told if e.evidence.start < event.evidence.start])
             continue
         stem = people.persons[event.person].name.split()[-1].lower()[:STEM]
         for sentence in sentences:
@@ -214,6 +235,13 @@ def _fill_terms(events: list[Event], sentences: list[Sentence], people: People) 
             if named == {stem} and (months := sentence_months(sentence)) is not None:
                 event.sentence_months = months
                 break
+
+
+def _same_as(event: Event, before: list[Event]) -> None:
+    """A sentence "to the same term" takes the last term told before it, and its day."""
+    if before:
+        event.sentence_months = before[-1].sentence_months
+        event.date = event.date or before[-1].date
 
 
 def _fill_from_context(events: list[Event], sentences: list[Sentence],
@@ -269,6 +297,30 @@ def _names_a_group(sentence: Sentence) -> bool:
         for w in words)
 
 
+def _give(events: dict[tuple[str, EventType], Event], acts: list[Event],
+          persons: list[Person]) -> None:
+    """Each of `acts` (whose `person` is a placeholder) to each of the persons."""
+    for person in persons:
+        for event in acts:
+            _keep(events, replace(event, person=person.key, also=list(event.also)))
+
+
+def _about_all(sentence: Sentence) -> bool:
+    """"Все арестованные ...", "Все они ...": a sentence about everyone just listed,
+    naming no one."""
+    words = sentence.words
+    return (len(words) > 1 and words[0].text.lower() == "все" and not _people(sentence)
+            and words[1].feats.get("Number") == "Plur")
+
+
+def _group_count(sentence: Sentence) -> str | None:
+    """The number a sentence counts people by ("11 человек"), to know the same group
+    again in another sentence."""
+    words = sentence.words
+    return next((w.text.lower() for w in words if w.pos == "NUM" and w.head >= 0
+                 and words[w.head].feats.get("Animacy") == "Anim"), None)
+
+
 def _group_listed(sentence: Sentence) -> bool:
     """A sentence that opens by listing people under a plural noun ("Обвиняемые – X, Y
     и Z ..."): the group the sentence before counted, by name."""
@@ -294,7 +346,9 @@ def _acts_of(sentence: Sentence, published: object) -> list[Event]:
         date = _nearest(dates, sentence.words[index].start - sentence.evidence.start)
         found += [Event(type=kind, person="", evidence=sentence.evidence,
                         date=date if kind == rule.get("event") else None,
-                        place=place_of(sentence), also=list(rule.get("also", [])))
+                        place=place_of(sentence), also=list(rule.get("also", [])),
+                        sentence_months=sentence_months(sentence) if kind == "sentence"
+                        else None)
                   for kind in _types(sentence, index, rule, accused=accused)
                   if kind not in {e.type for e in found}]
     return found
@@ -544,7 +598,7 @@ def _only_bystander(sentence: Sentence, index: int, rule: Rule) -> list[Mention]
             and rule.get("event") in COUNTED_ACTS):
         return []  # "задержания случились во время акции": no one person's
     candidates = [m for m in _people(sentence) if not _in_role(sentence, m)
-                  and not _acting(sentence, index, m, rule)
+                  and not _acting(sentence, index, m, rule) and not _speaker(sentence, m)
                   and not _through(sentence, -1, _head_of(sentence, m))]
     return candidates if len(candidates) == 1 else []
 
@@ -562,6 +616,13 @@ def _in_role(sentence: Sentence, mention: Mention) -> bool:
     relation = words[_head_of(sentence, mention)].rel
     return bool(roles() & set(before)) or (
         over in roles() and relation in ("appos", "flat:name", "nmod"))
+
+
+def _speaker(sentence: Sentence, mention: Mention) -> bool:
+    """The subject of a verb of saying ("..., – написал X"): who speaks the quote."""
+    word = sentence.words[_head_of(sentence, mention)]
+    return word.rel == "nsubj" and word.head >= 0 and (
+        sentence.words[word.head].lemma in blockers().get("speaker", ()))
 
 
 def _acting(sentence: Sentence, index: int, mention: Mention, rule: Rule) -> bool:

@@ -60,10 +60,12 @@ def find_occasions(sentences: list[Sentence], *, published: date | None,
 
 def lies_ahead(sentence: Sentence, *, by_tense: bool = True) -> bool:
     """A verb in the future tense, or a word saying it lies ahead that is not in the
-    past ("состоится", "назначено"; not "состоялось")."""
-    _, ahead, moved = kinds()
-    for word in sentence.words:
-        if word.lemma in moved:
+    past ("состоится", "назначено"; not "состоялось"); a verb naming the occasion
+    in the future says it itself ("приговор будет обжалован")."""
+    by_lemma, ahead, moved = kinds()
+    for index, word in enumerate(sentence.words):
+        if word.lemma in moved or (word.pos == "VERB" and word.lemma in by_lemma
+                                   and _future(sentence, index)):
             return True
         tense, form = word.feats.get("Tense"), word.feats.get("VerbForm")
         if tense == "Fut" and word.text.lower().endswith(PAST_ENDINGS):
@@ -72,6 +74,14 @@ def lies_ahead(sentence: Sentence, *, by_tense: bool = True) -> bool:
                 word.lemma in ahead and (tense != "Past" or form == "Part")):
             return True
     return False
+
+
+def _future(sentence: Sentence, index: int) -> bool:
+    """The verb at `index` is in the future: its own tense or its "будет"."""
+    word = sentence.words[index]
+    return word.feats.get("Tense") == "Fut" and not word.text.lower().endswith(
+        PAST_ENDINGS) or any(sentence.words[c].text.lower() in ("будет", "будут")
+                             for c in sentence.children(index))
 
 
 def _named_in(sentence: Sentence, person: Person) -> bool:

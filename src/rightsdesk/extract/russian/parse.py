@@ -179,8 +179,10 @@ class RussianNLP:
 @lru_cache(maxsize=1 << 16)
 def _lemma(morph: pymorphy3.MorphAnalyzer, text: str, pos: str) -> str:
     """The dictionary form, preferring a reading of the tagger's part of speech
-    (a passive participle's lemma is its verb: "задержан" -> "задержать")."""
-    parses = morph.parse(text)
+    (a passive participle's lemma is its verb: "задержан" -> "задержать"); a
+    pronoun is read without "ё", which the dictionary knows only as a possessive
+    ("её" -> "она", as "ее" is)."""
+    parses = morph.parse(text.replace("ё", "е") if pos in ("PRON", "DET") else text)
     wanted = {"VERB": {"VERB", "INFN", "PRTF", "PRTS", "GRND"}, "NOUN": {"NOUN"},
               "PROPN": {"NOUN"}, "ADJ": {"ADJF", "ADJS", "PRTF"}}.get(pos, set())
     chosen = next((p for p in parses if p.tag.POS in wanted), parses[0] if parses else None)

@@ -155,14 +155,23 @@ def _office(sentence: Sentence, mention: Mention) -> str | None:
     if mention.kind != "PER":
         return None
     return next((_actor(sentence, m) for m in sentence.mentions
-                 if m.kind == "ORG" and mention.first - 4 <= m.first and m.last < mention.first),
-                None)
+                 if m.kind == "ORG" and _title_start(sentence, mention) <= m.first
+                 and m.last < mention.first), None)
+
+
+def _title_start(sentence: Sentence, mention: Mention) -> int:
+    """Where the words that may title a person begin: four words back, and further
+    over an organisation's name that ends right before it ("глава Радио ... X")."""
+    start = max(0, mention.first - 4)
+    named = next((m for m in sentence.mentions if m.kind == "ORG"
+                  and mention.first - 2 <= m.last < mention.first), None)
+    return min(start, max(0, named.first - 2)) if named else start
 
 
 def _official(sentence: Sentence, mention: Mention) -> bool:
     """A person named with an office ("президент", "представитель") speaks for it; a
     judge or prosecutor rules or charges, and a lawyer speaks for a client."""
-    before = sentence.words[max(0, mention.first - 4):mention.first]
+    before = sentence.words[_title_start(sentence, mention):mention.first]
     return any(w.lemma in roles() for w in before) and not any(
         w.lemma in NOT_SPEAKING for w in before)
 

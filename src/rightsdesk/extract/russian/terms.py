@@ -33,15 +33,18 @@ ARTICLE = re.compile(
 )
 ACCUSATION = re.compile(
     r"\b(?:по\s+|с\s+)?(?:обвинени(?:ем|[юяе])|подозрени(?:ем|[юяе])|обвиняемого|обвиняемой|"
-    r"обвиняемую|обвиняется|обвинялись|обвинялась|обвинялся|обвиняют|обвинили|обвинена?)"
-    r"(?:\s+[^\s,.;]+){0,6}?\s+в\s+(?P<charge>[^,.;:()\"]{4,120}?)"
-    r"(?=\s*(?:[,.;:()]|$|\s+и\s+приговор|\s+к\s+\d|\s+к\s+[а-я]+\s+(?:год|лет)|"
+    r"обвиняемую|обвиняется|обвинялись|обвинялась|обвинялся|обвиняют|обвинили|обвинена?|"
+    r"виновн(?:ым|ой|ыми|ого|ая|ый))"
+    r"(?:\s+[^\s,.;]+){0,6}?\s+в\s+\"?(?P<charge>[^,.;:()\"]{4,120}?)"
+    r"(?=\s*(?:[,.;:()\"]|$|\s+и\s+приговор|\s+к\s+\d|\s+к\s+[а-я]+\s+(?:год|лет)|"
     r"\s+по\s+(?:ч\.|ст\.|стать|част)))",
     re.I,
 )
 # "по делу о «фейках»", "по статье о «возбуждении ненависти»"
 CASE_ABOUT = re.compile(r"\b(?:дел[оау]?|стать[еяи])\s+об?\s+(?P<charge>[^,.;:()\"]{4,100}?)"
                         r"(?=\s*[,.;:()]|$)", re.I)
+# "по делу «Хизб ут-Тахрир»": a case known by its quoted name
+CASE_NAMED = re.compile(r"\bпо\s+(?P<charge>делу\s+«[^«»]{3,60}»)", re.I)
 QUOTES = str.maketrans("", "", "«»“”„")
 
 
@@ -55,11 +58,15 @@ PREPOSITIONS = frozenset({"в", "во", "на", "о", "об", "к", "с", "со"
 
 
 def _deed(morph: pymorphy3.MorphAnalyzer, phrase: str) -> bool:
-    """"за клевету": an inanimate noun in the accusative, not a time or a place."""
-    first = phrase.split()[0].lower()
-    for parse in morph.parse(first):
-        if {"NOUN", "accs"} <= parse.tag.grammemes and "anim" not in parse.tag:
-            return parse.normal_form not in NOT_DEEDS
+    """"за клевету", "за неоднократное участие": an inanimate noun in the accusative
+    (after its adjectives), not a time or a place."""
+    for word in phrase.lower().split()[:3]:
+        parses = morph.parse(word)
+        for parse in parses:
+            if {"NOUN", "accs"} <= parse.tag.grammemes and "anim" not in parse.tag:
+                return parse.normal_form not in NOT_DEEDS
+        if not any({"ADJF", "accs"} <= p.tag.grammemes for p in parses):
+            return False
     return False
 
 
@@ -152,6 +159,8 @@ def _count_before(words: list[Word], i: int, numerals: dict[str, float]) -> floa
     """The count in front of unit word `i`: "7,5", "семи", "семи с половиной"."""
     half = 0.0
     j = i - 1
+    if words[j].text.lower() in ("на", "к") and words[i].feats.get("Number") == "Sing":
+        return 1.0  # "к году колонии", "на год и три месяца"
     if words[j].lemma == "половина" and j >= 2 and words[j - 1].lemma == "с":
         half, j = 0.5, j - 2
     value = _number(words[j], numerals)
@@ -161,8 +170,9 @@ def _count_before(words: list[Word], i: int, numerals: dict[str, float]) -> floa
             value, j = tens + value, j - 1
     if value is None or value > MAX_COUNT or value <= 0:
         return None
-    if j >= 1 and words[j - 1].text.lower() in ("в", "во"):
-        return None  # "в два года": an age
+    if j >= 1 and words[j - 1].text.lower() in ("в", "во") and not (
+            j >= 2 and words[j - 2].lemma == "срок"):
+        return None  # "в два года": an age; "сроком в пять лет" is a term
     return value + half
 
 
@@ -189,7 +199,7 @@ def charges(text: str, morph: pymorphy3.MorphAnalyzer | None = None) -> list[str
     """Charges as worded, in reading order: code articles, and accusations with their
     head put into the nominative when `morph` is given ("в клевете" -> "клевета")."""
     found = [(m.start(), " ".join(m.group(0).split())) for m in ARTICLE.finditer(text)]
-    for pattern in (ACCUSATION, CASE_ABOUT, FOR_DEED):
+    for pattern in (ACCUSATION, CASE_ABOUT, CASE_NAMED, FOR_DEED):
         for match in pattern.finditer(text):
             phrase = " ".join(match.group("charge").translate(QUOTES).split())
             if pattern is FOR_DEED and (morph is None or not _deed(morph, phrase)):
