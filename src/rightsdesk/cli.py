@@ -193,6 +193,7 @@ def extract(
     from rightsdesk.pipeline import Pipeline, unread_languages, write_predictions
 
     day = parse_day(published, "--published")
+    loading = time.perf_counter()
     pipeline = Pipeline.load()
     started = time.perf_counter()
     with progress_bar(len(list_inputs(paths)), "extract") as advance:
@@ -201,7 +202,8 @@ def extract(
     seconds = time.perf_counter() - started
     report_failures(failures)
     report_unread(unread_languages(extractions))
-    err.print(f"{count} documents -> {out_file} ({count / max(seconds, 1e-9):.1f} docs/s)")
+    err.print(f"{count} documents -> {out_file} ({count / max(seconds, 1e-9):.1f} docs/s; "
+              f"{started - loading:.1f} s more to load the models)")
     if failures:
         raise typer.Exit(1)
 
