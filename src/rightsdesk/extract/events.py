@@ -170,8 +170,7 @@ class NameIndex:
             for mention in filter(None, map(name_at, described)):
                 if (view.index, mention.span.start) not in seen:
                     seen.add((view.index, mention.span.start))
-                    self._add(mention, view)
-        self.mentions.sort(key=lambda pair: (pair[0].index, pair[1].span.start))
+                    self._add(mention, view)  # `_add_lone_surnames` puts them in order
 
     def _add_lone_surnames(self, sents: list[SentenceView]) -> None:
         """"Kozlov, the party's leader, ...": the surname of a person named in full
