@@ -459,7 +459,7 @@ def _holders(noun: Token) -> list[Token]:
                      and prep.lower_ == "against" for o in prep.children if o.dep_ == "pobj")
     if noun.dep_ in {"attr", "acomp"}:
         found.extend(_subjects(noun.head))
-    found.extend(_included(noun))
+    found.extend(_included(noun) or _counted_among(noun))
     prep = noun.head
     if not found and noun.dep_ == "pobj" and prep.lower_ == "to" and prep.head.pos_ == "VERB":
         found.extend(_children(prep.head, frozenset({"nsubjpass"})))  # "subjected to torture"
@@ -512,7 +512,7 @@ def _included(noun: Token) -> list[Token]:
     if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() == "list":
         noun = of.head
     if noun.dep_ != "nsubj" or noun.head.lemma_ not in {"include", "involve"}:
-        return _counted_among(noun)
+        return []
     return [c for c in noun.head.children if c.dep_ == "dobj"]
 
 

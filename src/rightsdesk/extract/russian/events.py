@@ -291,10 +291,7 @@ def _list_item(sentence: Sentence) -> bool:
 
 def _names_a_group(sentence: Sentence) -> bool:
     """A sentence that names no one but counts people ("дело 11 человек, задержанных ...")."""
-    words = sentence.words
-    return not _people(sentence) and any(
-        w.pos == "NUM" and w.head >= 0 and words[w.head].feats.get("Animacy") == "Anim"
-        for w in words)
+    return not _people(sentence) and _group_count(sentence) is not None
 
 
 def _give(events: dict[tuple[str, EventType], Event], acts: list[Event],
