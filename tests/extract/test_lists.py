@@ -52,3 +52,34 @@ def test_a_counted_group_passes_its_event_to_as_many_persons_named_next(events) 
 
 def test_a_counted_group_names_nobody_when_the_count_differs(events) -> None:
     assert not events(COUNTED.replace("Five", "Six"))
+
+
+def test_names_listed_with_a_target_share_its_event_however_parsed(events) -> None:
+    text = ("According to the statement, the detainees include the director of the centre "
+            "Ali Osman, its treasurer, Fatima Idris, the head of a rural charity, Hassan Khairi "
+            "besides Hamid Yasin, Ahmed Salih and Kamal Taha.")
+    arrested = {name for name, kind in events(text) if kind == "arrest"}
+    assert arrested == {"Ali Osman", "Fatima Idris", "Hassan Khairi", "Hamid Yasin", "Ahmed Salih",
+                        "Kamal Taha"}
+
+
+def test_a_name_inside_a_description_is_not_listed(events) -> None:
+    text = ("Police arrested Omar Haddad, the brother of Samir Haddad, and Leila Nasser, "
+            "leader of the opposition Karama party, on Monday.")
+    arrested = {name for name, kind in events(text) if kind == "arrest"}
+    assert arrested == {"Omar Haddad", "Leila Nasser"}
+
+
+def test_another_name_of_a_listed_person_is_not_another_person(events) -> None:
+    text = ("The three, Aung Min, also known as Bo Bo, Zaw Lin and Thida Win, were each "
+            "sentenced to ten years.")
+    sentenced = {name for name, kind in events(text) if kind == "sentence"}
+    assert "Bo Bo" not in sentenced
+    assert {"Aung Min", "Zaw Lin"} <= sentenced
+
+
+def test_a_hyphenated_given_name_with_a_lower_case_part_is_a_name(events) -> None:
+    text = ("The seven, Lam Wing-kee, Chan Tak-wah, Ho Kin-man and Lee Siu-fung, were charged "
+            "with conspiracy to collude with foreign forces.")
+    charged = {name for name, kind in events(text) if kind == "charge"}
+    assert charged == {"Lam Wing-kee", "Chan Tak-wah", "Ho Kin-man", "Lee Siu-fung"}

@@ -24,6 +24,7 @@ from rightsdesk.extract.attributes import (
     named_places,
     read_attributes,
 )
+from rightsdesk.extract.enumerations import name_runs
 from rightsdesk.extract.groups import GROUP_WINDOW, Roster, group_members, group_report
 from rightsdesk.extract.learned.candidates import Candidate, DocumentRoles, document_candidates
 from rightsdesk.extract.learned.decisions import EventDecisions
@@ -637,15 +638,31 @@ def _named_targets(hit: Hit, view: SentenceView, names: NameIndex) -> list[Targe
             continue  # "police officers A and B": the role covers the whole list
         for candidate in coordinated(token):
             for mention in _names_for(candidate, hit, view, names):
-                if mention.span.start in seen:
-                    continue
-                seen.add(mention.span.start)
-                if _is_victim(mention, hit, view, names):
-                    found.append(Target(mention, hit, view))
-                    names.known.add(surname_key(mention.text))
-                    names.victims.add(names.key_of(mention, view))
-                    names.learn(mention, view)
+                _take(mention, hit, view, names, found, seen)
+    for mention in _listed_with(found, view, names):
+        _take(mention, hit, view, names, found, seen)
     return found
+
+
+def _take(mention: NameMention, hit: Hit, view: SentenceView, names: NameIndex,
+          found: list[Target], seen: set[int]) -> None:
+    """Add a mention to the hit's targets once, if it names a victim."""
+    if mention.span.start in seen:
+        return
+    seen.add(mention.span.start)
+    if _is_victim(mention, hit, view, names):
+        found.append(Target(mention, hit, view))
+        names.known.add(surname_key(mention.text))
+        names.victims.add(names.key_of(mention, view))
+        names.learn(mention, view)
+
+
+def _listed_with(found: list[Target], view: SentenceView, names: NameIndex) -> list[NameMention]:
+    """The names listed in one run with a target ("detained A, B, C and D", however
+    parsed): they share its event."""
+    taken = {t.mention.span.start for t in found}
+    return [mention for run in name_runs(view, names.known)
+            if any(m.span.start in taken for m in run) for mention in run]
 
 
 def _names_for(

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Set
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
@@ -175,17 +176,25 @@ def clean_name(span: Span) -> str | None:
     parts = [w for w in words if w not in JOINERS]
     if not parts or len(parts) > MAX_NAME_TOKENS:
         return None
-    if len(parts) > 1 and parts[-1].lower() in person_words():
-        return None  # a title-case headline's "Batumelebi Founder": a role, not a surname
     if any(w.lower() in NOT_NAME_WORDS or any(ch.isdigit() for ch in w) for w in parts):
         return None
-    if not all(w[0].isupper() or w.lower() in NAME_PARTICLES for w in parts):
+    if not all(w[0].isupper() or w.lower() in NAME_PARTICLES for w in parts if w not in
+               _hyphen_tails(tokens)):
         return None
     name = " ".join(words).replace(" - ", "-").replace(" '", "'")
+    whole = name.split()
+    if len(whole) > 1 and whole[-1].lower() in person_words():
+        return None  # a title-case headline's "Batumelebi Founder": a role, not a surname
     pattern, forms = country_pattern()
     if pattern.fullmatch(name):
         return None
     return name if len(name) > 2 else None
+
+
+def _hyphen_tails(tokens: list[Token]) -> set[str]:
+    """Lower-case parts written after a hyphen inside one word: "Lam Wing-kee"."""
+    return {t.text for before, t in pairwise(tokens) if before.text == "-"
+            and not before.whitespace_ and not before.nbor(-1).whitespace_}
 
 
 def name_at(token: Token, known: Set[str] = frozenset()) -> NameMention | None:
