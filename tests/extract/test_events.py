@@ -429,3 +429,16 @@ def test_those_who_appear_alongside_the_defendant_are_tried_too(events) -> None:
     found = events("At the court on Tuesday, Jimmy Lai appeared alongside former editor "
                    "Anna Berg and columnist Ivan Petrov.")
     assert {("Jimmy Lai", "trial"), ("Anna Berg", "trial"), ("Ivan Petrov", "trial")} <= set(found)
+
+
+def test_one_who_continues_to_be_detained_is_held(events) -> None:
+    text = ("Khalil Amrani, a notable from Ghat, continues to be arbitrarily detained in Benghazi "
+            "since May 2024 without charge.")
+    assert ("Khalil Amrani", "arrest") in events(text)
+
+
+def test_a_judge_who_is_arrested_is_a_victim(events) -> None:
+    found = events("The violent arrest of Judge Anna Berg in Tripoli on 10 March was condemned.")
+    assert ("Anna Berg", "arrest") in found
+    assert not events("Judge Anna Berg sentenced the activist Ivan Petrov to two years.").get(
+        ("Anna Berg", "sentence"))

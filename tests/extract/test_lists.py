@@ -83,3 +83,16 @@ def test_a_hyphenated_given_name_with_a_lower_case_part_is_a_name(events) -> Non
             "with conspiracy to collude with foreign forces.")
     charged = {name for name, kind in events(text) if kind == "charge"}
     assert charged == {"Lam Wing-kee", "Chan Tak-wah", "Ho Kin-man", "Lee Siu-fung"}
+
+
+def test_a_trigger_noun_that_is_the_subject_of_be_names_its_complements(events) -> None:
+    text = ("The five convicts are Adam Roba (29), Simon Kerowa (25), Paulus Taime (23), "
+            "Yakob Wenda (19) and Markus Uropka (21).")
+    sentenced = {name for name, kind in events(text) if kind == "sentence"}
+    assert sentenced == {"Adam Roba", "Simon Kerowa", "Paulus Taime", "Yakob Wenda",
+                         "Markus Uropka"}
+
+
+def test_the_detained_persons_included_names_a_victim(events) -> None:
+    assert ("Marina Solis", "arrest") in events(
+        "The detained persons included Marina Solis, a well-known actress.")

@@ -338,6 +338,8 @@ def _patients(verb: Token) -> list[Token]:
         found = _children(verb.head, PATIENT_DEPS)  # "X was found guilty", "X got jailed"
     if not found and verb.tag_ == "VBN" and verb.head.lemma_.lower() in STANDING:
         found = _children(verb.head, SUBJECT_DEPS)  # "X stands accused of treason"
+    if not found and verb.dep_ == "xcomp" and passive(verb) and verb.head.lemma_ == "continue":
+        found = _children(verb.head, SUBJECT_DEPS)  # "X continues to be detained"
     if not found and verb.dep_ in {"advcl", "xcomp"} and verb.head.lemma_.lower() in EXPOSING:
         found = _children(verb.head, frozenset({"nsubjpass"}))  # "X was subjected to abuse"
     found = found or _copula_subjects(verb) or _subject_of_governing(verb)
@@ -459,6 +461,9 @@ def _holders(noun: Token) -> list[Token]:
                      and prep.lower_ == "against" for o in prep.children if o.dep_ == "pobj")
     if noun.dep_ in {"attr", "acomp"}:
         found.extend(_subjects(noun.head))
+    if noun.dep_ == "nsubj" and noun.head.lemma_ in {"be", "include"}:
+        found.extend(c for c in noun.head.children  # "The seven convicts are A (29), B (25)"
+                     if c.dep_ in {"attr", "dobj"} and c.pos_ == "PROPN")
     found.extend(_included(noun) or _counted_among(noun))
     prep = noun.head
     if not found and noun.dep_ == "pobj" and prep.lower_ == "to" and prep.head.pos_ == "VERB":

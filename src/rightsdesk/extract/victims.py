@@ -259,8 +259,8 @@ def described_names(token: Token) -> list[Token]:
 
 def _named_by_copula(token: Token) -> list[Token]:
     """"The prisoners freed today are A, B and C", "Among those arrested were A and B",
-    "Those detained include A and B": a described group is the subject of "be" (or
-    "include") and the names its complement."""
+    "Those detained include A and B", "The detained persons included A": a described
+    group is the subject of "be" (or "include") and the names its complement."""
     verb = token.head
     if token.dep_ == "pobj" and verb.lower_ == "among":
         verb = verb.head
@@ -273,8 +273,9 @@ def _named_by_copula(token: Token) -> list[Token]:
         wanted = {"attr", "dobj"}
     else:
         return []
-    if verb.lemma_ not in {"be", "include"} or not any(
-            c.dep_ in {"acl", "relcl"} for c in token.children):
+    described = any(c.dep_ in {"acl", "relcl"} or (c.dep_ == "amod" and c.tag_ == "VBN")
+                    for c in token.children)  # "those detained", "the detained persons"
+    if verb.lemma_ not in {"be", "include"} or not described:
         return []
     named = [c for c in verb.children if c.dep_ in wanted]
     # "Among those detained were the activists A, B and C": the names stand beside a noun
