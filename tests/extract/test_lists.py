@@ -96,3 +96,24 @@ def test_a_trigger_noun_that_is_the_subject_of_be_names_its_complements(events) 
 def test_the_detained_persons_included_names_a_victim(events) -> None:
     assert ("Marina Solis", "arrest") in events(
         "The detained persons included Marina Solis, a well-known actress.")
+
+
+def test_orders_against_prisoners_then_a_colon_name_the_prisoners(events) -> None:
+    text = ("The court issued six-month orders against prisoners: Samir Ribai, Nour Ahmed, "
+            "Ismail Hasan, Kayed Namoura And Salah Badwan.")
+    assert {name for name, _ in events(text)} == {
+        "Samir Ribai", "Nour Ahmed", "Ismail Hasan", "Kayed Namoura", "Salah Badwan"}
+
+
+def test_they_takes_every_name_of_the_run_it_stands_for(events) -> None:
+    text = ("Surya Tabuni, Charles Kossa and Dano Wenda were detained after a rally. "
+            "They have been charged with treason for raising a flag.")
+    charged = {name for name, kind in events(text) if kind == "charge"}
+    assert charged == {"Surya Tabuni", "Charles Kossa", "Dano Wenda"}
+
+
+def test_she_does_not_take_the_names_listed_with_her(events) -> None:
+    text = ("Maria Kolesova, together with Ms Tikhonova and Ms Tsepkalo, became a symbol of "
+            "the movement. She was tried behind closed doors.")
+    tried = {name for name, kind in events(text) if kind == "trial"}
+    assert "Tikhonova" not in tried and "Tsepkalo" not in tried

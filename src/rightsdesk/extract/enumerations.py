@@ -16,7 +16,6 @@ from collections.abc import Set
 
 from spacy.tokens import Span
 
-from rightsdesk.extract.sentences import SentenceView
 from rightsdesk.extract.victims import NameMention, name_at, surname_key
 
 MAX_GAP_TOKENS = 8  # ", the director of the rights centre, ": longer is prose
@@ -37,12 +36,12 @@ GAP_ACTIONS = frozenset({"VERB", "AUX"})
 PERSON_LABELS = frozenset({"PERSON", ""})
 
 
-def name_runs(view: SentenceView, known: Set[str]) -> list[list[NameMention]]:
+def name_runs(sentence: Span, known: Set[str]) -> list[list[NameMention]]:
     """The runs of two or more names the sentence lists, in reading order."""
     runs: list[list[NameMention]] = []
     run: list[NameMention] = []
     skipped: NameMention | None = None  # the last name read as part of a description
-    for mention in _mentions(view, known):
+    for mention in _mentions(sentence, known):
         if run:
             doc = mention.span.doc
             if _bound(doc[run[-1].span.end : mention.span.start]) or (
@@ -60,11 +59,11 @@ def name_runs(view: SentenceView, known: Set[str]) -> list[list[NameMention]]:
     return runs
 
 
-def _mentions(view: SentenceView, known: Set[str]) -> list[NameMention]:
+def _mentions(sentence: Span, known: Set[str]) -> list[NameMention]:
     """Every name in the sentence, longest reading first where two overlap; a name
     the NER calls something else only where it names a person known from the text."""
     found: list[NameMention] = []
-    for token in view.span:
+    for token in sentence:
         if token.ent_type_ != "PERSON" and token.pos_ != "PROPN":
             continue
         mention = name_at(token, known)

@@ -639,7 +639,10 @@ def _named_targets(hit: Hit, view: SentenceView, names: NameIndex) -> list[Targe
         for candidate in coordinated(token):
             for mention in _names_for(candidate, hit, view, names):
                 _take(mention, hit, view, names, found, seen)
-    for mention in _listed_with(found, view, names):
+    # a run read from a name here, or from a plural word for names listed earlier
+    plural = any(t.lower_ in PLURAL_PRONOUNS or t.tag_ == "NNS" for t in hit.targets)
+    listing = [t for t in found if plural or t.mention.span.sent.start == view.span.start]
+    for mention in _listed_with(listing, names):
         _take(mention, hit, view, names, found, seen)
     return found
 
@@ -657,11 +660,12 @@ def _take(mention: NameMention, hit: Hit, view: SentenceView, names: NameIndex,
         names.learn(mention, view)
 
 
-def _listed_with(found: list[Target], view: SentenceView, names: NameIndex) -> list[NameMention]:
+def _listed_with(found: list[Target], names: NameIndex) -> list[NameMention]:
     """The names listed in one run with a target ("detained A, B, C and D", however
-    parsed): they share its event."""
+    parsed; "A, B and C were detained. They were charged"): they share its event."""
     taken = {t.mention.span.start for t in found}
-    return [mention for run in name_runs(view, names.known)
+    sentences = {t.mention.span.sent.start: t.mention.span.sent for t in found}
+    return [mention for sentence in sentences.values() for run in name_runs(sentence, names.known)
             if any(m.span.start in taken for m in run) for mention in run]
 
 

@@ -464,7 +464,7 @@ def _holders(noun: Token) -> list[Token]:
     if noun.dep_ == "nsubj" and noun.head.lemma_ in {"be", "include"}:
         found.extend(c for c in noun.head.children  # "The seven convicts are A (29), B (25)"
                      if c.dep_ in {"attr", "dobj"} and c.pos_ == "PROPN")
-    found.extend(_included(noun) or _counted_among(noun))
+    found.extend(_included(noun) or _counted_among(noun) or _listed_after_colon(noun))
     prep = noun.head
     if not found and noun.dep_ == "pobj" and prep.lower_ == "to" and prep.head.pos_ == "VERB":
         found.extend(_children(prep.head, frozenset({"nsubjpass"})))  # "subjected to torture"
@@ -519,6 +519,16 @@ def _included(noun: Token) -> list[Token]:
     if noun.dep_ != "nsubj" or noun.head.lemma_ not in {"include", "involve"}:
         return []
     return [c for c in noun.head.children if c.dep_ == "dobj"]
+
+
+def _listed_after_colon(noun: Token) -> list[Token]:
+    """"orders against prisoners: A, B and C": the first name of a list that follows
+    a plural noun and its colon (`enumerations.py` reads the rest of the run)."""
+    doc = noun.doc
+    if noun.tag_ != "NNS" or noun.i + 2 >= len(doc) or doc[noun.i + 1].text != ":":
+        return []
+    first = doc[noun.i + 2]
+    return [first] if first.pos_ == "PROPN" and first.sent == noun.sent else []
 
 
 def _counted_among(noun: Token) -> list[Token]:
