@@ -276,3 +276,18 @@ def test_a_named_body_coordinated_with_a_known_one_speaks_too(nlp: Language) -> 
 )
 def test_forums_platforms_and_syndicates_are_organisations(nlp: Language, text, actor) -> None:
     assert actors(nlp, text) == [actor]
+
+
+def test_bodies_listed_before_the_subject_speak_with_it(read) -> None:
+    text = ("Last month, the Norwegian Helsinki Committee, Human Rights Watch, Freedom for "
+            "Eurasia, and Freedom Now demanded that the authorities drop the charges against "
+            "Ivan Petrov and immediately release him.")
+    actors = {s.actor for s in read(text).statements}
+    assert {"Norwegian Helsinki Committee", "Human Rights Watch", "Freedom Now"} <= actors
+
+
+def test_an_outcry_led_by_a_body_is_its_position(read) -> None:
+    text = ("Petrov's arrest in March triggered an international outcry led by Human Rights "
+            "Watch and Amnesty International.")
+    assert {s.actor for s in read(text).statements} == {"Human Rights Watch",
+                                                        "Amnesty International"}

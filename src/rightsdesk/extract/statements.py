@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from rightsdesk.extract.actors import (
     Actor,
@@ -39,6 +39,7 @@ AUTHOR_NOUNS = frozenset({"group", "organisation", "organization", "signatory", 
 BYLINE_SENTENCES = 3  # organisation lines this close to the top head the text
 RECENT_SENTENCES = 6  # how far back "the bloc", "it", "she" may point
 SIGNATORY_MAX_TOKENS = 12  # a line listing one signatory is short
+LIST_GLUE = frozenset({",", ";", "and", "&", "the"})  # between the bodies of one list
 SAME_PERIOD = re.compile(r"\bthe same (day|week|month|year)\b", re.I)
 
 
@@ -465,7 +466,28 @@ def _actors_in(
     if not inside:
         return []
     best = min(m.rank for m in inside)
-    return [m for m in inside if m.rank == best or _coordinated(m, subject)]
+    chosen = [m for m in inside if m.rank == best or _coordinated(m, subject)]
+    return _listed_before(chosen, mentions, subject.doc) + chosen
+
+
+def _listed_before(chosen: list[ActorMention], mentions: list[ActorMention], doc: Doc
+                   ) -> list[ActorMention]:
+    """"The Norwegian Helsinki Committee, Human Rights Watch, Freedom for Eurasia, and
+    Freedom Now demanded ...": the parse keeps the last body of a long list as the
+    subject; the bodies listed right before it, with only commas and "and" between,
+    speak with it (an unknown body among them, "Freedom for Eurasia", is passed over)."""
+    if not chosen:
+        return []
+    listed: list[ActorMention] = []
+    first = min(chosen, key=lambda m: m.start)
+    for before in sorted((m for m in mentions if m.end <= first.start), key=lambda m: -m.start):
+        gap = doc[before.end : first.start]
+        if not any(t.lower_ in LIST_GLUE for t in gap) or not all(
+                t.lower_ in LIST_GLUE or _name_word(t) for t in gap):
+            break
+        listed.insert(0, before)
+        first = before
+    return listed
 
 
 def _on_behalf_of(anchor: Token) -> list[Token]:
@@ -491,6 +513,10 @@ def _holds_office(token: Token) -> bool:
     names who holds the office its head is."""
     return token.dep_ in {"poss", "compound", "amod", "nmod"} and (
         token.head.lemma_.lower() in triggers().offices)
+
+
+def _name_word(token: Token) -> bool:
+    return token.is_title or token.lower_ in {"for", "of"}
 
 
 def _coordinated(mention: ActorMention, subject: Token) -> bool:
