@@ -41,10 +41,13 @@ eval: $(BIN)/.installed
 
 # Learned decisions from the corpus's training part (cross-validated), their thresholds and
 # calibration from its fresh part (about 3 minutes on 2 cores): writes
-# src/rightsdesk/extract/learned/weights.json. `make demo` never trains.
+# src/rightsdesk/extract/learned/weights.json. Then the Russian facts' confidences (fitted
+# on corpus/ru's train and fresh parts, Platt-scaled on fresh2 and fresh3; 10 seconds):
+# src/rightsdesk/extract/russian/weights.json. `make demo` never trains.
 train: $(BIN)/.installed
 	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/python -m rightsdesk.training --corpus corpus --scorer $(SHARED)/eval/score.py
+	$(BIN)/python -m rightsdesk.training.russian --corpus corpus/ru --scorer $(SHARED)/eval/score.py
 
 # How far the two annotations of the doubly annotated documents agreed (before settling).
 agreement: $(BIN)/.installed

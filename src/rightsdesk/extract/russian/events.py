@@ -21,6 +21,7 @@ import pymorphy3
 from rightsdesk.extract.dates import precision_of
 from rightsdesk.extract.lexicon import Rule, load_table
 from rightsdesk.extract.russian.dates import find_dates
+from rightsdesk.extract.russian.features import Features, Notes, event_cues, given_cues
 from rightsdesk.extract.russian.names import gender, nominative
 from rightsdesk.extract.russian.occasions import lies_ahead
 from rightsdesk.extract.russian.parse import Mention, Sentence, Word
@@ -177,8 +178,11 @@ def _common_noun(morph: pymorphy3.MorphAnalyzer, word: str) -> bool:
 
 
 def find_events(sentences: list[Sentence], *, published: object,
-                morph: pymorphy3.MorphAnalyzer) -> tuple[list[Person], list[Event]]:
-    """The victims and one event per (victim, type), attributes filled from later mentions."""
+                morph: pymorphy3.MorphAnalyzer, notes: Notes | None = None
+                ) -> tuple[list[Person], list[Event]]:
+    """The victims and one event per (victim, type), attributes filled from later mentions;
+    `notes` takes each event's features as first read, keyed (person, type)."""
+    notes = Notes() if notes is None else notes
     people = People(morph)
     events: dict[tuple[str, EventType], Event] = {}
     intro: list[Event] = []  # the events of a list's introduction ("в СИЗО будут находиться:")
@@ -191,25 +195,26 @@ def find_events(sentences: list[Sentence], *, published: object,
         for mention in sentence.mentions:
             if mention.kind == "PER":
                 people.person_of(sentence, mention, antecedent=not _in_role(sentence, mention))
-        found = list(_sentence_events(sentence, people, published))
-        for event in found:
+        for event, features in list(_sentence_events(sentence, people, published)):
             _keep(events, event)
+            notes.note((event.person, event.type), features)
         if at and _names_a_group(sentences[at - 1]) and _group_listed(sentence):
             listed = _listed_people(sentence, people)
             members.setdefault(_group_count(sentences[at - 1]) or "", []).extend(listed)
-            _give(events, _acts_of(sentences[at - 1], published), listed)
+            _give(events, _acts_of(sentences[at - 1], published), listed, notes, "group")
         if listed and _about_all(sentence):  # "Все арестованные ..." after the list
-            _give(events, _acts_of(sentence, published), listed)
+            _give(events, _acts_of(sentence, published), listed, notes, "all")
         if intro and _list_item(sentence):
             person = people.person_of(sentence, sentence.mentions[0])
             listed += [person] if person else []
-            _give(events, intro, [person] if person else [])
+            _give(events, intro, [person] if person else [], notes, "item",
+                  (sentence, sentence.mentions[0]))
         elif sentence.text.rstrip().endswith(":"):
             intro, listed = _intro_events(sentences, at, published), []
         else:
             intro = []
     for count, persons in members.items():  # "Суд приговорил 11 человек": each of them
-        _give(events, counted.get(count, []), persons)
+        _give(events, counted.get(count, []), persons, notes, "counted")
     victims = {key for key, _ in events}
     persons = [p for p in people.persons.values() if p.key in victims]
     _fill_terms(list(events.values()), sentences, people)
@@ -295,11 +300,15 @@ def _names_a_group(sentence: Sentence) -> bool:
 
 
 def _give(events: dict[tuple[str, EventType], Event], acts: list[Event],
-          persons: list[Person]) -> None:
-    """Each of `acts` (whose `person` is a placeholder) to each of the persons."""
+          persons: list[Person], notes: Notes, how: str,
+          named: tuple[Sentence, Mention] | None = None) -> None:
+    """Each of `acts` (whose `person` is a placeholder) to each of the persons; `how`
+    and the name (`named`, where one sentence names the one person) are noted."""
+    sentence, mention = named if named else (None, None)
     for person in persons:
         for event in acts:
             _keep(events, replace(event, person=person.key, also=list(event.also)))
+            notes.note((person.key, event.type), given_cues(sentence, event.type, how, mention))
 
 
 def _about_all(sentence: Sentence) -> bool:
@@ -372,8 +381,10 @@ def _keep(events: dict[tuple[str, EventType], Event], event: Event) -> None:
     first.charges = first.charges or event.charges
 
 
-def _sentence_events(sentence: Sentence, people: People, published: object) -> Iterator[Event]:
-    """Events of one sentence; a hearing still to come is an occasion, not a trial.
+def _sentence_events(sentence: Sentence, people: People, published: object
+                     ) -> Iterator[tuple[Event, Features]]:
+    """Events of one sentence, each with its features; a hearing still to come is an
+    occasion, not a trial.
 
     A rule's `implies` adds events its word implies ("подсудимый": tried and charged);
     an arrest or trial "по обвинению в ..." reports the charge too.
@@ -390,7 +401,8 @@ def _sentence_events(sentence: Sentence, people: People, published: object) -> I
         dated = not has_verb or sentence.words[index].pos == "VERB"
         date = _nearest(dates, sentence.words[index].start - sentence.evidence.start)
         types = _types(sentence, index, rule, accused=accused)
-        for person in _victims(sentence, index, rule, people):
+        for person, how, mention in _targets(sentence, index, rule, people):
+            in_role = mention is not None and _in_role(sentence, mention)
             for event_type in types:
                 yield Event(
                     type=event_type,
@@ -403,7 +415,8 @@ def _sentence_events(sentence: Sentence, people: People, published: object) -> I
                     sentence_months=sentence_months(sentence)
                     if event_type == "sentence" else None,
                     also=list(rule.get("also", [])),
-                )
+                ), event_cues(sentence, index, rule, event_type, mention, how,
+                              in_role=in_role, ahead=ahead)
 
 
 def _types(sentence: Sentence, index: int, rule: Rule, *, accused: bool) -> list[EventType]:
@@ -460,18 +473,24 @@ def _blocked(sentence: Sentence, index: int) -> bool:
                for c in sentence.children(index))
 
 
-def _victims(sentence: Sentence, index: int, rule: Rule, people: People) -> list[Person]:
-    """The named people the trigger at `index` is done to."""
+def _targets(sentence: Sentence, index: int, rule: Rule, people: People
+             ) -> list[tuple[Person, str, Mention | None]]:
+    """The named people the trigger at `index` is done to, each with how it was found
+    (`linked` by the parse, `among` those a plural noun lists, the `only` name of the
+    sentence, `listed` on after one of those, a `pronoun`) and the mention naming them."""
+    how = "linked"
     linked = [m for m in _people(sentence) if _linked(sentence, index, m, rule)]
     if not linked and _among(sentence, index):
-        linked = [m for m in _people(sentence) if not _in_role(sentence, m)]
+        linked, how = [m for m in _people(sentence) if not _in_role(sentence, m)], "among"
     if not linked:
-        linked = _only_bystander(sentence, index, rule)
+        linked, how = _only_bystander(sentence, index, rule), "only"
+    first = len(linked)
     linked += _listed_after(sentence, index, linked)
-    persons = [p for m in linked if (p := people.person_of(sentence, m))]
-    if not persons:
-        persons = _pronoun_target(sentence, index, people)
-    return persons
+    found = [(p, how if n < first else "listed", m) for n, m in enumerate(linked)
+             if (p := people.person_of(sentence, m))]
+    if not found:
+        return [(p, "pronoun", None) for p in _pronoun_target(sentence, index, people)]
+    return found
 
 
 def _listed_after(sentence: Sentence, index: int, linked: list[Mention]) -> list[Mention]:

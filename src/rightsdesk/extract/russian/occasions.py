@@ -14,6 +14,7 @@ from functools import cache
 
 from rightsdesk.extract.lexicon import load_table
 from rightsdesk.extract.russian.dates import find_dates
+from rightsdesk.extract.russian.features import Notes, occasion_cues
 from rightsdesk.extract.russian.parse import Sentence
 from rightsdesk.model import Occasion, Person
 
@@ -34,8 +35,10 @@ def kinds() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
 
 
 def find_occasions(sentences: list[Sentence], *, published: date | None,
-                   persons: list[Person]) -> list[Occasion]:
-    """One occasion per (kind, date)."""
+                   persons: list[Person], notes: Notes | None = None) -> list[Occasion]:
+    """One occasion per (kind, date); `notes` takes each one's features as first read,
+    keyed (kind, date)."""
+    notes = Notes() if notes is None else notes
     by_lemma, _, _ = kinds()
     found: dict[tuple[str, str | None], Occasion] = {}
     for sentence in sentences:
@@ -55,6 +58,8 @@ def find_occasions(sentences: list[Sentence], *, published: date | None,
         found.setdefault((kind, when), Occasion(
             type=kind, evidence=sentence.evidence, description=sentence.text.strip()[:200],
             date=when, persons=about))
+        notes.note((kind, when), occasion_cues(sentence, kind, said_ahead=said_ahead,
+                                               future=future, persons=len(about)))
     return list(found.values())
 
 

@@ -17,6 +17,7 @@ from functools import cache
 from rightsdesk.extract.lexicon import load_table
 from rightsdesk.extract.russian.dates import find_dates
 from rightsdesk.extract.russian.events import roles
+from rightsdesk.extract.russian.features import Notes, statement_cues
 from rightsdesk.extract.russian.parse import Mention, Sentence
 from rightsdesk.extract.russian.places import countries
 from rightsdesk.model import Statement
@@ -45,17 +46,21 @@ def _outlet(sentence: Sentence, mention: Mention) -> bool:
     return any(w.lemma in lemmas("media") for w in words)
 
 
-def find_statements(sentences: list[Sentence], *, published: object) -> list[Statement]:
+def find_statements(sentences: list[Sentence], *, published: object,
+                    notes: Notes | None = None) -> list[Statement]:
     """One statement per actor, the first sentence it speaks up in as evidence; a short
     form given in parentheses ("Репортёры без границ (RSF)") is the same actor, and
-    so is an official named with the organisation ("представитель HRW X")."""
+    so is an official named with the organisation ("представитель HRW X"). `notes`
+    takes each statement's features as first read, keyed by its actor."""
+    notes = Notes() if notes is None else notes
     short_forms = _short_forms(sentences)
     found: dict[str, Statement] = {}
     for sentence in sentences:
         for mention in sentence.mentions:
-            actor = _speaker(sentence, mention)
-            if actor is None or COURT.search(actor):
+            spoken = _speaker(sentence, mention)
+            if spoken is None or COURT.search(spoken[0]):
                 continue  # a court's ruling is an event, not a statement
+            actor, how = spoken
             actor = short_forms.get(actor.lower(), actor)
             office = _office(sentence, mention)
             named = short_forms.get(office.lower(), office) if office else actor
@@ -66,22 +71,27 @@ def find_statements(sentences: list[Sentence], *, published: object) -> list[Sta
                     actor=actor, evidence=sentence.evidence, names=[mention.text],
                     date=dates[0].value if dates else None,
                 )
+            notes.note(found[key].actor, statement_cues(sentence, mention, how))
     return list(found.values())
 
 
-def _speaker(sentence: Sentence, mention: Mention) -> str | None:
-    """Who the mention names when it speaks up in the sentence (None: it does not)."""
+def _speaker(sentence: Sentence, mention: Mention) -> tuple[str, str] | None:
+    """Who the mention names when it speaks up in the sentence, and how it was read
+    (`speaks`, `headline`, `followed`, `country`, `official`); None: it does not."""
     if mention.kind == "ORG" and _inside_name(sentence, mention):
         return None  # "ООН" of "Комитет по правам человека ООН"
-    if mention.kind == "ORG" and (_speaks(sentence, mention) or _headline(sentence, mention)
-                                  or _followed_by_speech(sentence, mention)):
-        return None if _outlet(sentence, mention) else _actor(sentence, mention)
+    if mention.kind == "ORG":
+        how = ("speaks" if _speaks(sentence, mention) else
+               "headline" if _headline(sentence, mention) else
+               "followed" if _followed_by_speech(sentence, mention) else None)
+        if how is not None:
+            return None if _outlet(sentence, mention) else (_actor(sentence, mention), how)
     if mention.kind == "LOC" and mention.normal.lower() in countries() and _speaks(
             sentence, mention, walk=False):  # not "в МИД Украины заявили": the ministry
-        return mention.normal
+        return mention.normal, "country"
     if mention.kind == "PER" and _official(sentence, mention) and _speaks(
             sentence, mention, subject_only=True):
-        return mention.normal  # "представитель МИД X заявил": X speaks for it
+        return mention.normal, "official"  # "представитель МИД X заявил": X speaks for it
     return None
 
 
