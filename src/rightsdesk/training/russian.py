@@ -2,7 +2,7 @@
 
     python -m rightsdesk.training.russian --corpus corpus/ru --scorer ../shared/eval/score.py
 
-1. Reads the parts the rules were written on (`train`, `fresh`: 91 documents) with
+1. Reads the parts the rules were written on (`train`, `fresh`, `train2`: 121 documents) with
    the Russian reader, and labels every event, statement and occasion it reads by
    the gold record, as `training.sealed.weighed_facts` counts a fact right.
 2. Per kind, compares by cross-validation (folds dealt by country) a constant,
@@ -233,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus" / "ru")
-    parser.add_argument("--train", nargs="+", default=["train", "fresh"],
+    parser.add_argument("--train", nargs="+", default=["train", "fresh", "train2"],
                         help="the parts the models are fitted and cross-validated on")
     parser.add_argument("--calibrate", nargs="+", default=["fresh2", "fresh3"],
                         help="unread parts the Platt scaling is fitted and measured on")
