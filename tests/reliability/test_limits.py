@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import gzip
 import threading
+import time
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from rightsdesk.clean import clean_source
+from rightsdesk.clean.limits import PageOverLimit, within_time
 from rightsdesk.cli import app
 from rightsdesk.config import Limits
 from rightsdesk.errors import UnreadableSource
@@ -79,6 +81,22 @@ def test_parse_time_budget_fails_the_page_and_the_batch_goes_on(tmp_path: Path, 
     [failure] = report.failures
     assert Path(failure.path).name == "slow.html"
     assert failure.reason == "cleaning took longer than 0.05 s"
+
+
+def test_a_parser_that_swallows_the_alarm_still_fails_the_page() -> None:
+    """trafilatura falls back on any exception: the alarm's must not become a success."""
+
+    def swallowing() -> str:
+        deadline = time.monotonic() + 5.0
+        while time.monotonic() < deadline:
+            try:
+                time.sleep(0.01)
+            except Exception:
+                return "fallback text"
+        return "finished"
+
+    with pytest.raises(PageOverLimit, match="longer than 0.05 s"):
+        within_time(0.05, swallowing)
 
 
 def test_parse_time_budget_needs_the_main_thread() -> None:

@@ -99,25 +99,37 @@ def within_time(seconds: float, work: Callable[[], T]) -> T:
     """Run work() with a wall-clock budget; over it raises PageOverLimit.
 
     The alarm needs the main thread (signals); elsewhere the budget is checked by
-    the caller's pool or not at all, since a thread cannot be interrupted.
+    the caller's pool or not at all, since a thread cannot be interrupted. A parser
+    that swallows the alarm's exception (trafilatura falls back on any error) still
+    fails the page when it returns.
     """
-    with _alarm(seconds):
-        return work()
+    with _alarm(seconds) as expired:
+        result = work()
+    if expired:
+        raise PageOverLimit(_over(seconds))
+    return result
+
+
+def _over(seconds: float) -> str:
+    return f"cleaning took longer than {seconds:g} s"
 
 
 @contextmanager
-def _alarm(seconds: float) -> Iterator[None]:
+def _alarm(seconds: float) -> Iterator[list[bool]]:
+    """Yields a list that holds True once the budget ran out."""
+    expired: list[bool] = []
     if threading.current_thread() is not threading.main_thread() or seconds <= 0:
-        yield
+        yield expired
         return
 
     def expire(_signum: int, _frame: object) -> None:
-        raise PageOverLimit(f"cleaning took longer than {seconds:g} s")
+        expired.append(True)
+        raise PageOverLimit(_over(seconds))
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        yield
+        yield expired
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
