@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from rightsdesk.extract.russian.dates import find_dates
-from rightsdesk.extract.russian.names import nominative
+from rightsdesk.extract.russian.names import nominative, shown_name
 from rightsdesk.extract.russian.terms import charges
 
 PUBLISHED = date(2024, 3, 15)
@@ -32,6 +32,20 @@ PUBLISHED = date(2024, 3, 15)
 def test_nominative_of_declined_names(russian_nlp, words: list[str], case: str,
                                       name: str) -> None:
     assert nominative(russian_nlp.morph, words, case) == name
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "shown"),
+    [
+        ("Олег Иванов", "Суд арестовал Олега Иванова. Иванов не признал вину.", "Олег Иванов"),
+        ("Олег Иванов", "Суд арестовал Олега Иванова на два месяца.", "Oleg Ivanov"),
+        ("Юрий Белый", "Полиция задержала Юрия Белого.", "Yury Bely"),
+        ("Руслан Мусаев", "Защита Руслана Мусаева обжаловала приговор.", "Ruslan Musaev"),
+    ],
+)
+def test_a_name_the_document_does_not_print_is_shown_in_latin(name: str, text: str,
+                                                             shown: str) -> None:
+    assert shown_name(name, text) == shown
 
 
 @pytest.mark.parametrize(
