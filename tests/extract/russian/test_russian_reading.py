@@ -375,3 +375,20 @@ def test_a_sentence_about_all_of_a_list_gives_its_events_to_each(read_ru) -> Non
                          "согласны с предъявленными им обвинениями.")
     charged = {n for n, kind in _facts(extraction) if kind == "charge"}
     assert charged == {"Олег Иванов", "Анна Белова", "Петр Смирнов"}
+
+
+def test_people_named_among_them_take_the_acts_of_the_sentence_before(read_ru) -> None:
+    extraction = read_ru("Вечером полиция задержала нескольких журналистов. "
+                         "Среди них редактор Анна Белова и фотограф Петр Смирнов.")
+    assert _facts(extraction) == {("Анна Белова", "arrest"), ("Петр Смирнов", "arrest")}
+
+
+def test_a_term_in_days_is_an_administrative_arrest(read_ru) -> None:
+    extraction = read_ru("Суд приговорил Олега Иванова к десяти суткам ареста.")
+    assert _facts(extraction) == {("Олег Иванов", "sentence"), ("Олег Иванов", "arrest")}
+
+
+def test_who_signs_a_pardon_grants_it_and_a_freed_prisoner_has_no_sentence(read_ru) -> None:
+    extraction = read_ru("Петр Смирнов подписал указ о помиловании 20 осужденных. "
+                         "В их числе политзаключенный Олег Иванов.")
+    assert _facts(extraction) == {("Олег Иванов", "release")}

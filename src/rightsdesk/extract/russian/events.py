@@ -56,6 +56,11 @@ STEM = 5  # letters of a surname that stay the same in every case
 # "по обвинению в ...", "по обвинению журналиста X в ...": the accused may stand between
 # (held "по подозрению в ..." is no charge yet)
 ACCUSED = re.compile(r"\bпо\s+обвинени[юяи](?:\s+[^\s,.;]+){0,6}?\s+в\s", re.I)
+# "Среди них X и Y", "В их числе X": the people the sentence before acted on, by name
+AMONG_THEM = re.compile(r"^(?:среди\s+них|в\s+их\s+числе|в\s+том\s+числе)\b", re.I)
+# a term in days ("15 суток ареста", "20 суток спецприемника") is an administrative
+# arrest: the person was held as well as sentenced
+DAYS_HELD = re.compile(r"\bсут(?:ки|ок|кам|ками)\b", re.I)
 
 
 @cache
@@ -202,6 +207,9 @@ def find_events(sentences: list[Sentence], *, published: object,
             listed = _listed_people(sentence, people)
             members.setdefault(_group_count(sentences[at - 1]) or "", []).extend(listed)
             _give(events, _acts_of(sentences[at - 1], published), listed, notes, "group")
+        if at and AMONG_THEM.match(sentence.text.lstrip()):
+            _give(events, _acts_of(sentences[at - 1], published),
+                  _listed_people(sentence, people), notes, "among")
         if listed and _about_all(sentence):  # "Все арестованные ..." after the list
             _give(events, _acts_of(sentence, published), listed, notes, "all")
         if intro and _list_item(sentence):
@@ -215,11 +223,23 @@ def find_events(sentences: list[Sentence], *, published: object,
             intro = []
     for count, persons in members.items():  # "Суд приговорил 11 человек": each of them
         _give(events, counted.get(count, []), persons, notes, "counted")
+    _drop_status_when_released(events)
     victims = {key for key, _ in events}
     persons = [p for p in people.persons.values() if p.key in victims]
     _fill_terms(list(events.values()), sentences, people)
     _fill_from_context(list(events.values()), sentences, published)
     return persons, list(events.values())
+
+
+def _drop_status_when_released(events: dict[tuple[str, EventType], Event]) -> None:
+    """A term known only from a word for the person's state ("политзаключённый", with
+    its `also` arrest and no term) is no sentence for one the document says was released:
+    GUIDELINES gives a sentence to those only described as jailed."""
+    for key, kind in list(events):
+        event = events[(key, kind)]
+        if (kind == "sentence" and event.also and event.sentence_months is None
+                and (key, "release") in events):
+            del events[(key, kind)]
 
 
 def _fill_terms(events: list[Event], sentences: list[Sentence], people: People) -> None:
@@ -427,6 +447,8 @@ def _types(sentence: Sentence, index: int, rule: Rule, *, accused: bool) -> list
         types.append("trial")
     if accused and rule.get("event") in ("arrest", "trial"):
         types.append("charge")
+    if rule.get("event") == "sentence" and DAYS_HELD.search(sentence.text):
+        types.append("arrest")
     return types
 
 
@@ -647,7 +669,9 @@ def _acting(sentence: Sentence, index: int, mention: Mention, rule: Rule) -> boo
     if word.rel != "nsubj" or rule.get("subject"):
         return False
     if sentence.words[index].pos in ("NOUN", "PROPN"):  # "после ареста X уехал": X is held
-        return word.head == index
+        return word.head == index or (  # "X подписал указ о помиловании": X grants it
+            word.head in sentence.ancestors(index)
+            and sentence.words[_child_on_path(sentence, word.head, index)].rel == "obj")
     return word.head == index or word.head in sentence.ancestors(index)
 
 
