@@ -392,3 +392,8 @@ def test_who_signs_a_pardon_grants_it_and_a_freed_prisoner_has_no_sentence(read_
     extraction = read_ru("Петр Смирнов подписал указ о помиловании 20 осужденных. "
                          "В их числе политзаключенный Олег Иванов.")
     assert _facts(extraction) == {("Олег Иванов", "release")}
+
+
+def test_one_of_the_detained_is_among_them(read_ru) -> None:
+    extraction = read_ru("Одним из задержанных оказался журналист Олег Иванов.")
+    assert _facts(extraction) == {("Олег Иванов", "arrest")}

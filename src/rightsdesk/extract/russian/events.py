@@ -551,13 +551,14 @@ def _continues_list(sentence: Sentence, index: int, before: Mention, mention: Me
 
 
 def _among(sentence: Sentence, index: int) -> bool:
-    """"Среди задержанных ...", "в числе задержанных ...", "Обвиняемые – X, Y и Z":
-    everyone the sentence names."""
+    """"Среди задержанных ...", "в числе задержанных ...", "одним из задержанных
+    является X", "Обвиняемые – X, Y и Z": everyone the sentence names."""
     words = sentence.words
     before = " ".join(w.text.lower() for w in words[max(0, index - 2):index])
     listed = (words[index].feats.get("Number") == "Plur" and index + 1 < len(words)
               and words[index + 1].text in LIST_MARKS)
-    return before.endswith(("среди", "в числе")) or listed
+    return before.endswith(("среди", "в числе", "одним из", "одной из", "один из",
+                            "одна из")) or listed
 
 
 def _people(sentence: Sentence) -> list[Mention]:
