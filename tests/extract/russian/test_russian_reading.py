@@ -397,3 +397,19 @@ def test_who_signs_a_pardon_grants_it_and_a_freed_prisoner_has_no_sentence(read_
 def test_one_of_the_detained_is_among_them(read_ru) -> None:
     extraction = read_ru("Одним из задержанных оказался журналист Олег Иванов.")
     assert _facts(extraction) == {("Олег Иванов", "arrest")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Суд принял решение арестовать блогера Олега Иванова на два месяца.",
+        "По решению суда Олег Иванов будет содержаться в СИЗО до весны.",
+    ],
+)
+def test_custody_a_court_orders_is_a_trial_too(read_ru, text: str) -> None:
+    assert ("Олег Иванов", "trial") in _facts(read_ru(text))
+
+
+def test_days_of_arrest_a_court_gives_are_no_custody_hearing(read_ru) -> None:
+    extraction = read_ru("Суд назначил пять суток ареста задержанному накануне Олегу Иванову.")
+    assert ("Олег Иванов", "trial") not in _facts(extraction)

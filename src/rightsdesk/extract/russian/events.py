@@ -56,6 +56,9 @@ STEM = 5  # letters of a surname that stay the same in every case
 # "по обвинению в ...", "по обвинению журналиста X в ...": the accused may stand between
 # (held "по подозрению в ..." is no charge yet)
 ACCUSED = re.compile(r"\bпо\s+обвинени[юяи](?:\s+[^\s,.;]+){0,6}?\s+в\s", re.I)
+COURTS = frozenset({"суд", "райсуд", "горсуд", "мосгорсуд", "судья"})
+COURT_RULING = re.compile(r"\b(?:по\s+решению|решением|по\s+постановлению|постановлением)"
+                          r"\s+(?:\w+\s+){0,3}?(?:суда|судьи|райсуда|горсуда)\b", re.I)
 # "Среди них X и Y", "В их числе X": the people the sentence before acted on, by name
 AMONG_THEM = re.compile(r"^(?:среди\s+них|в\s+их\s+числе|в\s+том\s+числе)\b", re.I)
 # a term in days ("15 суток ареста", "20 суток спецприемника") is an administrative
@@ -453,9 +456,19 @@ def _types(sentence: Sentence, index: int, rule: Rule, *, accused: bool) -> list
 
 
 def _by_court(sentence: Sentence, index: int) -> bool:
-    """The trigger's subject is a court ("суд водворил под стражу")."""
-    return any(sentence.words[c].lemma == "суд" and sentence.words[c].rel == "nsubj"
-               for c in sentence.children(index))
+    """A court orders it: the subject of the trigger or of a verb it hangs on is a court
+    or judge ("суд водворил под стражу", "суд принял решение арестовать X"), or the
+    sentence says it is by a court's ruling ("по решению суда X будет содержаться"). A
+    noun or participle under the court's verb says what the court did or who someone
+    is ("суд назначил сутки ареста задержанному X"), not that it orders custody."""
+    word = sentence.words[index]
+    if word.pos == "VERB" and word.feats.get("VerbForm") != "Part":
+        heads: tuple[int, ...] = (index, *sentence.ancestors(index))
+    else:
+        heads = (index,)
+    return any(sentence.words[c].lemma in COURTS and sentence.words[c].rel == "nsubj"
+               for head in heads
+               for c in sentence.children(head)) or bool(COURT_RULING.search(sentence.text))
 
 
 def _triggers_in(sentence: Sentence) -> Iterator[tuple[int, Rule]]:
