@@ -63,10 +63,17 @@ def test_a_name_the_document_does_not_print_is_shown_in_latin(name: str, text: s
         ("Его задержали в понедельник.", "2024-03-11"),
         ("Его задержали в пятницу.", "2024-03-15"),  # the day of publication
         ("Его задержали 08.10.2012.", "2012-10-08"),
+        ("Накануне Мосгорсуд продлил ему арест.", "2024-03-14"),
+        ("Накануне в суде огласили приговор.", "2024-03-14"),
+        ("Его похитили в ночь на воскресенье.", "2024-03-10"),
     ],
 )
 def test_russian_date_expressions_keep_their_precision(text: str, value: str) -> None:
     assert [d.value for d in find_dates(text, published=PUBLISHED)] == [value]
+
+
+def test_on_the_eve_of_something_is_no_date() -> None:
+    assert find_dates("Его задержали накануне выборов.", published=PUBLISHED) == []
 
 
 def test_relative_dates_need_a_publication_date() -> None:
