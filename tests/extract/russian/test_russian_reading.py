@@ -420,3 +420,9 @@ def test_custody_a_court_orders_is_a_trial_too(read_ru, text: str) -> None:
 def test_days_of_arrest_a_court_gives_are_no_custody_hearing(read_ru) -> None:
     extraction = read_ru("Суд назначил пять суток ареста задержанному накануне Олегу Иванову.")
     assert ("Олег Иванов", "trial") not in _facts(extraction)
+
+
+def test_a_name_on_a_banner_is_no_antecedent(read_ru) -> None:
+    extraction = read_ru("Олег Иванов вышел на площадь с плакатом «Свободу Петру Смирнову». "
+                         "Его задержали через десять минут.")
+    assert _facts(extraction) == {("Олег Иванов", "arrest")}

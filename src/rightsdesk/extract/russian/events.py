@@ -202,7 +202,8 @@ def find_events(sentences: list[Sentence], *, published: object,
             counted.setdefault(count, []).extend(_acts_of(sentence, published))
         for mention in sentence.mentions:
             if mention.kind == "PER":
-                people.person_of(sentence, mention, antecedent=not _in_role(sentence, mention))
+                people.person_of(sentence, mention, antecedent=not _in_role(sentence, mention)
+                                 and not _in_quotes(sentence, mention.first))
         for event, features in list(_sentence_events(sentence, people, published)):
             _keep(events, event)
             notes.note((event.person, event.type), features)
@@ -668,6 +669,14 @@ def _in_role(sentence: Sentence, mention: Mention) -> bool:
     relation = words[_head_of(sentence, mention)].rel
     return bool(roles() & set(before)) or (
         over in roles() and relation in ("appos", "flat:name", "nmod"))
+
+
+def _in_quotes(sentence: Sentence, index: int) -> bool:
+    """The word stands inside quotation marks ("с плакатом «С днем рождения, Алексей»"):
+    a name on a banner or in a slogan is no one "он" later refers to."""
+    before = [w.text for w in sentence.words[:index]]
+    return (before.count("«") + before.count("„") > before.count("»") + before.count("“")
+            or before.count('"') % 2 == 1)
 
 
 def _speaker(sentence: Sentence, mention: Mention) -> bool:
