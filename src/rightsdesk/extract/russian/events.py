@@ -680,8 +680,11 @@ def _in_quotes(sentence: Sentence, index: int) -> bool:
 
 
 def _speaker(sentence: Sentence, mention: Mention) -> bool:
-    """The subject of a verb of saying ("..., – написал X"): who speaks the quote."""
+    """The subject of a verb of saying ("..., – написал X"), or the name beside that
+    subject ("..., говорит эксперт X"): who speaks the quote."""
     word = sentence.words[_head_of(sentence, mention)]
+    if word.rel == "appos" and word.head >= 0:
+        word = sentence.words[word.head]
     return word.rel == "nsubj" and word.head >= 0 and (
         sentence.words[word.head].lemma in blockers().get("speaker", ()))
 
