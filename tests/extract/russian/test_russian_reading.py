@@ -426,3 +426,17 @@ def test_a_name_on_a_banner_is_no_antecedent(read_ru) -> None:
     extraction = read_ru("Олег Иванов вышел на площадь с плакатом «Свободу Петру Смирнову». "
                          "Его задержали через десять минут.")
     assert _facts(extraction) == {("Олег Иванов", "arrest")}
+
+
+def test_a_body_and_its_initials_are_one_actor_and_a_topic_is_none(read_ru) -> None:
+    extraction = read_ru("Организация Безопасности и Сотрудничества в Европе призвала "
+                         "освободить Петра Смирнова.\nПредставитель ОБСЕ по вопросам Свободы "
+                         "печати Анна Белова заявила, что приговор несправедлив.")
+    assert [s.actor for s in extraction.statements] == [
+        "Организация Безопасности и Сотрудничества в Европе"]
+
+
+def test_what_protesters_oppose_is_no_actor(read_ru) -> None:
+    extraction = read_ru("Среди осужденных – учитель Петр Смирнов, задержанный во время "
+                         "протестов против партии власти \"Единая воля\", прошедших весной.")
+    assert [s.actor for s in extraction.statements] == []
