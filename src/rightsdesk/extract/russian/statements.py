@@ -26,9 +26,10 @@ RULES = "rightsdesk.extract.russian.rules"
 SUBJECT_RELS = ("nsubj", "nsubj:pass")
 PARENTHESES = re.compile(r"\s*\([^)]*\)")
 SHORT_FORM = re.compile(r"\(([^()]+)\)\s*$")
-# a court's ruling is an event; a prison service reports, it takes no position
-COURT = re.compile(r"суд(?:а|у|ом|е)?\b|прокуратур|полици|фсин|^управлени|^ик\b|колони|сизо",
-                   re.I)
+# a court's ruling is an event; a prison, police or security service reports, or wants
+# someone ("МВД объявило X в розыск"), it takes no position
+COURT = re.compile(r"суд(?:а|у|ом|е)?\b|прокуратур|полици|фсин|^управлени|^ик\b|колони|сизо"
+                   r"|^(?:мвд|фсб|кгб|гкнб|кнб|скр?)\b|следственн", re.I)
 # "протесты против партии X", "представитель ОБСЕ по вопросам свободы печати": the
 # name is what is opposed or dealt with, not who speaks
 NOT_ACTOR_BEFORE = re.compile(r"\b(?:против|по\s+вопросам|по\s+делам)\b")
