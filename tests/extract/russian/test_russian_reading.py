@@ -440,3 +440,9 @@ def test_what_protesters_oppose_is_no_actor(read_ru) -> None:
     extraction = read_ru("Среди осужденных – учитель Петр Смирнов, задержанный во время "
                          "протестов против партии власти \"Единая воля\", прошедших весной.")
     assert [s.actor for s in extraction.statements] == []
+
+
+def test_joined_verbs_share_their_object(read_ru) -> None:
+    extraction = read_ru("Олег Иванов вернулся домой вечером. Полицейские ворвались в "
+                         "квартиру, обвинили его в краже, избили и увезли с собой.")
+    assert ("Олег Иванов", "ill_treatment") in _facts(extraction)

@@ -704,8 +704,9 @@ def _acting(sentence: Sentence, index: int, mention: Mention, rule: Rule) -> boo
 def _pronoun_target(sentence: Sentence, index: int, people: People) -> list[Person]:
     """"Его задержали", "против неё возбудили дело": a personal pronoun under the
     trigger (not its active subject) is the person last named; so is a person's
-    common noun in a sentence that names no one ("Правозащитника арестовали в июне")."""
-    for child in sentence.children(index):
+    common noun in a sentence that names no one ("Правозащитника арестовали в июне").
+    A verb joined to another shares its object ("его задержали, избили и увезли")."""
+    for child in sentence.children(index) + _shared_objects(sentence, index):
         word = sentence.words[child]
         acting = word.rel == "nsubj" and not _passive(sentence, index)
         if word.lemma in PRONOUNS and not acting and (person := people.antecedent(word.lemma)):
@@ -714,6 +715,17 @@ def _pronoun_target(sentence: Sentence, index: int, people: People) -> list[Pers
                 and (person := people.antecedent(""))):
             return [person]
     return []
+
+
+def _shared_objects(sentence: Sentence, index: int) -> list[int]:
+    """The objects of the verbs a joined verb follows ("обвинили его, избили и увезли":
+    "его" of "обвинили" for "избили"): its head and the head's joined verbs before it."""
+    trigger = sentence.words[index]
+    if trigger.rel != "conj" or trigger.head < 0:
+        return []
+    verbs = [trigger.head] + [c for c in sentence.children(trigger.head)
+                              if c < index and sentence.words[c].rel == "conj"]
+    return [c for v in verbs for c in sentence.children(v) if sentence.words[c].rel == "obj"]
 
 
 def _referring_noun(word: Word) -> bool:
