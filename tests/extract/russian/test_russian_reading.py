@@ -446,3 +446,9 @@ def test_joined_verbs_share_their_object(read_ru) -> None:
     extraction = read_ru("Олег Иванов вернулся домой вечером. Полицейские ворвались в "
                          "квартиру, обвинили его в краже, избили и увезли с собой.")
     assert ("Олег Иванов", "ill_treatment") in _facts(extraction)
+
+
+def test_a_trial_over_a_person_named_by_what_they_are(read_ru) -> None:
+    extraction = read_ru("Олега Иванова признали виновным в клевете. "
+                         "Суд над журналистом длился всего два дня.")
+    assert ("Олег Иванов", "trial") in _facts(extraction)

@@ -729,9 +729,10 @@ def _shared_objects(sentence: Sentence, index: int) -> list[int]:
 
 
 def _referring_noun(word: Word) -> bool:
-    """One person named by what they are ("блогера", "журналистку"), not an official."""
+    """One person named by what they are ("блогера", "журналистку", "суд над
+    оппозиционером"), not an official."""
     return (word.pos == "NOUN" and word.feats.get("Animacy") == "Anim"
-            and word.feats.get("Number") == "Sing" and word.rel in ("obj", "nsubj:pass")
+            and word.feats.get("Number") == "Sing" and word.rel in ("obj", "nsubj:pass", "nmod")
             and word.lemma not in roles())
 
 
