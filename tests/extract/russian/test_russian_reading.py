@@ -452,3 +452,9 @@ def test_a_trial_over_a_person_named_by_what_they_are(read_ru) -> None:
     extraction = read_ru("Олега Иванова признали виновным в клевете. "
                          "Суд над журналистом длился всего два дня.")
     assert ("Олег Иванов", "trial") in _facts(extraction)
+
+
+def test_they_are_the_people_the_sentence_before_named_together(read_ru) -> None:
+    extraction = read_ru("Олег Иванов и Анна Белова пришли на площадь с плакатами. "
+                         "Они были задержаны через пять минут.")
+    assert _facts(extraction) == {("Олег Иванов", "arrest"), ("Анна Белова", "arrest")}

@@ -95,6 +95,7 @@ class People:
     persons: dict[str, Person] = field(default_factory=dict)
     last: str | None = None  # key of the person last named (for "его задержали")
     last_by_gender: dict[str, str] = field(default_factory=dict)  # "masc"/"femn" -> key
+    together: list[str] = field(default_factory=list)  # the sentence before named them
 
     def person_of(self, sentence: Sentence, mention: Mention, *,
                   antecedent: bool = True) -> Person | None:
@@ -200,13 +201,14 @@ def find_events(sentences: list[Sentence], *, published: object,
     for at, sentence in enumerate(sentences):
         if count := _group_count(sentence):
             counted.setdefault(count, []).extend(_acts_of(sentence, published))
-        for mention in sentence.mentions:
-            if mention.kind == "PER":
-                people.person_of(sentence, mention, antecedent=not _in_role(sentence, mention)
-                                 and not _in_quotes(sentence, mention.first))
+        named = [p.key for m in sentence.mentions if m.kind == "PER"
+                 if (p := people.person_of(sentence, m, antecedent=not _in_role(sentence, m)
+                                           and not _in_quotes(sentence, m.first)))
+                 and not _in_role(sentence, m)]
         for event, features in list(_sentence_events(sentence, people, published)):
             _keep(events, event)
             notes.note((event.person, event.type), features)
+        people.together = list(dict.fromkeys(named)) if len(set(named)) > 1 else []
         if at and _names_a_group(sentences[at - 1]) and _group_listed(sentence):
             listed = _listed_people(sentence, people)
             members.setdefault(_group_count(sentences[at - 1]) or "", []).extend(listed)
@@ -703,14 +705,17 @@ def _acting(sentence: Sentence, index: int, mention: Mention, rule: Rule) -> boo
 
 def _pronoun_target(sentence: Sentence, index: int, people: People) -> list[Person]:
     """"Его задержали", "против неё возбудили дело": a personal pronoun under the
-    trigger (not its active subject) is the person last named; so is a person's
-    common noun in a sentence that names no one ("Правозащитника арестовали в июне").
+    trigger (not its active subject) is the person last named, "их", "они" the people
+    the sentence before named together; so is a person's common noun in a sentence that
+    names no one ("Правозащитника арестовали в июне").
     A verb joined to another shares its object ("его задержали, избили и увезли")."""
     for child in sentence.children(index) + _shared_objects(sentence, index):
         word = sentence.words[child]
         acting = word.rel == "nsubj" and not _passive(sentence, index)
         if word.lemma in PRONOUNS and not acting and (person := people.antecedent(word.lemma)):
             return [person]
+        if word.lemma == "они" and not acting and not _people(sentence) and people.together:
+            return [people.persons[key] for key in people.together]
         if (_referring_noun(word) and not acting and not _people(sentence)
                 and (person := people.antecedent(""))):
             return [person]
