@@ -460,3 +460,10 @@ def test_they_are_the_people_the_sentence_before_named_together(read_ru) -> None
     extraction = read_ru("Олег Иванов и Анна Белова пришли на площадь с плакатами. "
                          "Они были задержаны через пять минут.")
     assert _facts(extraction) == {("Олег Иванов", "arrest"), ("Анна Белова", "arrest")}
+
+
+def test_a_roll_call_of_names_after_a_counted_group_takes_its_acts(read_ru) -> None:
+    extraction = read_ru("В мае начнут судить трех активистов, обвиняемых в экстремизме. "
+                         "Иванов Олег. Белова Анна. Смирнов Петр.")
+    charged = {n for n, kind in _facts(extraction) if kind == "charge"}
+    assert len(charged) == 3

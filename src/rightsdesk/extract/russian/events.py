@@ -24,7 +24,7 @@ from rightsdesk.extract.russian.dates import find_dates
 from rightsdesk.extract.russian.features import Features, Notes, event_cues, given_cues
 from rightsdesk.extract.russian.names import gender, nominative
 from rightsdesk.extract.russian.occasions import lies_ahead
-from rightsdesk.extract.russian.parse import Mention, Sentence, Word
+from rightsdesk.extract.russian.parse import MAX_NAME_WORDS, Mention, Sentence, Word
 from rightsdesk.extract.russian.places import common_place, place_of
 from rightsdesk.extract.russian.terms import charges, sentence_months
 from rightsdesk.model import Event, EventType, Person
@@ -218,13 +218,15 @@ def find_events(sentences: list[Sentence], *, published: object,
                   _listed_people(sentence, people), notes, "among")
         if listed and _about_all(sentence):  # "Все арестованные ..." after the list
             _give(events, _acts_of(sentence, published), listed, notes, "all")
-        if intro and _list_item(sentence):
-            person = people.person_of(sentence, sentence.mentions[0])
+        if intro and (item := _list_item(sentence) or _roll_name(sentence)):
+            person = people.person_of(sentence, item)
             listed += [person] if person else []
-            _give(events, intro, [person] if person else [], notes, "item",
-                  (sentence, sentence.mentions[0]))
+            _give(events, intro, [person] if person else [], notes, "item", (sentence, item))
         elif sentence.text.rstrip().endswith(":"):
             intro, listed = _intro_events(sentences, at, published), []
+        elif (_names_a_group(sentence) and at + 1 < len(sentences)
+              and _roll_name(sentences[at + 1])):  # "Судят четырех ... . Иванов Олег. ..."
+            intro, listed = _acts_of(sentence, published), []
         else:
             intro = []
     for count, persons in members.items():  # "Суд приговорил 11 человек": each of them
@@ -314,10 +316,24 @@ def _earlier_date(sentences: list[Sentence], sentence: Sentence,
     return None
 
 
-def _list_item(sentence: Sentence) -> bool:
+def _list_item(sentence: Sentence) -> Mention | None:
     """A line of a list of people: it starts with a person's name."""
     mentions = sentence.mentions
-    return bool(mentions) and mentions[0].kind == "PER" and mentions[0].first == 0
+    return mentions[0] if mentions and mentions[0].kind == "PER" and mentions[0].first == 0 \
+        else None
+
+
+def _roll_name(sentence: Sentence) -> Mention | None:
+    """A sentence that is only a name ("Иванов Олег."), as a roll call of people gives
+    them one by one: all its words, capitalised, are the name, whatever part of it the
+    tagger took for one."""
+    words = [w for w in sentence.words if w.pos != "PUNCT"]
+    if not (1 < len(words) <= MAX_NAME_WORDS and any(m.kind == "PER" for m in sentence.mentions)
+            and all(w.text[:1].isupper() and w.text.isalpha() for w in words)):
+        return None
+    first, last = sentence.words.index(words[0]), sentence.words.index(words[-1])
+    text = " ".join(w.text for w in words)
+    return Mention("PER", text, first, last, text)
 
 
 def _names_a_group(sentence: Sentence) -> bool:
