@@ -467,3 +467,9 @@ def test_a_roll_call_of_names_after_a_counted_group_takes_its_acts(read_ru) -> N
                          "Иванов Олег. Белова Анна. Смирнов Петр.")
     charged = {n for n, kind in _facts(extraction) if kind == "charge"}
     assert len(charged) == 3
+
+
+def test_a_plural_word_for_prisoners_is_not_the_one_named_person(read_ru) -> None:
+    extraction = read_ru("В пятницу Петр Смирнов подписал указ об освобождении 40 "
+                         "политзаключенных.")
+    assert _facts(extraction) == set()

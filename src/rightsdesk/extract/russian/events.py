@@ -666,8 +666,8 @@ def _only_bystander(sentence: Sentence, index: int, rule: Rule) -> list[Mention]
     """The sentence's one named person outside a role, when the parse links nobody."""
     trigger = sentence.words[index]
     if (trigger.pos == "NOUN" and trigger.feats.get("Number") == "Plur"
-            and rule.get("event") in COUNTED_ACTS):
-        return []  # "задержания случились во время акции": no one person's
+            and (rule.get("event") in COUNTED_ACTS or rule.get("also"))):
+        return []  # "задержания случились во время акции", "X освободил 52 политзаключенных"
     candidates = [m for m in _people(sentence) if not _in_role(sentence, m)
                   and not _acting(sentence, index, m, rule) and not _speaker(sentence, m)
                   and not _through(sentence, -1, _head_of(sentence, m))]
