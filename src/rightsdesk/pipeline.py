@@ -22,6 +22,7 @@ from rightsdesk.clean.language import READ_LANGUAGES
 from rightsdesk.config import DEFAULT_LIMITS, Limits
 from rightsdesk.extract import EXTRACTOR_VERSION, Extractor, load_model
 from rightsdesk.extract.russian import RussianNLP, RussianReader
+from rightsdesk.extract.russian.names import shown_name
 from rightsdesk.ingest import list_inputs
 from rightsdesk.model import CleanDoc, Extraction, PersonRecord, PersonRef, Resolution, Source
 from rightsdesk.names import KeyQuery, NameKey
@@ -303,6 +304,11 @@ def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
+def _record_name(extraction: Extraction, name: str) -> str:
+    """A person's name in the evaluation format: a Russian document's by `shown_name`."""
+    return shown_name(name, extraction.doc.text) if extraction.doc.language == "ru" else name
+
+
 def prediction_record(extraction: Extraction, resolution: Resolution) -> dict[str, Any]:
     """One line of the evaluation format (GUIDELINES.md): persons, events, statements, occasions."""
     content_hash = extraction.provenance.content_hash
@@ -312,7 +318,7 @@ def prediction_record(extraction: Extraction, resolution: Resolution) -> dict[st
 
     victims = {event.person for event in extraction.events}
     persons = [
-        {"id": global_id(p.key), "name": p.name}
+        {"id": global_id(p.key), "name": _record_name(extraction, p.name)}
         for p in extraction.persons
         if p.key in victims
     ]

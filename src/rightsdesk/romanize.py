@@ -9,6 +9,8 @@ all into one key, so any of them meets this one.
 
 from __future__ import annotations
 
+import re
+
 LETTERS: dict[str, str] = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
     "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
@@ -48,3 +50,17 @@ def romanize(text: str) -> str:
             out.append(latin.capitalize() if char != lower else latin)
         previous = lower
     return "".join(out)
+
+
+# How English-language news spells what BGN/PCGN writes otherwise: a final "-ий"/"-ый"
+# is "-y" ("Навальный" -> "Navalny", "Беляцкий" -> "Belyatsky"), and "е" after a
+# vowel inside a word is "e" ("Мусаев" -> "Musaev", "Исаев" -> "Isaev").
+MEDIA_ENDING = re.compile(r"(?:ий|ый)(?=\W|$)", re.IGNORECASE)
+MEDIA_INNER_YE = re.compile(r"(?<=[аеёиоуыэюя])е", re.IGNORECASE)
+
+
+def english_spelling(name: str) -> str:
+    """A Cyrillic name as English-language media usually spell it ("Navalny", not "Navalnyy")."""
+    name = MEDIA_ENDING.sub(lambda m: "Y" if m.group().isupper() else "y", name)
+    name = MEDIA_INNER_YE.sub(lambda m: "Э" if m.group().isupper() else "э", name)
+    return romanize(name)

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from rightsdesk.extract.russian.dates import find_dates
-from rightsdesk.extract.russian.names import nominative
+from rightsdesk.extract.russian.names import nominative, shown_name
 from rightsdesk.extract.russian.terms import charges
 
 PUBLISHED = date(2024, 3, 15)
@@ -35,6 +35,20 @@ def test_nominative_of_declined_names(russian_nlp, words: list[str], case: str,
 
 
 @pytest.mark.parametrize(
+    ("name", "text", "shown"),
+    [
+        ("Олег Иванов", "Суд арестовал Олега Иванова. Иванов не признал вину.", "Олег Иванов"),
+        ("Олег Иванов", "Суд арестовал Олега Иванова на два месяца.", "Oleg Ivanov"),
+        ("Юрий Белый", "Полиция задержала Юрия Белого.", "Yury Bely"),
+        ("Руслан Мусаев", "Защита Руслана Мусаева обжаловала приговор.", "Ruslan Musaev"),
+    ],
+)
+def test_a_name_the_document_does_not_print_is_shown_in_latin(name: str, text: str,
+                                                             shown: str) -> None:
+    assert shown_name(name, text) == shown
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ("Его осудили 8 октября 2012 года.", "2012-10-08"),
@@ -49,10 +63,17 @@ def test_nominative_of_declined_names(russian_nlp, words: list[str], case: str,
         ("Его задержали в понедельник.", "2024-03-11"),
         ("Его задержали в пятницу.", "2024-03-15"),  # the day of publication
         ("Его задержали 08.10.2012.", "2012-10-08"),
+        ("Накануне Мосгорсуд продлил ему арест.", "2024-03-14"),
+        ("Накануне в суде огласили приговор.", "2024-03-14"),
+        ("Его похитили в ночь на воскресенье.", "2024-03-10"),
     ],
 )
 def test_russian_date_expressions_keep_their_precision(text: str, value: str) -> None:
     assert [d.value for d in find_dates(text, published=PUBLISHED)] == [value]
+
+
+def test_on_the_eve_of_something_is_no_date() -> None:
+    assert find_dates("Его задержали накануне выборов.", published=PUBLISHED) == []
 
 
 def test_relative_dates_need_a_publication_date() -> None:
@@ -336,6 +357,8 @@ def test_a_sentence_to_the_same_term_takes_the_term_told_before(read_ru) -> None
          "систематическое нарушение порядка проведения акций"),
         ("Его осудили на восемь лет по делу «Свидетелей Иеговы».",
          "дело Свидетелей Иеговы"),
+        ("Полицейские обвинили его в незаконной охоте, а потом отпустили.", "незаконная охота"),
+        ("Активистов арестовали на десять суток по «протестной» статье.", "протестная статья"),
     ],
 )
 def test_charges_found_guilty_of_led_by_adjectives_or_a_named_case(russian_nlp, text: str,
@@ -361,3 +384,92 @@ def test_a_sentence_about_all_of_a_list_gives_its_events_to_each(read_ru) -> Non
                          "согласны с предъявленными им обвинениями.")
     charged = {n for n, kind in _facts(extraction) if kind == "charge"}
     assert charged == {"Олег Иванов", "Анна Белова", "Петр Смирнов"}
+
+
+def test_people_named_among_them_take_the_acts_of_the_sentence_before(read_ru) -> None:
+    extraction = read_ru("Вечером полиция задержала нескольких журналистов. "
+                         "Среди них редактор Анна Белова и фотограф Петр Смирнов.")
+    assert _facts(extraction) == {("Анна Белова", "arrest"), ("Петр Смирнов", "arrest")}
+
+
+def test_a_term_in_days_is_an_administrative_arrest(read_ru) -> None:
+    extraction = read_ru("Суд приговорил Олега Иванова к десяти суткам ареста.")
+    assert _facts(extraction) == {("Олег Иванов", "sentence"), ("Олег Иванов", "arrest")}
+
+
+def test_who_signs_a_pardon_grants_it_and_a_freed_prisoner_has_no_sentence(read_ru) -> None:
+    extraction = read_ru("Петр Смирнов подписал указ о помиловании 20 осужденных. "
+                         "В их числе политзаключенный Олег Иванов.")
+    assert _facts(extraction) == {("Олег Иванов", "release")}
+
+
+def test_one_of_the_detained_is_among_them(read_ru) -> None:
+    extraction = read_ru("Одним из задержанных оказался журналист Олег Иванов.")
+    assert _facts(extraction) == {("Олег Иванов", "arrest")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Суд принял решение арестовать блогера Олега Иванова на два месяца.",
+        "По решению суда Олег Иванов будет содержаться в СИЗО до весны.",
+    ],
+)
+def test_custody_a_court_orders_is_a_trial_too(read_ru, text: str) -> None:
+    assert ("Олег Иванов", "trial") in _facts(read_ru(text))
+
+
+def test_days_of_arrest_a_court_gives_are_no_custody_hearing(read_ru) -> None:
+    extraction = read_ru("Суд назначил пять суток ареста задержанному накануне Олегу Иванову.")
+    assert ("Олег Иванов", "trial") not in _facts(extraction)
+
+
+def test_a_name_on_a_banner_is_no_antecedent(read_ru) -> None:
+    extraction = read_ru("Олег Иванов вышел на площадь с плакатом «Свободу Петру Смирнову». "
+                         "Его задержали через десять минут.")
+    assert _facts(extraction) == {("Олег Иванов", "arrest")}
+
+
+def test_a_body_and_its_initials_are_one_actor_and_a_topic_is_none(read_ru) -> None:
+    extraction = read_ru("Организация Безопасности и Сотрудничества в Европе призвала "
+                         "освободить Петра Смирнова.\nПредставитель ОБСЕ по вопросам Свободы "
+                         "печати Анна Белова заявила, что приговор несправедлив.")
+    assert [s.actor for s in extraction.statements] == [
+        "Организация Безопасности и Сотрудничества в Европе"]
+
+
+def test_what_protesters_oppose_is_no_actor(read_ru) -> None:
+    extraction = read_ru("Среди осужденных – учитель Петр Смирнов, задержанный во время "
+                         "протестов против партии власти \"Единая воля\", прошедших весной.")
+    assert [s.actor for s in extraction.statements] == []
+
+
+def test_joined_verbs_share_their_object(read_ru) -> None:
+    extraction = read_ru("Олег Иванов вернулся домой вечером. Полицейские ворвались в "
+                         "квартиру, обвинили его в краже, избили и увезли с собой.")
+    assert ("Олег Иванов", "ill_treatment") in _facts(extraction)
+
+
+def test_a_trial_over_a_person_named_by_what_they_are(read_ru) -> None:
+    extraction = read_ru("Олега Иванова признали виновным в клевете. "
+                         "Суд над журналистом длился всего два дня.")
+    assert ("Олег Иванов", "trial") in _facts(extraction)
+
+
+def test_they_are_the_people_the_sentence_before_named_together(read_ru) -> None:
+    extraction = read_ru("Олег Иванов и Анна Белова пришли на площадь с плакатами. "
+                         "Они были задержаны через пять минут.")
+    assert _facts(extraction) == {("Олег Иванов", "arrest"), ("Анна Белова", "arrest")}
+
+
+def test_a_roll_call_of_names_after_a_counted_group_takes_its_acts(read_ru) -> None:
+    extraction = read_ru("В мае начнут судить трех активистов, обвиняемых в экстремизме. "
+                         "Иванов Олег. Белова Анна. Смирнов Петр.")
+    charged = {n for n, kind in _facts(extraction) if kind == "charge"}
+    assert len(charged) == 3
+
+
+def test_a_plural_word_for_prisoners_is_not_the_one_named_person(read_ru) -> None:
+    extraction = read_ru("В пятницу Петр Смирнов подписал указ об освобождении 40 "
+                         "политзаключенных.")
+    assert _facts(extraction) == set()

@@ -21,7 +21,7 @@ MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма", "
                "сентябр", "октябр", "ноябр", "декабр")
 MONTH_ENDINGS = {"ма": "[яйе]"}  # "мая", "май", "мае": the stem alone is too short
 WEEKDAYS = ("понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень")
-DEICTIC_DAYS = {"позавчера": 2, "вчера": 1, "сегодня": 0}
+DEICTIC_DAYS = {"позавчера": 2, "вчера": 1, "накануне": 1, "сегодня": 0}
 FUTURE_GRACE_DAYS = 31  # how far after publication a day without a year may lie
 
 
@@ -52,7 +52,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("last_year", re.compile(r"\bв\s+прошлом\s+году\b", re.I)),
     ("this_year", re.compile(r"\bв\s+этом\s+году\b", re.I)),
     ("deictic", re.compile(r"\b(?P<word>позавчера|вчера|сегодня)\b", re.I)),
-    ("weekday", re.compile(r"\bв(?:о)?\s+(?:прошл\w+\s+)?(?P<weekday>"
+    # "Накануне суд ...", "накануне в ходе прений": the day before; "накануне выборов"
+    # (on the eve of something) is no date
+    ("deictic", re.compile(r"\b(?P<word>[Нн]акануне)\b(?=\s*(?:[,.;:–—]|[А-ЯЁA-Z0-9]|в\s|во\s"
+                           r"|вечером|утром|днем|днём|ночью|$))")),
+    ("weekday", re.compile(r"\bв(?:о)?\s+(?:ночь\s+на\s+)?(?:прошл\w+\s+)?(?P<weekday>"
                            + "|".join(WEEKDAYS) + r")[а-я]*\b", re.I)),
 ]
 

@@ -24,7 +24,7 @@ from rightsdesk.extract.russian.dates import find_dates
 from rightsdesk.extract.russian.features import Features, Notes, event_cues, given_cues
 from rightsdesk.extract.russian.names import gender, nominative
 from rightsdesk.extract.russian.occasions import lies_ahead
-from rightsdesk.extract.russian.parse import Mention, Sentence, Word
+from rightsdesk.extract.russian.parse import MAX_NAME_WORDS, Mention, Sentence, Word
 from rightsdesk.extract.russian.places import common_place, place_of
 from rightsdesk.extract.russian.terms import charges, sentence_months
 from rightsdesk.model import Event, EventType, Person
@@ -56,6 +56,14 @@ STEM = 5  # letters of a surname that stay the same in every case
 # "по обвинению в ...", "по обвинению журналиста X в ...": the accused may stand between
 # (held "по подозрению в ..." is no charge yet)
 ACCUSED = re.compile(r"\bпо\s+обвинени[юяи](?:\s+[^\s,.;]+){0,6}?\s+в\s", re.I)
+COURTS = frozenset({"суд", "райсуд", "горсуд", "мосгорсуд", "судья"})
+COURT_RULING = re.compile(r"\b(?:по\s+решению|решением|по\s+постановлению|постановлением)"
+                          r"\s+(?:\w+\s+){0,3}?(?:суда|судьи|райсуда|горсуда)\b", re.I)
+# "Среди них X и Y", "В их числе X": the people the sentence before acted on, by name
+AMONG_THEM = re.compile(r"^(?:среди\s+них|в\s+их\s+числе|в\s+том\s+числе)\b", re.I)
+# a term in days ("15 суток ареста", "20 суток спецприемника") is an administrative
+# arrest: the person was held as well as sentenced
+DAYS_HELD = re.compile(r"\bсут(?:ки|ок|кам|ками)\b", re.I)
 
 
 @cache
@@ -87,6 +95,7 @@ class People:
     persons: dict[str, Person] = field(default_factory=dict)
     last: str | None = None  # key of the person last named (for "его задержали")
     last_by_gender: dict[str, str] = field(default_factory=dict)  # "masc"/"femn" -> key
+    together: list[str] = field(default_factory=list)  # the sentence before named them
 
     def person_of(self, sentence: Sentence, mention: Mention, *,
                   antecedent: bool = True) -> Person | None:
@@ -192,34 +201,53 @@ def find_events(sentences: list[Sentence], *, published: object,
     for at, sentence in enumerate(sentences):
         if count := _group_count(sentence):
             counted.setdefault(count, []).extend(_acts_of(sentence, published))
-        for mention in sentence.mentions:
-            if mention.kind == "PER":
-                people.person_of(sentence, mention, antecedent=not _in_role(sentence, mention))
+        named = [p.key for m in sentence.mentions if m.kind == "PER"
+                 if (p := people.person_of(sentence, m, antecedent=not _in_role(sentence, m)
+                                           and not _in_quotes(sentence, m.first)))
+                 and not _in_role(sentence, m)]
         for event, features in list(_sentence_events(sentence, people, published)):
             _keep(events, event)
             notes.note((event.person, event.type), features)
+        people.together = list(dict.fromkeys(named)) if len(set(named)) > 1 else []
         if at and _names_a_group(sentences[at - 1]) and _group_listed(sentence):
             listed = _listed_people(sentence, people)
             members.setdefault(_group_count(sentences[at - 1]) or "", []).extend(listed)
             _give(events, _acts_of(sentences[at - 1], published), listed, notes, "group")
+        if at and AMONG_THEM.match(sentence.text.lstrip()):
+            _give(events, _acts_of(sentences[at - 1], published),
+                  _listed_people(sentence, people), notes, "among")
         if listed and _about_all(sentence):  # "Все арестованные ..." after the list
             _give(events, _acts_of(sentence, published), listed, notes, "all")
-        if intro and _list_item(sentence):
-            person = people.person_of(sentence, sentence.mentions[0])
+        if intro and (item := _list_item(sentence) or _roll_name(sentence)):
+            person = people.person_of(sentence, item)
             listed += [person] if person else []
-            _give(events, intro, [person] if person else [], notes, "item",
-                  (sentence, sentence.mentions[0]))
+            _give(events, intro, [person] if person else [], notes, "item", (sentence, item))
         elif sentence.text.rstrip().endswith(":"):
             intro, listed = _intro_events(sentences, at, published), []
+        elif (_names_a_group(sentence) and at + 1 < len(sentences)
+              and _roll_name(sentences[at + 1])):  # "Судят четырех ... . Иванов Олег. ..."
+            intro, listed = _acts_of(sentence, published), []
         else:
             intro = []
     for count, persons in members.items():  # "Суд приговорил 11 человек": each of them
         _give(events, counted.get(count, []), persons, notes, "counted")
+    _drop_status_when_released(events)
     victims = {key for key, _ in events}
     persons = [p for p in people.persons.values() if p.key in victims]
     _fill_terms(list(events.values()), sentences, people)
     _fill_from_context(list(events.values()), sentences, published)
     return persons, list(events.values())
+
+
+def _drop_status_when_released(events: dict[tuple[str, EventType], Event]) -> None:
+    """A term known only from a word for the person's state ("политзаключённый", with
+    its `also` arrest and no term) is no sentence for one the document says was released:
+    GUIDELINES gives a sentence to those only described as jailed."""
+    for key, kind in list(events):
+        event = events[(key, kind)]
+        if (kind == "sentence" and event.also and event.sentence_months is None
+                and (key, "release") in events):
+            del events[(key, kind)]
 
 
 def _fill_terms(events: list[Event], sentences: list[Sentence], people: People) -> None:
@@ -288,10 +316,24 @@ def _earlier_date(sentences: list[Sentence], sentence: Sentence,
     return None
 
 
-def _list_item(sentence: Sentence) -> bool:
+def _list_item(sentence: Sentence) -> Mention | None:
     """A line of a list of people: it starts with a person's name."""
     mentions = sentence.mentions
-    return bool(mentions) and mentions[0].kind == "PER" and mentions[0].first == 0
+    return mentions[0] if mentions and mentions[0].kind == "PER" and mentions[0].first == 0 \
+        else None
+
+
+def _roll_name(sentence: Sentence) -> Mention | None:
+    """A sentence that is only a name ("Иванов Олег."), as a roll call of people gives
+    them one by one: all its words, capitalised, are the name, whatever part of it the
+    tagger took for one."""
+    words = [w for w in sentence.words if w.pos != "PUNCT"]
+    if not (1 < len(words) <= MAX_NAME_WORDS and any(m.kind == "PER" for m in sentence.mentions)
+            and all(w.text[:1].isupper() and w.text.isalpha() for w in words)):
+        return None
+    first, last = sentence.words.index(words[0]), sentence.words.index(words[-1])
+    text = " ".join(w.text for w in words)
+    return Mention("PER", text, first, last, text)
 
 
 def _names_a_group(sentence: Sentence) -> bool:
@@ -427,13 +469,25 @@ def _types(sentence: Sentence, index: int, rule: Rule, *, accused: bool) -> list
         types.append("trial")
     if accused and rule.get("event") in ("arrest", "trial"):
         types.append("charge")
+    if rule.get("event") == "sentence" and DAYS_HELD.search(sentence.text):
+        types.append("arrest")
     return types
 
 
 def _by_court(sentence: Sentence, index: int) -> bool:
-    """The trigger's subject is a court ("суд водворил под стражу")."""
-    return any(sentence.words[c].lemma == "суд" and sentence.words[c].rel == "nsubj"
-               for c in sentence.children(index))
+    """A court orders it: the subject of the trigger or of a verb it hangs on is a court
+    or judge ("суд водворил под стражу", "суд принял решение арестовать X"), or the
+    sentence says it is by a court's ruling ("по решению суда X будет содержаться"). A
+    noun or participle under the court's verb says what the court did or who someone
+    is ("суд назначил сутки ареста задержанному X"), not that it orders custody."""
+    word = sentence.words[index]
+    if word.pos == "VERB" and word.feats.get("VerbForm") != "Part":
+        heads: tuple[int, ...] = (index, *sentence.ancestors(index))
+    else:
+        heads = (index,)
+    return any(sentence.words[c].lemma in COURTS and sentence.words[c].rel == "nsubj"
+               for head in heads
+               for c in sentence.children(head)) or bool(COURT_RULING.search(sentence.text))
 
 
 def _triggers_in(sentence: Sentence) -> Iterator[tuple[int, Rule]]:
@@ -529,13 +583,14 @@ def _continues_list(sentence: Sentence, index: int, before: Mention, mention: Me
 
 
 def _among(sentence: Sentence, index: int) -> bool:
-    """"Среди задержанных ...", "в числе задержанных ...", "Обвиняемые – X, Y и Z":
-    everyone the sentence names."""
+    """"Среди задержанных ...", "в числе задержанных ...", "одним из задержанных
+    является X", "Обвиняемые – X, Y и Z": everyone the sentence names."""
     words = sentence.words
     before = " ".join(w.text.lower() for w in words[max(0, index - 2):index])
     listed = (words[index].feats.get("Number") == "Plur" and index + 1 < len(words)
               and words[index + 1].text in LIST_MARKS)
-    return before.endswith(("среди", "в числе")) or listed
+    return before.endswith(("среди", "в числе", "одним из", "одной из", "один из",
+                            "одна из")) or listed
 
 
 def _people(sentence: Sentence) -> list[Mention]:
@@ -611,8 +666,8 @@ def _only_bystander(sentence: Sentence, index: int, rule: Rule) -> list[Mention]
     """The sentence's one named person outside a role, when the parse links nobody."""
     trigger = sentence.words[index]
     if (trigger.pos == "NOUN" and trigger.feats.get("Number") == "Plur"
-            and rule.get("event") in COUNTED_ACTS):
-        return []  # "задержания случились во время акции": no one person's
+            and (rule.get("event") in COUNTED_ACTS or rule.get("also"))):
+        return []  # "задержания случились во время акции", "X освободил 52 политзаключенных"
     candidates = [m for m in _people(sentence) if not _in_role(sentence, m)
                   and not _acting(sentence, index, m, rule) and not _speaker(sentence, m)
                   and not _through(sentence, -1, _head_of(sentence, m))]
@@ -634,9 +689,20 @@ def _in_role(sentence: Sentence, mention: Mention) -> bool:
         over in roles() and relation in ("appos", "flat:name", "nmod"))
 
 
+def _in_quotes(sentence: Sentence, index: int) -> bool:
+    """The word stands inside quotation marks ("с плакатом «С днем рождения, Алексей»"):
+    a name on a banner or in a slogan is no one "он" later refers to."""
+    before = [w.text for w in sentence.words[:index]]
+    return (before.count("«") + before.count("„") > before.count("»") + before.count("“")
+            or before.count('"') % 2 == 1)
+
+
 def _speaker(sentence: Sentence, mention: Mention) -> bool:
-    """The subject of a verb of saying ("..., – написал X"): who speaks the quote."""
+    """The subject of a verb of saying ("..., – написал X"), or the name beside that
+    subject ("..., говорит эксперт X"): who speaks the quote."""
     word = sentence.words[_head_of(sentence, mention)]
+    if word.rel == "appos" and word.head >= 0:
+        word = sentence.words[word.head]
     return word.rel == "nsubj" and word.head >= 0 and (
         sentence.words[word.head].lemma in blockers().get("speaker", ()))
 
@@ -647,29 +713,47 @@ def _acting(sentence: Sentence, index: int, mention: Mention, rule: Rule) -> boo
     if word.rel != "nsubj" or rule.get("subject"):
         return False
     if sentence.words[index].pos in ("NOUN", "PROPN"):  # "после ареста X уехал": X is held
-        return word.head == index
+        return word.head == index or (  # "X подписал указ о помиловании": X grants it
+            word.head in sentence.ancestors(index)
+            and sentence.words[_child_on_path(sentence, word.head, index)].rel == "obj")
     return word.head == index or word.head in sentence.ancestors(index)
 
 
 def _pronoun_target(sentence: Sentence, index: int, people: People) -> list[Person]:
     """"Его задержали", "против неё возбудили дело": a personal pronoun under the
-    trigger (not its active subject) is the person last named; so is a person's
-    common noun in a sentence that names no one ("Правозащитника арестовали в июне")."""
-    for child in sentence.children(index):
+    trigger (not its active subject) is the person last named, "их", "они" the people
+    the sentence before named together; so is a person's common noun in a sentence that
+    names no one ("Правозащитника арестовали в июне").
+    A verb joined to another shares its object ("его задержали, избили и увезли")."""
+    for child in sentence.children(index) + _shared_objects(sentence, index):
         word = sentence.words[child]
         acting = word.rel == "nsubj" and not _passive(sentence, index)
         if word.lemma in PRONOUNS and not acting and (person := people.antecedent(word.lemma)):
             return [person]
+        if word.lemma == "они" and not acting and not _people(sentence) and people.together:
+            return [people.persons[key] for key in people.together]
         if (_referring_noun(word) and not acting and not _people(sentence)
                 and (person := people.antecedent(""))):
             return [person]
     return []
 
 
+def _shared_objects(sentence: Sentence, index: int) -> list[int]:
+    """The objects of the verbs a joined verb follows ("обвинили его, избили и увезли":
+    "его" of "обвинили" for "избили"): its head and the head's joined verbs before it."""
+    trigger = sentence.words[index]
+    if trigger.rel != "conj" or trigger.head < 0:
+        return []
+    verbs = [trigger.head] + [c for c in sentence.children(trigger.head)
+                              if c < index and sentence.words[c].rel == "conj"]
+    return [c for v in verbs for c in sentence.children(v) if sentence.words[c].rel == "obj"]
+
+
 def _referring_noun(word: Word) -> bool:
-    """One person named by what they are ("блогера", "журналистку"), not an official."""
+    """One person named by what they are ("блогера", "журналистку", "суд над
+    оппозиционером"), not an official."""
     return (word.pos == "NOUN" and word.feats.get("Animacy") == "Anim"
-            and word.feats.get("Number") == "Sing" and word.rel in ("obj", "nsubj:pass")
+            and word.feats.get("Number") == "Sing" and word.rel in ("obj", "nsubj:pass", "nmod")
             and word.lemma not in roles())
 
 

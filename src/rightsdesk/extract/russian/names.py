@@ -15,6 +15,8 @@ from functools import lru_cache
 
 import pymorphy3
 
+from rightsdesk.romanize import english_spelling
+
 NAME_TAGS = ("Name", "Surn", "Patr")
 # Surnames pymorphy3 does not know ("Калиева", "Досова"): the endings of the
 # -ов/-ев/-ин type, by gender, oblique ending -> nominative ending (longest first).
@@ -150,3 +152,14 @@ def _cased(form: str, written: str) -> str:
     if "ё" not in written.lower():
         form = form.replace("ё", "е").replace("Ё", "Е")
     return written[:1] + form[1:] if written[1:2].isupper() is False else form.upper()
+
+
+def shown_name(name: str, text: str) -> str:
+    """The name a record gives a person: the Cyrillic nominative where the document
+    prints the surname so, else its Latin spelling (GUIDELINES names people in Latin
+    letters and matches the forms a document uses; a nominative rebuilt from
+    "Алеся Беляцкого" is neither)."""
+    surname = re.escape(name.split()[-1])
+    if re.search(rf"(?<!\w){surname}(?!\w)", text):
+        return name
+    return english_spelling(name)

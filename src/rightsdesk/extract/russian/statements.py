@@ -26,8 +26,14 @@ RULES = "rightsdesk.extract.russian.rules"
 SUBJECT_RELS = ("nsubj", "nsubj:pass")
 PARENTHESES = re.compile(r"\s*\([^)]*\)")
 SHORT_FORM = re.compile(r"\(([^()]+)\)\s*$")
-# a court's ruling is an event; a prison service reports, it takes no position
-COURT = re.compile(r"суд(?:а|у|ом|е)?\b|прокуратур|полици|фсин|^управлени", re.I)
+# a court's ruling is an event; a prison, police or security service reports, or wants
+# someone ("МВД объявило X в розыск"), it takes no position
+COURT = re.compile(r"суд(?:а|у|ом|е)?\b|прокуратур|полици|фсин|^управлени|^ик\b|колони|сизо"
+                   r"|^(?:мвд|фсб|кгб|гкнб|кнб|скр?)\b|следственн", re.I)
+# "протесты против партии X", "представитель ОБСЕ по вопросам свободы печати": the
+# name is what is opposed or dealt with, not who speaks
+NOT_ACTOR_BEFORE = re.compile(r"\b(?:против|по\s+вопросам|по\s+делам)\b")
+NOT_ACTOR_REACH = 4  # words back to look for them, within the clause
 PLACE_RELS = ("obl", "nmod")
 NOT_SPEAKING = frozenset({"судья", "прокурор", "генпрокурор", "следователь", "адвокат",
                           "защитник", "юрист"})
@@ -65,6 +71,7 @@ def find_statements(sentences: list[Sentence], *, published: object,
             office = _office(sentence, mention)
             named = short_forms.get(office.lower(), office) if office else actor
             key = countries().get(named.lower(), named.lower())  # "США", "Соединённые Штаты"
+            key = _same_actor(key, found)
             if key not in found:
                 dates = find_dates(sentence.text, published=published)  # type: ignore[arg-type]
                 found[key] = Statement(
@@ -75,11 +82,37 @@ def find_statements(sentences: list[Sentence], *, published: object,
     return list(found.values())
 
 
+def _opposed_or_topic(sentence: Sentence, mention: Mention) -> bool:
+    """`NOT_ACTOR_BEFORE` stands a few words before the name, within its clause."""
+    words: list[str] = []
+    for word in reversed(sentence.words[max(0, mention.first - NOT_ACTOR_REACH):mention.first]):
+        if word.pos == "PUNCT" and word.text not in ('"', "«", "„", "“"):
+            break
+        words.insert(0, word.text.lower())
+    return bool(re.search(NOT_ACTOR_BEFORE, " ".join(words)))
+
+
+def _same_actor(key: str, found: dict[str, Statement]) -> str:
+    """The key of an actor already found that `key` is the initials of, or whose
+    initials it is ("обсе", "организация безопасности и сотрудничества в европе")."""
+    return next((known for known in found
+                 if key == _initials(known) or known == _initials(key)), key)
+
+
+def _initials(name: str) -> str | None:
+    """The initials of a name's words of three letters or more ("ОБСЕ"); None for a
+    name of one such word."""
+    words = [w for w in re.findall(r"\w+", name) if len(w) > 2]
+    return "".join(w[0] for w in words).lower() if len(words) > 1 else None
+
+
 def _speaker(sentence: Sentence, mention: Mention) -> tuple[str, str] | None:
     """Who the mention names when it speaks up in the sentence, and how it was read
     (`speaks`, `headline`, `followed`, `country`, `official`); None: it does not."""
     if mention.kind == "ORG" and _inside_name(sentence, mention):
         return None  # "ООН" of "Комитет по правам человека ООН"
+    if mention.kind == "ORG" and _opposed_or_topic(sentence, mention):
+        return None
     if mention.kind == "ORG":
         how = ("speaks" if _speaks(sentence, mention) else
                "headline" if _headline(sentence, mention) else

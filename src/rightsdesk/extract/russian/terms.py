@@ -33,7 +33,8 @@ ARTICLE = re.compile(
 )
 ACCUSATION = re.compile(
     r"\b(?:по\s+|с\s+)?(?:обвинени(?:ем|[юяе])|подозрени(?:ем|[юяе])|обвиняемого|обвиняемой|"
-    r"обвиняемую|обвиняется|обвинялись|обвинялась|обвинялся|обвиняют|обвинили|обвинена?|"
+    r"обвиняемую|обвиняется|обвиняются|обвинялись|обвинялась|обвинялся|обвиняют|обвиняет|"
+    r"обвиняли|обвиняла|обвинял|обвинили|обвинила|обвинило|обвинил|обвинены|обвинена?|"
     r"виновн(?:ым|ой|ыми|ого|ая|ый))"
     r"(?:\s+[^\s,.;]+){0,6}?\s+в\s+\"?(?P<charge>[^,.;:()\"]{4,120}?)"
     r"(?=\s*(?:[,.;:()\"]|$|\s+и\s+приговор|\s+к\s+\d|\s+к\s+[а-я]+\s+(?:год|лет)|"
@@ -43,6 +44,8 @@ ACCUSATION = re.compile(
 # "по делу о «фейках»", "по статье о «возбуждении ненависти»"
 CASE_ABOUT = re.compile(r"\b(?:дел[оау]?|стать[еяи])\s+об?\s+(?P<charge>[^,.;:()\"]{4,100}?)"
                         r"(?=\s*[,.;:()]|$)", re.I)
+# "по «митинговой» статье": an article known by its quoted nickname
+ARTICLE_NAMED = re.compile(r"\bпо\s+«(?P<charge>[^«»]{3,40}»\s+стать(?:е|ям|и))", re.I)
 # "по делу «Хизб ут-Тахрир»": a case known by its quoted name
 CASE_NAMED = re.compile(r"\bпо\s+(?P<charge>делу\s+«[^«»]{3,60}»)", re.I)
 QUOTES = str.maketrans("", "", "«»“”„")
@@ -199,7 +202,7 @@ def charges(text: str, morph: pymorphy3.MorphAnalyzer | None = None) -> list[str
     """Charges as worded, in reading order: code articles, and accusations with their
     head put into the nominative when `morph` is given ("в клевете" -> "клевета")."""
     found = [(m.start(), " ".join(m.group(0).split())) for m in ARTICLE.finditer(text)]
-    for pattern in (ACCUSATION, CASE_ABOUT, CASE_NAMED, FOR_DEED):
+    for pattern in (ACCUSATION, CASE_ABOUT, CASE_NAMED, ARTICLE_NAMED, FOR_DEED):
         for match in pattern.finditer(text):
             phrase = " ".join(match.group("charge").translate(QUOTES).split())
             if pattern is FOR_DEED and (morph is None or not _deed(morph, phrase)):
