@@ -254,3 +254,29 @@ def test_a_copula_without_a_described_group_lists_no_one(victims) -> None:
 
 def test_a_speaker_named_as_the_holder_of_an_event_is_its_victim(victims) -> None:
     assert victims("The detention of lawyer Anna Berg drew protests.") == {"Anna Berg"}
+
+
+def test_a_surname_the_ner_reads_as_a_nationality_is_a_name(victims) -> None:
+    # the NER calls "Sarkisian" a nationality; after a given name it heads a person's name
+    assert victims("Gevorg Sarkisian, a member of the protest movement, was detained.") == {
+        "Gevorg Sarkisian"}
+    assert victims("Kazakh activist Serik Aliev was detained on Friday.") == {"Serik Aliev"}
+
+
+def test_an_organisation_s_title_before_a_name_is_not_part_of_it(victims) -> None:
+    assert victims("The arrest of Amnesty Turkey Chair Mehmet Demir last week was condemned.") == {
+        "Mehmet Demir"}
+
+
+def test_the_sentence_after_a_group_lists_its_members(victims) -> None:
+    assert victims("At least three more reporters have been detained on spurious charges. "
+                   "They include Anna Berg, editor of a news site, and Olga Sokol.") == {
+        "Anna Berg", "Olga Sokol"}
+    assert victims("Five activists were sentenced on Monday. One of the activists is Dina "
+                   "Esenova, a rapper.") == {"Dina Esenova"}
+    assert victims("Fourteen protesters were freed in June. These included Nino Kapanadze and "
+                   "Levan Beridze.") == {"Nino Kapanadze", "Levan Beridze"}
+
+
+def test_a_sentence_listing_names_with_no_group_before_it_lists_no_victims(victims) -> None:
+    assert victims("The committee met on Monday. They include Anna Berg and Olga Sokol.") == set()

@@ -938,6 +938,8 @@ def _name_groups(
         members = group_members(group, roster, list(reports.values()))
         if not members and group.count:
             members = _counted_names(group, document.names, drafts)
+        if not members:
+            members = _included_names(group, document, drafts)
         for key in members:
             report = reports.get((key, group.type))
             if report is None:
@@ -966,6 +968,61 @@ def _counted_names(group: GroupReport, names: NameIndex, drafts: dict[str, Perso
             draft.evidence.append(group.evidence)
         return list(named)
     return []
+
+
+def _included_names(group: GroupReport, document: Document, drafts: dict[str, PersonDraft]
+                    ) -> list[str]:
+    """"Three more journalists have been arrested. They include A, B and C": the
+    sentence right after the group lists some of its members ("they/these include(d)",
+    "among them are", "one of them/the activists is"); they join the victims."""
+    names = document.names
+    following = [v for v in document.sents if v.index == group.sentence + 1]
+    bystanders = names.agents | names.speakers
+    found: list[str] = []
+    for view in following:
+        listed = [m for token in _members_listed(view.span) for candidate in coordinated(token)
+                  for m in [name_at(candidate, names.known)] if m is not None]
+        starts = {m.span.start for m in listed}
+        listed += [m for run in name_runs(view.span, names.known)  # however parsed
+                   if any(m.span.start in starts for m in run) for m in run]
+        for mention in listed:
+            if not _is_person_name(mention, names):
+                continue
+            key = names.key_of(mention, view)
+            if key in bystanders or key in found:
+                continue
+            draft = drafts.setdefault(key, PersonDraft())
+            draft.names.append(names.full.get(key, mention.text))
+            draft.evidence.append(group.evidence)
+            found.append(key)
+    return found
+
+
+def _is_person_name(mention: NameMention, names: NameIndex) -> bool:
+    """A PERSON, or a name the text knows as a person's (the NER mislabels listed names)."""
+    label = mention.span.root.ent_type_
+    return label in {"PERSON", "NORP", ""} or surname_key(mention.text) in names.known
+
+
+def _members_listed(sentence: Span) -> list[Token]:
+    """The first names a sentence lists as members of a group named before it: the
+    object of "they/these include(d)", the complement of "among them are" or of
+    "one of them/of the activists is"."""
+    root = sentence.root
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if root.lemma_ == "include" and any(
+            s.lower_ in {"they", "these", "those"} for s in subjects):
+        return [c for c in root.children if c.dep_ == "dobj"]
+    if root.lemma_ != "be":
+        return []
+    among = any(c.dep_ == "prep" and c.lower_ == "among" and any(
+        o.lower_ == "them" for o in c.children) for c in root.children)
+    one_of = any(s.lower_ == "one" and any(
+        p.lower_ == "of" and any(o.lower_ == "them" or o.tag_ == "NNS" for o in p.children)
+        for p in s.children) for s in subjects)
+    if not (among or one_of):
+        return []
+    return [c for c in root.children if c.dep_ in {"attr", "nsubj"} and c.pos_ == "PROPN"]
 
 
 def _share(reports: list[Report], document: Document) -> None:

@@ -147,11 +147,28 @@ def _joined(token: Token, sentence_start: int) -> bool:
 
 
 def _name_part(token: Token) -> bool:
-    if token.ent_type_ == "NORP":
+    if _people_word(token):
         return False  # "Sunni Muslim", "Kazakh": descriptors, not parts of the name
     if token.pos_ == "INTJ" and token.is_title and token.dep_ == "intj":
         return True  # "Wa Lone and ... were detained": a name's first word read as "wow"
     return (token.pos_ == "PROPN" and token.is_title) or token.lower_ in NAME_PARTICLES
+
+
+def _people_word(token: Token) -> bool:
+    """A word the NER calls a nationality or religion that is one ("Kazakh activist X",
+    "Sunni Muslim X"), not a surname it misread ("Alek Yenigomshian", "Khyam Turki"): a
+    misread surname heads its phrase after a given name, and no word of it is a demonym."""
+    if token.ent_type_ != "NORP":
+        return False
+    head = token
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "PROPN":
+        head = head.head
+    before = token.doc[head.i - 1] if head.i > token.sent.start else None
+    named = head.ent_type_ == "NORP" and head.dep_ not in {"compound", "amod", "nmod", "poss"} and (
+        before is not None and before.pos_ == "PROPN" and before.is_title)
+    words = token.doc[before.i : head.i + 1] if named else [token]
+    pattern, _ = country_pattern()
+    return not named or any(pattern.fullmatch(w.text) for w in words)
 
 
 def clean_name(span: Span) -> str | None:
@@ -216,12 +233,14 @@ def name_at(token: Token, known: Set[str] = frozenset()) -> NameMention | None:
 
 
 def _widen(span: Span) -> Span:
-    """Take in a first name the NER left outside the entity ("Ilya [Gromov]")."""
+    """Take in a first name the NER left outside the entity ("Ilya [Gromov]"), not
+    the organisation and title before it ("Amnesty Turkey Chair [Taner Kilic]")."""
     start = span.start
     roles = role_strength()
     while start - 1 >= span.sent.start and _name_part(span.doc[start - 1]) and (
         span.doc[start - 1].head.i in range(start, span.end)
         and span.doc[start - 1].lower_ not in roles
+        and span.doc[start - 1].lower_ not in NOT_NAME_WORDS  # "Amnesty Turkey Chair X"
     ):
         start -= 1
     return span.doc[start : span.end]
@@ -239,7 +258,7 @@ def _plausible_name(span: Span, known: Set[str]) -> bool:
     # Two or more capitalised words in a victim's place are a name, whatever the NER
     # says ("Marta Rabkova" as a place, "Baizhanov to" as a date), unless they
     # are a nationality or a law.
-    return span.root.ent_type_ not in DESCRIPTOR_LABELS
+    return span.root.ent_type_ not in DESCRIPTOR_LABELS or not _people_word(span.root)
 
 
 DASHES = frozenset({"–", "—", "--"})
