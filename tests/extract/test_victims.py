@@ -280,3 +280,16 @@ def test_the_sentence_after_a_group_lists_its_members(victims) -> None:
 
 def test_a_sentence_listing_names_with_no_group_before_it_lists_no_victims(victims) -> None:
     assert victims("The committee met on Monday. They include Anna Berg and Olga Sokol.") == set()
+
+
+def test_a_plural_noun_and_a_comma_open_the_list_of_names(victims) -> None:
+    # the parse hangs the names on the arrest, not on "co-leaders"
+    assert victims("The party has filed an application regarding the continued arrest of its "
+                   "co-leaders, Deniz Kaya and Ayse Polat.") == {"Deniz Kaya", "Ayse Polat"}
+
+
+def test_names_included_in_the_relative_clause_of_a_plural_noun(victims) -> None:
+    text = ("The human rights defenders whose cases experts raised with the government, "
+            "including Umed Karimov, Firuz Nazarov and Jamshed Rahimov, were sentenced to "
+            "prison terms.")
+    assert victims(text) == {"Umed Karimov", "Firuz Nazarov", "Jamshed Rahimov"}

@@ -273,7 +273,24 @@ def described_names(token: Token) -> list[Token]:
         for listed in (c for c in prep.children if c.dep_ == "pobj"):
             found.append(listed)
             found.extend(c for c in listed.children if c.dep_ == "appos")  # "its director A"
-    return found + _named_after_dash(token) + _named_by_copula(token)
+    return found + _named_after_dash(token) + _named_by_copula(token) + _named_after_comma(token)
+
+
+def _named_after_comma(token: Token) -> list[Token]:
+    """"the arrest of its co-leaders, A and B", "two brothers, A and B": a plural noun
+    for persons and a comma open the list of their names, however the parse hangs it
+    (not "the activists, Ivan Petrov said, ...": a name that speaks; nor "a lawyer for
+    the defendants, Ivan Petrov, ...": the name of the role the noun hangs on)."""
+    doc, end = token.doc, token.i + 2
+    if token.tag_ != "NNS" or token.lemma_.lower() not in person_words() or (
+            end >= token.sent.end or doc[token.i + 1].text != "," or doc[end].pos_ != "PROPN"):
+        return []
+    if token.dep_ == "pobj" and token.head.head.lemma_.lower() in role_strength():
+        return []
+    while end + 1 < token.sent.end and doc[end + 1].pos_ == "PROPN":
+        end += 1
+    after = doc[end + 1] if end + 1 < token.sent.end else None
+    return [] if after is not None and after.pos_ in {"VERB", "AUX"} else [doc[end]]
 
 
 def _named_by_copula(token: Token) -> list[Token]:
@@ -305,11 +322,14 @@ def _named_by_copula(token: Token) -> list[Token]:
 
 def _including(token: Token) -> list[Token]:
     """"including" phrases on a noun or on what it is from: "journalists from the
-    outlet X, including A" (the parse hangs the list on the outlet), or on the event
-    noun it holds: "the ill-treatment of defenders, including A"."""
+    outlet X, including A" (the parse hangs the list on the outlet), on the event
+    noun it holds: "the ill-treatment of defenders, including A", or on the verb of
+    the relative clause that describes a plural noun."""
     nouns = _with_whole(token)
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
         nouns.append(token.head.head)
+    if token.tag_ == "NNS":  # "the defenders whose cases X raised, including A, ..., were"
+        nouns += [c for c in token.children if c.dep_ == "relcl"]
     return [prep for noun in nouns for prep in noun.children
             if prep.dep_ == "prep" and prep.lower_ in {"including", "among"}]
 
