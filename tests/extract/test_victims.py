@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from rightsdesk.extract.victims import proper_run
+from rightsdesk.extract.victims import proper_run, role_of
 
 
 def test_passive_subject_is_a_victim(victims) -> None:
@@ -293,3 +293,10 @@ def test_names_included_in_the_relative_clause_of_a_plural_noun(victims) -> None
             "including Umed Karimov, Firuz Nazarov and Jamshed Rahimov, were sentenced to "
             "prison terms.")
     assert victims(text) == {"Umed Karimov", "Firuz Nazarov", "Jamshed Rahimov"}
+
+
+def test_the_president_of_an_organisation_holds_no_office_of_state(nlp, victims) -> None:
+    assert victims("The trial began against Leonidas Vega, president of the Confederation of "
+                   "Indigenous Nationalities, accused of blocking roads.") == {"Leonidas Vega"}
+    doc = nlp("Ivan Petrov, president of the republic, spoke.")
+    assert role_of(doc[0:2]) == "agent"

@@ -68,6 +68,10 @@ HEADLINE_VERBS = frozenset(
      "released", "freed", "pardoned", "acquitted", "killed", "shot", "tortured", "held",
      "faces", "gets", "wins", "says", "speaks", "returns", "appeals", "denied"})
 MAX_NAME_TOKENS = 5
+# Offices that organisations have too: their holder is an agent only as head of a state.
+BODY_HEADS = frozenset({"president"})
+STATE_WORDS = frozenset({"country", "republic", "state", "nation", "government", "region",
+                         "province", "territory", "he", "she", "it", "they"})
 OFFICE_OVER = frozenset({"former", "ex", "ex-", "retired", "ousted", "deposed", "toppled"})
 # NER labels a misread name is never given (it comes back as ORG, GPE, DATE...).
 DESCRIPTOR_LABELS = frozenset({"NORP", "LAW", "MONEY", "LANGUAGE", "PERCENT", "QUANTITY"})
@@ -392,7 +396,22 @@ def role_words(span: Span) -> list[str]:
         expanded.extend(c for c in word.children if c.dep_ in {"compound", "amod"})
     if any(w.lower_ in OFFICE_OVER for w in expanded):
         return []  # "former senator X": the office is over; X may be its victim now
-    return [w.lemma_.lower() for w in expanded if not _hyphen_tail(w)]
+    return [w.lemma_.lower() for w in expanded if not _hyphen_tail(w) and not _heads_a_body(w)]
+
+
+def _heads_a_body(word: Token) -> bool:
+    """"president of the Confederation of X", "BCHR President", "the union's president":
+    the president of an organisation, no office of state ("President of Belarus", "the
+    country's president", "US President X" hold one)."""
+    if word.lemma_.lower() not in BODY_HEADS:
+        return False
+    owners = [o for p in word.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj"]
+    owners += [c for c in word.children if c.dep_ in {"compound", "poss"} and c.i < word.i]
+    pattern, _ = country_pattern()
+    return bool(owners) and not any(
+        o.ent_type_ in {"GPE", "NORP"} or o.lemma_.lower() in STATE_WORDS
+        or pattern.fullmatch(o.text) for o in owners)
 
 
 def _hyphen_tail(word: Token) -> bool:
