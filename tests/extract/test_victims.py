@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from conftest import clean_doc
 from spacy.tokens import Doc
 
+from rightsdesk.extract.core import sentence_views, split_paragraphs
+from rightsdesk.extract.events import NameIndex
 from rightsdesk.extract.victims import proper_run, role_of
 
 
@@ -300,3 +303,17 @@ def test_the_president_of_an_organisation_holds_no_office_of_state(nlp, victims)
                    "Indigenous Nationalities, accused of blocking roads.") == {"Leonidas Vega"}
     doc = nlp("Ivan Petrov, president of the republic, spoke.")
     assert role_of(doc[0:2]) == "agent"
+
+
+def test_an_organisation_or_a_headline_s_group_is_no_name(victims) -> None:
+    assert victims("Reporters Without Borders condemned the detention of Anna Berg.") == {
+        "Anna Berg"}
+    assert victims("Two Detained Journalists Released") == set()
+
+
+def test_a_name_used_as_a_place_is_no_person(extractor) -> None:
+    text = ("Eight activists in Gorodok were arrested. The Gorodok council met. "
+            "Ivan Petrov was detained in Minsk.")
+    parsed = [(p, extractor.nlp(p.text)) for p in split_paragraphs(text)]
+    places = NameIndex(sentence_views(clean_doc(text), parsed)).places
+    assert "gorodok" in places and "minsk" in places and "ivan petrov" not in places

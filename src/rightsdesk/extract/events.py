@@ -85,6 +85,8 @@ from rightsdesk.model import Event, Evidence, Person
 # An unnamed report ("Kazakhstan released one of its best known dissidents on
 # Friday") lends to the named events of its type in its paragraph and the next two.
 LEDE_REACH = 3
+PLACE_PREPOSITIONS = frozenset({"in", "from", "at", "near", "outside", "across"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TIME_PREPOSITIONS = frozenset({"during", "amid", "throughout", "since", "until"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 UNDERGONE_BY_OFFICIALS = frozenset({"arrest", "charge", "sentence", "release"})
@@ -157,6 +159,9 @@ class NameIndex:
         # grows with names read in target positions
         self.known = set(self.full) | _given_names(set(self.full.values()))
         self.victims: set[str] = set()  # person keys already read as a trigger's target
+        # a place's name modifying a noun ("the Yerevan municipality") is no person's
+        self.places = _places(sents) - {normal(m.text) for _, m in self.mentions if not (
+            _in_place_position(m.span.root) or m.span.root.dep_ in {"compound", "amod"})}
 
     def _add_described_names(self, sents: list[SentenceView]) -> None:
         """"journalists Getenet Ashagre and Aragaw Sisay": names beside a noun for persons
@@ -455,6 +460,23 @@ def aged_description(token: Token) -> bool:
     return AGED.match(token.doc[token.left_edge.i : token.i + 1].text) is not None
 
 
+def _places(sents: list[SentenceView]) -> set[str]:
+    """Names the text uses as places ("in Yerevan", "from Alice Springs"): the parse
+    sometimes reads them as a trigger's target ("Siraha died in custody" for "X, from
+    Siraha, died ..."); a name the NER calls a person anywhere is no place."""
+    found = set()
+    for view in sents:
+        for ent in view.span.ents:
+            if _in_place_position(ent.root) and (
+                    ent.label_ in PLACE_LABELS or ent.root.head.lower_ == "in"):
+                found.add(normal(ent.text.removeprefix("the ")))
+    return found
+
+
+def _in_place_position(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
+
+
 def _names_a_time(ent: Span) -> bool:
     """"died during Qandy Qantar": what one lives through is an event, not a person."""
     return ent.root.dep_ == "pobj" and ent.root.head.lower_ in TIME_PREPOSITIONS
@@ -507,7 +529,8 @@ def find_events(
     proposed = proposals(candidates, rule_slots, decisions)
     judge = Judge(decisions, candidates, rule_slots, {(c.key, c.type) for c in proposed})
     return _assemble(targets, document, judge,
-                     [Target(c.mention, proposed_hit(c), c.view) for c in proposed])
+                     [Target(c.mention, proposed_hit(c), c.view) for c in proposed
+                      if normal(c.mention.text) not in names.places])
 
 
 def _candidates(sents: list[SentenceView], names: NameIndex) -> list[Candidate]:
@@ -763,6 +786,8 @@ def _agent_role(token: Token) -> bool:
 
 
 def _is_victim(mention: NameMention, hit: Hit, view: SentenceView, names: NameIndex) -> bool:
+    if normal(mention.text) in names.places:
+        return False
     key = names.key_of(mention, view)
     agent = key in names.agents or role_of(mention.span) == "agent"
     if agent and not _undergoes(mention.span.root, hit):
@@ -956,7 +981,8 @@ def _counted_names(group: GroupReport, names: NameIndex, drafts: dict[str, Perso
     quoted ("their lawyer X said") are not counted."""
     bystanders = names.agents | names.speakers
     for index in range(group.sentence + 1, group.sentence + GROUP_WINDOW + 1):
-        keyed = ((names.key_of(m, view), m) for view, m in names.mentions if view.index == index)
+        keyed = ((names.key_of(m, view), m) for view, m in names.mentions
+                 if view.index == index and normal(m.text) not in names.places)
         named = {key: m for key, m in keyed if key not in bystanders}
         if not named:
             continue
@@ -986,7 +1012,7 @@ def _included_names(group: GroupReport, document: Document, drafts: dict[str, Pe
         listed += [m for run in name_runs(view.span, names.known)  # however parsed
                    if any(m.span.start in starts for m in run) for m in run]
         for mention in listed:
-            if not _is_person_name(mention, names):
+            if not _is_person_name(mention, names) or normal(mention.text) in names.places:
                 continue
             key = names.key_of(mention, view)
             if key in bystanders or key in found:
