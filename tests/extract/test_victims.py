@@ -317,3 +317,8 @@ def test_a_name_used_as_a_place_is_no_person(extractor) -> None:
     parsed = [(p, extractor.nlp(p.text)) for p in split_paragraphs(text)]
     places = NameIndex(sentence_views(clean_doc(text), parsed)).places
     assert "gorodok" in places and "minsk" in places and "ivan petrov" not in places
+
+
+def test_one_word_after_a_noun_for_persons_is_a_name(victims) -> None:
+    assert victims("Twenty-year-old monk Dorje, who was arrested in May, was sentenced to three "
+                   "years in prison.") == {"Dorje"}

@@ -260,13 +260,21 @@ def _plausible_name(span: Span, known: Set[str]) -> bool:
     if surname_key(span.text) in known:
         return True
     if len(span) < 2:
-        return False
+        return _described_single_name(span.root)
     if any(t.is_upper and len(t) > 1 for t in span):
         return False  # acronyms are organisations
     # Two or more capitalised words in a victim's place are a name, whatever the NER
     # says ("Marta Rabkova" as a place, "Baizhanov to" as a date), unless they
     # are a nationality or a law.
     return span.root.ent_type_ not in DESCRIPTOR_LABELS or not _people_word(span.root)
+
+
+def _described_single_name(token: Token) -> bool:
+    """"monk Lodro", "the rapper Aamron": one word after a noun for persons is a name
+    (Tibetan, Burmese and stage names have no surname), when the NER calls it no place."""
+    return token.is_title and token.ent_type_ not in {"GPE", "LOC", "FAC", "NORP", "DATE"} and any(
+        c.dep_ == "compound" and c.i == token.i - 1 and c.lemma_.lower() in person_nouns()
+        for c in token.children)
 
 
 DASHES = frozenset({"–", "—", "--"})
