@@ -322,3 +322,10 @@ def test_a_name_used_as_a_place_is_no_person(extractor) -> None:
 def test_one_word_after_a_noun_for_persons_is_a_name(victims) -> None:
     assert victims("Twenty-year-old monk Dorje, who was arrested in May, was sentenced to three "
                    "years in prison.") == {"Dorje"}
+
+
+def test_a_secretary_of_state_is_an_agent_and_a_party_s_secretaries_are_not(victims) -> None:
+    assert victims("Party secretaries Karim Nabil and Omar Saleh were sentenced to five years "
+                   "in prison.") == {"Karim Nabil", "Omar Saleh"}
+    assert victims("Secretary of State John Miller said that Anna Berg was sentenced to five "
+                   "years.") == {"Anna Berg"}

@@ -69,6 +69,7 @@ from rightsdesk.extract.victims import (
     NameMention,
     coordinated,
     described_names,
+    heads_a_body,
     holds_office,
     name_at,
     normal,
@@ -780,8 +781,8 @@ def _stands_for_person(token: Token) -> bool:
 
 
 def _agent_role(token: Token) -> bool:
-    if role_strength().get(token.lemma_.lower()) == "agent":
-        return True
+    if role_strength().get(token.lemma_.lower()) == "agent" and not heads_a_body(token):
+        return True  # "police officers A and B"; not "party secretaries A and B"
     return token.pos_ == "PROPN" and role_of(token.doc[token.i : token.i + 1]) == "agent"
 
 

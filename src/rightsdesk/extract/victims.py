@@ -71,7 +71,7 @@ HEADLINE_VERBS = frozenset(
      "faces", "gets", "wins", "says", "speaks", "returns", "appeals", "denied"})
 MAX_NAME_TOKENS = 5
 # Offices that organisations have too: their holder is an agent only as head of a state.
-BODY_HEADS = frozenset({"president"})
+BODY_HEADS = frozenset({"president", "secretary"})
 STATE_WORDS = frozenset({"country", "republic", "state", "nation", "government", "region",
                          "province", "territory", "he", "she", "it", "they"})
 OFFICE_OVER = frozenset({"former", "ex", "ex-", "retired", "ousted", "deposed", "toppled"})
@@ -408,18 +408,19 @@ def role_words(span: Span) -> list[str]:
         expanded.extend(c for c in word.children if c.dep_ in {"compound", "amod"})
     if any(w.lower_ in OFFICE_OVER for w in expanded):
         return []  # "former senator X": the office is over; X may be its victim now
-    return [w.lemma_.lower() for w in expanded if not _hyphen_tail(w) and not _heads_a_body(w)]
+    return [w.lemma_.lower() for w in expanded if not _hyphen_tail(w) and not heads_a_body(w)]
 
 
-def _heads_a_body(word: Token) -> bool:
-    """"president of the Confederation of X", "BCHR President", "the union's president":
-    the president of an organisation, no office of state ("President of Belarus", "the
-    country's president", "US President X" hold one)."""
+def heads_a_body(word: Token) -> bool:
+    """"president of the Confederation of X", "BCHR President", "party secretaries": the
+    president or secretary of an organisation, no office of state ("President of
+    Belarus", "the country's president", "US Secretary of State X" hold one)."""
     if word.lemma_.lower() not in BODY_HEADS:
         return False
     owners = [o for p in word.children if p.dep_ == "prep" and p.lower_ == "of"
               for o in p.children if o.dep_ == "pobj"]
-    owners += [c for c in word.children if c.dep_ in {"compound", "poss"} and c.i < word.i]
+    before = [c for c in word.children if c.dep_ in {"compound", "poss"} and c.i < word.i]
+    owners += before[-1:]  # the nearest: "Ghad party secretaries", "Belarus President"
     pattern, _ = country_pattern()
     return bool(owners) and not any(
         o.ent_type_ in {"GPE", "NORP"} or o.lemma_.lower() in STATE_WORDS
