@@ -69,6 +69,7 @@ from rightsdesk.extract.victims import (
     NameMention,
     coordinated,
     described_names,
+    heads_a_body,
     holds_office,
     name_at,
     normal,
@@ -85,6 +86,8 @@ from rightsdesk.model import Event, Evidence, Person
 # An unnamed report ("Kazakhstan released one of its best known dissidents on
 # Friday") lends to the named events of its type in its paragraph and the next two.
 LEDE_REACH = 3
+PLACE_PREPOSITIONS = frozenset({"in", "from", "at", "near", "outside", "across"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TIME_PREPOSITIONS = frozenset({"during", "amid", "throughout", "since", "until"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 UNDERGONE_BY_OFFICIALS = frozenset({"arrest", "charge", "sentence", "release"})
@@ -157,6 +160,9 @@ class NameIndex:
         # grows with names read in target positions
         self.known = set(self.full) | _given_names(set(self.full.values()))
         self.victims: set[str] = set()  # person keys already read as a trigger's target
+        # a place's name modifying a noun ("the Yerevan municipality") is no person's
+        self.places = _places(sents) - {normal(m.text) for _, m in self.mentions if not (
+            _in_place_position(m.span.root) or m.span.root.dep_ in {"compound", "amod"})}
 
     def _add_described_names(self, sents: list[SentenceView]) -> None:
         """"journalists Getenet Ashagre and Aragaw Sisay": names beside a noun for persons
@@ -455,6 +461,23 @@ def aged_description(token: Token) -> bool:
     return AGED.match(token.doc[token.left_edge.i : token.i + 1].text) is not None
 
 
+def _places(sents: list[SentenceView]) -> set[str]:
+    """Names the text uses as places ("in Yerevan", "from Alice Springs"): the parse
+    sometimes reads them as a trigger's target ("Siraha died in custody" for "X, from
+    Siraha, died ..."); a name the NER calls a person anywhere is no place."""
+    found = set()
+    for view in sents:
+        for ent in view.span.ents:
+            if _in_place_position(ent.root) and (
+                    ent.label_ in PLACE_LABELS or ent.root.head.lower_ == "in"):
+                found.add(normal(ent.text.removeprefix("the ")))
+    return found
+
+
+def _in_place_position(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
+
+
 def _names_a_time(ent: Span) -> bool:
     """"died during Qandy Qantar": what one lives through is an event, not a person."""
     return ent.root.dep_ == "pobj" and ent.root.head.lower_ in TIME_PREPOSITIONS
@@ -507,7 +530,8 @@ def find_events(
     proposed = proposals(candidates, rule_slots, decisions)
     judge = Judge(decisions, candidates, rule_slots, {(c.key, c.type) for c in proposed})
     return _assemble(targets, document, judge,
-                     [Target(c.mention, proposed_hit(c), c.view) for c in proposed])
+                     [Target(c.mention, proposed_hit(c), c.view) for c in proposed
+                      if normal(c.mention.text) not in names.places])
 
 
 def _candidates(sents: list[SentenceView], names: NameIndex) -> list[Candidate]:
@@ -757,12 +781,14 @@ def _stands_for_person(token: Token) -> bool:
 
 
 def _agent_role(token: Token) -> bool:
-    if role_strength().get(token.lemma_.lower()) == "agent":
-        return True
+    if role_strength().get(token.lemma_.lower()) == "agent" and not heads_a_body(token):
+        return True  # "police officers A and B"; not "party secretaries A and B"
     return token.pos_ == "PROPN" and role_of(token.doc[token.i : token.i + 1]) == "agent"
 
 
 def _is_victim(mention: NameMention, hit: Hit, view: SentenceView, names: NameIndex) -> bool:
+    if normal(mention.text) in names.places:
+        return False
     key = names.key_of(mention, view)
     agent = key in names.agents or role_of(mention.span) == "agent"
     if agent and not _undergoes(mention.span.root, hit):
@@ -938,6 +964,8 @@ def _name_groups(
         members = group_members(group, roster, list(reports.values()))
         if not members and group.count:
             members = _counted_names(group, document.names, drafts)
+        if not members:
+            members = _included_names(group, document, drafts)
         for key in members:
             report = reports.get((key, group.type))
             if report is None:
@@ -954,7 +982,8 @@ def _counted_names(group: GroupReport, names: NameIndex, drafts: dict[str, Perso
     quoted ("their lawyer X said") are not counted."""
     bystanders = names.agents | names.speakers
     for index in range(group.sentence + 1, group.sentence + GROUP_WINDOW + 1):
-        keyed = ((names.key_of(m, view), m) for view, m in names.mentions if view.index == index)
+        keyed = ((names.key_of(m, view), m) for view, m in names.mentions
+                 if view.index == index and normal(m.text) not in names.places)
         named = {key: m for key, m in keyed if key not in bystanders}
         if not named:
             continue
@@ -966,6 +995,61 @@ def _counted_names(group: GroupReport, names: NameIndex, drafts: dict[str, Perso
             draft.evidence.append(group.evidence)
         return list(named)
     return []
+
+
+def _included_names(group: GroupReport, document: Document, drafts: dict[str, PersonDraft]
+                    ) -> list[str]:
+    """"Three more journalists have been arrested. They include A, B and C": the
+    sentence right after the group lists some of its members ("they/these include(d)",
+    "among them are", "one of them/the activists is"); they join the victims."""
+    names = document.names
+    following = [v for v in document.sents if v.index == group.sentence + 1]
+    bystanders = names.agents | names.speakers
+    found: list[str] = []
+    for view in following:
+        listed = [m for token in _members_listed(view.span) for candidate in coordinated(token)
+                  for m in [name_at(candidate, names.known)] if m is not None]
+        starts = {m.span.start for m in listed}
+        listed += [m for run in name_runs(view.span, names.known)  # however parsed
+                   if any(m.span.start in starts for m in run) for m in run]
+        for mention in listed:
+            if not _is_person_name(mention, names) or normal(mention.text) in names.places:
+                continue
+            key = names.key_of(mention, view)
+            if key in bystanders or key in found:
+                continue
+            draft = drafts.setdefault(key, PersonDraft())
+            draft.names.append(names.full.get(key, mention.text))
+            draft.evidence.append(group.evidence)
+            found.append(key)
+    return found
+
+
+def _is_person_name(mention: NameMention, names: NameIndex) -> bool:
+    """A PERSON, or a name the text knows as a person's (the NER mislabels listed names)."""
+    label = mention.span.root.ent_type_
+    return label in {"PERSON", "NORP", ""} or surname_key(mention.text) in names.known
+
+
+def _members_listed(sentence: Span) -> list[Token]:
+    """The first names a sentence lists as members of a group named before it: the
+    object of "they/these include(d)", the complement of "among them are" or of
+    "one of them/of the activists is"."""
+    root = sentence.root
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if root.lemma_ == "include" and any(
+            s.lower_ in {"they", "these", "those"} for s in subjects):
+        return [c for c in root.children if c.dep_ == "dobj"]
+    if root.lemma_ != "be":
+        return []
+    among = any(c.dep_ == "prep" and c.lower_ == "among" and any(
+        o.lower_ == "them" for o in c.children) for c in root.children)
+    one_of = any(s.lower_ == "one" and any(
+        p.lower_ == "of" and any(o.lower_ == "them" or o.tag_ == "NNS" for o in p.children)
+        for p in s.children) for s in subjects)
+    if not (among or one_of):
+        return []
+    return [c for c in root.children if c.dep_ in {"attr", "nsubj"} and c.pos_ == "PROPN"]
 
 
 def _share(reports: list[Report], document: Document) -> None:

@@ -60,7 +60,9 @@ NOT_NAME_WORDS = frozenset(
      # institutions, works and laws named like people ("Nigerian Army", "Cybercrime Law")
      "army", "navy", "brigade", "battalion", "law", "act", "hotel", "school", "college",
      "hospital", "airport", "station", "magazine", "newspaper", "gazette", "journal",
-     "tribune", "herald", "daily", "channel", "television", "club", "framework"}
+     "tribune", "herald", "daily", "channel", "television", "club", "framework",
+     # "Reporters Without Borders" less the role word that opens it
+     "without", "borders"}
 )
 # A title-case headline's verb the tagger took for a name part ("Azimjon Askarov Dies").
 HEADLINE_VERBS = frozenset(
@@ -68,6 +70,10 @@ HEADLINE_VERBS = frozenset(
      "released", "freed", "pardoned", "acquitted", "killed", "shot", "tortured", "held",
      "faces", "gets", "wins", "says", "speaks", "returns", "appeals", "denied"})
 MAX_NAME_TOKENS = 5
+# Offices that organisations have too: their holder is an agent only as head of a state.
+BODY_HEADS = frozenset({"president", "secretary"})
+STATE_WORDS = frozenset({"country", "republic", "state", "nation", "government", "region",
+                         "province", "territory", "he", "she", "it", "they"})
 OFFICE_OVER = frozenset({"former", "ex", "ex-", "retired", "ousted", "deposed", "toppled"})
 # NER labels a misread name is never given (it comes back as ORG, GPE, DATE...).
 DESCRIPTOR_LABELS = frozenset({"NORP", "LAW", "MONEY", "LANGUAGE", "PERCENT", "QUANTITY"})
@@ -147,11 +153,28 @@ def _joined(token: Token, sentence_start: int) -> bool:
 
 
 def _name_part(token: Token) -> bool:
-    if token.ent_type_ == "NORP":
+    if _people_word(token):
         return False  # "Sunni Muslim", "Kazakh": descriptors, not parts of the name
     if token.pos_ == "INTJ" and token.is_title and token.dep_ == "intj":
         return True  # "Wa Lone and ... were detained": a name's first word read as "wow"
     return (token.pos_ == "PROPN" and token.is_title) or token.lower_ in NAME_PARTICLES
+
+
+def _people_word(token: Token) -> bool:
+    """A word the NER calls a nationality or religion that is one ("Kazakh activist X",
+    "Sunni Muslim X"), not a surname it misread ("Alek Yenigomshian", "Khyam Turki"): a
+    misread surname heads its phrase after a given name, and no word of it is a demonym."""
+    if token.ent_type_ != "NORP":
+        return False
+    head = token
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "PROPN":
+        head = head.head
+    before = token.doc[head.i - 1] if head.i > token.sent.start else None
+    named = head.ent_type_ == "NORP" and head.dep_ not in {"compound", "amod", "nmod", "poss"} and (
+        before is not None and before.pos_ == "PROPN" and before.is_title)
+    words = token.doc[before.i : head.i + 1] if named else [token]
+    pattern, _ = country_pattern()
+    return not named or any(pattern.fullmatch(w.text) for w in words)
 
 
 def clean_name(span: Span) -> str | None:
@@ -183,8 +206,10 @@ def clean_name(span: Span) -> str | None:
         return None
     name = " ".join(words).replace(" - ", "-").replace(" '", "'")
     whole = name.split()
-    if len(whole) > 1 and whole[-1].lower() in person_words():
-        return None  # a title-case headline's "Batumelebi Founder": a role, not a surname
+    last = whole[-1].lower()
+    if len(whole) > 1 and (last in person_words() or last.endswith("s") and last[:-1] in
+                           person_words()):
+        return None  # a title-case headline's "Batumelebi Founder", "Two Detained Journalists"
     pattern, forms = country_pattern()
     if pattern.fullmatch(name):
         return None
@@ -216,12 +241,14 @@ def name_at(token: Token, known: Set[str] = frozenset()) -> NameMention | None:
 
 
 def _widen(span: Span) -> Span:
-    """Take in a first name the NER left outside the entity ("Ilya [Gromov]")."""
+    """Take in a first name the NER left outside the entity ("Ilya [Gromov]"), not
+    the organisation and title before it ("Amnesty Turkey Chair [Taner Kilic]")."""
     start = span.start
     roles = role_strength()
     while start - 1 >= span.sent.start and _name_part(span.doc[start - 1]) and (
         span.doc[start - 1].head.i in range(start, span.end)
         and span.doc[start - 1].lower_ not in roles
+        and span.doc[start - 1].lower_ not in NOT_NAME_WORDS  # "Amnesty Turkey Chair X"
     ):
         start -= 1
     return span.doc[start : span.end]
@@ -233,13 +260,21 @@ def _plausible_name(span: Span, known: Set[str]) -> bool:
     if surname_key(span.text) in known:
         return True
     if len(span) < 2:
-        return False
+        return _described_single_name(span.root)
     if any(t.is_upper and len(t) > 1 for t in span):
         return False  # acronyms are organisations
     # Two or more capitalised words in a victim's place are a name, whatever the NER
     # says ("Marta Rabkova" as a place, "Baizhanov to" as a date), unless they
     # are a nationality or a law.
-    return span.root.ent_type_ not in DESCRIPTOR_LABELS
+    return span.root.ent_type_ not in DESCRIPTOR_LABELS or not _people_word(span.root)
+
+
+def _described_single_name(token: Token) -> bool:
+    """"monk Lodro", "the rapper Aamron": one word after a noun for persons is a name
+    (Tibetan, Burmese and stage names have no surname), when the NER calls it no place."""
+    return token.is_title and token.ent_type_ not in {"GPE", "LOC", "FAC", "NORP", "DATE"} and any(
+        c.dep_ == "compound" and c.i == token.i - 1 and c.lemma_.lower() in person_nouns()
+        for c in token.children)
 
 
 DASHES = frozenset({"–", "—", "--"})
@@ -254,7 +289,24 @@ def described_names(token: Token) -> list[Token]:
         for listed in (c for c in prep.children if c.dep_ == "pobj"):
             found.append(listed)
             found.extend(c for c in listed.children if c.dep_ == "appos")  # "its director A"
-    return found + _named_after_dash(token) + _named_by_copula(token)
+    return found + _named_after_dash(token) + _named_by_copula(token) + _named_after_comma(token)
+
+
+def _named_after_comma(token: Token) -> list[Token]:
+    """"the arrest of its co-leaders, A and B", "two brothers, A and B": a plural noun
+    for persons and a comma open the list of their names, however the parse hangs it
+    (not "the activists, Ivan Petrov said, ...": a name that speaks; nor "a lawyer for
+    the defendants, Ivan Petrov, ...": the name of the role the noun hangs on)."""
+    doc, end = token.doc, token.i + 2
+    if token.tag_ != "NNS" or token.lemma_.lower() not in person_words() or (
+            end >= token.sent.end or doc[token.i + 1].text != "," or doc[end].pos_ != "PROPN"):
+        return []
+    if token.dep_ == "pobj" and token.head.head.lemma_.lower() in role_strength():
+        return []
+    while end + 1 < token.sent.end and doc[end + 1].pos_ == "PROPN":
+        end += 1
+    after = doc[end + 1] if end + 1 < token.sent.end else None
+    return [] if after is not None and after.pos_ in {"VERB", "AUX"} else [doc[end]]
 
 
 def _named_by_copula(token: Token) -> list[Token]:
@@ -286,11 +338,14 @@ def _named_by_copula(token: Token) -> list[Token]:
 
 def _including(token: Token) -> list[Token]:
     """"including" phrases on a noun or on what it is from: "journalists from the
-    outlet X, including A" (the parse hangs the list on the outlet), or on the event
-    noun it holds: "the ill-treatment of defenders, including A"."""
+    outlet X, including A" (the parse hangs the list on the outlet), on the event
+    noun it holds: "the ill-treatment of defenders, including A", or on the verb of
+    the relative clause that describes a plural noun."""
     nouns = _with_whole(token)
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
         nouns.append(token.head.head)
+    if token.tag_ == "NNS":  # "the defenders whose cases X raised, including A, ..., were"
+        nouns += [c for c in token.children if c.dep_ == "relcl"]
     return [prep for noun in nouns for prep in noun.children
             if prep.dep_ == "prep" and prep.lower_ in {"including", "among"}]
 
@@ -353,7 +408,23 @@ def role_words(span: Span) -> list[str]:
         expanded.extend(c for c in word.children if c.dep_ in {"compound", "amod"})
     if any(w.lower_ in OFFICE_OVER for w in expanded):
         return []  # "former senator X": the office is over; X may be its victim now
-    return [w.lemma_.lower() for w in expanded if not _hyphen_tail(w)]
+    return [w.lemma_.lower() for w in expanded if not _hyphen_tail(w) and not heads_a_body(w)]
+
+
+def heads_a_body(word: Token) -> bool:
+    """"president of the Confederation of X", "BCHR President", "party secretaries": the
+    president or secretary of an organisation, no office of state ("President of
+    Belarus", "the country's president", "US Secretary of State X" hold one)."""
+    if word.lemma_.lower() not in BODY_HEADS:
+        return False
+    owners = [o for p in word.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj"]
+    before = [c for c in word.children if c.dep_ in {"compound", "poss"} and c.i < word.i]
+    owners += before[-1:]  # the nearest: "Ghad party secretaries", "Belarus President"
+    pattern, _ = country_pattern()
+    return bool(owners) and not any(
+        o.ent_type_ in {"GPE", "NORP"} or o.lemma_.lower() in STATE_WORDS
+        or pattern.fullmatch(o.text) for o in owners)
 
 
 def _hyphen_tail(word: Token) -> bool:
