@@ -33,6 +33,12 @@ PRONOUN = re.compile(r"\b(?:he|she|his|her|him|they|their)\b", re.I)
 PLURAL_OK = frozenset({"talks", "polls", "elections"})
 PARTY_LABELS = frozenset({"ORG", "GPE", "NORP"})  # who holds a meeting: bodies and states
 BACKDATE_DAYS = 14  # "ahead" dates resolved further back than this are next year's
+# "considered the periodic report on 31 October and adopted concluding observations on
+# 12 November": one review told in steps; the first told is the review itself
+ONE_PER_SENTENCE = frozenset({"review"})
+# dependents that start a clause of their own ("and would not charge them")
+OTHER_CLAUSE = frozenset({"ccomp", "advcl", "conj", "relcl", "parataxis", "csubj", "acl"})
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)\b")  # "its 2039th meeting" is no year
 WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 
 
@@ -103,7 +109,7 @@ def occasion_features(
         f"rule={rule.id}": 1.0,
         f"anchor={anchor.root.lemma_.lower()}": 1.0,
         f"date={precision}": 1.0,
-        f"ahead={_ahead(view.span)}": 1.0,
+        f"ahead={_ahead(anchor)}": 1.0,
         f"persons={bool(occasion.persons)}": 1.0,
         f"verb={anchor.root.pos_ == 'VERB'}": 1.0,
         f"top={view.index < 3}": 1.0,
@@ -127,7 +133,7 @@ def _without_repeats(occasions: list[Occasion]) -> list[Occasion]:
     unique: list[Occasion] = []
     for occasion in kept:
         said = (occasion.type, occasion.evidence.sentence)
-        if occasion.date is None and said in told:
+        if (occasion.date is None or occasion.type in ONE_PER_SENTENCE) and said in told:
             continue
         told.add(said)
         same = next((o for o in unique if _same_occasion(o, occasion)), None)
@@ -172,6 +178,7 @@ def _anchors(sentence: Span) -> list[tuple[Rule, Span]]:
         )
         if rule and _specific(token) and not _inside(token, found) and not _kept_from(token, rule):
             found.append((rule, sentence.doc[token.i : token.i + 1]))
+    found.sort(key=lambda pair: pair[1].start)
     return [(rule, span) for rule, span in found if not _part_of_court_date(span, found)]
 
 
@@ -212,6 +219,7 @@ def _held_by_a_party(noun: Token, rule: Rule) -> bool:
     words = set(rule.get("party_words", []))
     return any(
         (w.pos_ == "PROPN" or w.ent_type_ in PARTY_LABELS) and w.ent_type_ != "PERSON"
+        and not w.like_num and not ORDINAL.match(w.text)
         or w.lower_ in words
         or any(c.pos_ == "PROPN" and c.ent_type_ != "PERSON" for c in w.children
                if c.dep_ in {"compound", "amod"})
@@ -236,11 +244,11 @@ def _inside(token: Token, found: list[tuple[Rule, Span]]) -> bool:
 def _occasion(
     view: SentenceView, rule: Rule, anchor: Span, published: date | None, persons: list[Person]
 ) -> Occasion | None:
-    ahead = _ahead(view.span)
-    when = _date_of(anchor, published, ahead=ahead)
+    ahead = _ahead(anchor)
+    when = _date_of(anchor, published, ahead=ahead, near=bool(rule.get("date_near")))
     if rule.get("needs_ahead") and not (ahead or _after(when, published)):
         return None
-    if when is None and not ahead:
+    if when is None and not ahead or _history(when, rule, published):
         return None
     return Occasion(
         type=rule.get("type"),
@@ -251,34 +259,62 @@ def _occasion(
     )
 
 
-def _ahead(sentence: Span) -> bool:
-    """The sentence speaks of something to come ("will", "soon", "due to be heard")."""
+def _ahead(anchor: Span) -> bool:
+    """The anchor's own clause speaks of something to come ("will", "soon", "due to be
+    heard"); a "would" or "soon" in another clause of the sentence is about something else."""
     words = occasion_rules().ahead
-    if YEAR_AHEAD.search(sentence.text):
+    if YEAR_AHEAD.search(anchor.sent.text):
         return True
-    return any(t.lower_ in words and not _due_process(t) for t in sentence)
+    return any(t.lower_ in words and not _due_process(t) for t in _clause_of(anchor.root))
+
+
+def _clause_of(root: Token) -> set[Token]:
+    """The anchor's phrase, the words it hangs from and their modifiers, not other clauses."""
+    chain = [root, *root.ancestors]
+    words = {*root.subtree, *chain}
+    words |= {c for t in chain for c in t.children if c.dep_ not in OTHER_CLAUSE}
+    return words
 
 
 def _due_process(token: Token) -> bool:
-    """"due" looks ahead only as "due to <verb>" / "due on|in|for" ("due process" does not)."""
-    if token.lower_ != "due" or token.i + 1 >= len(token.doc):
-        return False
+    """"due" looks ahead only as "due to <verb>" / "due on|in|for" ("due process" does not);
+    "set" only as "set for|to" ("set up a commission" does not)."""
+    if token.lower_ not in {"due", "set"} or token.i + 1 >= len(token.doc):
+        return token.lower_ == "set"
     after = token.nbor(1)
+    if token.lower_ == "set":
+        return after.lower_ not in {"for", "to"}
     if after.lower_ == "to":
         return token.i + 2 >= len(token.doc) or token.nbor(2).pos_ not in {"VERB", "AUX"}
     return after.lower_ not in {"on", "in", "for", "by"}
 
 
 def _after(when: str | None, published: date | None) -> bool:
-    """Later than publication; a month or year that includes it counts ("this weekend")."""
+    """Later than publication; a month or year that includes it counts ("this weekend"),
+    a day within a publication known only by its year or month does not."""
     if when is None or published is None:
         return False
-    day = published.isoformat()[: len(when)]
-    return when > day or (when == day and len(when) < len("2000-01-01"))
+    known = published.isoformat()
+    shared = min(len(when), len(known))
+    return when[:shared] > known[:shared] or (
+        when[:shared] == known[:shared] and len(when) < len(known))
 
 
-def _date_of(anchor: Span, published: date | None, *, ahead: bool) -> str | None:
-    """The date nearest the anchor; ahead of publication when the sentence looks ahead."""
+def _history(when: str | None, rule: Rule, published: date | None) -> bool:
+    """"Defeated him in the 1990 election", "her visit last July": past the rule's
+    `history_months` before publication, an occasion is background, no moment to use."""
+    months = rule.get("history_months")
+    if not months or when is None or published is None:
+        return False
+    year, month = int(when[:4]), int(when[5:7]) if len(when) >= 7 else 12
+    return (published.year - year) * 12 + published.month - month > months
+
+
+def _date_of(anchor: Span, published: date | None, *, ahead: bool, near: bool = False
+             ) -> str | None:
+    """The date nearest the anchor; ahead of publication when the sentence looks ahead.
+    `near`: only a date in the anchor's phrase or clause ("the EU on Monday said the
+    elections were flawed": Monday is when it spoke)."""
     sentence = anchor.sent
     text = DAY_RANGE.sub(r"\1\2", sentence.text)
     if published and YEAR_AHEAD.search(text):
@@ -286,7 +322,7 @@ def _date_of(anchor: Span, published: date | None, *, ahead: bool) -> str | None
     if published and MONTH_AHEAD.search(text):
         month = published.month % 12 + 1
         return f"{published.year + (published.month == 12):04d}-{month:02d}"
-    for ent in _dates_nearest_first(anchor):
+    for ent in _dates_nearest_first(anchor, near=near):
         chunk = DAY_RANGE.sub(r"\1\2", ent.text)
         # "set for March": the NER leaves the preposition that makes a month a date out
         when = resolve_date(chunk, published=published) or resolve_date(
@@ -296,16 +332,19 @@ def _date_of(anchor: Span, published: date | None, *, ahead: bool) -> str | None
     return None
 
 
-def _dates_nearest_first(anchor: Span) -> list[Span]:
-    """DATE entities in the anchor's phrase, then its clause, then the sentence."""
+def _dates_nearest_first(anchor: Span, *, near: bool = False) -> list[Span]:
+    """DATE entities in the anchor's phrase, then its clause, then (unless `near`) the
+    sentence."""
     root = anchor.root
-    dates = [e for e in anchor.sent.ents if e.label_ == "DATE"]
+    dates = [e for e in anchor.sent.ents if e.label_ == "DATE" and not ORDINAL.match(e.text)]
     phrase = {t.i for t in root.subtree}
     clause = {t.i for t in root.head.subtree}
 
     def distance(ent: Span) -> int:
         return 0 if ent.root.i in phrase else 1 if ent.root.i in clause else 2
 
+    if near:
+        dates = [e for e in dates if distance(e) < 2]
     return sorted(dates, key=lambda e: (distance(e), abs(e.start - root.i)))
 
 
