@@ -32,6 +32,7 @@ MONTH_AHEAD = re.compile(r"\bnext month\b", re.I)
 PRONOUN = re.compile(r"\b(?:he|she|his|her|him|they|their)\b", re.I)
 PLURAL_OK = frozenset({"talks", "polls", "elections"})
 PARTY_LABELS = frozenset({"ORG", "GPE", "NORP"})  # who holds a meeting: bodies and states
+NOT_PARTY = frozenset({"PERSON", "DATE", "TIME"})
 BACKDATE_DAYS = 14  # "ahead" dates resolved further back than this are next year's
 # "considered the periodic report on 31 October and adopted concluding observations on
 # 12 November": one review told in steps; the first told is the review itself
@@ -197,8 +198,11 @@ def _kept_from(token: Token, rule: Rule) -> bool:
     """"a press conference", "a family visit", "visited X in prison": a word beside the
     anchor (its rule's `not_with`) makes it no occasion; a visit to a person neither."""
     words = set(rule.get("not_with", []))
-    beside = {c.lemma_.lower() for c in token.children}
-    if token.lemma_.lower() in rule.get("needs_party", []) and not _held_by_a_party(token, rule):
+    beside = {form for c in token.children for form in (c.lemma_.lower(), c.lower_)}
+    if _wished_for(token, rule):
+        return True
+    if (token.lemma_.lower() in rule.get("needs_party", []) and not _held_by_a_party(token, rule)
+            and not _ahead(token.doc[token.i : token.i + 1])):
         return True
     if token.pos_ == "VERB":
         beside |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep"
@@ -210,6 +214,14 @@ def _kept_from(token: Token, rule: Rule) -> bool:
     return bool(beside & words)
 
 
+def _wished_for(token: Token, rule: Rule) -> bool:
+    """"a rally demanding a referendum", "calls for fresh elections": an aim, not a date
+    set; the verb the anchor hangs from (past a preposition) is in the rule's `not_under`."""
+    words = set(rule.get("not_under", []))
+    head = token.head.head if token.head.dep_ == "prep" else token.head
+    return head is not token and head.lemma_.lower() in words
+
+
 def _held_by_a_party(noun: Token, rule: Rule) -> bool:
     """"a meeting of the Human Rights Council", "the OSCE conference", "a ministerial
     meeting": a body or states hold it (a person named beside it is no party)."""
@@ -218,12 +230,16 @@ def _held_by_a_party(noun: Token, rule: Rule) -> bool:
                for o in prep.children if o.dep_ == "pobj"]
     words = set(rule.get("party_words", []))
     return any(
-        (w.pos_ == "PROPN" or w.ent_type_ in PARTY_LABELS) and w.ent_type_ != "PERSON"
-        and not w.like_num and not ORDINAL.match(w.text)
-        or w.lower_ in words
-        or any(c.pos_ == "PROPN" and c.ent_type_ != "PERSON" for c in w.children
-               if c.dep_ in {"compound", "amod"})
+        _party_word(w) or w.lower_ in words
+        or any(_party_word(c) for c in w.children if c.dep_ in {"compound", "amod"})
         for w in beside)
+
+
+def _party_word(word: Token) -> bool:
+    """A body's or state's name; no person, day ("Thursday night's meeting") or number."""
+    return ((word.pos_ == "PROPN" or word.ent_type_ in PARTY_LABELS)
+            and word.ent_type_ not in NOT_PARTY
+            and not word.like_num and not ORDINAL.match(word.text))
 
 
 def _specific(token: Token) -> bool:
@@ -290,14 +306,15 @@ def _due_process(token: Token) -> bool:
 
 
 def _after(when: str | None, published: date | None) -> bool:
-    """Later than publication; a month or year that includes it counts ("this weekend"),
-    a day within a publication known only by its year or month does not."""
+    """Later than publication; a month that includes it counts ("this weekend"), a year
+    does not ("a trial condemned in 2023"), nor a day within a publication known only by
+    its year or month."""
     if when is None or published is None:
         return False
     known = published.isoformat()
     shared = min(len(when), len(known))
     return when[:shared] > known[:shared] or (
-        when[:shared] == known[:shared] and len(when) < len(known))
+        when[:shared] == known[:shared] and len(when) == len("2000-01") < len(known))
 
 
 def _history(when: str | None, rule: Rule, published: date | None) -> bool:
@@ -323,13 +340,21 @@ def _date_of(anchor: Span, published: date | None, *, ahead: bool, near: bool = 
         month = published.month % 12 + 1
         return f"{published.year + (published.month == 12):04d}-{month:02d}"
     for ent in _dates_nearest_first(anchor, near=near):
-        chunk = DAY_RANGE.sub(r"\1\2", ent.text)
+        chunk = DAY_RANGE.sub(r"\1\2", _with_day(ent).text)
         # "set for March": the NER leaves the preposition that makes a month a date out
         when = resolve_date(chunk, published=published) or resolve_date(
             f"in {chunk}", published=published)
         if when:
             return _forward(when, chunk, published) if ahead else when
     return None
+
+
+def _with_day(ent: Span) -> Span:
+    """"on 26 September 2006" where the NER took "26" for a number: the day joins."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.is_digit and 1 <= int(before.text) <= 31:
+        return ent.doc[ent.start - 1 : ent.end]
+    return ent
 
 
 def _dates_nearest_first(anchor: Span, *, near: bool = False) -> list[Span]:
