@@ -199,7 +199,7 @@ def _kept_from(token: Token, rule: Rule) -> bool:
     anchor (its rule's `not_with`) makes it no occasion; a visit to a person neither."""
     words = set(rule.get("not_with", []))
     beside = {form for c in token.children for form in (c.lemma_.lower(), c.lower_)}
-    if _wished_for(token, rule):
+    if _wished_for(token, rule) or _not_put_off(token, rule):
         return True
     if (token.lemma_.lower() in rule.get("needs_party", []) and not _held_by_a_party(token, rule)
             and not _ahead(token.doc[token.i : token.i + 1])):
@@ -212,6 +212,30 @@ def _kept_from(token: Token, rule: Rule) -> bool:
                 for c in token.children):
             return True
     return bool(beside & words)
+
+
+def _not_put_off(token: Token, rule: Rule) -> bool:
+    """"The court postponed the verdict until 28 July": a `date_prep` rule needs its
+    date phrase and a court word (`court_words`) as the verb's subject or object."""
+    if not rule.get("date_prep"):
+        return False
+    words = set(rule.get("court_words", []))
+    told = any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.lemma_.lower() in words
+               for c in token.children)
+    return not told or _put_off_to(token, rule) is None
+
+
+def _put_off_to(verb: Token, rule: Rule) -> Span | None:
+    """The date right after an "until" / "to" in the verb's phrase (the parser may hang
+    "until 2 July" anywhere in it)."""
+    preps = set(rule.get("date_prep", []))
+    dates = [e for e in verb.sent.ents if e.label_ == "DATE"]
+    for word in verb.subtree:
+        if word.lower_ in preps:
+            after = next((e for e in dates if e.start == word.i + 1), None)
+            if after is not None:
+                return after
+    return None
 
 
 def _wished_for(token: Token, rule: Rule) -> bool:
@@ -261,7 +285,9 @@ def _occasion(
     view: SentenceView, rule: Rule, anchor: Span, published: date | None, persons: list[Person]
 ) -> Occasion | None:
     ahead = _ahead(anchor)
-    when = _date_of(anchor, published, ahead=ahead, near=bool(rule.get("date_near")))
+    put_off_to = _put_off_to(anchor.root, rule) if rule.get("date_prep") else None
+    when = (_resolve_ahead(put_off_to.text, published) if put_off_to is not None
+            else _date_of(anchor, published, ahead=ahead))
     if rule.get("needs_ahead") and not (ahead or _after(when, published)):
         return None
     if when is None and not ahead or _history(when, rule, published):
@@ -327,11 +353,8 @@ def _history(when: str | None, rule: Rule, published: date | None) -> bool:
     return (published.year - year) * 12 + published.month - month > months
 
 
-def _date_of(anchor: Span, published: date | None, *, ahead: bool, near: bool = False
-             ) -> str | None:
-    """The date nearest the anchor; ahead of publication when the sentence looks ahead.
-    `near`: only a date in the anchor's phrase or clause ("the EU on Monday said the
-    elections were flawed": Monday is when it spoke)."""
+def _date_of(anchor: Span, published: date | None, *, ahead: bool) -> str | None:
+    """The date nearest the anchor; ahead of publication when the sentence looks ahead."""
     sentence = anchor.sent
     text = DAY_RANGE.sub(r"\1\2", sentence.text)
     if published and YEAR_AHEAD.search(text):
@@ -339,14 +362,23 @@ def _date_of(anchor: Span, published: date | None, *, ahead: bool, near: bool = 
     if published and MONTH_AHEAD.search(text):
         month = published.month % 12 + 1
         return f"{published.year + (published.month == 12):04d}-{month:02d}"
-    for ent in _dates_nearest_first(anchor, near=near):
+    for ent in _dates_nearest_first(anchor):
         chunk = DAY_RANGE.sub(r"\1\2", _with_day(ent).text)
-        # "set for March": the NER leaves the preposition that makes a month a date out
-        when = resolve_date(chunk, published=published) or resolve_date(
-            f"in {chunk}", published=published)
+        when = _resolve_ahead(chunk, published) if ahead else _resolve(chunk, published)
         if when:
-            return _forward(when, chunk, published) if ahead else when
+            return when
     return None
+
+
+def _resolve(chunk: str, published: date | None) -> str | None:
+    # "set for March": the NER leaves the preposition that makes a month a date out
+    return resolve_date(chunk, published=published) or resolve_date(
+        f"in {chunk}", published=published)
+
+
+def _resolve_ahead(chunk: str, published: date | None) -> str | None:
+    when = _resolve(chunk, published)
+    return _forward(when, chunk, published) if when else None
 
 
 def _with_day(ent: Span) -> Span:
@@ -357,9 +389,8 @@ def _with_day(ent: Span) -> Span:
     return ent
 
 
-def _dates_nearest_first(anchor: Span, *, near: bool = False) -> list[Span]:
-    """DATE entities in the anchor's phrase, then its clause, then (unless `near`) the
-    sentence."""
+def _dates_nearest_first(anchor: Span) -> list[Span]:
+    """DATE entities in the anchor's phrase, then its clause, then the sentence."""
     root = anchor.root
     dates = [e for e in anchor.sent.ents if e.label_ == "DATE" and not ORDINAL.match(e.text)]
     phrase = {t.i for t in root.subtree}
@@ -368,8 +399,6 @@ def _dates_nearest_first(anchor: Span, *, near: bool = False) -> list[Span]:
     def distance(ent: Span) -> int:
         return 0 if ent.root.i in phrase else 1 if ent.root.i in clause else 2
 
-    if near:
-        dates = [e for e in dates if distance(e) < 2]
     return sorted(dates, key=lambda e: (distance(e), abs(e.start - root.i)))
 
 
