@@ -150,3 +150,13 @@ def test_a_day_within_a_publication_known_by_its_year_is_not_ahead(nlp: Language
     found = find_occasions(views(nlp, text), persons=[],
                            published=published_at(date(2013, 1, 1), "year"))
     assert found == []
+
+
+def test_months_ahead_of_an_election_count_on_from_publication(nlp: Language) -> None:
+    found = occasions(nlp, "The verdict comes just four months ahead of a general election.")
+    assert [(o.type, o.date) for o in found] == [("election", "2013-10")]
+
+
+def test_a_ruling_expected_in_days_is_dated_to_the_month(nlp: Language) -> None:
+    found = occasions(nlp, "The court is expected to rule on the appeal in about ten days.")
+    assert [(o.type, o.date) for o in found] == [("hearing", "2013-07")]

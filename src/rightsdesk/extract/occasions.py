@@ -16,7 +16,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from rightsdesk.extract.dates import resolve_date
+from rightsdesk.extract.dates import COUNTS, resolve_date
 from rightsdesk.extract.learned.decisions import FactWeights
 from rightsdesk.extract.lexicon import Rule, load_table
 from rightsdesk.extract.sentences import SentenceView
@@ -29,6 +29,12 @@ DANGLING = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "AUX", "PU
 DAY_RANGE = re.compile(r"\b(\d{1,2})\s*(?:-|–|to|until)\s*\d{1,2}(\s+[A-Z][a-z]+)")
 YEAR_AHEAD = re.compile(r"\b(?:in a year's time|in a year|next year|within a year)\b", re.I)
 MONTH_AHEAD = re.compile(r"\bnext month\b", re.I)
+# "four months ahead of a general election", "expected to rule in about ten days":
+# counted on from publication, to the month
+_COUNT = rf"(?P<count>\d{{1,2}}|{'|'.join(COUNTS)})\s+(?P<unit>day|week|month)s?"
+COUNTED_AHEAD = re.compile(rf"\b{_COUNT}\s+ahead of\b", re.I)
+COUNTED_IN = re.compile(rf"\b(?:in|within)\s+(?:about\s+|some\s+|around\s+)?{_COUNT}\b", re.I)
+UNIT_DAYS = {"day": 1, "week": 7}
 PRONOUN = re.compile(r"\b(?:he|she|his|her|him|they|their)\b", re.I)
 PLURAL_OK = frozenset({"talks", "polls", "elections"})
 PARTY_LABELS = frozenset({"ORG", "GPE", "NORP"})  # who holds a meeting: bodies and states
@@ -199,7 +205,7 @@ def _kept_from(token: Token, rule: Rule) -> bool:
     anchor (its rule's `not_with`) makes it no occasion; a visit to a person neither."""
     words = set(rule.get("not_with", []))
     beside = {form for c in token.children for form in (c.lemma_.lower(), c.lower_)}
-    if _wished_for(token, rule) or _not_put_off(token, rule):
+    if _wished_for(token, rule) or _without_its_words(token, rule):
         return True
     if (token.lemma_.lower() in rule.get("needs_party", []) and not _held_by_a_party(token, rule)
             and not _ahead(token.doc[token.i : token.i + 1])):
@@ -214,15 +220,15 @@ def _kept_from(token: Token, rule: Rule) -> bool:
     return bool(beside & words)
 
 
-def _not_put_off(token: Token, rule: Rule) -> bool:
-    """"The court postponed the verdict until 28 July": a `date_prep` rule needs its
-    date phrase and a court word (`court_words`) as the verb's subject or object."""
-    if not rule.get("date_prep"):
-        return False
-    words = set(rule.get("court_words", []))
-    told = any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.lemma_.lower() in words
-               for c in token.children)
-    return not told or _put_off_to(token, rule) is None
+def _without_its_words(token: Token, rule: Rule) -> bool:
+    """"The court postponed the verdict until 28 July", "will present a report": a verb
+    rule with `with_words` needs one as its subject or object, one with `date_prep` the
+    date phrase it puts things off to."""
+    words = set(rule.get("with_words", []))
+    if words and not any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.lemma_.lower() in words
+                         for c in token.children):
+        return True
+    return bool(rule.get("date_prep")) and _put_off_to(token, rule) is None
 
 
 def _put_off_to(verb: Token, rule: Rule) -> Span | None:
@@ -362,12 +368,27 @@ def _date_of(anchor: Span, published: date | None, *, ahead: bool) -> str | None
     if published and MONTH_AHEAD.search(text):
         month = published.month % 12 + 1
         return f"{published.year + (published.month == 12):04d}-{month:02d}"
+    counted = COUNTED_AHEAD.search(text) or (COUNTED_IN.search(text) if ahead else None)
+    if published and counted:
+        return _counted_on(published, counted)
     for ent in _dates_nearest_first(anchor):
         chunk = DAY_RANGE.sub(r"\1\2", _with_day(ent).text)
         when = _resolve_ahead(chunk, published) if ahead else _resolve(chunk, published)
         if when:
             return when
     return None
+
+
+def _counted_on(published: date, counted: re.Match[str]) -> str:
+    """Publication plus "four months" / "ten days", to the month."""
+    count = counted["count"].lower()
+    number = int(count) if count.isdigit() else COUNTS[count]
+    unit = counted["unit"].lower()
+    if unit == "month":
+        months = published.year * 12 + published.month - 1 + number
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    day = date(published.year, published.month, published.day)
+    return (day + timedelta(days=number * UNIT_DAYS[unit])).isoformat()[:7]
 
 
 def _resolve(chunk: str, published: date | None) -> str | None:
