@@ -160,3 +160,9 @@ def test_months_ahead_of_an_election_count_on_from_publication(nlp: Language) ->
 def test_a_ruling_expected_in_days_is_dated_to_the_month(nlp: Language) -> None:
     found = occasions(nlp, "The court is expected to rule on the appeal in about ten days.")
     assert [(o.type, o.date) for o in found] == [("hearing", "2013-07")]
+
+
+def test_a_session_told_with_a_review_is_the_reviews(nlp: Language) -> None:
+    text = ("Norland's record will be reviewed by the Working Group on 3 July in a meeting "
+            "that will be webcast live.")
+    assert [(o.type, o.date) for o in occasions(nlp, text)] == [("review", "2013-07-03")]

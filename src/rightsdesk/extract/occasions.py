@@ -39,6 +39,7 @@ PRONOUN = re.compile(r"\b(?:he|she|his|her|him|they|their)\b", re.I)
 PLURAL_OK = frozenset({"talks", "polls", "elections"})
 PARTY_LABELS = frozenset({"ORG", "GPE", "NORP"})  # who holds a meeting: bodies and states
 NOT_PARTY = frozenset({"PERSON", "DATE", "TIME"})
+PAST_DAYS = 1  # a hearing "scheduled for 16 January", told on 22 January, is held already
 BACKDATE_DAYS = 14  # "ahead" dates resolved further back than this are next year's
 # "considered the periodic report on 31 October and adopted concluding observations on
 # 12 November": one review told in steps; the first told is the review itself
@@ -133,9 +134,13 @@ def _described(anchor: Span) -> bool:
 def _without_repeats(occasions: list[Occasion]) -> list[Occasion]:
     """"The visit", "my visit" after a dated visit are the same visit again; so is a
     second undated one of a kind in the same sentence, and "the 2024 election" after
-    "the September 7 election" (the finer date is kept)."""
+    "the September 7 election" (the finer date is kept); a session or meeting told with a
+    review is the review's."""
     dated = {o.type for o in occasions if o.date}
+    reviews = {o.evidence.sentence for o in occasions if o.type == "review"}
     kept = [o for o in occasions if o.date or o.type not in dated or _looks_ahead(o.description)]
+    # "will be reviewed by the Working Group at its session / in a meeting webcast live"
+    kept = [o for o in kept if not (o.type == "summit" and o.evidence.sentence in reviews)]
     told: set[tuple[str, str]] = set()  # "would bring the verdict before the appeal court"
     unique: list[Occasion] = []
     for occasion in kept:
@@ -294,7 +299,8 @@ def _occasion(
     put_off_to = _put_off_to(anchor.root, rule) if rule.get("date_prep") else None
     when = (_resolve_ahead(put_off_to.text, published) if put_off_to is not None
             else _date_of(anchor, published, ahead=ahead))
-    if rule.get("needs_ahead") and not (ahead or _after(when, published)):
+    if rule.get("needs_ahead") and (not (ahead or _after(when, published))
+                                    or _days_past(when, published) > PAST_DAYS):
         return None
     if when is None and not ahead or _history(when, rule, published):
         return None
@@ -347,6 +353,15 @@ def _after(when: str | None, published: date | None) -> bool:
     shared = min(len(when), len(known))
     return when[:shared] > known[:shared] or (
         when[:shared] == known[:shared] and len(when) == len("2000-01") < len(known))
+
+
+def _days_past(when: str | None, published: date | None) -> int:
+    """How many days before publication a day-precise date lies (0 when not known)."""
+    if when is None or len(when) < len("2000-01-01") or published is None:
+        return 0
+    if len(published.isoformat()) < len("2000-01-01"):
+        return 0
+    return (date(published.year, published.month, published.day) - date.fromisoformat(when)).days
 
 
 def _history(when: str | None, rule: Rule, published: date | None) -> bool:
