@@ -249,6 +249,14 @@ def _put_off_to(verb: Token, rule: Rule) -> Span | None:
     return None
 
 
+def _ending(token: Token, rule: Rule) -> bool:
+    """"Speaking at the end of a visit to Tanzania", "concluding her visit": a visit that
+    ends as the news is told, so it is dated by publication (`ending_words`)."""
+    words = set(rule.get("ending_words", []))
+    head = token.head.head if token.head.dep_ == "prep" else token.head
+    return head is not token and head.lemma_.lower() in words
+
+
 def _wished_for(token: Token, rule: Rule) -> bool:
     """"a rally demanding a referendum", "calls for fresh elections": an aim, not a date
     set; the verb the anchor hangs from (past a preposition) is in the rule's `not_under`."""
@@ -302,6 +310,8 @@ def _occasion(
     if rule.get("needs_ahead") and (not (ahead or _after(when, published))
                                     or _days_past(when, published) > PAST_DAYS):
         return None
+    if when is None and published is not None and _ending(anchor.root, rule):
+        when = published.isoformat()
     if when is None and not ahead or _history(when, rule, published):
         return None
     return Occasion(
