@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
+from rightsdesk.extract.dates import published_at
 from rightsdesk.extract.lexicon import load_table
 from rightsdesk.extract.occasions import find_occasions
 from rightsdesk.extract.sentences import SentenceView
@@ -135,3 +136,33 @@ def test_a_weekday_ahead_is_the_coming_one(nlp: Language) -> None:
 def test_a_hearing_postponed_to_a_day_is_ahead(nlp: Language) -> None:
     found = occasions(nlp, "The hearing was postponed to 3 July after the judge fell ill.")
     assert [(o.type, o.date) for o in found] == [("hearing", "2013-07-03")]
+
+
+def test_a_review_told_in_steps_is_one_review_on_its_first_day(nlp: Language) -> None:
+    text = ("The Committee considered the second periodic report of Norland at its 1201st and "
+            "1202nd meetings, held on 3 and 4 June 2013, and adopted the present concluding "
+            "observations at its 1220th meeting, held on 14 June 2013.")
+    assert [(o.type, o.date) for o in occasions(nlp, text)] == [("review", "2013-06-03")]
+
+
+def test_a_day_within_a_publication_known_by_its_year_is_not_ahead(nlp: Language) -> None:
+    text = "On 27 October 2013 the Supreme Court ruled on the appeal of the two editors."
+    found = find_occasions(views(nlp, text), persons=[],
+                           published=published_at(date(2013, 1, 1), "year"))
+    assert found == []
+
+
+def test_months_ahead_of_an_election_count_on_from_publication(nlp: Language) -> None:
+    found = occasions(nlp, "The verdict comes just four months ahead of a general election.")
+    assert [(o.type, o.date) for o in found] == [("election", "2013-10")]
+
+
+def test_a_ruling_expected_in_days_is_dated_to_the_month(nlp: Language) -> None:
+    found = occasions(nlp, "The court is expected to rule on the appeal in about ten days.")
+    assert [(o.type, o.date) for o in found] == [("hearing", "2013-07")]
+
+
+def test_a_session_told_with_a_review_is_the_reviews(nlp: Language) -> None:
+    text = ("Norland's record will be reviewed by the Working Group on 3 July in a meeting "
+            "that will be webcast live.")
+    assert [(o.type, o.date) for o in occasions(nlp, text)] == [("review", "2013-07-03")]

@@ -16,7 +16,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from rightsdesk.extract.dates import resolve_date
+from rightsdesk.extract.dates import COUNTS, resolve_date
 from rightsdesk.extract.learned.decisions import FactWeights
 from rightsdesk.extract.lexicon import Rule, load_table
 from rightsdesk.extract.sentences import SentenceView
@@ -29,10 +29,24 @@ DANGLING = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "AUX", "PU
 DAY_RANGE = re.compile(r"\b(\d{1,2})\s*(?:-|–|to|until)\s*\d{1,2}(\s+[A-Z][a-z]+)")
 YEAR_AHEAD = re.compile(r"\b(?:in a year's time|in a year|next year|within a year)\b", re.I)
 MONTH_AHEAD = re.compile(r"\bnext month\b", re.I)
+# "four months ahead of a general election", "expected to rule in about ten days":
+# counted on from publication, to the month
+_COUNT = rf"(?P<count>\d{{1,2}}|{'|'.join(COUNTS)})\s+(?P<unit>day|week|month)s?"
+COUNTED_AHEAD = re.compile(rf"\b{_COUNT}\s+ahead of\b", re.I)
+COUNTED_IN = re.compile(rf"\b(?:in|within)\s+(?:about\s+|some\s+|around\s+)?{_COUNT}\b", re.I)
+UNIT_DAYS = {"day": 1, "week": 7}
 PRONOUN = re.compile(r"\b(?:he|she|his|her|him|they|their)\b", re.I)
 PLURAL_OK = frozenset({"talks", "polls", "elections"})
 PARTY_LABELS = frozenset({"ORG", "GPE", "NORP"})  # who holds a meeting: bodies and states
+NOT_PARTY = frozenset({"PERSON", "DATE", "TIME"})
+PAST_DAYS = 1  # a hearing "scheduled for 16 January", told on 22 January, is held already
 BACKDATE_DAYS = 14  # "ahead" dates resolved further back than this are next year's
+# "considered the periodic report on 31 October and adopted concluding observations on
+# 12 November": one review told in steps; the first told is the review itself
+ONE_PER_SENTENCE = frozenset({"review"})
+# dependents that start a clause of their own ("and would not charge them")
+OTHER_CLAUSE = frozenset({"ccomp", "advcl", "conj", "relcl", "parataxis", "csubj", "acl"})
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)\b")  # "its 2039th meeting" is no year
 WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 
 
@@ -103,7 +117,7 @@ def occasion_features(
         f"rule={rule.id}": 1.0,
         f"anchor={anchor.root.lemma_.lower()}": 1.0,
         f"date={precision}": 1.0,
-        f"ahead={_ahead(view.span)}": 1.0,
+        f"ahead={_ahead(anchor)}": 1.0,
         f"persons={bool(occasion.persons)}": 1.0,
         f"verb={anchor.root.pos_ == 'VERB'}": 1.0,
         f"top={view.index < 3}": 1.0,
@@ -120,14 +134,18 @@ def _described(anchor: Span) -> bool:
 def _without_repeats(occasions: list[Occasion]) -> list[Occasion]:
     """"The visit", "my visit" after a dated visit are the same visit again; so is a
     second undated one of a kind in the same sentence, and "the 2024 election" after
-    "the September 7 election" (the finer date is kept)."""
+    "the September 7 election" (the finer date is kept); a session or meeting told with a
+    review is the review's."""
     dated = {o.type for o in occasions if o.date}
+    reviews = {o.evidence.sentence for o in occasions if o.type == "review"}
     kept = [o for o in occasions if o.date or o.type not in dated or _looks_ahead(o.description)]
+    # "will be reviewed by the Working Group at its session / in a meeting webcast live"
+    kept = [o for o in kept if not (o.type == "summit" and o.evidence.sentence in reviews)]
     told: set[tuple[str, str]] = set()  # "would bring the verdict before the appeal court"
     unique: list[Occasion] = []
     for occasion in kept:
         said = (occasion.type, occasion.evidence.sentence)
-        if occasion.date is None and said in told:
+        if (occasion.date is None or occasion.type in ONE_PER_SENTENCE) and said in told:
             continue
         told.add(said)
         same = next((o for o in unique if _same_occasion(o, occasion)), None)
@@ -172,6 +190,7 @@ def _anchors(sentence: Span) -> list[tuple[Rule, Span]]:
         )
         if rule and _specific(token) and not _inside(token, found) and not _kept_from(token, rule):
             found.append((rule, sentence.doc[token.i : token.i + 1]))
+    found.sort(key=lambda pair: pair[1].start)
     return [(rule, span) for rule, span in found if not _part_of_court_date(span, found)]
 
 
@@ -190,8 +209,11 @@ def _kept_from(token: Token, rule: Rule) -> bool:
     """"a press conference", "a family visit", "visited X in prison": a word beside the
     anchor (its rule's `not_with`) makes it no occasion; a visit to a person neither."""
     words = set(rule.get("not_with", []))
-    beside = {c.lemma_.lower() for c in token.children}
-    if token.lemma_.lower() in rule.get("needs_party", []) and not _held_by_a_party(token, rule):
+    beside = {form for c in token.children for form in (c.lemma_.lower(), c.lower_)}
+    if _wished_for(token, rule) or _without_its_words(token, rule):
+        return True
+    if (token.lemma_.lower() in rule.get("needs_party", []) and not _held_by_a_party(token, rule)
+            and not _ahead(token.doc[token.i : token.i + 1])):
         return True
     if token.pos_ == "VERB":
         beside |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep"
@@ -203,6 +225,46 @@ def _kept_from(token: Token, rule: Rule) -> bool:
     return bool(beside & words)
 
 
+def _without_its_words(token: Token, rule: Rule) -> bool:
+    """"The court postponed the verdict until 28 July", "will present a report": a verb
+    rule with `with_words` needs one as its subject or object, one with `date_prep` the
+    date phrase it puts things off to."""
+    words = set(rule.get("with_words", []))
+    if words and not any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.lemma_.lower() in words
+                         for c in token.children):
+        return True
+    return bool(rule.get("date_prep")) and _put_off_to(token, rule) is None
+
+
+def _put_off_to(verb: Token, rule: Rule) -> Span | None:
+    """The date right after an "until" / "to" in the verb's phrase (the parser may hang
+    "until 2 July" anywhere in it)."""
+    preps = set(rule.get("date_prep", []))
+    dates = [e for e in verb.sent.ents if e.label_ == "DATE"]
+    for word in verb.subtree:
+        if word.lower_ in preps:
+            after = next((e for e in dates if e.start == word.i + 1), None)
+            if after is not None:
+                return after
+    return None
+
+
+def _ending(token: Token, rule: Rule) -> bool:
+    """"Speaking at the end of a visit to Tanzania", "concluding her visit": a visit that
+    ends as the news is told, so it is dated by publication (`ending_words`)."""
+    words = set(rule.get("ending_words", []))
+    head = token.head.head if token.head.dep_ == "prep" else token.head
+    return head is not token and head.lemma_.lower() in words
+
+
+def _wished_for(token: Token, rule: Rule) -> bool:
+    """"a rally demanding a referendum", "calls for fresh elections": an aim, not a date
+    set; the verb the anchor hangs from (past a preposition) is in the rule's `not_under`."""
+    words = set(rule.get("not_under", []))
+    head = token.head.head if token.head.dep_ == "prep" else token.head
+    return head is not token and head.lemma_.lower() in words
+
+
 def _held_by_a_party(noun: Token, rule: Rule) -> bool:
     """"a meeting of the Human Rights Council", "the OSCE conference", "a ministerial
     meeting": a body or states hold it (a person named beside it is no party)."""
@@ -211,11 +273,16 @@ def _held_by_a_party(noun: Token, rule: Rule) -> bool:
                for o in prep.children if o.dep_ == "pobj"]
     words = set(rule.get("party_words", []))
     return any(
-        (w.pos_ == "PROPN" or w.ent_type_ in PARTY_LABELS) and w.ent_type_ != "PERSON"
-        or w.lower_ in words
-        or any(c.pos_ == "PROPN" and c.ent_type_ != "PERSON" for c in w.children
-               if c.dep_ in {"compound", "amod"})
+        _party_word(w) or w.lower_ in words
+        or any(_party_word(c) for c in w.children if c.dep_ in {"compound", "amod"})
         for w in beside)
+
+
+def _party_word(word: Token) -> bool:
+    """A body's or state's name; no person, day ("Thursday night's meeting") or number."""
+    return ((word.pos_ == "PROPN" or word.ent_type_ in PARTY_LABELS)
+            and word.ent_type_ not in NOT_PARTY
+            and not word.like_num and not ORDINAL.match(word.text))
 
 
 def _specific(token: Token) -> bool:
@@ -236,11 +303,16 @@ def _inside(token: Token, found: list[tuple[Rule, Span]]) -> bool:
 def _occasion(
     view: SentenceView, rule: Rule, anchor: Span, published: date | None, persons: list[Person]
 ) -> Occasion | None:
-    ahead = _ahead(view.span)
-    when = _date_of(anchor, published, ahead=ahead)
-    if rule.get("needs_ahead") and not (ahead or _after(when, published)):
+    ahead = _ahead(anchor)
+    put_off_to = _put_off_to(anchor.root, rule) if rule.get("date_prep") else None
+    when = (_resolve_ahead(put_off_to.text, published) if put_off_to is not None
+            else _date_of(anchor, published, ahead=ahead))
+    if rule.get("needs_ahead") and (not (ahead or _after(when, published))
+                                    or _days_past(when, published) > PAST_DAYS):
         return None
-    if when is None and not ahead:
+    if when is None and published is not None and _ending(anchor.root, rule):
+        when = published.isoformat()
+    if when is None and not ahead or _history(when, rule, published):
         return None
     return Occasion(
         type=rule.get("type"),
@@ -251,30 +323,65 @@ def _occasion(
     )
 
 
-def _ahead(sentence: Span) -> bool:
-    """The sentence speaks of something to come ("will", "soon", "due to be heard")."""
+def _ahead(anchor: Span) -> bool:
+    """The anchor's own clause speaks of something to come ("will", "soon", "due to be
+    heard"); a "would" or "soon" in another clause of the sentence is about something else."""
     words = occasion_rules().ahead
-    if YEAR_AHEAD.search(sentence.text):
+    if YEAR_AHEAD.search(anchor.sent.text):
         return True
-    return any(t.lower_ in words and not _due_process(t) for t in sentence)
+    return any(t.lower_ in words and not _due_process(t) for t in _clause_of(anchor.root))
+
+
+def _clause_of(root: Token) -> set[Token]:
+    """The anchor's phrase, the words it hangs from and their modifiers, not other clauses."""
+    chain = [root, *root.ancestors]
+    words = {*root.subtree, *chain}
+    words |= {c for t in chain for c in t.children if c.dep_ not in OTHER_CLAUSE}
+    return words
 
 
 def _due_process(token: Token) -> bool:
-    """"due" looks ahead only as "due to <verb>" / "due on|in|for" ("due process" does not)."""
-    if token.lower_ != "due" or token.i + 1 >= len(token.doc):
-        return False
+    """"due" looks ahead only as "due to <verb>" / "due on|in|for" ("due process" does not);
+    "set" only as "set for|to" ("set up a commission" does not)."""
+    if token.lower_ not in {"due", "set"} or token.i + 1 >= len(token.doc):
+        return token.lower_ == "set"
     after = token.nbor(1)
+    if token.lower_ == "set":
+        return after.lower_ not in {"for", "to"}
     if after.lower_ == "to":
         return token.i + 2 >= len(token.doc) or token.nbor(2).pos_ not in {"VERB", "AUX"}
     return after.lower_ not in {"on", "in", "for", "by"}
 
 
 def _after(when: str | None, published: date | None) -> bool:
-    """Later than publication; a month or year that includes it counts ("this weekend")."""
+    """Later than publication; a month that includes it counts ("this weekend"), a year
+    does not ("a trial condemned in 2023"), nor a day within a publication known only by
+    its year or month."""
     if when is None or published is None:
         return False
-    day = published.isoformat()[: len(when)]
-    return when > day or (when == day and len(when) < len("2000-01-01"))
+    known = published.isoformat()
+    shared = min(len(when), len(known))
+    return when[:shared] > known[:shared] or (
+        when[:shared] == known[:shared] and len(when) == len("2000-01") < len(known))
+
+
+def _days_past(when: str | None, published: date | None) -> int:
+    """How many days before publication a day-precise date lies (0 when not known)."""
+    if when is None or len(when) < len("2000-01-01") or published is None:
+        return 0
+    if len(published.isoformat()) < len("2000-01-01"):
+        return 0
+    return (date(published.year, published.month, published.day) - date.fromisoformat(when)).days
+
+
+def _history(when: str | None, rule: Rule, published: date | None) -> bool:
+    """"Defeated him in the 1990 election", "her visit last July": past the rule's
+    `history_months` before publication, an occasion is background, no moment to use."""
+    months = rule.get("history_months")
+    if not months or when is None or published is None:
+        return False
+    year, month = int(when[:4]), int(when[5:7]) if len(when) >= 7 else 12
+    return (published.year - year) * 12 + published.month - month > months
 
 
 def _date_of(anchor: Span, published: date | None, *, ahead: bool) -> str | None:
@@ -286,20 +393,52 @@ def _date_of(anchor: Span, published: date | None, *, ahead: bool) -> str | None
     if published and MONTH_AHEAD.search(text):
         month = published.month % 12 + 1
         return f"{published.year + (published.month == 12):04d}-{month:02d}"
+    counted = COUNTED_AHEAD.search(text) or (COUNTED_IN.search(text) if ahead else None)
+    if published and counted:
+        return _counted_on(published, counted)
     for ent in _dates_nearest_first(anchor):
-        chunk = DAY_RANGE.sub(r"\1\2", ent.text)
-        # "set for March": the NER leaves the preposition that makes a month a date out
-        when = resolve_date(chunk, published=published) or resolve_date(
-            f"in {chunk}", published=published)
+        chunk = DAY_RANGE.sub(r"\1\2", _with_day(ent).text)
+        when = _resolve_ahead(chunk, published) if ahead else _resolve(chunk, published)
         if when:
-            return _forward(when, chunk, published) if ahead else when
+            return when
     return None
+
+
+def _counted_on(published: date, counted: re.Match[str]) -> str:
+    """Publication plus "four months" / "ten days", to the month."""
+    count = counted["count"].lower()
+    number = int(count) if count.isdigit() else COUNTS[count]
+    unit = counted["unit"].lower()
+    if unit == "month":
+        months = published.year * 12 + published.month - 1 + number
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    day = date(published.year, published.month, published.day)
+    return (day + timedelta(days=number * UNIT_DAYS[unit])).isoformat()[:7]
+
+
+def _resolve(chunk: str, published: date | None) -> str | None:
+    # "set for March": the NER leaves the preposition that makes a month a date out
+    return resolve_date(chunk, published=published) or resolve_date(
+        f"in {chunk}", published=published)
+
+
+def _resolve_ahead(chunk: str, published: date | None) -> str | None:
+    when = _resolve(chunk, published)
+    return _forward(when, chunk, published) if when else None
+
+
+def _with_day(ent: Span) -> Span:
+    """"on 26 September 2006" where the NER took "26" for a number: the day joins."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.is_digit and 1 <= int(before.text) <= 31:
+        return ent.doc[ent.start - 1 : ent.end]
+    return ent
 
 
 def _dates_nearest_first(anchor: Span) -> list[Span]:
     """DATE entities in the anchor's phrase, then its clause, then the sentence."""
     root = anchor.root
-    dates = [e for e in anchor.sent.ents if e.label_ == "DATE"]
+    dates = [e for e in anchor.sent.ents if e.label_ == "DATE" and not ORDINAL.match(e.text)]
     phrase = {t.i for t in root.subtree}
     clause = {t.i for t in root.head.subtree}
 
