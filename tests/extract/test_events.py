@@ -442,3 +442,14 @@ def test_a_judge_who_is_arrested_is_a_victim(events) -> None:
     assert ("Anna Berg", "arrest") in found
     assert not events("Judge Anna Berg sentenced the activist Ivan Petrov to two years.").get(
         ("Anna Berg", "sentence"))
+
+
+def test_a_verdict_dated_without_names_dates_the_named_sentences(events) -> None:
+    found = events(
+        "A regional court on Tuesday sentenced seven bloggers to prison terms.\n\n"
+        "Their lawyers called the case political.\n\n"
+        "Observers were not allowed into the courtroom.\n\n"
+        "The court sentenced the bloggers Ivan Sokolov and Pavel Orlov to five years each."
+    )
+    assert found[("Ivan Sokolov", "sentence")].date == "2024-03-12"
+    assert found[("Pavel Orlov", "sentence")].date == "2024-03-12"

@@ -39,6 +39,7 @@ from rightsdesk.extract.lists import listed_targets
 from rightsdesk.extract.sentences import SentenceView
 from rightsdesk.extract.sharing import (
     BACK_REFERENCE,
+    COURT_EVENTS,
     SEPARATE_CASE,
     Dateline,
     GroupReport,
@@ -823,12 +824,23 @@ def _assemble(
     _join_short_names(reports, drafts, list(document.names.full.values()))
     if judge is not None:
         _judge(reports, drafts, document, judge)
-    story_date(_ours(list(reports.values()), document))
+    story_date(_ours(list(reports.values()), document), _unnamed_days(document))
     persons, keys = _persons(drafts)
     events = [report.event for report in reports.values()]
     for event in events:
         event.person = keys[event.person]
     return persons, events
+
+
+def _unnamed_days(document: Document) -> dict[str, set[str]]:
+    """The days the reports without a name give a trial or a verdict: the court's
+    session ("A court on Saturday sentenced four journalists") tries them all; arrests
+    told without names are often of others ("relatives were briefly detained")."""
+    days: dict[str, set[str]] = {}
+    for (_, kind), attributes in document.unnamed.items():
+        if attributes.date and len(attributes.date) == 10 and kind in COURT_EVENTS:
+            days.setdefault(kind, set()).add(attributes.date)
+    return days
 
 
 def _join_short_names(reports: dict[tuple[str, str], Report], drafts: dict[str, PersonDraft],

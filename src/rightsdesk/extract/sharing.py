@@ -141,15 +141,20 @@ def date_by_verdict(reports: list[Report], anchors: dict[int, int]) -> None:
             report.event.date = day
 
 
-def story_date(reports: list[Report]) -> None:
+def story_date(reports: list[Report], unnamed: dict[str, set[str]] | None = None) -> None:
     """A report gives the day of its story's verdict or arrests once and tells the same
     event of others without it ("Police detained A at a rally on 2 May ... Police also
     detained B"): undated events of a kind the document dates on one day only happened
-    that day. Releases keep their own: co-defendants go free on different days."""
+    that day. Releases keep their own: co-defendants go free on different days.
+    Where no named event of a kind is dated, the days `unnamed` reports give it count
+    ("A court on Saturday sentenced four journalists. ... The four are A, B, C and D")."""
     days: dict[str, set[str]] = {}
     for report in reports:
         if report.event.date and report.event.type not in OWN_DAY_EVENTS:
             days.setdefault(report.event.type, set()).add(report.event.date)
+    for kind, told in (unnamed or {}).items():
+        if kind not in OWN_DAY_EVENTS and kind not in days:
+            days[kind] = set(told)
     for report in reports:
         known = days.get(report.event.type, set())
         if not report.event.date and len(known) == 1:
