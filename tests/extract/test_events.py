@@ -453,3 +453,8 @@ def test_a_verdict_dated_without_names_dates_the_named_sentences(events) -> None
     )
     assert found[("Ivan Sokolov", "sentence")].date == "2024-03-12"
     assert found[("Pavel Orlov", "sentence")].date == "2024-03-12"
+
+
+def test_a_day_right_before_the_verb_dates_it_whatever_it_hangs_on(events) -> None:
+    found = events("A tribunal run by the rebels on Monday sentenced Omar Haddad to ten years.")
+    assert found[("Omar Haddad", "sentence")].date == "2024-03-11"

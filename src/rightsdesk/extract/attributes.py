@@ -183,7 +183,9 @@ def _date(
         if UNTIL.search(sent.text[: mention.start]):
             continue  # "adjourned until 17 June", "detention extended until 10 July": an end
         span = sent.doc.char_span(base + mention.start, base + mention.end, alignment_mode="expand")
-        if span is not None and _in_clause(span.root, clause) and not _dates_a_text(span):
+        if span is None or _dates_a_text(span):
+            continue
+        if _in_clause(span.root, clause) or len(mention.value) == 10 and _right_before(span, own):
             # "arrested on 28 September 2015 and in October 2016 sentenced": each its own
             theirs = clause_verb(span.root) != own
             owned.append((theirs, mention.elapsed, _distance(span.root, clause), mention.start,
@@ -201,6 +203,14 @@ def _date(
         before = _day_before_sentence(sent, published)
         return _days_after(before, later) if before else None
     return None
+
+
+def _right_before(span: Span, verb: Token) -> bool:
+    """"A court run by the rebels on Saturday sentenced ...": a day told right before
+    the verb dates it, whatever the parse hangs it on (here the participle "run")."""
+    between = span.doc[span.end : verb.i]
+    return span.end <= verb.i and all(
+        t.pos_ in {"ADV", "AUX", "PART"} for t in between)
 
 
 def _since(text: str, mention: DateMention) -> bool:
