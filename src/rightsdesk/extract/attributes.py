@@ -20,7 +20,7 @@ from rightsdesk.extract.lexicon import load_table
 from rightsdesk.extract.sentences import SentenceView
 from rightsdesk.extract.terms import count_of, find_series, find_terms, is_suspended
 from rightsdesk.extract.triggers import Hit, clause_verb, trigger_types
-from rightsdesk.extract.victims import person_words
+from rightsdesk.extract.victims import normal, person_words
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DIRECTIONS = frozenset(
@@ -50,10 +50,6 @@ COURT_KINDS = frozenset(
      "central", "administrative", "economic", "juvenile", "anti", "terrorism", "court"}
 )
 SETTLEMENTS = frozenset({"city", "town", "village", "settlement", "region", "province", "district"})
-# "Insein Prison", "the Supreme Court", "the police station": a building, not the town or
-# region a place field names (another place of the clause may)
-BUILDINGS = frozenset({"prison", "jail", "gaol", "penitentiary", "colony", "court", "station",
-                       "headquarters"})
 # "detained after / when / as the plane landed in X": the clause that times the event.
 OCCASION_MARKS = frozenset({"after", "when", "as", "once", "upon"})
 CODE_NAME = re.compile(  # "the Criminal Code": where charges are written, not a charge
@@ -387,13 +383,31 @@ def _named_place(sent: Span, clause: set[Token], targets: set[int]) -> str | Non
             continue  # a first name the NER took for a town
         if any(t.ent_type_ == "PERSON" for t in ent.root.conjuncts):
             continue  # "A and B": a surname listed with a person is a person
-        if ent[-1].lower_ in BUILDINGS or _personal(ent):
+        if not_a_place(ent) or _personal(ent):
             continue
         text = _with_direction(ent)
         if pattern.fullmatch(text):
             continue  # "in Kazakhstan" says nothing a country field does not
         return text
     return None
+
+
+@cache
+def place_rules() -> dict[str, frozenset[str]]:
+    """What a place field may not hold (`rules/places.toml`), by rule id."""
+    return {rule.id: frozenset(rule.terms) for rule in load_table("places").rules}
+
+
+def not_a_place(ent: Span) -> bool:
+    """A site in a town ("Victory Square", "Insein Prison": another place of the clause
+    or the story names the town), an outlet or a group ("Tarvas TV", "the weekly X"),
+    a caption's marker ("FILE") or a bare direction ("the West")."""
+    rules = place_rules()
+    if ent[-1].lower_ in rules["sites"] or normal(_with_direction(ent)) in rules["markers"]:
+        return True
+    doc = ent.doc
+    beside = [doc[i] for i in (ent.start - 1, ent.end) if 0 <= i < len(doc)]
+    return any(t.lower_ in rules["outlets"] for t in beside)
 
 
 def _personal(ent: Span) -> bool:
@@ -409,7 +423,8 @@ def named_places(sent: Span) -> list[str]:
     pattern = country_only()
     return [_with_direction(ent) for ent in sent.ents
             if ent.label_ in PLACE_LABELS and _proper_entity(ent)
-            and not pattern.fullmatch(ent.text) and ent.root.head.lower_ != "from"]
+            and not pattern.fullmatch(ent.text) and ent.root.head.lower_ != "from"
+            and not not_a_place(ent)]
 
 
 def _proper_entity(ent: Span) -> bool:

@@ -984,6 +984,9 @@ def _share(reports: list[Report], document: Document) -> None:
     sents = document.sents
     back = {view.index for view in sents if BACK_REFERENCE.search(view.text)}
     ours = _ours(reports, document)
+    victims = {word for key in document.names.victims | {r.event.person for r in reports}
+               for word in key.split()}
+    _unplace_names(reports, victims)
     share_verdicts(ours, back)
     anchors: dict[int, int] = {}
     for view in sents:
@@ -991,16 +994,28 @@ def _share(reports: list[Report], document: Document) -> None:
             anchors.setdefault(view.paragraph, view.index)
     date_by_verdict(reports, anchors)
     court_seat(ours, [seat for view in sents if view.index not in document.apart
-                      for seat in court_seats(view.span)])
+                      for seat in court_seats(view.span) if not _names(seat, victims)])
     openings = [view.text for view in sents if view.index == 0 or view.paragraph != sents[
         view.index - 1].paragraph]
     dateline_place(reports, dateline_city("\n".join(openings)), document.published)
     # a victim's name the NER took for a building ("Rustam Aliev") is no place
-    surnames = {key.split()[-1] for key in document.names.victims}
     named = [place for view in sents if view.index not in document.apart
-             for place in named_places(view.span) if not set(normal(place).split()) & surnames]
+             for place in named_places(view.span) if not _names(place, victims)]
     story_place(ours, named)
     _share_charges([report.event for report in reports])
+
+
+def _unplace_names(reports: list[Report], victims: set[str]) -> None:
+    """A place that is a victim's name ("Orlov" tagged a town in one sentence) is none."""
+    for report in reports:
+        place = report.event.place
+        if place and _names(place, victims):
+            report.event.place = None
+
+
+def _names(place: str, victims: set[str]) -> bool:
+    """Whether a place shares a word with the victims' names."""
+    return bool(set(normal(place).split()) & victims)
 
 
 def _ours(reports: list[Report], document: Document) -> list[Report]:

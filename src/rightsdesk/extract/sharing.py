@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from rightsdesk.extract.attributes import Attributes
+from rightsdesk.extract.attributes import Attributes, place_rules
 from rightsdesk.extract.country import country_only
 from rightsdesk.extract.dates import find_dates
 from rightsdesk.model import Event, EventType, Evidence
@@ -184,7 +184,7 @@ def dateline_city(text: str) -> str | None:
     """The city a dateline names ("MOSCOW -" -> "Moscow"), from the first lines."""
     for line in text.splitlines()[:8]:
         match = DATELINE.match(line.strip())
-        if match:
+        if match and match.group("city").lower() not in place_rules()["markers"]:  # "FILE -"
             words = match.group("city").title().split()
             return " ".join(words)
     return None
