@@ -465,3 +465,9 @@ def test_a_victims_name_is_no_place_of_the_events(events) -> None:
     found = events("Activists Sara Holloway and Tom Brackley were sentenced to three years on "
                    "Friday. The court in Brackley heard the case.")
     assert found[("Tom Brackley", "sentence")].place is None
+
+
+def test_a_case_number_and_its_year_date_no_event(events) -> None:
+    found = events("Prosecutors renewed the detention of Omar Haddad pending case No. 1999 "
+                   "of 2023.")
+    assert found[("Omar Haddad", "arrest")].date is None

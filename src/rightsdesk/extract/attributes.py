@@ -55,6 +55,7 @@ OCCASION_MARKS = frozenset({"after", "when", "as", "once", "upon"})
 CODE_NAME = re.compile(  # "the Criminal Code": where charges are written, not a charge
     r"(?:the\s+)?(?:\w+\s+)?(?:criminal|penal|administrative)(?:\s+\w+)?\s+code"
     r"(?:\s+of\s+.*)?", re.I)
+CASE_NUMBER = re.compile(r"(?:\bNos?|\bnumber|#|№)\.?\s*(?:\d+(?:[/-]\d+)?\s+of\s+)?$", re.I)
 UNTIL = re.compile(r"\b(?:until|till|pending)\s*$", re.I)
 REPORTING_VERBS = frozenset(
     {"say", "tell", "state", "report", "announce", "add", "note", "write", "claim", "declare"})
@@ -178,6 +179,8 @@ def _date(
             continue  # "date 2019-12 X was arrested in 2017": a text dump's date field
         if UNTIL.search(sent.text[: mention.start]):
             continue  # "adjourned until 17 June", "detention extended until 10 July": an end
+        if CASE_NUMBER.search(sent.text[: mention.start]):
+            continue  # "case No. 1365 of 2018": a file's number and year, no day of the event
         span = sent.doc.char_span(base + mention.start, base + mention.end, alignment_mode="expand")
         if span is None or _dates_a_text(span):
             continue
