@@ -471,3 +471,9 @@ def test_a_case_number_and_its_year_date_no_event(events) -> None:
     found = events("Prosecutors renewed the detention of Omar Haddad pending case No. 1999 "
                    "of 2023.")
     assert found[("Omar Haddad", "arrest")].date is None
+
+
+def test_a_year_before_another_noun_dates_that_noun(events) -> None:
+    found = events("The president pardoned Josep Vidal over his role in the failed 2019 "
+                   "referendum.")
+    assert found[("Josep Vidal", "release")].date is None

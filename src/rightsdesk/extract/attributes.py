@@ -253,10 +253,17 @@ def _days_after(day: str, days: int) -> str | None:
 
 def _dates_a_text(span: Span) -> bool:
     """"In an April 27 letter about the detention of X", "Monday's statement": the day
-    a text was written, not the day of what it is about."""
+    a text was written, not the day of what it is about. So a year before another
+    noun dates that noun ("pardoned for the failed 2017 independence bid", "jailed
+    over the 2020 protests"), unless the noun is an event of the reading ("the 2019 trial")."""
     root = span.root
-    return root.dep_ in {"compound", "poss", "nmod", "amod", "npadvmod"} and (
-        root.head.lemma_.lower() in WRITINGS)
+    if root.dep_ not in {"compound", "poss", "nmod", "amod", "npadvmod", "nummod"}:
+        return False
+    head = root.head
+    if head.lemma_.lower() in WRITINGS:
+        return True
+    return len(span.text) == 4 and head.pos_ in {"NOUN", "PROPN"} and head.i > root.i and (
+        not trigger_types(head))
 
 
 def _distance(token: Token, clause: set[Token]) -> int:
