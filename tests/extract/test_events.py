@@ -477,3 +477,15 @@ def test_a_year_before_another_noun_dates_that_noun(events) -> None:
     found = events("The president pardoned Josep Vidal over his role in the failed 2019 "
                    "referendum.")
     assert found[("Josep Vidal", "release")].date is None
+
+
+def test_a_release_without_a_day_ends_a_recent_arrest(events) -> None:
+    found = events("Police detained the blogger Timur Ospanov at a rally in Taraz on Tuesday.\n\n"
+                   "Ospanov was released after questioning, his lawyer said.")
+    assert found[("Timur Ospanov", "release")].date == "2024-03-12"
+
+
+def test_a_release_without_a_day_leaves_an_old_arrest_alone(events) -> None:
+    found = events("Police detained the blogger Timur Ospanov in Taraz in May 2019.\n\n"
+                   "Ospanov was released after questioning, his lawyer said.")
+    assert found[("Timur Ospanov", "release")].date is None

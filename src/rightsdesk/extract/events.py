@@ -51,6 +51,7 @@ from rightsdesk.extract.sharing import (
     dateline_date,
     dateline_place,
     lend,
+    release_after_arrest,
     share_verdicts,
     story_date,
     story_place,
@@ -825,6 +826,7 @@ def _assemble(
     if judge is not None:
         _judge(reports, drafts, document, judge)
     story_date(_ours(list(reports.values()), document), _unnamed_days(document))
+    release_after_arrest(list(reports.values()), document.published)
     persons, keys = _persons(drafts)
     events = [report.event for report in reports.values()]
     for event in events:

@@ -161,6 +161,33 @@ def story_date(reports: list[Report], unnamed: dict[str, set[str]] | None = None
             report.event.date = next(iter(known))
 
 
+def release_after_arrest(reports: list[Report], published: date | None) -> None:
+    """"Police detained A at the rally on Monday. ... A was released": a release told
+    without a day, of a person arrested in the days the report covers (a week before
+    publication, or its month where the sidecar gives only the month), ends that
+    detention within them; it is known to the arrest's precision at best."""
+    if published is None:
+        return
+    arrests = {r.event.person: r.event.date for r in reports
+               if r.event.type == "arrest" and r.event.date}
+    for report in reports:
+        day = arrests.get(report.event.person)
+        if report.event.type == "release" and not report.event.date and day and (
+                _recent(day, published)):
+            report.event.date = day
+
+
+def _recent(day: str, published: date) -> bool:
+    """A date within the week before publication (within its month, if that is all
+    the sidecar gives)."""
+    told = published.isoformat()
+    if len(day) == 7 or len(told) == 7:
+        return day[:7] == told[:7]
+    if len(day) != 10:
+        return False
+    return 0 <= (published - date.fromisoformat(day)).days <= DATELINE_DAYS
+
+
 def court_seat(reports: list[Report], seats: list[str]) -> None:
     """A report about one court case names its city once ("Minsk district court");
     trials and sentences without a place of their own happened there. Only when the
