@@ -489,3 +489,16 @@ def test_a_release_without_a_day_leaves_an_old_arrest_alone(events) -> None:
     found = events("Police detained the blogger Timur Ospanov in Taraz in May 2019.\n\n"
                    "Ospanov was released after questioning, his lawyer said.")
     assert found[("Timur Ospanov", "release")].date is None
+
+
+@pytest.mark.parametrize(("text", "seat"), [
+    ("A court in Tashkent's Zangiota Prison sentenced Ivan Sokolov to five years.", "Tashkent"),
+    ("The Soviet District Court of Zhlobin sentenced Ivan Sokolov to five years.", "Zhlobin"),
+])
+def test_a_courts_seat_is_its_town(events, text, seat) -> None:
+    assert events(text)[("Ivan Sokolov", "sentence")].place == seat
+
+
+def test_a_courts_number_is_no_seat(events) -> None:
+    found = events("The Izmir 3rd High Criminal Court sentenced Ivan Sokolov to five years.")
+    assert found[("Ivan Sokolov", "sentence")].place != "3rd"

@@ -319,14 +319,18 @@ def _court_place(clause: set[Token]) -> str | None:
 def court_seat_of(court: Token) -> str | None:
     """The city of a court: "a court in (the city of) Atyrau", "Minsk district court",
     "Pershamaiski District Court in Minsk" (the city, not the district), "the
-    Yunusabad district court of Tashkent" (a named place only: not "Court of Appeal")."""
+    Yunusabad district court of Tashkent" (a named place, or any proper noun after a
+    district's or a city's court: not "Court of Appeal"); "a court in Yangon's Insein
+    Prison" (the town whose prison it sits in)."""
+    local = any(c.lower_ in SETTLEMENTS for c in court.children if c.i < court.i)
     for prep in court.children:
         if prep.dep_ != "prep" or prep.lower_ not in {"in", "of"}:
             continue
         for place in prep.children:
             if prep.lower_ == "of":
-                seat = _named(place)
+                seat = _named(place) or (_proper(place) if local else None)
             else:
+                place = _site_owner(place)
                 settlement = next(filter(None, map(settlement_name, place.subtree)), None)
                 seat = settlement.text if settlement else _named(place) or _proper(place)
             if seat:
@@ -335,6 +339,13 @@ def court_seat_of(court: Token) -> str | None:
     if words and not country_only().fullmatch(" ".join(w.text for w in words)):
         return " ".join(w.text for w in words)
     return None
+
+
+def _site_owner(place: Token) -> Token:
+    """"Yangon's Insein Prison": the town a site belongs to, or the site itself."""
+    if place.lower_ not in place_rules()["sites"]:
+        return place
+    return next((c for c in place.children if c.dep_ == "poss"), place)
 
 
 def _name_before(court: Token) -> list[Token]:
@@ -347,7 +358,8 @@ def _name_before(court: Token) -> list[Token]:
 def _seat_words(compounds: list[Token]) -> list[Token]:
     """The words of a court's name before the first that names its kind."""
     kinds = [i for i, word in enumerate(compounds) if word.lower_ in COURT_KINDS]
-    return compounds[: kinds[0]] if kinds else compounds
+    words = compounds[: kinds[0]] if kinds else compounds
+    return [w for w in words if w.is_alpha]  # not "2nd" of "Elazig 2nd High Criminal Court"
 
 
 def court_seats(sent: Span) -> list[str]:
