@@ -502,3 +502,8 @@ def test_a_courts_seat_is_its_town(events, text, seat) -> None:
 def test_a_courts_number_is_no_seat(events) -> None:
     found = events("The Izmir 3rd High Criminal Court sentenced Ivan Sokolov to five years.")
     assert found[("Ivan Sokolov", "sentence")].place != "3rd"
+
+
+def test_a_courts_kind_is_no_seat(events) -> None:
+    found = events("The Publications Court sentenced Ivan Sokolov to two years.")
+    assert found[("Ivan Sokolov", "sentence")].place is None

@@ -47,7 +47,9 @@ COURT_KINDS = frozenset(
      "criminal", "civil", "constitutional", "high", "municipal", "specialised", "specialized",
      "interdistrict", "grave", "serious", "crimes", "intermediate", "people", "provincial",
      "county", "state", "security", "emergency", "revolutionary", "islamic", "federal", "national",
-     "central", "administrative", "economic", "juvenile", "anti", "terrorism", "court"}
+     "central", "administrative", "economic", "juvenile", "anti", "terrorism", "court",
+     "publications", "press", "media", "commercial", "labour", "labor", "magistrates",
+     "magistrate", "summary", "instance", "first", "primary", "penal", "family", "sharia"}
 )
 SETTLEMENTS = frozenset({"city", "town", "village", "settlement", "region", "province", "district"})
 # "detained after / when / as the plane landed in X": the clause that times the event.
