@@ -15,9 +15,10 @@ from rightsdesk.extract.terms import find_terms
 from rightsdesk.model import CleanDoc, Extraction, Source
 
 PUBLISHED = date(2024, 3, 15)
-TESTED_KINDS = {"trigger", "role", "blocker", "charge", "number", "gazetteer"}
+TESTED_KINDS = {"trigger", "role", "blocker", "charge", "number", "gazetteer", "place"}
 # Rule tables owned by other modules (statements, actors) carry their own tests.
-OWN_TABLES = ("triggers", "roles", "blockers", "charges", "numbers", "countries", "cities")
+OWN_TABLES = ("triggers", "roles", "blockers", "charges", "numbers", "countries", "cities",
+              "places")
 
 
 def extract_text(nlp, text: str) -> Extraction:
@@ -51,6 +52,11 @@ def holds(nlp, kind: str, rule, text: str) -> bool:
         phrase, _, months = text.partition(" => ")
         found = find_terms(f"sentenced to {phrase}")
         return bool(found) and (not months or found[0].months == float(months))
+    if kind == "place":  # examples "text => the place its events get" (none after "=>")
+        text, _, place = text.partition(" =>")
+        extraction = extract_text(nlp, text)
+        return bool(extraction.events) and all(
+            e.place == (place.strip() or None) for e in extraction.events)
     extraction = extract_text(nlp, text)
     if kind == "trigger":
         return any(e.type == rule.get("event") for e in extraction.events)

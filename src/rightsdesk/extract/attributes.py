@@ -20,7 +20,7 @@ from rightsdesk.extract.lexicon import load_table
 from rightsdesk.extract.sentences import SentenceView
 from rightsdesk.extract.terms import count_of, find_series, find_terms, is_suspended
 from rightsdesk.extract.triggers import Hit, clause_verb, trigger_types
-from rightsdesk.extract.victims import person_words
+from rightsdesk.extract.victims import normal, person_words
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DIRECTIONS = frozenset(
@@ -47,18 +47,17 @@ COURT_KINDS = frozenset(
      "criminal", "civil", "constitutional", "high", "municipal", "specialised", "specialized",
      "interdistrict", "grave", "serious", "crimes", "intermediate", "people", "provincial",
      "county", "state", "security", "emergency", "revolutionary", "islamic", "federal", "national",
-     "central", "administrative", "economic", "juvenile", "anti", "terrorism", "court"}
+     "central", "administrative", "economic", "juvenile", "anti", "terrorism", "court",
+     "publications", "press", "media", "commercial", "labour", "labor", "magistrates",
+     "magistrate", "summary", "instance", "first", "primary", "penal", "family", "sharia"}
 )
 SETTLEMENTS = frozenset({"city", "town", "village", "settlement", "region", "province", "district"})
-# "Insein Prison", "the Supreme Court", "the police station": a building, not the town or
-# region a place field names (another place of the clause may)
-BUILDINGS = frozenset({"prison", "jail", "gaol", "penitentiary", "colony", "court", "station",
-                       "headquarters"})
 # "detained after / when / as the plane landed in X": the clause that times the event.
 OCCASION_MARKS = frozenset({"after", "when", "as", "once", "upon"})
 CODE_NAME = re.compile(  # "the Criminal Code": where charges are written, not a charge
     r"(?:the\s+)?(?:\w+\s+)?(?:criminal|penal|administrative)(?:\s+\w+)?\s+code"
     r"(?:\s+of\s+.*)?", re.I)
+CASE_NUMBER = re.compile(r"(?:\bNos?|\bnumber|#|№)\.?\s*(?:\d+(?:[/-]\d+)?\s+of\s+)?$", re.I)
 UNTIL = re.compile(r"\b(?:until|till|pending)\s*$", re.I)
 REPORTING_VERBS = frozenset(
     {"say", "tell", "state", "report", "announce", "add", "note", "write", "claim", "declare"})
@@ -182,8 +181,12 @@ def _date(
             continue  # "date 2019-12 X was arrested in 2017": a text dump's date field
         if UNTIL.search(sent.text[: mention.start]):
             continue  # "adjourned until 17 June", "detention extended until 10 July": an end
+        if CASE_NUMBER.search(sent.text[: mention.start]):
+            continue  # "case No. 1365 of 2018": a file's number and year, no day of the event
         span = sent.doc.char_span(base + mention.start, base + mention.end, alignment_mode="expand")
-        if span is not None and _in_clause(span.root, clause) and not _dates_a_text(span):
+        if span is None or _dates_a_text(span):
+            continue
+        if _in_clause(span.root, clause) or len(mention.value) == 10 and _right_before(span, own):
             # "arrested on 28 September 2015 and in October 2016 sentenced": each its own
             theirs = clause_verb(span.root) != own
             owned.append((theirs, mention.elapsed, _distance(span.root, clause), mention.start,
@@ -201,6 +204,14 @@ def _date(
         before = _day_before_sentence(sent, published)
         return _days_after(before, later) if before else None
     return None
+
+
+def _right_before(span: Span, verb: Token) -> bool:
+    """"A court run by the rebels on Saturday sentenced ...": a day told right before
+    the verb dates it, whatever the parse hangs it on (here the participle "run")."""
+    between = span.doc[span.end : verb.i]
+    return span.end <= verb.i and all(
+        t.pos_ in {"ADV", "AUX", "PART"} for t in between)
 
 
 def _since(text: str, mention: DateMention) -> bool:
@@ -244,10 +255,17 @@ def _days_after(day: str, days: int) -> str | None:
 
 def _dates_a_text(span: Span) -> bool:
     """"In an April 27 letter about the detention of X", "Monday's statement": the day
-    a text was written, not the day of what it is about."""
+    a text was written, not the day of what it is about. So a year before another
+    noun dates that noun ("pardoned for the failed 2017 independence bid", "jailed
+    over the 2020 protests"), unless the noun is an event of the reading ("the 2019 trial")."""
     root = span.root
-    return root.dep_ in {"compound", "poss", "nmod", "amod", "npadvmod"} and (
-        root.head.lemma_.lower() in WRITINGS)
+    if root.dep_ not in {"compound", "poss", "nmod", "amod", "npadvmod", "nummod"}:
+        return False
+    head = root.head
+    if head.lemma_.lower() in WRITINGS:
+        return True
+    return len(span.text) == 4 and head.pos_ in {"NOUN", "PROPN"} and head.i > root.i and (
+        not trigger_types(head))
 
 
 def _distance(token: Token, clause: set[Token]) -> int:
@@ -303,14 +321,18 @@ def _court_place(clause: set[Token]) -> str | None:
 def court_seat_of(court: Token) -> str | None:
     """The city of a court: "a court in (the city of) Atyrau", "Minsk district court",
     "Pershamaiski District Court in Minsk" (the city, not the district), "the
-    Yunusabad district court of Tashkent" (a named place only: not "Court of Appeal")."""
+    Yunusabad district court of Tashkent" (a named place, or any proper noun after a
+    district's or a city's court: not "Court of Appeal"); "a court in Yangon's Insein
+    Prison" (the town whose prison it sits in)."""
+    local = any(c.lower_ in SETTLEMENTS for c in court.children if c.i < court.i)
     for prep in court.children:
         if prep.dep_ != "prep" or prep.lower_ not in {"in", "of"}:
             continue
         for place in prep.children:
             if prep.lower_ == "of":
-                seat = _named(place)
+                seat = _named(place) or (_proper(place) if local else None)
             else:
+                place = _site_owner(place)
                 settlement = next(filter(None, map(settlement_name, place.subtree)), None)
                 seat = settlement.text if settlement else _named(place) or _proper(place)
             if seat:
@@ -319,6 +341,13 @@ def court_seat_of(court: Token) -> str | None:
     if words and not country_only().fullmatch(" ".join(w.text for w in words)):
         return " ".join(w.text for w in words)
     return None
+
+
+def _site_owner(place: Token) -> Token:
+    """"Yangon's Insein Prison": the town a site belongs to, or the site itself."""
+    if place.lower_ not in place_rules()["sites"]:
+        return place
+    return next((c for c in place.children if c.dep_ == "poss"), place)
 
 
 def _name_before(court: Token) -> list[Token]:
@@ -331,7 +360,8 @@ def _name_before(court: Token) -> list[Token]:
 def _seat_words(compounds: list[Token]) -> list[Token]:
     """The words of a court's name before the first that names its kind."""
     kinds = [i for i, word in enumerate(compounds) if word.lower_ in COURT_KINDS]
-    return compounds[: kinds[0]] if kinds else compounds
+    words = compounds[: kinds[0]] if kinds else compounds
+    return [w for w in words if w.is_alpha]  # not "2nd" of "Elazig 2nd High Criminal Court"
 
 
 def court_seats(sent: Span) -> list[str]:
@@ -377,13 +407,31 @@ def _named_place(sent: Span, clause: set[Token], targets: set[int]) -> str | Non
             continue  # a first name the NER took for a town
         if any(t.ent_type_ == "PERSON" for t in ent.root.conjuncts):
             continue  # "A and B": a surname listed with a person is a person
-        if ent[-1].lower_ in BUILDINGS or _personal(ent):
+        if not_a_place(ent) or _personal(ent):
             continue
         text = _with_direction(ent)
         if pattern.fullmatch(text):
             continue  # "in Kazakhstan" says nothing a country field does not
         return text
     return None
+
+
+@cache
+def place_rules() -> dict[str, frozenset[str]]:
+    """What a place field may not hold (`rules/places.toml`), by rule id."""
+    return {rule.id: frozenset(rule.terms) for rule in load_table("places").rules}
+
+
+def not_a_place(ent: Span) -> bool:
+    """A site in a town ("Victory Square", "Insein Prison": another place of the clause
+    or the story names the town), an outlet or a group ("Tarvas TV", "the weekly X"),
+    a caption's marker ("FILE") or a bare direction ("the West")."""
+    rules = place_rules()
+    if ent[-1].lower_ in rules["sites"] or normal(_with_direction(ent)) in rules["markers"]:
+        return True
+    doc = ent.doc
+    beside = [doc[i] for i in (ent.start - 1, ent.end) if 0 <= i < len(doc)]
+    return any(t.lower_ in rules["outlets"] for t in beside)
 
 
 def _personal(ent: Span) -> bool:
@@ -399,7 +447,8 @@ def named_places(sent: Span) -> list[str]:
     pattern = country_only()
     return [_with_direction(ent) for ent in sent.ents
             if ent.label_ in PLACE_LABELS and _proper_entity(ent)
-            and not pattern.fullmatch(ent.text) and ent.root.head.lower_ != "from"]
+            and not pattern.fullmatch(ent.text) and ent.root.head.lower_ != "from"
+            and not not_a_place(ent)]
 
 
 def _proper_entity(ent: Span) -> bool:

@@ -39,6 +39,7 @@ from rightsdesk.extract.lists import listed_targets
 from rightsdesk.extract.sentences import SentenceView
 from rightsdesk.extract.sharing import (
     BACK_REFERENCE,
+    COURT_EVENTS,
     SEPARATE_CASE,
     Dateline,
     GroupReport,
@@ -50,6 +51,7 @@ from rightsdesk.extract.sharing import (
     dateline_date,
     dateline_place,
     lend,
+    release_after_arrest,
     share_verdicts,
     story_date,
     story_place,
@@ -849,12 +851,24 @@ def _assemble(
     _join_short_names(reports, drafts, list(document.names.full.values()))
     if judge is not None:
         _judge(reports, drafts, document, judge)
-    story_date(_ours(list(reports.values()), document))
+    story_date(_ours(list(reports.values()), document), _unnamed_days(document))
+    release_after_arrest(list(reports.values()), document.published)
     persons, keys = _persons(drafts)
     events = [report.event for report in reports.values()]
     for event in events:
         event.person = keys[event.person]
     return persons, events
+
+
+def _unnamed_days(document: Document) -> dict[str, set[str]]:
+    """The days the reports without a name give a trial or a verdict: the court's
+    session ("A court on Saturday sentenced four journalists") tries them all; arrests
+    told without names are often of others ("relatives were briefly detained")."""
+    days: dict[str, set[str]] = {}
+    for (_, kind), attributes in document.unnamed.items():
+        if attributes.date and len(attributes.date) == 10 and kind in COURT_EVENTS:
+            days.setdefault(kind, set()).add(attributes.date)
+    return days
 
 
 def _join_short_names(reports: dict[tuple[str, str], Report], drafts: dict[str, PersonDraft],
@@ -1056,6 +1070,9 @@ def _share(reports: list[Report], document: Document) -> None:
     sents = document.sents
     back = {view.index for view in sents if BACK_REFERENCE.search(view.text)}
     ours = _ours(reports, document)
+    victims = {word for key in document.names.victims | {r.event.person for r in reports}
+               for word in key.split()}
+    _unplace_names(reports, victims)
     share_verdicts(ours, back)
     anchors: dict[int, int] = {}
     for view in sents:
@@ -1063,16 +1080,28 @@ def _share(reports: list[Report], document: Document) -> None:
             anchors.setdefault(view.paragraph, view.index)
     date_by_verdict(reports, anchors)
     court_seat(ours, [seat for view in sents if view.index not in document.apart
-                      for seat in court_seats(view.span)])
+                      for seat in court_seats(view.span) if not _names(seat, victims)])
     openings = [view.text for view in sents if view.index == 0 or view.paragraph != sents[
         view.index - 1].paragraph]
     dateline_place(reports, dateline_city("\n".join(openings)), document.published)
     # a victim's name the NER took for a building ("Rustam Aliev") is no place
-    surnames = {key.split()[-1] for key in document.names.victims}
     named = [place for view in sents if view.index not in document.apart
-             for place in named_places(view.span) if not set(normal(place).split()) & surnames]
+             for place in named_places(view.span) if not _names(place, victims)]
     story_place(ours, named)
     _share_charges([report.event for report in reports])
+
+
+def _unplace_names(reports: list[Report], victims: set[str]) -> None:
+    """A place that is a victim's name ("Orlov" tagged a town in one sentence) is none."""
+    for report in reports:
+        place = report.event.place
+        if place and _names(place, victims):
+            report.event.place = None
+
+
+def _names(place: str, victims: set[str]) -> bool:
+    """Whether a place shares a word with the victims' names."""
+    return bool(set(normal(place).split()) & victims)
 
 
 def _ours(reports: list[Report], document: Document) -> list[Report]:

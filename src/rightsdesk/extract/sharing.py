@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from rightsdesk.extract.attributes import Attributes
+from rightsdesk.extract.attributes import Attributes, place_rules
 from rightsdesk.extract.country import country_only
 from rightsdesk.extract.dates import find_dates
 from rightsdesk.model import Event, EventType, Evidence
@@ -141,19 +141,51 @@ def date_by_verdict(reports: list[Report], anchors: dict[int, int]) -> None:
             report.event.date = day
 
 
-def story_date(reports: list[Report]) -> None:
+def story_date(reports: list[Report], unnamed: dict[str, set[str]] | None = None) -> None:
     """A report gives the day of its story's verdict or arrests once and tells the same
     event of others without it ("Police detained A at a rally on 2 May ... Police also
     detained B"): undated events of a kind the document dates on one day only happened
-    that day. Releases keep their own: co-defendants go free on different days."""
+    that day. Releases keep their own: co-defendants go free on different days.
+    Where no named event of a kind is dated, the days `unnamed` reports give it count
+    ("A court on Saturday sentenced four journalists. ... The four are A, B, C and D")."""
     days: dict[str, set[str]] = {}
     for report in reports:
         if report.event.date and report.event.type not in OWN_DAY_EVENTS:
             days.setdefault(report.event.type, set()).add(report.event.date)
+    for kind, told in (unnamed or {}).items():
+        if kind not in OWN_DAY_EVENTS and kind not in days:
+            days[kind] = set(told)
     for report in reports:
         known = days.get(report.event.type, set())
         if not report.event.date and len(known) == 1:
             report.event.date = next(iter(known))
+
+
+def release_after_arrest(reports: list[Report], published: date | None) -> None:
+    """"Police detained A at the rally on Monday. ... A was released": a release told
+    without a day, of a person arrested in the days the report covers (a week before
+    publication, or its month where the sidecar gives only the month), ends that
+    detention within them; it is known to the arrest's precision at best."""
+    if published is None:
+        return
+    arrests = {r.event.person: r.event.date for r in reports
+               if r.event.type == "arrest" and r.event.date}
+    for report in reports:
+        day = arrests.get(report.event.person)
+        if report.event.type == "release" and not report.event.date and day and (
+                _recent(day, published)):
+            report.event.date = day
+
+
+def _recent(day: str, published: date) -> bool:
+    """A date within the week before publication (within its month, if that is all
+    the sidecar gives)."""
+    told = published.isoformat()
+    if len(day) == 7 or len(told) == 7:
+        return day[:7] == told[:7]
+    if len(day) != 10:
+        return False
+    return 0 <= (published - date.fromisoformat(day)).days <= DATELINE_DAYS
 
 
 def court_seat(reports: list[Report], seats: list[str]) -> None:
@@ -179,7 +211,7 @@ def dateline_city(text: str) -> str | None:
     """The city a dateline names ("MOSCOW -" -> "Moscow"), from the first lines."""
     for line in text.splitlines()[:8]:
         match = DATELINE.match(line.strip())
-        if match:
+        if match and match.group("city").lower() not in place_rules()["markers"]:  # "FILE -"
             words = match.group("city").title().split()
             return " ".join(words)
     return None

@@ -39,8 +39,9 @@ def _term_pattern() -> re.Pattern[str]:
     words, units = _vocabulary()
     counted = (w for w in words if w not in {"a", "an", "half"})
     word = "|".join(sorted(counted, key=len, reverse=True))
-    number = rf"(?:\d+(?:[.,]\d+)?|(?:{word})(?:[\s-](?:{word}))?)"
-    half = r"(?:[\s-]+and[\s-]+a[\s-]+half|-1/2|\s?½)?"
+    single = r"(?:year|month|week|day)\b"  # "to a year and three months"
+    number = rf"(?:\d+(?:[.,]\d+)?|(?:{word})(?:[\s-](?:{word}))?|an?(?=[\s-]+{single}))"
+    half = r"(?:[\s-]+and[\s-]+a[\s-]+half|-1/2|\s1/2|\s?½)?"
     unit = "|".join(sorted(units, key=len, reverse=True))
     part = rf"{number}{half}[\s-]+(?:{unit})\b{half}"
     # "4 years and 6 months", "4 years 6 months"
@@ -75,7 +76,7 @@ def months_in(text: str) -> float | None:
     total = 0.0
     text = _amount_after_unit().sub(r"\1 and ", text)  # "4 years 6 months": two amounts
     for chunk in re.split(r",?\s+and\s+(?!a[\s-]+half)", text, flags=re.I):
-        chunk = re.sub(r"-1/2|\s?½", " and a half", chunk)
+        chunk = re.sub(r"-1/2|\s1/2|\s?½", " and a half", chunk)
         tokens = re.findall(r"\d+(?:[.,]\d+)?|[a-z]+", chunk.lower())
         unit = next((units[t] for t in tokens if t in units), None)
         if unit is None:
@@ -112,6 +113,8 @@ def _amount(tokens: list[str], words: dict[str, float]) -> float | None:
             amount += 0.5
         elif token in words and token not in {"a", "an"}:
             amount += words[token]
+    if not amount and tokens and tokens[0] in {"a", "an"}:
+        return 1.0  # "a year"
     return amount or None
 
 
