@@ -442,3 +442,28 @@ def test_a_judge_who_is_arrested_is_a_victim(events) -> None:
     assert ("Anna Berg", "arrest") in found
     assert not events("Judge Anna Berg sentenced the activist Ivan Petrov to two years.").get(
         ("Anna Berg", "sentence"))
+
+
+def test_released_after_serving_years_is_a_sentence(events) -> None:
+    found = events("Timur Bakiev was released in 2019 after serving four years in prison.")
+    assert ("Timur Bakiev", "sentence") in found
+    assert ("Timur Bakiev", "release") in found
+
+
+def test_name_set_off_after_a_long_object_is_the_patient(events) -> None:
+    text = ("The regional court sentenced the deputy chairman of the council of the Nogai elders, "
+            "Rustam Kaziev, to six years in prison.")
+    assert ("Rustam Kaziev", "sentence") in events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arman Dosov was jailed on Friday while awaiting trial for fraud.",
+        "Arman Dosov was imprisoned ahead of trial.",
+    ],
+)
+def test_jailed_before_trial_is_an_arrest(events, text: str) -> None:
+    found = events(text)
+    assert ("Arman Dosov", "arrest") in found
+    assert ("Arman Dosov", "sentence") not in found

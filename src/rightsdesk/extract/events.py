@@ -93,6 +93,10 @@ BRIEFLY = frozenset({"briefly", "temporarily"})  # an arrest that ended
 DIRECT_KINDS = frozenset({"patient", "modified", "holder"})
 DIRECT_SUBJECT_EVENTS = frozenset({"sentence", "charge", "killing"})
 COURTS = frozenset({"court", "judge", "tribunal"})
+# "jailed while awaiting trial", "imprisoned ahead of trial", "in jail until court proceedings"
+JAILING = frozenset({"jail", "imprison", "incarcerate"})
+AWAITING = frozenset({"await", "pending", "ahead", "until", "before"})
+TRIAL_WORDS = frozenset({"trial", "hearing", "proceeding", "proceedings"})
 # Verbs whose subject undergoes the event ("X died", "X faces trial", "X walked free").
 UNDERGONE = frozenset({"die", "languish", "serve", "receive", "get", "face", "stand", "go",
                        "appear", "appeal", "walk", "leave"})
@@ -1017,10 +1021,13 @@ def _event(target: Target, key: str, document: Document) -> Event:
                                  published=document.published)
     document.lede.complete(attributes, view, target.hit.anchor)
     also = list(rule.also)
-    if rule.event == "sentence" and attributes.suspended and "release" not in also:
+    kind = rule.event
+    if kind == "sentence" and _jailed_before_trial(target.hit):
+        kind, also = "arrest", []
+    if kind == "sentence" and attributes.suspended and "release" not in also:
         also.append("release")
     return Event(
-        type=rule.event,
+        type=kind,
         person=key,
         evidence=target.sent.evidence,
         date=attributes.date,
@@ -1029,6 +1036,20 @@ def _event(target: Target, key: str, document: Document) -> Event:
         sentence_months=attributes.months if rule.event == "sentence" else None,
         also=also,
     )
+
+
+def _jailed_before_trial(hit: Hit) -> bool:
+    """"X was jailed while awaiting trial", "imprisoned ahead of trial", "held in jail
+    until court proceedings": a jail that waits for the trial holds, it does not punish."""
+    if "arrest" not in hit.rule.also and hit.anchor.lemma_.lower() not in JAILING:
+        return False
+    verb = clause_verb(hit.anchor)
+    for child in verb.children:
+        near = [g for c in child.children for g in (c, *c.children)]  # "ahead of trial"
+        if child.dep_ in {"advcl", "prep", "advmod"} and child.lemma_.lower() in AWAITING and any(
+                t.lemma_.lower() in TRIAL_WORDS for t in near):
+            return True
+    return False
 
 
 def _brief(anchor: Token) -> bool:

@@ -50,6 +50,9 @@ IMPOSED_ON = frozenset({"to", "on", "upon", "against"})
 # "beat the soles of his feet": a blow to a body part is done to its owner
 BODY_PARTS = frozenset({"head", "face", "foot", "feet", "sole", "leg", "arm", "hand", "back",
                         "body", "stomach", "chest", "rib", "genitals", "eye", "ear", "neck"})
+# "released after serving three years": a gerund that these open happened to the clause's subject
+GERUND_TIMES = frozenset({"after", "following", "upon", "since"})
+DURING_VERBS = frozenset({"spend", "serve"})  # "X served three years in prison"
 STANDING = frozenset({"stand", "remain", "stay"})  # "X stands accused", "X remains detained"
 EXPOSING = frozenset({"subject", "expose"})  # "X was subjected to abuse" (parsed "to abuse")
 OBTAINING = frozenset({"grant", "win", "receive", "obtain"})  # "X was granted release"
@@ -329,7 +332,7 @@ def _patients(verb: Token) -> list[Token]:
             found.extend(_owner_of(child))  # "beat the soles of his feet"
             continue
         if child.lemma_.lower() not in CASE_NOUNS:
-            found.append(child)
+            found.extend([child, *_loose_apposition(verb, child)])
             continue
         found.extend(_holders(child) or [  # "upheld the sentences for two activists"
             o for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "for"
@@ -354,6 +357,16 @@ def _patients(verb: Token) -> list[Token]:
     shared = PASSIVE_SHARED if passive(verb) else frozenset({"nsubjpass", "dobj"})
     found = found or _inherited(verb, shared) or _object_of_next(verb)
     return found + _companions(verb) if found else found
+
+
+def _loose_apposition(verb: Token, noun: Token) -> list[Token]:
+    """"sentenced the deputy chairman of the Mejlis of the Crimean people, A B, to ...":
+    after a long description the parse may hang the name set off by commas on the verb."""
+    if noun.pos_ != "NOUN":
+        return []
+    doc = noun.doc
+    return [c for c in verb.children if c.dep_ in {"npadvmod", "appos"} and c.ent_type_ == "PERSON"
+            and c.i > noun.i and doc[c.left_edge.i - 1].text == ","]
 
 
 def _owner_of(part: Token) -> list[Token]:
@@ -411,9 +424,14 @@ def _subjects(verb: Token) -> list[Token]:
 
 
 def _controlled_by(verb: Token) -> list[Token]:
-    """"X marked his birthday in prison, serving a 17-year sentence": a participle
-    with no subject of its own is said of the subject of the clause it hangs on."""
-    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head.pos_ not in {"VERB", "AUX"}:
+    """"X marked his birthday in prison, serving a 17-year sentence", "X was released
+    after serving three years": a participle with no subject of its own is said of the
+    subject of the clause it hangs on (directly, or through "after")."""
+    if verb.tag_ != "VBG":
+        return []
+    if verb.dep_ == "pcomp" and verb.head.lower_ in GERUND_TIMES:
+        return _children(clause_verb(verb.head), SUBJECT_DEPS)
+    if verb.dep_ != "advcl" or verb.head.pos_ not in {"VERB", "AUX"}:
         return []
     return _children(verb.head, SUBJECT_DEPS)
 
@@ -560,7 +578,7 @@ def _located(noun: Token) -> list[Token]:
     if noun.dep_ != "pobj" or prep.lower_ not in LOCATED_PREPOSITIONS:
         return []
     holder = prep.head
-    if holder.dep_ in {"dobj", "npadvmod"} and holder.head.lemma_.lower() == "spend":
+    if holder.dep_ in {"dobj", "npadvmod"} and holder.head.lemma_.lower() in DURING_VERBS:
         return _subjects(holder.head)  # "X spent long periods in solitary confinement"
     if holder.pos_ in {"NOUN", "PROPN"}:
         return [holder]  # "X, in prison since 2020"
