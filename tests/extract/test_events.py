@@ -467,3 +467,10 @@ def test_jailed_before_trial_is_an_arrest(events, text: str) -> None:
     found = events(text)
     assert ("Arman Dosov", "arrest") in found
     assert ("Arman Dosov", "sentence") not in found
+
+
+def test_they_reaches_a_list_past_a_sentence_naming_nobody(events) -> None:
+    text = ("Four students - Dias Ermekov, Olga Pak, Timur Sadykov and Ilya Kim - were detained "
+            "after the rally. All of them study law.\nThey have been charged with hooliganism.")
+    found = events(text)
+    assert all((name, "charge") in found for name in ("Dias Ermekov", "Olga Pak", "Timur Sadykov"))

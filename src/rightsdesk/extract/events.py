@@ -315,13 +315,21 @@ class NameIndex:
             if plural:
                 group = [mention.span.root, *mention.span.root.conjuncts]
                 listed = [m for m in (name_at(t, self.known) for t in group) if m]
-                if len(listed) < 2 or view.index - other.index > 1:
+                if len(listed) < 2 or not self._list_in_reach(other.index, view.index):
                     continue  # "they" reaches a list of names in this or the last sentence
                 return listed
             if other.paragraph == view.paragraph or definite_noun:
                 return [self._salient(mention, other, pronoun)]
             leads.append(mention)
         return [self._most_named(leads, view.index)] if leads else []
+
+    def _list_in_reach(self, listed: int, at: int) -> bool:
+        """"They" takes a list of names from this or the last sentence, or from the one
+        before that when the sentence between names nobody ("A, B and C were detained.
+        All but one are students. They were charged with treason")."""
+        if at - listed <= 1:
+            return True
+        return at - listed == 2 and not any(view.index == at - 1 for view, _ in self.mentions)
 
     def _salient(self, mention: NameMention, view: SentenceView, pronoun: Token) -> NameMention:
         """"X was jailed while investigating Boko Haram. He ...": a pronoun takes up the
