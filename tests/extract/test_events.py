@@ -474,3 +474,15 @@ def test_they_reaches_a_list_past_a_sentence_naming_nobody(events) -> None:
             "after the rally. All of them study law.\nThey have been charged with hooliganism.")
     found = events(text)
     assert all((name, "charge") in found for name in ("Dias Ermekov", "Olga Pak", "Timur Sadykov"))
+
+
+def test_name_set_off_after_the_holder_of_a_verdict(events) -> None:
+    text = ("His lawyer said on Monday that the court upheld the sentence of his client, "
+            "Serik Zhakupov, for posts made in 2021.")
+    assert ("Serik Zhakupov", "trial") in events(text)
+
+
+def test_remanded_by_a_court_is_a_hearing_and_an_arrest(events) -> None:
+    found = events("A Tbilisi court remanded the blogger Giorgi Kapanadze in pretrial custody.")
+    assert ("Giorgi Kapanadze", "trial") in found
+    assert ("Giorgi Kapanadze", "arrest") in found

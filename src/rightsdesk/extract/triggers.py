@@ -334,7 +334,9 @@ def _patients(verb: Token) -> list[Token]:
         if child.lemma_.lower() not in CASE_NOUNS:
             found.extend([child, *_loose_apposition(verb, child)])
             continue
-        found.extend(_holders(child) or [  # "upheld the sentences for two activists"
+        held = _holders(child)  # "upheld the sentence of his client, X,"
+        found.extend([o for h in held for o in (h, *_loose_apposition(verb, h))] or [
+            # "upheld the sentences for two activists"
             o for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "for"
             for o in prep.children if o.dep_ == "pobj" and _person_like(o)])
     if not found and verb.dep_ in {"xcomp", "oprd"} and verb.head.pos_ in {"VERB", "AUX"}:
