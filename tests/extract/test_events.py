@@ -486,3 +486,17 @@ def test_remanded_by_a_court_is_a_hearing_and_an_arrest(events) -> None:
     found = events("A Tbilisi court remanded the blogger Giorgi Kapanadze in pretrial custody.")
     assert ("Giorgi Kapanadze", "trial") in found
     assert ("Giorgi Kapanadze", "arrest") in found
+
+
+def test_case_filed_against_a_petitioner_is_a_charge_and_the_ruling_a_hearing(events) -> None:
+    text = ("A Dhaka court on Monday rejected a bail petition filed by the photographer Rafiq "
+            "Hossain in a case filed against him under the cybercrime act.")
+    found = events(text)
+    assert ("Rafiq Hossain", "charge") in found
+    assert ("Rafiq Hossain", "trial") in found
+
+
+def test_an_appeal_filed_by_a_lawyer_is_the_clients(events) -> None:
+    text = ("Ruslan Tokayev was freed on bail pending a ruling on the appeal filed by his "
+            "lawyer, Aigerim Nurova.")
+    assert not any(name == "Aigerim Nurova" for name, _ in events(text))

@@ -15,7 +15,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from rightsdesk.extract.lexicon import load_table
-from rightsdesk.extract.victims import person_nouns, person_words
+from rightsdesk.extract.victims import person_nouns, person_words, role_strength
 from rightsdesk.model import EventType
 
 LOCATED_PREPOSITIONS = frozenset({"in", "into", "under", "behind", "to", "at", "for", "on"})
@@ -216,7 +216,8 @@ def is_blocked(anchor: Token, *, governed: bool = True) -> bool:
         return False
     governors = blocker_terms("governor")
     node = anchor
-    while node.head != node and (node.dep_ not in ASSERTING_CLAUSES or _infinitive(node)):
+    while node.head != node and (node.dep_ not in ASSERTING_CLAUSES or _infinitive(node)) and (
+            not _reduced_relative(node)):
         coordinated = node.dep_ == "conj"
         node = node.head
         if coordinated:
@@ -228,6 +229,12 @@ def is_blocked(anchor: Token, *, governed: bool = True) -> bool:
         ):
             return True
     return False
+
+
+def _reduced_relative(clause: Token) -> bool:
+    """"a bail petition filed in a case opened against him": a participle that describes
+    a noun asserts its own content, whatever the sentence asks of the noun."""
+    return clause.dep_ == "acl" and clause.tag_ == "VBN"
 
 
 def _infinitive(clause: Token) -> bool:
@@ -331,7 +338,7 @@ def _patients(verb: Token) -> list[Token]:
         if _body_part(child):
             found.extend(_owner_of(child))  # "beat the soles of his feet"
             continue
-        if child.lemma_.lower() not in CASE_NOUNS:
+        if child.lemma_.lower() not in CASE_NOUNS | FILED_NOUNS:  # "rejected the petition by X"
             found.extend([child, *_loose_apposition(verb, child)])
             continue
         held = _holders(child)  # "upheld the sentence of his client, X,"
@@ -456,6 +463,10 @@ def _holders(noun: Token) -> list[Token]:
             found.extend(c for c in prep.children if c.dep_ == "pobj" and _person_like(c))
         elif prep.dep_ == "prep" and prep.lower_ == "by" and noun.lemma_.lower() in FILED_NOUNS:
             found.extend(c for c in prep.children if c.dep_ == "pobj")  # "an appeal by X"
+        elif prep.dep_ == "acl" and noun.lemma_.lower() in FILED_NOUNS:
+            # "a petition filed by X" (not "by his lawyer, X": the client's)
+            found.extend(o for by in prep.children if by.dep_ == "agent" for o in by.children
+                         if o.dep_ == "pobj" and role_strength().get(o.lemma_.lower()) != "speaker")
     if noun.dep_ in {"nsubjpass", "dobj", "nsubj"}:  # "a case was opened against X"
         for prep in noun.head.children:
             if prep.dep_ == "prep" and prep.lower_ == "against":
