@@ -500,3 +500,17 @@ def test_an_appeal_filed_by_a_lawyer_is_the_clients(events) -> None:
     text = ("Ruslan Tokayev was freed on bail pending a ruling on the appeal filed by his "
             "lawyer, Aigerim Nurova.")
     assert not any(name == "Aigerim Nurova" for name, _ in events(text))
+
+
+def test_arrested_and_behind_bars_without_a_term_is_held_not_sentenced(events) -> None:
+    text = ("Police arrested the reporter Daniyar Abenov in May. "
+            "Abenov, who remains behind bars, is due in court next week.")
+    found = events(text)
+    assert ("Daniyar Abenov", "arrest") in found
+    assert ("Daniyar Abenov", "sentence") not in found
+
+
+def test_jailed_with_a_term_stays_a_sentence_beside_the_arrest(events) -> None:
+    text = ("Police arrested the reporter Daniyar Abenov in May. "
+            "Abenov is now behind bars for five years.")
+    assert ("Daniyar Abenov", "sentence") in events(text)

@@ -93,6 +93,10 @@ BRIEFLY = frozenset({"briefly", "temporarily"})  # an arrest that ended
 DIRECT_KINDS = frozenset({"patient", "modified", "holder"})
 DIRECT_SUBJECT_EVENTS = frozenset({"sentence", "charge", "killing"})
 COURTS = frozenset({"court", "judge", "tribunal"})
+# Sentences told only by where a person is held; arrests told as a taking into custody.
+HELD_ONLY = frozenset({"prison-place", "jailed-adjective", "languish"})
+TAKING = frozenset({"arrest-verb", "arrest-noun", "custody-place", "rounded-up", "picked-up",
+                    "carried-off", "taken-away", "bundled-into-a-car", "detained-adjective"})
 # "jailed while awaiting trial", "imprisoned ahead of trial", "in jail until court proceedings"
 JAILING = frozenset({"jail", "imprison", "incarcerate"})
 AWAITING = frozenset({"await", "pending", "ahead", "until", "before"})
@@ -879,6 +883,7 @@ def _reports(
     """One report per (person, type) from the targets; their persons join `drafts`."""
     names = document.names
     mentions: dict[tuple[str, str], list[tuple[Event, SentenceView]]] = {}
+    rules: dict[tuple[str, str], set[str]] = {}  # (person, type) -> ids of the rules that told it
     for target in targets:
         key = names.key_of(target.mention, target.sent)
         draft = drafts.setdefault(key, PersonDraft())
@@ -897,10 +902,25 @@ def _reports(
             if dated_by_another_event(target.hit):
                 event.date = None  # the day told is the other event's
             mentions.setdefault((key, event.type), []).append((event, target.sent))
-    return {
+            rules.setdefault((key, event.type), set()).add(target.hit.rule.id)
+    reports = {
         slot: Report(_merged([e for e, _ in found]), [(v.index, v.paragraph) for _, v in found])
         for slot, found in mentions.items()
     }
+    for slot in [slot for slot in reports if _held_before_trial(slot, reports, rules)]:
+        del reports[slot]
+    return reports
+
+
+def _held_before_trial(slot: tuple[str, str], reports: dict[tuple[str, str], Report],
+                       rules: dict[tuple[str, str], set[str]]) -> bool:
+    """"X was arrested in May ... X, who is behind bars, ...": a person whose arrest the
+    text reports and who is only said to be in prison, with no term, is held, not
+    sentenced; the prison is the arrest's."""
+    key, kind = slot
+    if kind != "sentence" or reports[slot].event.sentence_months or not rules[slot] <= HELD_ONLY:
+        return False
+    return bool(rules.get((key, "arrest"), set()) & TAKING)
 
 
 def _judge(
