@@ -514,3 +514,17 @@ def test_jailed_with_a_term_stays_a_sentence_beside_the_arrest(events) -> None:
     text = ("Police arrested the reporter Daniyar Abenov in May. "
             "Abenov is now behind bars for five years.")
     assert ("Daniyar Abenov", "sentence") in events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bolat Serikov was acquitted of treason and sentenced to three years for fraud.",
+        "The judge had acquitted Bolat Serikov on an espionage charge.",
+        "The court ordered that Bolat Serikov be put under supervision for two years upon "
+        "his release.",
+        "Bolat Serikov and his lawyers strategize his release.",
+    ],
+)
+def test_partial_acquittal_and_release_to_come_are_no_release(read, text: str) -> None:
+    assert all(e.type != "release" for e in read(text).events)

@@ -154,15 +154,29 @@ def _surface_rules(token: Token, rules: dict[str, tuple[TriggerRule, ...]]) -> t
     return rules[stem] if stem else ()
 
 
-def _not_yet(noun: Token, rule: TriggerRule) -> bool:
+def _not_yet(word: Token, rule: TriggerRule) -> bool:
     """A release sought or to come, not done: "negotiations are ongoing for her
-    release", "banned for three years after their release"."""
-    if rule.event != "release" or noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+    release", "banned for three years after (upon) their release"; an acquittal of one
+    charge among others."""
+    if rule.event == "release" and word.lemma_.lower() == "acquit":
+        return _partly_acquitted(word)
+    if rule.event != "release" or word.pos_ != "NOUN" or word.dep_ != "pobj":
         return False
-    prep = noun.head
+    prep = word.head
     if prep.lower_ == "for":
         return True
-    return prep.lower_ == "after" and prep.head.lemma_.lower() in TIME_UNITS
+    return prep.lower_ in {"after", "upon", "on"} and prep.head.lemma_.lower() in TIME_UNITS
+
+
+def _partly_acquitted(verb: Token) -> bool:
+    """"X was acquitted of rape and sentenced to two years", "the judge acquitted X on an
+    aiding-the-enemy charge": cleared of one charge, convicted of another, X stays."""
+    if any(c.lemma_.lower() in JUDGING_VERBS - {"acquit"} for c in verb.conjuncts):
+        return True
+    return any(o.lemma_.lower() in {"charge", "count"} and any(
+        d.lower_ in {"a", "an", "one"} for d in o.children)
+        for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"of", "on"}
+        for o in prep.children if o.dep_ == "pobj")
 
 
 def _definite(noun: Token) -> bool:
