@@ -528,3 +528,13 @@ def test_jailed_with_a_term_stays_a_sentence_beside_the_arrest(events) -> None:
 )
 def test_partial_acquittal_and_release_to_come_are_no_release(read, text: str) -> None:
     assert all(e.type != "release" for e in read(text).events)
+
+
+def test_court_considering_materials_in_relation_to_a_person_is_a_hearing(events) -> None:
+    text = ("The court materials in relation to Nurbek Toktogulov (lawfulness of detention) "
+            "were considered by the Bishkek City Court.")
+    assert ("Nurbek Toktogulov", "trial") in events(text)
+
+
+def test_arraignment_is_a_hearing(events) -> None:
+    assert ("Chidi Okafor", "trial") in events("Chidi Okafor was arraigned before a high court.")

@@ -32,7 +32,8 @@ TIME_UNITS = frozenset({"year", "month", "week", "day"})
 TERM_NOUNS = frozenset({"sentence", "term", "penalty"})
 SENTENCING_VERBS = frozenset({"sentence", "jail", "imprison"})
 CASE_NOUNS = frozenset({"verdict", "sentence", "conviction", "ruling", "appeal", "case", "term",
-                        "jailing", "imprisonment", "sentencing", "detention", "custody"})
+                        "jailing", "imprisonment", "sentencing", "detention", "custody",
+                        "material"})
 # "a sentence for X", "pardons for nine jailed leaders": nouns whose "for" names the holder
 FOR_NOUNS = CASE_NOUNS | {"pardon", "amnesty", "clemency"}
 # What a person files with a court: "an appeal by X" is X's.
@@ -487,6 +488,7 @@ def _holders(noun: Token) -> list[Token]:
                 found.extend(c for c in prep.children if c.dep_ == "pobj")
     if not found and noun.dep_ == "dobj" and noun.head.lemma_.lower() in OBTAINING:
         found.extend(_obtained_by(noun.head))  # "X was granted early release"
+    found.extend(_concerned(noun))
     for prep in noun.children:  # "the hearing in the case of X"
         if prep.dep_ == "prep" and prep.lower_ == "in":
             found.extend(o for case in prep.children if case.dep_ == "pobj"
@@ -526,6 +528,23 @@ def _holders(noun: Token) -> list[Token]:
             found.extend(_patients(prep.head))
     if not found and noun.lemma_.lower() in HEARING_NOUNS:
         found.extend(_judged_at(noun))
+    return found
+
+
+def _concerned(noun: Token) -> list[Token]:
+    """"the court materials in relation to X", "the case regarding X": whom a case
+    noun concerns."""
+    if noun.lemma_.lower() not in CASE_NOUNS:
+        return []
+    found = []
+    for prep in (c for c in noun.children if c.dep_ == "prep"):
+        if prep.lower_ in {"regarding", "concerning"}:
+            found.extend(_children(prep, frozenset({"pobj"})))
+        elif prep.lower_ in {"in", "with"}:  # "in relation to X", "with regard to X"
+            found.extend(o for rel in _children(prep, frozenset({"pobj"}))
+                         if rel.lemma_.lower() in {"relation", "regard", "respect"}
+                         for to in rel.children if to.lower_ == "to"
+                         for o in _children(to, frozenset({"pobj"})))
     return found
 
 
