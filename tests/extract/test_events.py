@@ -538,3 +538,11 @@ def test_court_considering_materials_in_relation_to_a_person_is_a_hearing(events
 
 def test_arraignment_is_a_hearing(events) -> None:
     assert ("Chidi Okafor", "trial") in events("Chidi Okafor was arraigned before a high court.")
+
+
+def test_in_jail_since_a_date_is_an_arrest_dated_by_since(events) -> None:
+    text = ("Leyla Mammadova was sentenced to six years on Monday. "
+            "Mammadova has been in jail since March 2022.")
+    found = events(text)
+    assert found[("Leyla Mammadova", "arrest")].date == "2022-03"
+    assert ("Leyla Mammadova", "sentence") in found

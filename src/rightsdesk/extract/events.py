@@ -24,6 +24,7 @@ from rightsdesk.extract.attributes import (
     named_places,
     read_attributes,
 )
+from rightsdesk.extract.dates import resolve_date
 from rightsdesk.extract.enumerations import name_runs
 from rightsdesk.extract.groups import GROUP_WINDOW, Roster, group_members, group_report
 from rightsdesk.extract.learned.candidates import Candidate, DocumentRoles, document_candidates
@@ -1037,6 +1038,10 @@ def _events(target: Target, key: str, document: Document) -> list[Event]:
     if event.type == "arrest" and event.charges:
         found.append(Event("charge", key, event.evidence, date=event.date,
                            charges=list(event.charges)))
+    since = _held_since(target.hit) if event.type == "sentence" else None
+    if since is not None:
+        found.append(Event("arrest", key, event.evidence,
+                           date=resolve_date(since, published=document.published)))
     if event.type == "arrest" and _brief(target.hit.anchor):
         found.append(Event("release", key, event.evidence, place=event.place))
     return found
@@ -1078,6 +1083,18 @@ def _jailed_before_trial(hit: Hit) -> bool:
                 t.lemma_.lower() in TRIAL_WORDS for t in near):
             return True
     return False
+
+
+def _held_since(hit: Hit) -> str | None:
+    """"X has been in jail since last June", "imprisoned since 2014": the jail's start is
+    an arrest of its own, dated by "since" (the words after it, returned)."""
+    if hit.rule.id not in HELD_ONLY | {"sentence-verb"} or (
+            hit.anchor.lemma_.lower() not in JAILING | {"prison", "jail", "bar"}):
+        return None
+    verb = clause_verb(hit.anchor)
+    since = [c for node in (verb, hit.anchor) for c in node.children
+             if c.dep_ == "prep" and c.lower_ == "since"]
+    return since[0].doc[since[0].i : since[0].right_edge.i + 1].text if since else None
 
 
 def _brief(anchor: Token) -> bool:
