@@ -546,3 +546,9 @@ def test_in_jail_since_a_date_is_an_arrest_dated_by_since(events) -> None:
     found = events(text)
     assert found[("Leyla Mammadova", "arrest")].date == "2022-03"
     assert ("Leyla Mammadova", "sentence") in found
+
+
+def test_complaints_of_mistreatment_are_the_complainants(events) -> None:
+    text = ("Nino Beridze was detained in Batumi on Sunday. Her lawyers relayed her "
+            "complaints of mistreatment by the guards.")
+    assert ("Nino Beridze", "ill_treatment") in events(text)

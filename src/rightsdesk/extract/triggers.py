@@ -518,8 +518,9 @@ def _holders(noun: Token) -> list[Token]:
     if not found and noun.dep_ == "pobj" and prep.lower_ == "of":
         found.extend(_bearer_of(prep.head))  # "X showed signs of torture"
     if not found and noun.dep_ == "pobj" and prep.lower_ in {"of", "about"} and (
-            prep.head.lemma_.lower() == "complain"):
-        found.extend(_subjects(prep.head))  # "X complained of mistreatment"
+            prep.head.lemma_.lower() in {"complain", "complaint"}):
+        complaint = prep.head  # "X complained of mistreatment", "her complaints of abuse"
+        found.extend(_holders(complaint) if complaint.pos_ == "NOUN" else _subjects(complaint))
     at_event = noun.dep_ == "pobj" and (prep.lower_ in {"at", "during"} or (
         prep.lower_ == "on" and noun.lemma_.lower() == "appeal"))  # "freed on appeal"
     if not found and at_event and prep.head.pos_ in {"VERB", "AUX"}:
