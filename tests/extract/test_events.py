@@ -552,3 +552,9 @@ def test_complaints_of_mistreatment_are_the_complainants(events) -> None:
     text = ("Nino Beridze was detained in Batumi on Sunday. Her lawyers relayed her "
             "complaints of mistreatment by the guards.")
     assert ("Nino Beridze", "ill_treatment") in events(text)
+
+
+def test_contracted_passive_names_its_patient(events) -> None:
+    text = ("The court renewed Karim Mansour’s detention for 45 days in a case in which he’s "
+            "accused of spreading false news.")
+    assert ("Karim Mansour", "charge") in events(text)

@@ -361,6 +361,8 @@ def _patients(verb: Token) -> list[Token]:
             # "upheld the sentences for two activists"
             o for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "for"
             for o in prep.children if o.dep_ == "pobj" and _person_like(o)])
+    if not found and verb.pos_ == "VERB" and passive(verb):
+        found = _children(verb, frozenset({"nsubj"}))  # "he’s accused": a contracted "is"
     if not found and verb.dep_ in {"xcomp", "oprd"} and verb.head.pos_ in {"VERB", "AUX"}:
         found = _children(verb.head, PATIENT_DEPS)  # "X was found guilty", "X got jailed"
     if not found and verb.tag_ == "VBN" and verb.head.lemma_.lower() in STANDING:
