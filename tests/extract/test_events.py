@@ -558,3 +558,9 @@ def test_contracted_passive_names_its_patient(events) -> None:
     text = ("The court renewed Karim Mansour’s detention for 45 days in a case in which he’s "
             "accused of spreading false news.")
     assert ("Karim Mansour", "charge") in events(text)
+
+
+def test_held_on_suspicion_is_no_charge(events) -> None:
+    found = events("Police arrested the reporter Emma Clarke on suspicion of causing a nuisance.")
+    assert ("Emma Clarke", "arrest") in found
+    assert ("Emma Clarke", "charge") not in found

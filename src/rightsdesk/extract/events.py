@@ -1035,7 +1035,7 @@ def _events(target: Target, key: str, document: Document) -> list[Event]:
     one ("briefly detained") the release."""
     event = _event(target, key, document)
     found = [event]
-    if event.type == "arrest" and event.charges:
+    if event.type == "arrest" and event.charges and not _suspected(target.hit.anchor):
         found.append(Event("charge", key, event.evidence, date=event.date,
                            charges=list(event.charges)))
     since = _held_since(target.hit) if event.type == "sentence" else None
@@ -1083,6 +1083,13 @@ def _jailed_before_trial(hit: Hit) -> bool:
                 t.lemma_.lower() in TRIAL_WORDS for t in near):
             return True
     return False
+
+
+def _suspected(anchor: Token) -> bool:
+    """"held on suspicion of conspiracy": a suspicion is not yet a charge."""
+    clause = clause_verb(anchor)
+    words = {t.lemma_.lower() for t in clause.subtree}
+    return bool(words & {"suspicion", "suspect"}) and not words & {"charge", "accuse", "indict"}
 
 
 def _held_since(hit: Hit) -> str | None:
