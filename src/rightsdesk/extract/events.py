@@ -24,6 +24,7 @@ from rightsdesk.extract.attributes import (
     named_places,
     read_attributes,
 )
+from rightsdesk.extract.dates import resolve_date
 from rightsdesk.extract.enumerations import name_runs
 from rightsdesk.extract.groups import GROUP_WINDOW, Roster, group_members, group_report
 from rightsdesk.extract.learned.candidates import Candidate, DocumentRoles, document_candidates
@@ -98,6 +99,14 @@ BRIEFLY = frozenset({"briefly", "temporarily"})  # an arrest that ended
 DIRECT_KINDS = frozenset({"patient", "modified", "holder"})
 DIRECT_SUBJECT_EVENTS = frozenset({"sentence", "charge", "killing"})
 COURTS = frozenset({"court", "judge", "tribunal"})
+# Sentences told only by where a person is held; arrests told as a taking into custody.
+HELD_ONLY = frozenset({"prison-place", "jailed-adjective", "languish"})
+TAKING = frozenset({"arrest-verb", "arrest-noun", "custody-place", "rounded-up", "picked-up",
+                    "carried-off", "taken-away", "bundled-into-a-car", "detained-adjective"})
+# "jailed while awaiting trial", "imprisoned ahead of trial", "in jail until court proceedings"
+JAILING = frozenset({"jail", "imprison", "incarcerate"})
+AWAITING = frozenset({"await", "pending", "ahead", "until", "before"})
+TRIAL_WORDS = frozenset({"trial", "hearing", "proceeding", "proceedings"})
 # Verbs whose subject undergoes the event ("X died", "X faces trial", "X walked free").
 UNDERGONE = frozenset({"die", "languish", "serve", "receive", "get", "face", "stand", "go",
                        "appear", "appeal", "walk", "leave"})
@@ -319,13 +328,21 @@ class NameIndex:
             if plural:
                 group = [mention.span.root, *mention.span.root.conjuncts]
                 listed = [m for m in (name_at(t, self.known) for t in group) if m]
-                if len(listed) < 2 or view.index - other.index > 1:
+                if len(listed) < 2 or not self._list_in_reach(other.index, view.index):
                     continue  # "they" reaches a list of names in this or the last sentence
                 return listed
             if other.paragraph == view.paragraph or definite_noun:
                 return [self._salient(mention, other, pronoun)]
             leads.append(mention)
         return [self._most_named(leads, view.index)] if leads else []
+
+    def _list_in_reach(self, listed: int, at: int) -> bool:
+        """"They" takes a list of names from this or the last sentence, or from the one
+        before that when the sentence between names nobody ("A, B and C were detained.
+        All but one are students. They were charged with treason")."""
+        if at - listed <= 1:
+            return True
+        return at - listed == 2 and not any(view.index == at - 1 for view, _ in self.mentions)
 
     def _salient(self, mention: NameMention, view: SentenceView, pronoun: Token) -> NameMention:
         """"X was jailed while investigating Boko Haram. He ...": a pronoun takes up the
@@ -907,6 +924,7 @@ def _reports(
     """One report per (person, type) from the targets; their persons join `drafts`."""
     names = document.names
     mentions: dict[tuple[str, str], list[tuple[Event, SentenceView]]] = {}
+    rules: dict[tuple[str, str], set[str]] = {}  # (person, type) -> ids of the rules that told it
     for target in targets:
         key = names.key_of(target.mention, target.sent)
         draft = drafts.setdefault(key, PersonDraft())
@@ -925,10 +943,25 @@ def _reports(
             if dated_by_another_event(target.hit):
                 event.date = None  # the day told is the other event's
             mentions.setdefault((key, event.type), []).append((event, target.sent))
-    return {
+            rules.setdefault((key, event.type), set()).add(target.hit.rule.id)
+    reports = {
         slot: Report(_merged([e for e, _ in found]), [(v.index, v.paragraph) for _, v in found])
         for slot, found in mentions.items()
     }
+    for slot in [slot for slot in reports if _held_before_trial(slot, reports, rules)]:
+        del reports[slot]
+    return reports
+
+
+def _held_before_trial(slot: tuple[str, str], reports: dict[tuple[str, str], Report],
+                       rules: dict[tuple[str, str], set[str]]) -> bool:
+    """"X was arrested in May ... X, who is behind bars, ...": a person whose arrest the
+    text reports and who is only said to be in prison, with no term, is held, not
+    sentenced; the prison is the arrest's."""
+    key, kind = slot
+    if kind != "sentence" or reports[slot].event.sentence_months or not rules[slot] <= HELD_ONLY:
+        return False
+    return bool(rules.get((key, "arrest"), set()) & TAKING)
 
 
 def _judge(
@@ -1115,9 +1148,13 @@ def _events(target: Target, key: str, document: Document) -> list[Event]:
     one ("briefly detained") the release."""
     event = _event(target, key, document)
     found = [event]
-    if event.type == "arrest" and event.charges:
+    if event.type == "arrest" and event.charges and not _suspected(target.hit.anchor):
         found.append(Event("charge", key, event.evidence, date=event.date,
                            charges=list(event.charges)))
+    since = _held_since(target.hit) if event.type == "sentence" else None
+    if since is not None:
+        found.append(Event("arrest", key, event.evidence,
+                           date=resolve_date(since, published=document.published)))
     if event.type == "arrest" and _brief(target.hit.anchor):
         found.append(Event("release", key, event.evidence, place=event.place))
     return found
@@ -1130,10 +1167,13 @@ def _event(target: Target, key: str, document: Document) -> Event:
                                  published=document.published)
     document.lede.complete(attributes, view, target.hit.anchor)
     also = list(rule.also)
-    if rule.event == "sentence" and attributes.suspended and "release" not in also:
+    kind = rule.event
+    if kind == "sentence" and _jailed_before_trial(target.hit):
+        kind, also = "arrest", []
+    if kind == "sentence" and attributes.suspended and "release" not in also:
         also.append("release")
     return Event(
-        type=rule.event,
+        type=kind,
         person=key,
         evidence=target.sent.evidence,
         date=attributes.date,
@@ -1142,6 +1182,39 @@ def _event(target: Target, key: str, document: Document) -> Event:
         sentence_months=attributes.months if rule.event == "sentence" else None,
         also=also,
     )
+
+
+def _jailed_before_trial(hit: Hit) -> bool:
+    """"X was jailed while awaiting trial", "imprisoned ahead of trial", "held in jail
+    until court proceedings": a jail that waits for the trial holds, it does not punish."""
+    if "arrest" not in hit.rule.also and hit.anchor.lemma_.lower() not in JAILING:
+        return False
+    verb = clause_verb(hit.anchor)
+    for child in verb.children:
+        near = [g for c in child.children for g in (c, *c.children)]  # "ahead of trial"
+        if child.dep_ in {"advcl", "prep", "advmod"} and child.lemma_.lower() in AWAITING and any(
+                t.lemma_.lower() in TRIAL_WORDS for t in near):
+            return True
+    return False
+
+
+def _suspected(anchor: Token) -> bool:
+    """"held on suspicion of conspiracy": a suspicion is not yet a charge."""
+    clause = clause_verb(anchor)
+    words = {t.lemma_.lower() for t in clause.subtree}
+    return bool(words & {"suspicion", "suspect"}) and not words & {"charge", "accuse", "indict"}
+
+
+def _held_since(hit: Hit) -> str | None:
+    """"X has been in jail since last June", "imprisoned since 2014": the jail's start is
+    an arrest of its own, dated by "since" (the words after it, returned)."""
+    if hit.rule.id not in HELD_ONLY | {"sentence-verb"} or (
+            hit.anchor.lemma_.lower() not in JAILING | {"prison", "jail", "bar"}):
+        return None
+    verb = clause_verb(hit.anchor)
+    since = [c for node in (verb, hit.anchor) for c in node.children
+             if c.dep_ == "prep" and c.lower_ == "since"]
+    return since[0].doc[since[0].i : since[0].right_edge.i + 1].text if since else None
 
 
 def _brief(anchor: Token) -> bool:

@@ -15,7 +15,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from rightsdesk.extract.lexicon import load_table
-from rightsdesk.extract.victims import person_nouns, person_words
+from rightsdesk.extract.victims import person_nouns, person_words, role_strength
 from rightsdesk.model import EventType
 
 LOCATED_PREPOSITIONS = frozenset({"in", "into", "under", "behind", "to", "at", "for", "on"})
@@ -32,7 +32,8 @@ TIME_UNITS = frozenset({"year", "month", "week", "day"})
 TERM_NOUNS = frozenset({"sentence", "term", "penalty"})
 SENTENCING_VERBS = frozenset({"sentence", "jail", "imprison"})
 CASE_NOUNS = frozenset({"verdict", "sentence", "conviction", "ruling", "appeal", "case", "term",
-                        "jailing", "imprisonment", "sentencing", "detention", "custody"})
+                        "jailing", "imprisonment", "sentencing", "detention", "custody",
+                        "material"})
 # "a sentence for X", "pardons for nine jailed leaders": nouns whose "for" names the holder
 FOR_NOUNS = CASE_NOUNS | {"pardon", "amnesty", "clemency"}
 # What a person files with a court: "an appeal by X" is X's.
@@ -50,6 +51,9 @@ IMPOSED_ON = frozenset({"to", "on", "upon", "against"})
 # "beat the soles of his feet": a blow to a body part is done to its owner
 BODY_PARTS = frozenset({"head", "face", "foot", "feet", "sole", "leg", "arm", "hand", "back",
                         "body", "stomach", "chest", "rib", "genitals", "eye", "ear", "neck"})
+# "released after serving three years": a gerund that these open happened to the clause's subject
+GERUND_TIMES = frozenset({"after", "following", "upon", "since"})
+DURING_VERBS = frozenset({"spend", "serve"})  # "X served three years in prison"
 STANDING = frozenset({"stand", "remain", "stay"})  # "X stands accused", "X remains detained"
 EXPOSING = frozenset({"subject", "expose"})  # "X was subjected to abuse" (parsed "to abuse")
 OBTAINING = frozenset({"grant", "win", "receive", "obtain"})  # "X was granted release"
@@ -151,15 +155,29 @@ def _surface_rules(token: Token, rules: dict[str, tuple[TriggerRule, ...]]) -> t
     return rules[stem] if stem else ()
 
 
-def _not_yet(noun: Token, rule: TriggerRule) -> bool:
+def _not_yet(word: Token, rule: TriggerRule) -> bool:
     """A release sought or to come, not done: "negotiations are ongoing for her
-    release", "banned for three years after their release"."""
-    if rule.event != "release" or noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+    release", "banned for three years after (upon) their release"; an acquittal of one
+    charge among others."""
+    if rule.event == "release" and word.lemma_.lower() == "acquit":
+        return _partly_acquitted(word)
+    if rule.event != "release" or word.pos_ != "NOUN" or word.dep_ != "pobj":
         return False
-    prep = noun.head
+    prep = word.head
     if prep.lower_ == "for":
         return True
-    return prep.lower_ == "after" and prep.head.lemma_.lower() in TIME_UNITS
+    return prep.lower_ in {"after", "upon", "on"} and prep.head.lemma_.lower() in TIME_UNITS
+
+
+def _partly_acquitted(verb: Token) -> bool:
+    """"X was acquitted of rape and sentenced to two years", "the judge acquitted X on an
+    aiding-the-enemy charge": cleared of one charge, convicted of another, X stays."""
+    if any(c.lemma_.lower() in JUDGING_VERBS - {"acquit"} for c in verb.conjuncts):
+        return True
+    return any(o.lemma_.lower() in {"charge", "count"} and any(
+        d.lower_ in {"a", "an", "one"} for d in o.children)
+        for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"of", "on"}
+        for o in prep.children if o.dep_ == "pobj")
 
 
 def _definite(noun: Token) -> bool:
@@ -213,7 +231,8 @@ def is_blocked(anchor: Token, *, governed: bool = True) -> bool:
         return False
     governors = blocker_terms("governor")
     node = anchor
-    while node.head != node and (node.dep_ not in ASSERTING_CLAUSES or _infinitive(node)):
+    while node.head != node and (node.dep_ not in ASSERTING_CLAUSES or _infinitive(node)) and (
+            not _reduced_relative(node)):
         coordinated = node.dep_ == "conj"
         node = node.head
         if coordinated:
@@ -225,6 +244,12 @@ def is_blocked(anchor: Token, *, governed: bool = True) -> bool:
         ):
             return True
     return False
+
+
+def _reduced_relative(clause: Token) -> bool:
+    """"a bail petition filed in a case opened against him": a participle that describes
+    a noun asserts its own content, whatever the sentence asks of the noun."""
+    return clause.dep_ == "acl" and clause.tag_ == "VBN"
 
 
 def _infinitive(clause: Token) -> bool:
@@ -328,12 +353,16 @@ def _patients(verb: Token) -> list[Token]:
         if _body_part(child):
             found.extend(_owner_of(child))  # "beat the soles of his feet"
             continue
-        if child.lemma_.lower() not in CASE_NOUNS:
-            found.append(child)
+        if child.lemma_.lower() not in CASE_NOUNS | FILED_NOUNS:  # "rejected the petition by X"
+            found.extend([child, *_loose_apposition(verb, child)])
             continue
-        found.extend(_holders(child) or [  # "upheld the sentences for two activists"
+        held = _holders(child)  # "upheld the sentence of his client, X,"
+        found.extend([o for h in held for o in (h, *_loose_apposition(verb, h))] or [
+            # "upheld the sentences for two activists"
             o for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "for"
             for o in prep.children if o.dep_ == "pobj" and _person_like(o)])
+    if not found and verb.pos_ == "VERB" and passive(verb):
+        found = _children(verb, frozenset({"nsubj"}))  # "he’s accused": a contracted "is"
     if not found and verb.dep_ in {"xcomp", "oprd"} and verb.head.pos_ in {"VERB", "AUX"}:
         found = _children(verb.head, PATIENT_DEPS)  # "X was found guilty", "X got jailed"
     if not found and verb.tag_ == "VBN" and verb.head.lemma_.lower() in STANDING:
@@ -354,6 +383,16 @@ def _patients(verb: Token) -> list[Token]:
     shared = PASSIVE_SHARED if passive(verb) else frozenset({"nsubjpass", "dobj"})
     found = found or _inherited(verb, shared) or _object_of_next(verb)
     return found + _companions(verb) if found else found
+
+
+def _loose_apposition(verb: Token, noun: Token) -> list[Token]:
+    """"sentenced the deputy chairman of the Mejlis of the Crimean people, A B, to ...":
+    after a long description the parse may hang the name set off by commas on the verb."""
+    if noun.pos_ != "NOUN":
+        return []
+    doc = noun.doc
+    return [c for c in verb.children if c.dep_ in {"npadvmod", "appos"} and c.ent_type_ == "PERSON"
+            and c.i > noun.i and doc[c.left_edge.i - 1].text == ","]
 
 
 def _owner_of(part: Token) -> list[Token]:
@@ -411,9 +450,14 @@ def _subjects(verb: Token) -> list[Token]:
 
 
 def _controlled_by(verb: Token) -> list[Token]:
-    """"X marked his birthday in prison, serving a 17-year sentence": a participle
-    with no subject of its own is said of the subject of the clause it hangs on."""
-    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head.pos_ not in {"VERB", "AUX"}:
+    """"X marked his birthday in prison, serving a 17-year sentence", "X was released
+    after serving three years": a participle with no subject of its own is said of the
+    subject of the clause it hangs on (directly, or through "after")."""
+    if verb.tag_ != "VBG":
+        return []
+    if verb.dep_ == "pcomp" and verb.head.lower_ in GERUND_TIMES:
+        return _children(clause_verb(verb.head), SUBJECT_DEPS)
+    if verb.dep_ != "advcl" or verb.head.pos_ not in {"VERB", "AUX"}:
         return []
     return _children(verb.head, SUBJECT_DEPS)
 
@@ -436,12 +480,17 @@ def _holders(noun: Token) -> list[Token]:
             found.extend(c for c in prep.children if c.dep_ == "pobj" and _person_like(c))
         elif prep.dep_ == "prep" and prep.lower_ == "by" and noun.lemma_.lower() in FILED_NOUNS:
             found.extend(c for c in prep.children if c.dep_ == "pobj")  # "an appeal by X"
+        elif prep.dep_ == "acl" and noun.lemma_.lower() in FILED_NOUNS:
+            # "a petition filed by X" (not "by his lawyer, X": the client's)
+            found.extend(o for by in prep.children if by.dep_ == "agent" for o in by.children
+                         if o.dep_ == "pobj" and role_strength().get(o.lemma_.lower()) != "speaker")
     if noun.dep_ in {"nsubjpass", "dobj", "nsubj"}:  # "a case was opened against X"
         for prep in noun.head.children:
             if prep.dep_ == "prep" and prep.lower_ == "against":
                 found.extend(c for c in prep.children if c.dep_ == "pobj")
     if not found and noun.dep_ == "dobj" and noun.head.lemma_.lower() in OBTAINING:
         found.extend(_obtained_by(noun.head))  # "X was granted early release"
+    found.extend(_concerned(noun))
     for prep in noun.children:  # "the hearing in the case of X"
         if prep.dep_ == "prep" and prep.lower_ == "in":
             found.extend(o for case in prep.children if case.dep_ == "pobj"
@@ -471,8 +520,9 @@ def _holders(noun: Token) -> list[Token]:
     if not found and noun.dep_ == "pobj" and prep.lower_ == "of":
         found.extend(_bearer_of(prep.head))  # "X showed signs of torture"
     if not found and noun.dep_ == "pobj" and prep.lower_ in {"of", "about"} and (
-            prep.head.lemma_.lower() == "complain"):
-        found.extend(_subjects(prep.head))  # "X complained of mistreatment"
+            prep.head.lemma_.lower() in {"complain", "complaint"}):
+        complaint = prep.head  # "X complained of mistreatment", "her complaints of abuse"
+        found.extend(_holders(complaint) if complaint.pos_ == "NOUN" else _subjects(complaint))
     at_event = noun.dep_ == "pobj" and (prep.lower_ in {"at", "during"} or (
         prep.lower_ == "on" and noun.lemma_.lower() == "appeal"))  # "freed on appeal"
     if not found and at_event and prep.head.pos_ in {"VERB", "AUX"}:
@@ -481,6 +531,23 @@ def _holders(noun: Token) -> list[Token]:
             found.extend(_patients(prep.head))
     if not found and noun.lemma_.lower() in HEARING_NOUNS:
         found.extend(_judged_at(noun))
+    return found
+
+
+def _concerned(noun: Token) -> list[Token]:
+    """"the court materials in relation to X", "the case regarding X": whom a case
+    noun concerns."""
+    if noun.lemma_.lower() not in CASE_NOUNS:
+        return []
+    found = []
+    for prep in (c for c in noun.children if c.dep_ == "prep"):
+        if prep.lower_ in {"regarding", "concerning"}:
+            found.extend(_children(prep, frozenset({"pobj"})))
+        elif prep.lower_ in {"in", "with"}:  # "in relation to X", "with regard to X"
+            found.extend(o for rel in _children(prep, frozenset({"pobj"}))
+                         if rel.lemma_.lower() in {"relation", "regard", "respect"}
+                         for to in rel.children if to.lower_ == "to"
+                         for o in _children(to, frozenset({"pobj"})))
     return found
 
 
@@ -560,7 +627,7 @@ def _located(noun: Token) -> list[Token]:
     if noun.dep_ != "pobj" or prep.lower_ not in LOCATED_PREPOSITIONS:
         return []
     holder = prep.head
-    if holder.dep_ in {"dobj", "npadvmod"} and holder.head.lemma_.lower() == "spend":
+    if holder.dep_ in {"dobj", "npadvmod"} and holder.head.lemma_.lower() in DURING_VERBS:
         return _subjects(holder.head)  # "X spent long periods in solitary confinement"
     if holder.pos_ in {"NOUN", "PROPN"}:
         return [holder]  # "X, in prison since 2020"
