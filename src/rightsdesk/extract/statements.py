@@ -40,6 +40,7 @@ BYLINE_SENTENCES = 3  # organisation lines this close to the top head the text
 RECENT_SENTENCES = 6  # how far back "the bloc", "it", "she" may point
 SIGNATORY_MAX_TOKENS = 12  # a line listing one signatory is short
 LIST_GLUE = frozenset({",", ";", "and", "&", "the"})  # between the bodies of one list
+GOVERNMENT_SUFFIX = re.compile(r"\s+government$", re.I)
 SAME_PERIOD = re.compile(r"\bthe same (day|week|month|year)\b", re.I)
 
 
@@ -100,6 +101,7 @@ class Reading:
     support: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     last_date: str | None = None  # the date the text gave last: "the same month" is its
     categories: dict[str, str] = field(default_factory=dict)
+    forms: dict[str, list[str]] = field(default_factory=dict)  # the names the text gave each actor
 
 
 def find_statements(
@@ -133,7 +135,45 @@ def find_statements(
         for statement in statements:
             statement.confidence = weights.weigh(
                 "statement", statement_features(statement, reading), actor=statement.actor)
+    text = " ".join(view.text for view in sents)
+    for statement in statements:
+        _name_as_written(statement, reading.forms.get(statement.actor, []), text,
+                         reading.categories.get(statement.actor, ""))
     return statements
+
+
+def _name_as_written(statement: Statement, forms: list[str], text: str, category: str) -> None:
+    """A record is named as the document names the actor: the gazetteer's name when
+    the text uses it, else the longest name the text gave ("Gulf Center for Human
+    Rights", "the U.S. State Department", "UNPO"), unless that is only a part of the
+    gazetteer's name ("PEN" for PEN International). A government goes by a name
+    that says its country ("U.S." for "the U.S. government")."""
+    if _written(statement.actor, text):
+        return
+    if category == "government":  # "Foreign Office" alone does not say whose
+        forms = [GOVERNMENT_SUFFIX.sub("", f) for f in forms if _names_country(f)]
+    written = [f for f in forms if _written(f, text)]
+    if not written:
+        return
+    name = max(written, key=len)
+    if category != "government" and _written(name, statement.actor):
+        return
+    if statement.actor not in statement.names:
+        statement.names.append(statement.actor)
+    statement.names = [n for n in statement.names if n != name]
+    statement.actor = name
+
+
+def _names_country(name: str) -> bool:
+    """The name holds a country's name or abbreviation ("U.S. State Department")."""
+    forms, words = country_forms(), name.split()
+    return any(" ".join(words[i : i + n]) in forms
+               for n in range(1, 4) for i in range(len(words) - n + 1))
+
+
+def _written(name: str, text: str) -> bool:
+    """The text has the name as words of its own (a page number glued before it aside)."""
+    return re.search(rf"(?<![^\W\d]){re.escape(name)}(?!\w)", text, re.IGNORECASE) is not None
 
 
 def _publisher(reading: Reading, sents: list[SentenceView],
@@ -233,12 +273,21 @@ def _record(
         for name in [mention.text, *people]:
             if name != actor.name and name not in statement.names:
                 statement.names.append(name)
+        if _is_name(mention, view) and mention.text not in reading.forms.setdefault(actor.name, []):
+            reading.forms[actor.name].append(mention.text)
         for person in people:
             reading.spokespeople[person.split()[-1].lower()] = actor
             reading.last_speaker = actor
         if mention.holder:
             reading.last_speaker = actor
         reading.last_actor = actor
+
+
+def _is_name(mention: ActorMention, view: SentenceView) -> bool:
+    """The mention names the actor: not a person holding its office, nor a demonym
+    ("the German minister")."""
+    words = view.span.doc[mention.start : mention.end]
+    return not mention.holder and not all(t.ent_type_ == "NORP" or t.pos_ == "ADJ" for t in words)
 
 
 def _is_accused(actor: Actor, accused: str | None) -> bool:
