@@ -311,3 +311,15 @@ def test_a_government_goes_by_its_country_s_name_as_written(nlp: Language) -> No
         "A senior U.S. government official expressed concern over the verdict."
     )
     assert actors(nlp, text) == ["U.S."]
+
+
+def test_a_name_introduced_with_its_initials_is_an_organisation(nlp: Language) -> None:
+    text = (
+        "A court in Harare jailed the journalist for two years.\n"
+        "The Harare Legal Defence Network (HLDN) condemned the verdict.\n"
+        "HLDN also urged the authorities to free him.\n"
+        "The National Intelligence Directorate (NID) condemned the protesters."
+    )
+    found = statements(nlp, text)
+    assert [s.actor for s in found] == ["Harare Legal Defence Network"]
+    assert "HLDN" in found[0].names

@@ -24,6 +24,7 @@ from rightsdesk.extract.actors import (
     actor_for_host,
     country_forms,
     find_mentions,
+    introduced_names,
 )
 from rightsdesk.extract.country import detect_country
 from rightsdesk.extract.dates import find_dates, resolve_date
@@ -119,7 +120,8 @@ def find_statements(
     `evidence` of the SentenceView it was read from, and with `weights` a
     confidence from what its record rests on (`statement_features`).
     """
-    mentions_of = [find_mentions(view.span) for view in sents]
+    introduced = introduced_names("\n".join(view.text for view in sents))
+    mentions_of = [find_mentions(view.span, introduced) for view in sents]
     reading = Reading(actor_for_host(author), _accused_country(sents, mentions_of))
     for view in _signatories(sents):
         _record(reading, find_mentions(view.span), view, published, [], "signatory")
