@@ -323,3 +323,19 @@ def test_a_name_introduced_with_its_initials_is_an_organisation(nlp: Language) -
     found = statements(nlp, text)
     assert [s.actor for s in found] == ["Harare Legal Defence Network"]
     assert "HLDN" in found[0].names
+
+
+def test_we_in_a_quote_is_whoever_said_it(nlp: Language) -> None:
+    text = (
+        "A court in Tashkent jailed the Uzbek journalist for seven years, UN experts said.\n"
+        "“We are alarmed by this verdict,” the experts said."
+    )
+    assert actors(nlp, text, author="ohchr.org") == ["UN experts"]
+
+
+def test_i_is_a_person_not_the_last_body_named(nlp: Language) -> None:
+    text = (
+        "The State Investigation Bureau detained the blogger on Monday.\n"
+        "“I urge the authorities to release my colleague,” the opposition leader wrote."
+    )
+    assert actors(nlp, text) == []

@@ -335,7 +335,7 @@ def _claims(
         regions = _anchor_regions(token, context)
         for region, subject in regions:
             chosen = (_actors_in(_on_behalf_of(token) or region, subject, mentions)
-                      or _office_of_country(region) or _said_by(subject, mentions)
+                      or _office_of_country(region) or _said_by(subject, mentions, reading)
                       or _referent(subject, reading))
             if chosen:
                 people = _people_beside(subject, view.span) if len(chosen) == 1 else []
@@ -586,16 +586,20 @@ def _people_beside(subject: Token, sentence: Span) -> list[str]:
     return [e.text for e in sentence.ents if e.label_ == "PERSON" and e.root.i in near]
 
 
-def _said_by(subject: Token, mentions: list[ActorMention]) -> list[ActorMention]:
+def _said_by(subject: Token, mentions: list[ActorMention], reading: Reading
+             ) -> list[ActorMention]:
     """"The Foreign Office said it had raised the case": a pronoun in what an actor says
-    is that actor."""
+    is that actor; in a quote ("'We are shocked,' the experts said") it is whoever the
+    speaker is, named or referred to."""
     clause = subject.head
-    if subject.lower_ not in {"it", "they", "we"} or clause.dep_ != "ccomp":
+    if subject.lower_ not in {"it", "they", "we", "i"} or clause.dep_ != "ccomp":
         return []
     for region, speaker in _subject_regions(clause.head):
         found = _actors_in(region, speaker, mentions)
         if found:
             return found
+        if speaker.lower_ not in PRONOUNS and speaker.lower_ not in RELATIVE:
+            return _referent(speaker, reading)
     return []
 
 
@@ -609,12 +613,12 @@ def _referent(subject: Token, reading: Reading) -> list[ActorMention]:
         actor = reading.author
     elif subject.ent_type_ == "PERSON" or subject.pos_ == "PROPN":
         actor = reading.spokespeople.get(subject.text.lower())
-    elif word in {"he", "she"}:
+    elif word in {"he", "she", "i"}:  # a person: the actor whose people spoke last
         actor = reading.last_speaker
     elif word in PRONOUNS:
         actor = reading.last_actor or _recent(reading, lambda a: a.category != "country")
-    elif subject.pos_ == "NOUN" and _definite(subject):
-        actor = _by_generic(word, reading)
+    elif subject.pos_ == "NOUN" and _definite(subject):  # "the experts" before "the expert"
+        actor = _by_generic(subject.lower_, reading) or _by_generic(word, reading)
     if actor is None:
         return []
     return [ActorMention(actor, actor.name, subject.i, subject.i + 1)]
