@@ -339,3 +339,22 @@ def test_i_is_a_person_not_the_last_body_named(nlp: Language) -> None:
         "“I urge the authorities to release my colleague,” the opposition leader wrote."
     )
     assert actors(nlp, text) == []
+
+
+def test_an_activist_of_a_body_speaks_for_herself(nlp: Language) -> None:
+    text = (
+        "A court in Tashkent jailed the Uzbek journalist for seven years.\n"
+        "Lola Karimova, an activist with the Tashkent Centre for Civic Freedoms, said the "
+        "verdict was unjust."
+    )
+    assert actors(nlp, text) == []
+
+
+def test_a_country_name_that_qualifies_other_people_is_not_its_government(nlp: Language
+                                                                           ) -> None:
+    text = (
+        "A court in Tashkent jailed the Uzbek journalist for seven years.\n"
+        "An association of U.S. publishers condemned the verdict.\n"
+        "U.S. officials condemned the verdict too."
+    )
+    assert actors(nlp, text) == ["U.S."]

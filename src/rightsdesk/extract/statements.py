@@ -39,6 +39,13 @@ PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 AUTHOR_NOUNS = frozenset({"group", "organisation", "organization", "signatory", "ngo"})
 BYLINE_SENTENCES = 3  # organisation lines this close to the top head the text
 RECENT_SENTENCES = 6  # how far back "the bloc", "it", "she" may point
+# who speaks for herself though a body is named beside her
+# ("we, the members of X" do speak for X)
+INDIVIDUAL_ROLES = frozenset({"activist", "lawyer", "attorney", "legislator", "lawmaker",
+                              "volunteer"})
+# people a government's name makes its voice ("U.S. officials"), besides its offices
+STATE_PEOPLE = frozenset({"official", "diplomat", "representative", "delegation", "delegate",
+                          "authority", "leader"})
 SIGNATORY_MAX_TOKENS = 12  # a line listing one signatory is short
 LIST_GLUE = frozenset({",", ";", "and", "&", "the"})  # between the bodies of one list
 GOVERNMENT_SUFFIX = re.compile(r"\s+government$", re.I)
@@ -513,12 +520,36 @@ def _actors_in(
     inside = [m for m in mentions if m.start in indices]
     if not inside:
         return []
-    inside = [m for m in inside if m.actor.category != "country" or _coordinated(m, subject)]
+    inside = [m for m in inside if (m.actor.category != "country" or _coordinated(m, subject))
+              and not _own_capacity(m, subject) and not _describes_others(m, subject)]
     if not inside:
         return []
     best = min(m.rank for m in inside)
     chosen = [m for m in inside if m.rank == best or _coordinated(m, subject)]
     return _listed_before(chosen, mentions, subject.doc) + chosen
+
+
+def _own_capacity(mention: ActorMention, subject: Token) -> bool:
+    """"X, an activist with the Committee for ..., said", "party legislator X said": a
+    member speaks for herself, not for the body she belongs to."""
+    token = subject.doc[mention.start : mention.end].root
+    while token != subject and token.head.i != token.i:
+        token = token.head
+        if token.lemma_.lower() in INDIVIDUAL_ROLES:
+            return True
+    return False
+
+
+def _describes_others(mention: ActorMention, subject: Token) -> bool:
+    """"The agency for U.S. international broadcasters": a government's name that only
+    qualifies other people ("broadcasters", "senators"), and holds no office there."""
+    if mention.actor.category not in {"government", "country"}:
+        return False
+    token = subject.doc[mention.start : mention.end].root
+    head = token.head
+    return (token != subject and token.dep_ in {"compound", "amod", "nmod"}
+            and head.pos_ == "NOUN" and head.lemma_.lower() not in triggers().offices
+            and head.lemma_.lower() not in STATE_PEOPLE)
 
 
 def _listed_before(chosen: list[ActorMention], mentions: list[ActorMention], doc: Doc
