@@ -358,3 +358,12 @@ def test_a_country_name_that_qualifies_other_people_is_not_its_government(nlp: L
         "U.S. officials condemned the verdict too."
     )
     assert actors(nlp, text) == ["U.S."]
+
+
+def test_a_body_named_before_its_document_is_its_author(nlp: Language) -> None:
+    text = (
+        "The following is an Amnesty International press release.\n"
+        "The blogger was named in a European Parliament resolution adopted in May.\n"
+        "A police statement said the blogger was detained."
+    )
+    assert actors(nlp, text) == ["Amnesty International", "European Parliament"]

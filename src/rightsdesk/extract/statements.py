@@ -366,11 +366,17 @@ def _anchor_regions(token: Token, context: str) -> list[tuple[list[Token], Token
         return _subject_regions(token)
     if {token.lemma_.lower(), token.lower_} & trig.adjectives and not _negated_or_modal(token):
         return _felt_by(token)
-    if token.pos_ == "NOUN" and token.lemma_.lower() in trig.documents and not _cited(token):
+    if token.pos_ == "NOUN" and _document(token, trig) and not _cited(token):
         return _author_regions(token)
     if token.lemma_.lower() == "accord" and trig.judgements.search(token.sent.text):
         return _cited_source(token)  # "according to X, the verdict is unjust"
     return []
+
+
+def _document(noun: Token, trig: Triggers) -> bool:
+    """A document noun, or a press release ("a CPJ press release")."""
+    return noun.lemma_.lower() in trig.documents or (
+        noun.lemma_.lower() == "release" and any(c.lower_ == "press" for c in noun.children))
 
 
 def _cited_source(according: Token) -> list[tuple[list[Token], Token]]:
@@ -497,10 +503,11 @@ def _cited(noun: Token) -> bool:
 
 
 def _author_regions(noun: Token) -> list[tuple[list[Token], Token]]:
-    """"X's statement", "a statement by/of/from X", "the statement released by X"."""
+    """"X's statement", "a statement by/of/from X", "the statement released by X", "a
+    European Parliament resolution"."""
     regions = []
     for child in noun.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
             regions.append(_region_of(child))
         if child.dep_ == "prep" and child.lemma_.lower() in {"by", "of", "from"}:
             regions += [_region_of(g) for g in child.children if g.dep_ == "pobj"]
