@@ -367,3 +367,12 @@ def test_a_body_named_before_its_document_is_its_author(nlp: Language) -> None:
         "A police statement said the blogger was detained."
     )
     assert actors(nlp, text) == ["Amnesty International", "European Parliament"]
+
+
+def test_an_unknown_body_in_a_list_of_bodies_speaks_with_them(nlp: Language) -> None:
+    text = (
+        "A court in Tashkent jailed the Uzbek journalist for seven years.\n"
+        "Last month, the Norwegian Helsinki Committee, Amnesty International, Voices of "
+        "Tashkent, and Human Rights Watch demanded that the authorities drop the charges."
+    )
+    assert "Voices of Tashkent" in actors(nlp, text)

@@ -533,7 +533,8 @@ def _actors_in(
         return []
     best = min(m.rank for m in inside)
     chosen = [m for m in inside if m.rank == best or _coordinated(m, subject)]
-    return _listed_before(chosen, mentions, subject.doc) + chosen
+    found = _listed_before(chosen, mentions, subject.doc) + chosen
+    return found + _unknown_listed(found, subject.doc)
 
 
 def _own_capacity(mention: ActorMention, subject: Token) -> bool:
@@ -564,19 +565,48 @@ def _listed_before(chosen: list[ActorMention], mentions: list[ActorMention], doc
     """"The Norwegian Helsinki Committee, Human Rights Watch, Freedom for Eurasia, and
     Freedom Now demanded ...": the parse keeps the last body of a long list as the
     subject; the bodies listed right before it, with only commas and "and" between,
-    speak with it (an unknown body among them, "Freedom for Eurasia", is passed over)."""
+    speak with it, an unknown body among them ("Freedom for Eurasia") too when its name
+    has two words or more."""
     if not chosen:
         return []
     listed: list[ActorMention] = []
     first = min(chosen, key=lambda m: m.start)
     for before in sorted((m for m in mentions if m.end <= first.start), key=lambda m: -m.start):
         gap = doc[before.end : first.start]
-        if not any(t.lower_ in LIST_GLUE for t in gap) or not all(
-                t.lower_ in LIST_GLUE or _name_word(t) for t in gap):
+        if not _list_gap(gap):
             break
         listed.insert(0, before)
         first = before
     return listed
+
+
+def _list_gap(gap: Span) -> bool:
+    return any(t.lower_ in LIST_GLUE for t in gap) and all(
+        t.lower_ in LIST_GLUE or _name_word(t) for t in gap)
+
+
+def _unknown_listed(found: list[ActorMention], doc: Doc) -> list[ActorMention]:
+    """The names of two words or more between the commas of a list of bodies."""
+    ordered = sorted(found, key=lambda m: m.start)
+    unknown = []
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        gap = doc[before.end : after.start]
+        if _list_gap(gap) and gap[:1].text in {",", ";"}:  # "X, Y and Z", not a title's "and"
+            unknown += _unknown_bodies(gap)
+    return unknown
+
+
+def _unknown_bodies(gap: Span) -> list[ActorMention]:
+    found, run = [], []
+    for token in [*gap, None]:
+        if token is not None and token.lower_ not in LIST_GLUE:
+            run.append(token)
+            continue
+        if len(run) >= 2 and run[0].is_title and run[-1].is_title:
+            name = gap.doc[run[0].i : run[-1].i + 1]
+            found.append(ActorMention(Actor(name.text, "org"), name.text, name.start, name.end))
+        run = []
+    return found
 
 
 def _on_behalf_of(anchor: Token) -> list[Token]:
