@@ -50,8 +50,20 @@ STATE_ORGANS = re.compile(
     r"\b(Court|Prosecutor|Police|KGB|KNB|FSB|Prison|Colony|Investigative|Militia)\b"
 )
 
+# "Zimbabwe Lawyers for Human Rights (ZLHR)": a name the text gives its initials
+INTRODUCED = re.compile(
+    rf"({NAME_WORD}(?:\s+(?:{LINK_WORD}\s+)*{NAME_WORD})+)\s*\(([A-Z][A-Z0-9]*(?:[-/][A-Z0-9]+)?)\)"
+)
+
 # Places named like organisations ("Simón Bolívar International Airport").
 PLACES = re.compile(r"\b(Airport|Hotel|Station|Stadium|Square|Hospital|Street|Avenue|Park)\b")
+# What a text introduces with initials that takes no position on a case: state organs,
+# security services, laws, places, states, news outlets that report what others say.
+NOT_SPEAKERS = re.compile(
+    rf"{STATE_ORGANS.pattern}|{PLACES.pattern}|"
+    r"\b(Intelligence|Security Services?|Armed Forces|Army|Act|Law|Code|News|"
+    r"Republic of|Kingdom of)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,13 +161,55 @@ def actor_for_host(host: str | None) -> Actor | None:
     return None
 
 
-def find_mentions(span: Span) -> list[ActorMention]:
-    """Every actor mention in the span, non-overlapping, gazetteer first."""
+def find_mentions(span: Span, introduced: dict[str, Actor] | None = None) -> list[ActorMention]:
+    """Every actor mention in the span, non-overlapping, gazetteer first, then the
+    names the document introduced with their initials (`introduced_names`)."""
     mentions = _gazetteer_mentions(span)
+    mentions += _free(span, _introduced_mentions(span, introduced or {}), mentions)
     mentions += _free(span, _org_name_mentions(span), mentions)
     mentions += _free(span, _named_by_kind(span), mentions)
     mentions += _free(span, _country_mentions(span), mentions)
     return sorted((m for m in mentions if not _in_adjective(span, m)), key=lambda m: m.start)
+
+
+def introduced_names(text: str) -> dict[str, Actor]:
+    """Names a text introduces with their initials, "Police Reforms Working Group Kenya
+    (PRWG-K)", and the initials: both name one organisation. The name is the fewest
+    last words whose initials hold the abbreviation's letters in order; a state organ,
+    a place, a country or a one-word name is none (`NOT_SPEAKERS`)."""
+    found: dict[str, Actor] = {}
+    for match in INTRODUCED.finditer(text):
+        letters = re.sub(r"[^A-Z0-9]", "", match.group(2))
+        words = match.group(1).split()
+        start = next((i for i in range(len(words) - 1, -1, -1)
+                      if _spells(letters, words[i:])), None)
+        if start is None or len(letters) < 2:
+            continue
+        name = _trim_name(" ".join(words[start:]))
+        if len(name.split()) < 2 or NOT_SPEAKERS.search(name) or name in country_forms():
+            continue
+        actor = Actor(name, "org")
+        found.setdefault(name, actor)
+        found.setdefault(match.group(2), actor)
+    return found
+
+
+def _spells(letters: str, words: list[str]) -> bool:
+    """The abbreviation's letters come in order among the words' initials and capitals
+    ("KACE" in "Al-Khatim Adlan Centre for Enlightenment")."""
+    initials = "".join(w[0] + "".join(c for c in w[1:] if c.isupper()) for w in words).upper()
+    found = iter(initials)
+    return all(letter in found for letter in letters)
+
+
+def _introduced_mentions(span: Span, introduced: dict[str, Actor]) -> list[ActorMention]:
+    found = []
+    for form, actor in introduced.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", span.text):
+            mention = _to_tokens(span, match.start(), match.end(), actor)
+            if mention:
+                found.append(mention)
+    return sorted(found, key=lambda m: (m.start, -m.end))
 
 
 def _in_adjective(span: Span, mention: ActorMention) -> bool:

@@ -24,6 +24,7 @@ from rightsdesk.extract.actors import (
     actor_for_host,
     country_forms,
     find_mentions,
+    introduced_names,
 )
 from rightsdesk.extract.country import detect_country
 from rightsdesk.extract.dates import find_dates, resolve_date
@@ -38,8 +39,16 @@ PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 AUTHOR_NOUNS = frozenset({"group", "organisation", "organization", "signatory", "ngo"})
 BYLINE_SENTENCES = 3  # organisation lines this close to the top head the text
 RECENT_SENTENCES = 6  # how far back "the bloc", "it", "she" may point
+# who speaks for herself though a body is named beside her
+# ("we, the members of X" do speak for X)
+INDIVIDUAL_ROLES = frozenset({"activist", "lawyer", "attorney", "legislator", "lawmaker",
+                              "volunteer"})
+# people a government's name makes its voice ("U.S. officials"), besides its offices
+STATE_PEOPLE = frozenset({"official", "diplomat", "representative", "delegation", "delegate",
+                          "authority", "leader"})
 SIGNATORY_MAX_TOKENS = 12  # a line listing one signatory is short
 LIST_GLUE = frozenset({",", ";", "and", "&", "the"})  # between the bodies of one list
+GOVERNMENT_SUFFIX = re.compile(r"\s+government$", re.I)
 SAME_PERIOD = re.compile(r"\bthe same (day|week|month|year)\b", re.I)
 
 
@@ -100,6 +109,7 @@ class Reading:
     support: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     last_date: str | None = None  # the date the text gave last: "the same month" is its
     categories: dict[str, str] = field(default_factory=dict)
+    forms: dict[str, list[str]] = field(default_factory=dict)  # the names the text gave each actor
 
 
 def find_statements(
@@ -117,7 +127,8 @@ def find_statements(
     `evidence` of the SentenceView it was read from, and with `weights` a
     confidence from what its record rests on (`statement_features`).
     """
-    mentions_of = [find_mentions(view.span) for view in sents]
+    introduced = introduced_names("\n".join(view.text for view in sents))
+    mentions_of = [find_mentions(view.span, introduced) for view in sents]
     reading = Reading(actor_for_host(author), _accused_country(sents, mentions_of))
     for view in _signatories(sents):
         _record(reading, find_mentions(view.span), view, published, [], "signatory")
@@ -133,7 +144,45 @@ def find_statements(
         for statement in statements:
             statement.confidence = weights.weigh(
                 "statement", statement_features(statement, reading), actor=statement.actor)
+    text = " ".join(view.text for view in sents)
+    for statement in statements:
+        _name_as_written(statement, reading.forms.get(statement.actor, []), text,
+                         reading.categories.get(statement.actor, ""))
     return statements
+
+
+def _name_as_written(statement: Statement, forms: list[str], text: str, category: str) -> None:
+    """A record is named as the document names the actor: the gazetteer's name when
+    the text uses it, else the longest name the text gave ("Gulf Center for Human
+    Rights", "the U.S. State Department", "UNPO"), unless that is only a part of the
+    gazetteer's name ("PEN" for PEN International). A government goes by a name
+    that says its country ("U.S." for "the U.S. government")."""
+    if _written(statement.actor, text):
+        return
+    if category == "government":  # "Foreign Office" alone does not say whose
+        forms = [GOVERNMENT_SUFFIX.sub("", f) for f in forms if _names_country(f)]
+    written = [f for f in forms if _written(f, text)]
+    if not written:
+        return
+    name = max(written, key=len)
+    if category != "government" and _written(name, statement.actor):
+        return
+    if statement.actor not in statement.names:
+        statement.names.append(statement.actor)
+    statement.names = [n for n in statement.names if n != name]
+    statement.actor = name
+
+
+def _names_country(name: str) -> bool:
+    """The name holds a country's name or abbreviation ("U.S. State Department")."""
+    forms, words = country_forms(), name.split()
+    return any(" ".join(words[i : i + n]) in forms
+               for n in range(1, 4) for i in range(len(words) - n + 1))
+
+
+def _written(name: str, text: str) -> bool:
+    """The text has the name as words of its own (a page number glued before it aside)."""
+    return re.search(rf"(?<![^\W\d]){re.escape(name)}(?!\w)", text, re.IGNORECASE) is not None
 
 
 def _publisher(reading: Reading, sents: list[SentenceView],
@@ -233,12 +282,21 @@ def _record(
         for name in [mention.text, *people]:
             if name != actor.name and name not in statement.names:
                 statement.names.append(name)
+        if _is_name(mention, view) and mention.text not in reading.forms.setdefault(actor.name, []):
+            reading.forms[actor.name].append(mention.text)
         for person in people:
             reading.spokespeople[person.split()[-1].lower()] = actor
             reading.last_speaker = actor
         if mention.holder:
             reading.last_speaker = actor
         reading.last_actor = actor
+
+
+def _is_name(mention: ActorMention, view: SentenceView) -> bool:
+    """The mention names the actor: not a person holding its office, nor a demonym
+    ("the German minister")."""
+    words = view.span.doc[mention.start : mention.end]
+    return not mention.holder and not all(t.ent_type_ == "NORP" or t.pos_ == "ADJ" for t in words)
 
 
 def _is_accused(actor: Actor, accused: str | None) -> bool:
@@ -284,7 +342,7 @@ def _claims(
         regions = _anchor_regions(token, context)
         for region, subject in regions:
             chosen = (_actors_in(_on_behalf_of(token) or region, subject, mentions)
-                      or _office_of_country(region) or _said_by(subject, mentions)
+                      or _office_of_country(region) or _said_by(subject, mentions, reading)
                       or _referent(subject, reading))
             if chosen:
                 people = _people_beside(subject, view.span) if len(chosen) == 1 else []
@@ -308,11 +366,17 @@ def _anchor_regions(token: Token, context: str) -> list[tuple[list[Token], Token
         return _subject_regions(token)
     if {token.lemma_.lower(), token.lower_} & trig.adjectives and not _negated_or_modal(token):
         return _felt_by(token)
-    if token.pos_ == "NOUN" and token.lemma_.lower() in trig.documents and not _cited(token):
+    if token.pos_ == "NOUN" and _document(token, trig) and not _cited(token):
         return _author_regions(token)
     if token.lemma_.lower() == "accord" and trig.judgements.search(token.sent.text):
         return _cited_source(token)  # "according to X, the verdict is unjust"
     return []
+
+
+def _document(noun: Token, trig: Triggers) -> bool:
+    """A document noun, or a press release ("a CPJ press release")."""
+    return noun.lemma_.lower() in trig.documents or (
+        noun.lemma_.lower() == "release" and any(c.lower_ == "press" for c in noun.children))
 
 
 def _cited_source(according: Token) -> list[tuple[list[Token], Token]]:
@@ -439,10 +503,11 @@ def _cited(noun: Token) -> bool:
 
 
 def _author_regions(noun: Token) -> list[tuple[list[Token], Token]]:
-    """"X's statement", "a statement by/of/from X", "the statement released by X"."""
+    """"X's statement", "a statement by/of/from X", "the statement released by X", "a
+    European Parliament resolution"."""
     regions = []
     for child in noun.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
             regions.append(_region_of(child))
         if child.dep_ == "prep" and child.lemma_.lower() in {"by", "of", "from"}:
             regions += [_region_of(g) for g in child.children if g.dep_ == "pobj"]
@@ -462,12 +527,37 @@ def _actors_in(
     inside = [m for m in mentions if m.start in indices]
     if not inside:
         return []
-    inside = [m for m in inside if m.actor.category != "country" or _coordinated(m, subject)]
+    inside = [m for m in inside if (m.actor.category != "country" or _coordinated(m, subject))
+              and not _own_capacity(m, subject) and not _describes_others(m, subject)]
     if not inside:
         return []
     best = min(m.rank for m in inside)
     chosen = [m for m in inside if m.rank == best or _coordinated(m, subject)]
-    return _listed_before(chosen, mentions, subject.doc) + chosen
+    found = _listed_before(chosen, mentions, subject.doc) + chosen
+    return found + _unknown_listed(found, subject.doc)
+
+
+def _own_capacity(mention: ActorMention, subject: Token) -> bool:
+    """"X, an activist with the Committee for ..., said", "party legislator X said": a
+    member speaks for herself, not for the body she belongs to."""
+    token = subject.doc[mention.start : mention.end].root
+    while token != subject and token.head.i != token.i:
+        token = token.head
+        if token.lemma_.lower() in INDIVIDUAL_ROLES:
+            return True
+    return False
+
+
+def _describes_others(mention: ActorMention, subject: Token) -> bool:
+    """"The agency for U.S. international broadcasters": a government's name that only
+    qualifies other people ("broadcasters", "senators"), and holds no office there."""
+    if mention.actor.category not in {"government", "country"}:
+        return False
+    token = subject.doc[mention.start : mention.end].root
+    head = token.head
+    return (token != subject and token.dep_ in {"compound", "amod", "nmod"}
+            and head.pos_ == "NOUN" and head.lemma_.lower() not in triggers().offices
+            and head.lemma_.lower() not in STATE_PEOPLE)
 
 
 def _listed_before(chosen: list[ActorMention], mentions: list[ActorMention], doc: Doc
@@ -475,19 +565,48 @@ def _listed_before(chosen: list[ActorMention], mentions: list[ActorMention], doc
     """"The Norwegian Helsinki Committee, Human Rights Watch, Freedom for Eurasia, and
     Freedom Now demanded ...": the parse keeps the last body of a long list as the
     subject; the bodies listed right before it, with only commas and "and" between,
-    speak with it (an unknown body among them, "Freedom for Eurasia", is passed over)."""
+    speak with it, an unknown body among them ("Freedom for Eurasia") too when its name
+    has two words or more."""
     if not chosen:
         return []
     listed: list[ActorMention] = []
     first = min(chosen, key=lambda m: m.start)
     for before in sorted((m for m in mentions if m.end <= first.start), key=lambda m: -m.start):
         gap = doc[before.end : first.start]
-        if not any(t.lower_ in LIST_GLUE for t in gap) or not all(
-                t.lower_ in LIST_GLUE or _name_word(t) for t in gap):
+        if not _list_gap(gap):
             break
         listed.insert(0, before)
         first = before
     return listed
+
+
+def _list_gap(gap: Span) -> bool:
+    return any(t.lower_ in LIST_GLUE for t in gap) and all(
+        t.lower_ in LIST_GLUE or _name_word(t) for t in gap)
+
+
+def _unknown_listed(found: list[ActorMention], doc: Doc) -> list[ActorMention]:
+    """The names of two words or more between the commas of a list of bodies."""
+    ordered = sorted(found, key=lambda m: m.start)
+    unknown = []
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        gap = doc[before.end : after.start]
+        if _list_gap(gap) and gap[:1].text in {",", ";"}:  # "X, Y and Z", not a title's "and"
+            unknown += _unknown_bodies(gap)
+    return unknown
+
+
+def _unknown_bodies(gap: Span) -> list[ActorMention]:
+    found, run = [], []
+    for token in [*gap, None]:
+        if token is not None and token.lower_ not in LIST_GLUE:
+            run.append(token)
+            continue
+        if len(run) >= 2 and run[0].is_title and run[-1].is_title:
+            name = gap.doc[run[0].i : run[-1].i + 1]
+            found.append(ActorMention(Actor(name.text, "org"), name.text, name.start, name.end))
+        run = []
+    return found
 
 
 def _on_behalf_of(anchor: Token) -> list[Token]:
@@ -535,16 +654,20 @@ def _people_beside(subject: Token, sentence: Span) -> list[str]:
     return [e.text for e in sentence.ents if e.label_ == "PERSON" and e.root.i in near]
 
 
-def _said_by(subject: Token, mentions: list[ActorMention]) -> list[ActorMention]:
+def _said_by(subject: Token, mentions: list[ActorMention], reading: Reading
+             ) -> list[ActorMention]:
     """"The Foreign Office said it had raised the case": a pronoun in what an actor says
-    is that actor."""
+    is that actor; in a quote ("'We are shocked,' the experts said") it is whoever the
+    speaker is, named or referred to."""
     clause = subject.head
-    if subject.lower_ not in {"it", "they", "we"} or clause.dep_ != "ccomp":
+    if subject.lower_ not in {"it", "they", "we", "i"} or clause.dep_ != "ccomp":
         return []
     for region, speaker in _subject_regions(clause.head):
         found = _actors_in(region, speaker, mentions)
         if found:
             return found
+        if speaker.lower_ not in PRONOUNS and speaker.lower_ not in RELATIVE:
+            return _referent(speaker, reading)
     return []
 
 
@@ -558,12 +681,12 @@ def _referent(subject: Token, reading: Reading) -> list[ActorMention]:
         actor = reading.author
     elif subject.ent_type_ == "PERSON" or subject.pos_ == "PROPN":
         actor = reading.spokespeople.get(subject.text.lower())
-    elif word in {"he", "she"}:
+    elif word in {"he", "she", "i"}:  # a person: the actor whose people spoke last
         actor = reading.last_speaker
     elif word in PRONOUNS:
         actor = reading.last_actor or _recent(reading, lambda a: a.category != "country")
-    elif subject.pos_ == "NOUN" and _definite(subject):
-        actor = _by_generic(word, reading)
+    elif subject.pos_ == "NOUN" and _definite(subject):  # "the experts" before "the expert"
+        actor = _by_generic(subject.lower_, reading) or _by_generic(word, reading)
     if actor is None:
         return []
     return [ActorMention(actor, actor.name, subject.i, subject.i + 1)]
