@@ -137,6 +137,9 @@ class Statement:
     names: list[str] = field(default_factory=list)  # forms the document used
     date: PartialDate | None = None
     confidence: float = 1.0
+    # the document's own name for the actor where it never writes the normalised one
+    # ("UNPO", "U.S."): what the per-document export calls it; the store keys by `actor`
+    written: str | None = None
 
 
 @dataclass(slots=True)

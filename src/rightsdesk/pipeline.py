@@ -337,7 +337,7 @@ def prediction_record(extraction: Extraction, resolution: Resolution) -> dict[st
         for e in extraction.events
     ]
     statements = [
-        _drop_empty({"actor": s.actor, "date": s.date, "confidence": s.confidence,
+        _drop_empty({"actor": s.written or s.actor, "date": s.date, "confidence": s.confidence,
                      "evidence": s.evidence.sentence})
         for s in extraction.statements
     ]

@@ -107,7 +107,8 @@ def test_a_resolution_presented_on_behalf_of_a_bloc_is_the_bloc_s(read) -> None:
         "Belgium's ambassador, who presented the resolution on behalf of the EU, condemned "
         "the jailing of Russian activists. Russia rejected it."
     )
-    assert [s.actor for s in read(text).statements] == ["EU"]  # named as written
+    # keyed by the gazetteer's name, exported as written
+    assert [(s.actor, s.written) for s in read(text).statements] == [("European Union", "EU")]
 
 
 def test_a_paragraph_opening_pronoun_is_the_person_the_text_is_about(events) -> None:

@@ -152,8 +152,8 @@ def find_statements(
 
 
 def _name_as_written(statement: Statement, forms: list[str], text: str, category: str) -> None:
-    """A record is named as the document names the actor: the gazetteer's name when
-    the text uses it, else the longest name the text gave ("Gulf Center for Human
+    """The name the document gives the actor (`Statement.written`) where the text never
+    writes the gazetteer's: the longest name the text gave ("Gulf Center for Human
     Rights", "the U.S. State Department", "UNPO"), unless that is only a part of the
     gazetteer's name ("PEN" for PEN International). A government goes by a name
     that says its country ("U.S." for "the U.S. government")."""
@@ -167,10 +167,7 @@ def _name_as_written(statement: Statement, forms: list[str], text: str, category
     name = max(written, key=len)
     if category != "government" and _written(name, statement.actor):
         return
-    if statement.actor not in statement.names:
-        statement.names.append(statement.actor)
-    statement.names = [n for n in statement.names if n != name]
-    statement.actor = name
+    statement.written = name
 
 
 def _names_country(name: str) -> bool:
