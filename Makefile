@@ -40,7 +40,7 @@ eval: $(BIN)/.installed
 	$(BIN)/python $(SHARED)/eval/score.py --gold $(SHARED)/eval/dev --pred /tmp/rightsdesk-dev.jsonl
 
 # Learned decisions from the corpus's training part (cross-validated), their thresholds and
-# calibration from its fresh part (about 3 minutes on 2 cores): writes
+# calibration from its fresh part (about 9 minutes on 2 cores): writes
 # src/rightsdesk/extract/learned/weights.json. Then the Russian facts' confidences (fitted
 # on corpus/ru's train and fresh parts, Platt-scaled on fresh2 and fresh3; 10 seconds):
 # src/rightsdesk/extract/russian/weights.json. `make demo` never trains.
