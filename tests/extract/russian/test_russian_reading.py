@@ -473,3 +473,11 @@ def test_a_plural_word_for_prisoners_is_not_the_one_named_person(read_ru) -> Non
     extraction = read_ru("В пятницу Петр Смирнов подписал указ об освобождении 40 "
                          "политзаключенных.")
     assert _facts(extraction) == set()
+
+
+def test_an_official_named_again_by_surname_still_speaks_for_the_office(read_ru) -> None:
+    text = ("Пресс-секретарь МИД Эстонии Лидия Карпова сообщила, что журналист Олег Иванов "
+            "задержан в Минске. Позднее Карпова заявила, что требует его освобождения.")
+    assert [s.actor for s in read_ru(text).statements] == ["Карпова"]
+    text = "Лидия Карпова сообщила о задержании Олега Иванова. Карпова заявила, что он невиновен."
+    assert read_ru(text).statements == []  # never titled: a witness, not an office

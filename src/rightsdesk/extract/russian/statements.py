@@ -23,6 +23,7 @@ from rightsdesk.extract.russian.places import countries
 from rightsdesk.model import Statement
 
 RULES = "rightsdesk.extract.russian.rules"
+STEM = 5  # letters of a surname that stay in every case
 SUBJECT_RELS = ("nsubj", "nsubj:pass")
 PARENTHESES = re.compile(r"\s*\([^)]*\)")
 SHORT_FORM = re.compile(r"\(([^()]+)\)\s*$")
@@ -61,14 +62,15 @@ def find_statements(sentences: list[Sentence], *, published: object,
     notes = Notes() if notes is None else notes
     short_forms = _short_forms(sentences)
     found: dict[str, Statement] = {}
+    offices = _officials(sentences)
     for sentence in sentences:
         for mention in sentence.mentions:
-            spoken = _speaker(sentence, mention)
+            spoken = _speaker(sentence, mention) or _known_official(sentence, mention, offices)
             if spoken is None or COURT.search(spoken[0]):
                 continue  # a court's ruling is an event, not a statement
             actor, how = spoken
             actor = short_forms.get(actor.lower(), actor)
-            office = _office(sentence, mention)
+            office = _office(sentence, mention) or offices.get(_surname(mention))
             named = short_forms.get(office.lower(), office) if office else actor
             key = countries().get(named.lower(), named.lower())  # "США", "Соединённые Штаты"
             key = _same_actor(key, found)
@@ -80,6 +82,33 @@ def find_statements(sentences: list[Sentence], *, published: object,
                 )
             notes.note(found[key].actor, statement_cues(sentence, mention, how))
     return list(found.values())
+
+
+def _surname(mention: Mention) -> str:
+    """The stem that names a person in any case ("Захаровой" -> "захаров")."""
+    return mention.text.split()[-1].lower()[:STEM]
+
+
+def _officials(sentences: list[Sentence]) -> dict[str, str]:
+    """Surname stem -> the organisation a person was named with as its official
+    ("представитель МИД РФ Мария Захарова"): later named alone, she still speaks for it."""
+    offices: dict[str, str] = {}
+    for sentence in sentences:
+        for mention in sentence.mentions:
+            if mention.kind == "PER" and _official(sentence, mention):
+                office = _office(sentence, mention)
+                if office and not COURT.search(office):
+                    offices.setdefault(_surname(mention), office)
+    return offices
+
+
+def _known_official(sentence: Sentence, mention: Mention,
+                    offices: dict[str, str]) -> tuple[str, str] | None:
+    """"Как заявила Захарова": an official named earlier with her office speaks up."""
+    if mention.kind == "PER" and _surname(mention) in offices and _speaks(
+            sentence, mention, subject_only=True):
+        return mention.normal, "official"
+    return None
 
 
 def _opposed_or_topic(sentence: Sentence, mention: Mention) -> bool:
