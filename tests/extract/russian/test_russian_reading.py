@@ -481,3 +481,10 @@ def test_an_official_named_again_by_surname_still_speaks_for_the_office(read_ru)
     assert [s.actor for s in read_ru(text).statements] == ["Карпова"]
     text = "Лидия Карпова сообщила о задержании Олега Иванова. Карпова заявила, что он невиновен."
     assert read_ru(text).statements == []  # never titled: a witness, not an office
+
+
+def test_a_name_after_in_support_of_and_its_title_is_no_target(read_ru) -> None:
+    extraction = read_ru("Краевой суд отменил штраф, назначенный студенту Олегу Иванову "
+                         "за акцию в поддержку известного опального журналиста Петра Смирнова.")
+    names = {p.key: p.name for p in extraction.persons}
+    assert {(names[e.person], e.type) for e in extraction.events} == {("Олег Иванов", "release")}

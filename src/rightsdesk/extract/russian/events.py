@@ -34,6 +34,7 @@ from rightsdesk.romanize import romanize
 RULES = "rightsdesk.extract.russian.rules"
 LOOKAHEAD = 3  # words after a trigger where its `requires` may stand ("взять под стражу")
 PASSIVE_RELS = ("nsubj:pass", "nsubj")
+THROUGH_REACH = 4  # words of a title between a "through" noun and the name
 HOLDER_RELS = ("nmod", "obj", "iobj", "obl", "appos", "nsubj:pass", "amod", "acl", "conj")
 # nouns a title follows: "газета Эрк" names a paper, not a person
 TITLED = frozenset({"газета", "журнал", "издание", "партия", "движение", "телеканал",
@@ -609,6 +610,8 @@ def _through(sentence: Sentence, index: int, head: int) -> bool:
     """Word `head` hangs on the trigger at `index` as the genitive of a noun that
     stands between them ("сторонников X", "заявления главы X"): not its target."""
     through = blockers().get("through", frozenset())
+    if _after_through_noun(sentence, head, through):
+        return True
     for current in [head, *sentence.ancestors(head)]:  # a bad parse's cycles are cut
         if current == index:
             return False
@@ -617,6 +620,18 @@ def _through(sentence: Sentence, index: int, head: int) -> bool:
                 word, sentence.words[word.head]):
             return True
     return False
+
+
+def _after_through_noun(sentence: Sentence, head: int, through: frozenset[str]) -> bool:
+    """"в поддержку российского политика X": the name follows such a noun over its
+    genitive title alone, however the parse hangs it (a long sentence misleads it)."""
+    start = head
+    while start > 0 and sentence.words[start - 1].pos in ("PROPN", "ADJ", "NOUN") and (
+            sentence.words[start - 1].lemma not in through) and head - start < THROUGH_REACH:
+        start -= 1
+    before = sentence.words[start - 1] if start > 0 else None
+    return (before is not None and before.lemma in through and start < head
+            and all(w.feats.get("Case") == "Gen" for w in sentence.words[start:head + 1]))
 
 
 def _genitive_of(word: Word, head: Word) -> bool:
