@@ -488,3 +488,10 @@ def test_a_name_after_in_support_of_and_its_title_is_no_target(read_ru) -> None:
                          "за акцию в поддержку известного опального журналиста Петра Смирнова.")
     names = {p.key: p.name for p in extraction.persons}
     assert {(names[e.person], e.type) for e in extraction.events} == {("Олег Иванов", "release")}
+
+
+def test_charges_told_of_a_group_before_its_members_are_named(read_ru) -> None:
+    extraction = read_ru("Пятерых активистов осудили по делу о создании экстремистского "
+                         "сообщества. Олега Иванова суд приговорил к трём годам колонии.")
+    [event] = extraction.events
+    assert event.charges == ["создание экстремистского сообщества"]

@@ -236,7 +236,7 @@ def find_events(sentences: list[Sentence], *, published: object,
     victims = {key for key, _ in events}
     persons = [p for p in people.persons.values() if p.key in victims]
     _fill_terms(list(events.values()), sentences, people)
-    _fill_from_context(list(events.values()), sentences, published)
+    _fill_from_context(list(events.values()), sentences, published, people.morph)
     return persons, list(events.values())
 
 
@@ -279,14 +279,17 @@ def _same_as(event: Event, before: list[Event]) -> None:
 
 
 def _fill_from_context(events: list[Event], sentences: list[Sentence],
-                       published: object) -> None:
+                       published: object, morph: pymorphy3.MorphAnalyzer) -> None:
     """An event its sentence does not date or place takes the last date of the
     sentences before it in its paragraph ("В понедельник, 8 октября, ... Козлов
     признан виновным."), and the place the document names most; a charge, sentence
-    or arrest without charges, the charges the document names for the others."""
+    or arrest without charges, the charges the document names for the others, or
+    else those a sentence that reports an act names ("Они получили по десять суток
+    по «митинговой» статье": a group told of before its members are named)."""
     by_start = {s.evidence.start: s for s in sentences}
     common = common_place(sentences)
-    named = [c for e in events for c in e.charges]
+    named = [c for e in events for c in e.charges] or [
+        c for s in sentences if any(_triggers_in(s)) for c in charges(s.text, morph)]
     for event in events:
         if not event.charges and event.type in ("charge", "sentence", "arrest"):
             event.charges = list(dict.fromkeys(named))[:MAX_DOC_CHARGES]
