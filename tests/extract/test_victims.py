@@ -349,3 +349,9 @@ def test_a_name_run_together_is_the_same_person_but_a_longer_one_is_not() -> Non
     full = {"min": "Kyaw Min", "kyawmin": "KyawMin", "gil": "Leopoldo Lopez Gil",
             "lopez": "Leopoldo Lopez"}
     assert _run_together(full) == {"kyawmin": "min"}
+
+
+def test_a_president_accused_by_critics_is_no_victim(victims) -> None:
+    found = victims("Police arrested the editor Anna Berg on Friday. In its Saturday edition, "
+                    "the newspaper accused President Ivan Petrov of being behind the arrest.")
+    assert found == {"Anna Berg"}

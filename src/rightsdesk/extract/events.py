@@ -927,7 +927,10 @@ def _is_victim(mention: NameMention, hit: Hit, view: SentenceView, names: NameIn
 def _undergoes(token: Token, hit: Hit) -> bool:
     """"Senator X was arrested", "soldiers detained President X", "the arrest of Judge X":
     an office holder who is the patient of an arrest, charge or sentence undergoes it
-    (not "Judge X sentenced ...", nor a police officer convicted of beating detainees)."""
+    (not "Judge X sentenced ...", nor a police officer convicted of beating detainees).
+    Critics "accuse President X of" things daily: that is no charge he undergoes."""
+    if hit.rule.event == "charge" and hit.anchor.lemma_.lower() == "accuse":
+        return False
     held = token.dep_ in {"nsubjpass", "dobj"} and token.head == hit.anchor or (
         token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head == hit.anchor)
     return hit.rule.event in UNDERGONE_BY_OFFICIALS and held and holds_office(
