@@ -6,7 +6,7 @@ from conftest import clean_doc
 from spacy.tokens import Doc
 
 from rightsdesk.extract.core import sentence_views, split_paragraphs
-from rightsdesk.extract.events import NameIndex
+from rightsdesk.extract.events import NameIndex, _run_together
 from rightsdesk.extract.victims import proper_run, role_of
 
 
@@ -329,3 +329,29 @@ def test_a_secretary_of_state_is_an_agent_and_a_party_s_secretaries_are_not(vict
                    "in prison.") == {"Karim Nabil", "Omar Saleh"}
     assert victims("Secretary of State John Miller said that Anna Berg was sentenced to five "
                    "years.") == {"Anna Berg"}
+
+
+def test_a_name_given_a_body_s_kind_or_a_place_s_bearing_is_no_person(extractor) -> None:
+    text = ("Members of the opposition party Kivuko were arrested. Members of the Mbalazi "
+            "alliance were detained in the province of Manica. Ivan Petrov was detained.")
+    parsed = [(p, extractor.nlp(p.text)) for p in split_paragraphs(text)]
+    places = NameIndex(sentence_views(clean_doc(text), parsed)).places
+    assert {"mbalazi", "kivuko", "manica"} <= places and "ivan petrov" not in places
+
+
+def test_a_name_given_as_an_alias_is_no_other_person(victims) -> None:
+    found = victims("Ko Min Thant, also known as Bala, and Ko Zaw Htet were each given "
+                    "ten-year terms.")
+    assert "Bala" not in found and {"Ko Min Thant", "Ko Zaw Htet"} <= found
+
+
+def test_a_name_run_together_is_the_same_person_but_a_longer_one_is_not() -> None:
+    full = {"min": "Kyaw Min", "kyawmin": "KyawMin", "gil": "Leopoldo Lopez Gil",
+            "lopez": "Leopoldo Lopez"}
+    assert _run_together(full) == {"kyawmin": "min"}
+
+
+def test_a_president_accused_by_critics_is_no_victim(victims) -> None:
+    found = victims("Police arrested the editor Anna Berg on Friday. In its Saturday edition, "
+                    "the newspaper accused President Ivan Petrov of being behind the arrest.")
+    assert found == {"Anna Berg"}

@@ -91,6 +91,19 @@ from rightsdesk.model import Event, Evidence, Person
 LEDE_REACH = 3
 PLACE_PREPOSITIONS = frozenset({"in", "from", "at", "near", "outside", "across"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# "west of Alice Springs", "the province of Cabo Delgado": "of" after these names a place
+PLACE_OF = frozenset({"west", "east", "north", "south", "northwest", "northeast", "southwest",
+                      "southeast", "outskirts", "province", "region", "district", "city", "town",
+                      "village", "municipality", "state", "capital", "county", "island"})
+ALIAS_WORDS = frozenset({"alias", "aka", "a.k.a.", "nicknamed"})
+ALIAS_ADVERBS = frozenset({"also", "better", "widely", "popularly", "commonly"})
+ALIAS_REACH = 10  # tokens after the alias word
+JOINERS = frozenset({"-", "'"})  # "Al-Bashir": inside one name
+# "the party Chadema", "newspaper X", "the Artarutyun alliance": a body named by its kind
+BODY_NOUNS = frozenset({"party", "newspaper", "daily", "weekly", "ngo", "movement", "group",
+                        "organisation", "organization", "alliance", "publication", "outlet",
+                        "website", "agency", "association", "union", "coalition", "network",
+                        "channel", "magazine", "court", "company", "bloc", "militia"})
 TIME_PREPOSITIONS = frozenset({"during", "amid", "throughout", "since", "until"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 UNDERGONE_BY_OFFICIALS = frozenset({"arrest", "charge", "sentence", "release"})
@@ -162,6 +175,7 @@ class NameIndex:
         self._add_described_names(sents)
         self._add_lone_surnames(sents)
         self.namesakes = _namesakes(m.text for _, m in self.mentions)
+        self.same = _run_together(self.full) | _aliases(sents)
         self._alone: dict[str, list[tuple[tuple[int, int], str]]] = {}  # see `_named_alone`
         for view, mention in self.mentions:
             self._note_role(mention, view)
@@ -174,6 +188,7 @@ class NameIndex:
         # a place's name modifying a noun ("the Yerevan municipality") is no person's
         self.places = _places(sents) - {normal(m.text) for _, m in self.mentions if not (
             _in_place_position(m.span.root) or m.span.root.dep_ in {"compound", "amod"})}
+        self.places |= _bodies(sents)
 
     def _add_described_names(self, sents: list[SentenceView]) -> None:
         """"journalists Getenet Ashagre and Aragaw Sisay": names beside a noun for persons
@@ -235,6 +250,7 @@ class NameIndex:
         share the surname ("Ruslan Daurov and his brother Timur Daurov"); a name that
         could be either ("Daurov") is the one of them named last before it."""
         key = surname_key(mention.text)
+        key = self.same.get(key, key)
         if key not in self.namesakes:
             return key
         bearers = self._bearers(mention.text, key)
@@ -390,6 +406,17 @@ class NameIndex:
         return None
 
 
+def _run_together(full: dict[str, str]) -> dict[str, str]:
+    """Surname key -> the key of the same name written with a space more ("WaLone" of
+    "Wa Lone"). A name that only opens another is not merged: "Leopoldo Lopez" and his
+    father "Leopoldo Lopez Gil" are two people."""
+    spelt = {"".join(normal(name).split()): key for key, name in full.items()
+             if len(name.split()) > 1}
+    return {key: spelt[joined] for key, name in full.items()
+            if len(name.split()) == 1 and (joined := normal(name)) in spelt
+            and spelt[joined] != key}
+
+
 def _namesakes(names: Iterable[str]) -> dict[str, list[str]]:
     """Surname key -> the full names of different people who share it: names neither
     of which holds the other's words ("Ruslan Daurov", "Timur Daurov"; not "Bacede
@@ -494,7 +521,87 @@ def _places(sents: list[SentenceView]) -> set[str]:
 
 
 def _in_place_position(token: Token) -> bool:
-    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
+    if token.dep_ != "pobj":
+        return False
+    preposition = token.head
+    return preposition.lower_ in PLACE_PREPOSITIONS or (
+        preposition.lower_ == "of" and preposition.head.lower_ in PLACE_OF)
+
+
+def _bodies(sents: list[SentenceView]) -> set[str]:
+    """Names the text gives a body's kind ("the opposition party Chadema", "the Artarutyun
+    alliance", "the Criet"): an organisation the parse made a trigger's target, though
+    the NER often calls it a person; one the NER calls a person elsewhere, other than
+    as a modifier ("Chadema chairman"), is a person."""
+    found, persons = set(), set()
+    for view in sents:
+        for ent in view.span.ents:
+            if _named_as_body(ent):
+                found.add(normal(ent.text.removeprefix("the ")))
+            elif ent.label_ == "PERSON" and ent.root.dep_ not in {"compound", "amod"}:
+                persons.add(normal(ent.text))
+    return found - persons
+
+
+def _aliases(sents: list[SentenceView]) -> dict[str, str]:
+    """Surname key of a name given after "known as", "alias", "aka", "nicknamed" -> the
+    key of the name it follows ("X, also known as Bala"; 'X, known as "Me Nam", or
+    Mother Mushroom'): one person, whichever name a sentence uses."""
+    found = {}
+    for view in sents:
+        for token in view.span:
+            owner = _alias_owner(token) if _opens_alias(token) else None
+            if owner is None:
+                continue
+            for run in _alias_runs(token):
+                if (key := surname_key(run.text)) and key != owner:
+                    found[key] = owner
+    return found
+
+
+def _alias_owner(opener: Token) -> str | None:
+    """The surname key of the name just before an alias word ("X, also known as")."""
+    doc, i = opener.doc, opener.i - 1 - (opener.lower_ == "as")
+    while i >= 0 and (doc[i].is_punct or doc[i].lower_ in ALIAS_ADVERBS):
+        i -= 1
+    mention = name_at(doc[i]) if i >= 0 and doc[i].pos_ == "PROPN" else None
+    return surname_key(mention.text) if mention is not None else None
+
+
+def _opens_alias(token: Token) -> bool:
+    word = token.lower_
+    if word in ALIAS_WORDS:
+        return True
+    return word == "as" and token.i > 0 and token.doc[token.i - 1].lower_ == "known"
+
+
+def _alias_runs(opener: Token) -> list[Span]:
+    """The proper-noun runs just after an alias word, through quotes, brackets and "or"
+    ('"Me Nam" (Mother Mushroom)'); a comma ends them ("aka A, B and C": B is listed)."""
+    doc, runs, start = opener.doc, [], None
+    for token in doc[opener.i + 1 : opener.i + 1 + ALIAS_REACH]:
+        if token.pos_ == "PROPN" or (start is not None and token.text in JOINERS):
+            start = token.i if start is None else start
+            continue
+        if start is not None:
+            runs.append(doc[start : token.i])
+            start = None
+        ahead = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+        if not (token.lower_ == "or" or token.is_quote or token.is_bracket
+                or (token.text == "," and ahead == "or")):
+            break
+    return runs
+
+
+def _named_as_body(ent: Span) -> bool:
+    doc, root = ent.doc, ent.root
+    before = doc[ent.start - 1] if ent.start else None
+    if before is not None and before.lower_ in BODY_NOUNS:
+        return True  # "the party Chadema", "newspaper Gazeta Wyborcza"
+    if root.dep_ in {"compound", "nmod"} and root.head.lower_ in BODY_NOUNS:
+        return True  # "the Artarutyun alliance"
+    return ent.label_ == "ORG" and before is not None and before.lower_ == "the" and (
+        root.dep_ not in {"compound", "nmod", "poss", "amod"})  # "the Criet", not "the X case"
 
 
 def _names_a_time(ent: Span) -> bool:
@@ -820,7 +927,10 @@ def _is_victim(mention: NameMention, hit: Hit, view: SentenceView, names: NameIn
 def _undergoes(token: Token, hit: Hit) -> bool:
     """"Senator X was arrested", "soldiers detained President X", "the arrest of Judge X":
     an office holder who is the patient of an arrest, charge or sentence undergoes it
-    (not "Judge X sentenced ...", nor a police officer convicted of beating detainees)."""
+    (not "Judge X sentenced ...", nor a police officer convicted of beating detainees).
+    Critics "accuse President X of" things daily: that is no charge he undergoes."""
+    if hit.rule.event == "charge" and hit.anchor.lemma_.lower() == "accuse":
+        return False
     held = token.dep_ in {"nsubjpass", "dobj"} and token.head == hit.anchor or (
         token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head == hit.anchor)
     return hit.rule.event in UNDERGONE_BY_OFFICIALS and held and holds_office(
