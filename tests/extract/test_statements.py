@@ -390,3 +390,8 @@ def test_unknown_name_that_is_a_person_s_surname_is_no_body(nlp: Language) -> No
     text = ("Anna Velkova was detained on Monday. Velkova condemned the charges against her "
             "as absurd.")
     assert actors(nlp, text) == []
+
+
+def test_office_holder_of_an_unknown_body_speaks(nlp: Language) -> None:
+    text = "Party Representative Maria Santos condemned the arrests of the farmers."
+    assert actors(nlp, text) == ["Party Representative Maria Santos"]

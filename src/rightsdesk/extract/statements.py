@@ -47,6 +47,12 @@ INDIVIDUAL_ROLES = frozenset({"activist", "lawyer", "attorney", "legislator", "l
 STATE_PEOPLE = frozenset({"official", "diplomat", "representative", "delegation", "delegate",
                           "authority", "leader"})
 UNKNOWN_SUBJECT_ANCHORS = frozenset({"position", "call", "object", "feeling", "verb"})
+# titles before a name that make its bearer speak for an office ("Ombudsman X")
+OFFICE_TITLES = frozenset({"minister", "secretary", "president", "representative", "rapporteur",
+                           "ombudsman", "ombudsperson", "commissioner", "mayor", "senator",
+                           "spokesperson", "spokesman", "spokeswoman", "envoy", "ambassador",
+                           "director", "chairman", "chairperson", "chairwoman", "governor"})
+OFFICE_HOLDER_MAX_TOKENS = 10
 SIGNATORY_MAX_TOKENS = 12  # a line listing one signatory is short
 LIST_GLUE = frozenset({",", ";", "and", "&", "the"})  # between the bodies of one list
 GOVERNMENT_SUFFIX = re.compile(r"\s+government$", re.I)
@@ -344,7 +350,8 @@ def _claims(
         for region, subject in regions:
             chosen = (_actors_in(_on_behalf_of(token) or region, subject, mentions)
                       or _office_of_country(region) or _said_by(subject, mentions, reading)
-                      or _referent(subject, reading) or _unknown_subject(subject, token, reading))
+                      or _referent(subject, reading) or _office_holder(subject, token)
+                      or _unknown_subject(subject, token, reading))
             if chosen:
                 people = _people_beside(subject, view.span) if len(chosen) == 1 else []
                 found.append((chosen, people, _how(token)))
@@ -626,6 +633,24 @@ def _unknown_subject(subject: Token, anchor: Token, reading: Reading) -> list[Ac
     if entity[0].pos_ == "DET" or entity.text in reading.surnames:
         return []
     return [ActorMention(Actor(entity.text, "org"), entity.text, entity.start, entity.end)]
+
+
+def _office_holder(subject: Token, anchor: Token) -> list[ActorMention]:
+    """"Bayan Muna Representative Jo Cruz condemned", "Ombudsman Ivan Petrenko called the
+    sentences revenge": where no body the text names speaks, the office holder does
+    (the guidelines' actor where no organisation is named); the title and the name as
+    written, so that either says who it is."""
+    if _how(anchor) not in UNKNOWN_SUBJECT_ANCHORS or subject.ent_type_ != "PERSON":
+        return []
+    before = [t for t in subject.subtree if t.i < subject.i]
+    titles = [t for t in before if t.lemma_.lower() in OFFICE_TITLES and t.dep_ == "compound"]
+    if not titles:
+        return []
+    start = min(t.i for t in before if t.pos_ not in {"DET", "PUNCT"})
+    name = subject.doc[start : subject.i + 1]
+    if len(name) > OFFICE_HOLDER_MAX_TOKENS:
+        return []
+    return [ActorMention(Actor(name.text, "org"), name.text, name.start, name.end)]
 
 
 def _on_behalf_of(anchor: Token) -> list[Token]:
