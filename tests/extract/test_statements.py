@@ -395,3 +395,8 @@ def test_unknown_name_that_is_a_person_s_surname_is_no_body(nlp: Language) -> No
 def test_office_holder_of_an_unknown_body_speaks(nlp: Language) -> None:
     text = "Party Representative Maria Santos condemned the arrests of the farmers."
     assert actors(nlp, text) == ["Party Representative Maria Santos"]
+
+
+def test_office_holder_named_beside_the_title_speaks(nlp: Language) -> None:
+    text = "The acting governor, Petra Novak, condemned the detention of the two reporters."
+    assert actors(nlp, text) == ["acting governor, Petra Novak"]

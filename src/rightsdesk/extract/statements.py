@@ -640,14 +640,24 @@ def _office_holder(subject: Token, anchor: Token) -> list[ActorMention]:
     sentences revenge": where no body the text names speaks, the office holder does
     (the guidelines' actor where no organisation is named); the title and the name as
     written, so that either says who it is."""
-    if _how(anchor) not in UNKNOWN_SUBJECT_ANCHORS or subject.ent_type_ != "PERSON":
+    if _how(anchor) not in UNKNOWN_SUBJECT_ANCHORS:
+        return []
+    if subject.lemma_.lower() in OFFICE_TITLES:  # "the acting president, X, condemned"
+        named = [c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        return _holder(subject, named[0]) if named else []
+    if subject.ent_type_ != "PERSON":
         return []
     before = [t for t in subject.subtree if t.i < subject.i]
     titles = [t for t in before if t.lemma_.lower() in OFFICE_TITLES and t.dep_ == "compound"]
     if not titles:
         return []
-    start = min(t.i for t in before if t.pos_ not in {"DET", "PUNCT"})
-    name = subject.doc[start : subject.i + 1]
+    return _holder(subject, subject)
+
+
+def _holder(subject: Token, last: Token) -> list[ActorMention]:
+    """The title and name, from the subject's first word to `last`, articles aside."""
+    start = min(t.i for t in subject.subtree if t.pos_ not in {"DET", "PUNCT"})
+    name = subject.doc[start : last.i + 1]
     if len(name) > OFFICE_HOLDER_MAX_TOKENS:
         return []
     return [ActorMention(Actor(name.text, "org"), name.text, name.start, name.end)]
