@@ -379,3 +379,24 @@ def test_an_unknown_body_in_a_list_of_bodies_speaks_with_them(nlp: Language) -> 
         "Tashkent, and Human Rights Watch demanded that the authorities drop the charges."
     )
     assert "Voices of Tashkent" in actors(nlp, text)
+
+
+def test_unknown_acronym_subject_of_a_position_word(nlp: Language) -> None:
+    text = "KHRAM is alarmed by the wave of arrests of bloggers in the capital."
+    assert actors(nlp, text) == ["KHRAM"]
+
+
+def test_unknown_name_that_is_a_person_s_surname_is_no_body(nlp: Language) -> None:
+    text = ("Anna Velkova was detained on Monday. Velkova condemned the charges against her "
+            "as absurd.")
+    assert actors(nlp, text) == []
+
+
+def test_office_holder_of_an_unknown_body_speaks(nlp: Language) -> None:
+    text = "Party Representative Maria Santos condemned the arrests of the farmers."
+    assert actors(nlp, text) == ["Party Representative Maria Santos"]
+
+
+def test_office_holder_named_beside_the_title_speaks(nlp: Language) -> None:
+    text = "The acting governor, Petra Novak, condemned the detention of the two reporters."
+    assert actors(nlp, text) == ["acting governor, Petra Novak"]

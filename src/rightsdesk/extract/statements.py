@@ -46,6 +46,13 @@ INDIVIDUAL_ROLES = frozenset({"activist", "lawyer", "attorney", "legislator", "l
 # people a government's name makes its voice ("U.S. officials"), besides its offices
 STATE_PEOPLE = frozenset({"official", "diplomat", "representative", "delegation", "delegate",
                           "authority", "leader"})
+UNKNOWN_SUBJECT_ANCHORS = frozenset({"position", "call", "object", "feeling", "verb"})
+# titles before a name that make its bearer speak for an office ("Ombudsman X")
+OFFICE_TITLES = frozenset({"minister", "secretary", "president", "representative", "rapporteur",
+                           "ombudsman", "ombudsperson", "commissioner", "mayor", "senator",
+                           "spokesperson", "spokesman", "spokeswoman", "envoy", "ambassador",
+                           "director", "chairman", "chairperson", "chairwoman", "governor"})
+OFFICE_HOLDER_MAX_TOKENS = 10
 SIGNATORY_MAX_TOKENS = 12  # a line listing one signatory is short
 LIST_GLUE = frozenset({",", ";", "and", "&", "the"})  # between the bodies of one list
 GOVERNMENT_SUFFIX = re.compile(r"\s+government$", re.I)
@@ -110,6 +117,7 @@ class Reading:
     last_date: str | None = None  # the date the text gave last: "the same month" is its
     categories: dict[str, str] = field(default_factory=dict)
     forms: dict[str, list[str]] = field(default_factory=dict)  # the names the text gave each actor
+    surnames: frozenset[str] = frozenset()  # last words of the people the text names
 
 
 def find_statements(
@@ -130,6 +138,8 @@ def find_statements(
     introduced = introduced_names("\n".join(view.text for view in sents))
     mentions_of = [find_mentions(view.span, introduced) for view in sents]
     reading = Reading(actor_for_host(author), _accused_country(sents, mentions_of))
+    reading.surnames = frozenset(e[-1].text for view in sents for e in view.span.ents
+                                 if e.label_ == "PERSON" and len(e) > 1)
     for view in _signatories(sents):
         _record(reading, find_mentions(view.span), view, published, [], "signatory")
     reading.byline = [m for view in _byline(sents) for m in find_mentions(view.span)]
@@ -340,7 +350,8 @@ def _claims(
         for region, subject in regions:
             chosen = (_actors_in(_on_behalf_of(token) or region, subject, mentions)
                       or _office_of_country(region) or _said_by(subject, mentions, reading)
-                      or _referent(subject, reading))
+                      or _referent(subject, reading) or _office_holder(subject, token)
+                      or _unknown_subject(subject, token, reading))
             if chosen:
                 people = _people_beside(subject, view.span) if len(chosen) == 1 else []
                 found.append((chosen, people, _how(token)))
@@ -604,6 +615,52 @@ def _unknown_bodies(gap: Span) -> list[ActorMention]:
             found.append(ActorMention(Actor(name.text, "org"), name.text, name.start, name.end))
         run = []
     return found
+
+
+def _unknown_subject(subject: Token, anchor: Token, reading: Reading) -> list[ActorMention]:
+    """"Fundamedios expressed concern", "UNSMIL is alarmed": a name the gazetteer lacks,
+    that the parser takes for an organisation, takes a position when it is the whole
+    subject of a position word (a speech verb is not enough: "X said" is as often a
+    source of news). "The military tribunal" is a state organ, not a name; a word the
+    text also gives as a person's surname ("Radi" of "Omar Radi") is that person."""
+    if _how(anchor) not in UNKNOWN_SUBJECT_ANCHORS or subject.pos_ != "PROPN":
+        return []
+    entity = next((e for e in subject.sent.ents if e.start <= subject.i < e.end), None)
+    if entity is None or entity.label_ != "ORG" or entity.root != subject:
+        return []
+    if {t.i for t in subject.subtree} != set(range(entity.start, entity.end)):
+        return []
+    if entity[0].pos_ == "DET" or entity.text in reading.surnames:
+        return []
+    return [ActorMention(Actor(entity.text, "org"), entity.text, entity.start, entity.end)]
+
+
+def _office_holder(subject: Token, anchor: Token) -> list[ActorMention]:
+    """"Bayan Muna Representative Jo Cruz condemned", "Ombudsman Ivan Petrenko called the
+    sentences revenge": where no body the text names speaks, the office holder does
+    (the guidelines' actor where no organisation is named); the title and the name as
+    written, so that either says who it is."""
+    if _how(anchor) not in UNKNOWN_SUBJECT_ANCHORS:
+        return []
+    if subject.lemma_.lower() in OFFICE_TITLES:  # "the acting president, X, condemned"
+        named = [c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        return _holder(subject, named[0]) if named else []
+    if subject.ent_type_ != "PERSON":
+        return []
+    before = [t for t in subject.subtree if t.i < subject.i]
+    titles = [t for t in before if t.lemma_.lower() in OFFICE_TITLES and t.dep_ == "compound"]
+    if not titles:
+        return []
+    return _holder(subject, subject)
+
+
+def _holder(subject: Token, last: Token) -> list[ActorMention]:
+    """The title and name, from the subject's first word to `last`, articles aside."""
+    start = min(t.i for t in subject.subtree if t.pos_ not in {"DET", "PUNCT"})
+    name = subject.doc[start : last.i + 1]
+    if len(name) > OFFICE_HOLDER_MAX_TOKENS:
+        return []
+    return [ActorMention(Actor(name.text, "org"), name.text, name.start, name.end)]
 
 
 def _on_behalf_of(anchor: Token) -> list[Token]:
