@@ -172,3 +172,10 @@ def test_the_day_of_a_saying_is_no_date_of_the_election(nlp: Language) -> None:
     text = ("The observers on Wednesday said elections in Norland that kept the ruling party "
             "in power were rigged.")
     assert not occasions(nlp, text)
+
+
+def test_a_weekday_ahead_in_a_paper_dated_to_the_month_is_that_month(nlp: Language) -> None:
+    published = published_at(date(2013, 6, 1), "month")
+    found = find_occasions(views(nlp, "Her appeal is due to be heard on Friday."),
+                           published=published, persons=[])
+    assert [(o.type, o.date) for o in found] == [("hearing", "2013-06")]

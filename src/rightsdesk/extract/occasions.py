@@ -51,6 +51,7 @@ ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)\b")  # "its 2039th meeting" is no yea
 SAYING = frozenset({"say", "tell", "announce", "state", "declare", "report", "add", "note",
                     "warn", "write"})
 WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+MONTH_NAMES = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
 NEWS_DAY = re.compile(rf"{WEEKDAY.pattern}|\b(?:today|yesterday)\b", re.I)
 
 
@@ -402,10 +403,17 @@ def _date_of(anchor: Span, published: date | None, *, ahead: bool) -> str | None
         return _counted_on(published, counted)
     for ent in _dates_nearest_first(anchor):
         chunk = DAY_RANGE.sub(r"\1\2", _with_day(ent).text)
+        if ahead and published and _bare_weekday(chunk) and len(published.isoformat()) < 10:
+            return published.isoformat()  # "due on Friday" in a paper dated "2005-06": that month
         when = _resolve_ahead(chunk, published) if ahead else _resolve(chunk, published)
         if when:
             return when
     return None
+
+
+def _bare_weekday(chunk: str) -> bool:
+    """"Friday", "on Monday": a weekday without a day number or month."""
+    return bool(WEEKDAY.search(chunk)) and not re.search(r"\d|" + MONTH_NAMES, chunk, re.I)
 
 
 def _counted_on(published: date, counted: re.Match[str]) -> str:
