@@ -166,3 +166,16 @@ def test_a_session_told_with_a_review_is_the_reviews(nlp: Language) -> None:
     text = ("Norland's record will be reviewed by the Working Group on 3 July in a meeting "
             "that will be webcast live.")
     assert [(o.type, o.date) for o in occasions(nlp, text)] == [("review", "2013-07-03")]
+
+
+def test_the_day_of_a_saying_is_no_date_of_the_election(nlp: Language) -> None:
+    text = ("The observers on Wednesday said elections in Norland that kept the ruling party "
+            "in power were rigged.")
+    assert not occasions(nlp, text)
+
+
+def test_a_weekday_ahead_in_a_paper_dated_to_the_month_is_that_month(nlp: Language) -> None:
+    published = published_at(date(2013, 6, 1), "month")
+    found = find_occasions(views(nlp, "Her appeal is due to be heard on Friday."),
+                           published=published, persons=[])
+    assert [(o.type, o.date) for o in found] == [("hearing", "2013-06")]

@@ -47,7 +47,12 @@ ONE_PER_SENTENCE = frozenset({"review"})
 # dependents that start a clause of their own ("and would not charge them")
 OTHER_CLAUSE = frozenset({"ccomp", "advcl", "conj", "relcl", "parataxis", "csubj", "acl"})
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)\b")  # "its 2039th meeting" is no year
+# verbs whose date is the day something was said, not the occasion's
+SAYING = frozenset({"say", "tell", "announce", "state", "declare", "report", "add", "note",
+                    "warn", "write"})
 WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+MONTH_NAMES = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+NEWS_DAY = re.compile(rf"{WEEKDAY.pattern}|\b(?:today|yesterday)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -398,10 +403,17 @@ def _date_of(anchor: Span, published: date | None, *, ahead: bool) -> str | None
         return _counted_on(published, counted)
     for ent in _dates_nearest_first(anchor):
         chunk = DAY_RANGE.sub(r"\1\2", _with_day(ent).text)
+        if ahead and published and _bare_weekday(chunk) and len(published.isoformat()) < 10:
+            return published.isoformat()  # "due on Friday" in a paper dated "2005-06": that month
         when = _resolve_ahead(chunk, published) if ahead else _resolve(chunk, published)
         if when:
             return when
     return None
+
+
+def _bare_weekday(chunk: str) -> bool:
+    """"Friday", "on Monday": a weekday without a day number or month."""
+    return bool(WEEKDAY.search(chunk)) and not re.search(r"\d|" + MONTH_NAMES, chunk, re.I)
 
 
 def _counted_on(published: date, counted: re.Match[str]) -> str:
@@ -436,16 +448,28 @@ def _with_day(ent: Span) -> Span:
 
 
 def _dates_nearest_first(anchor: Span) -> list[Span]:
-    """DATE entities in the anchor's phrase, then its clause, then the sentence."""
+    """DATE entities in the anchor's phrase, then its clause, then the sentence; "The EU
+    on Monday said the elections were flawed": the day of a saying is the statement's."""
     root = anchor.root
-    dates = [e for e in anchor.sent.ents if e.label_ == "DATE" and not ORDINAL.match(e.text)]
     phrase = {t.i for t in root.subtree}
+    dates = [e for e in anchor.sent.ents if e.label_ == "DATE" and not ORDINAL.match(e.text)
+             and (e.root.i in phrase or not _said_on(e))]
     clause = {t.i for t in root.head.subtree}
 
     def distance(ent: Span) -> int:
         return 0 if ent.root.i in phrase else 1 if ent.root.i in clause else 2
 
     return sorted(dates, key=lambda e: (distance(e), abs(e.start - root.i)))
+
+
+def _said_on(date: Span) -> bool:
+    """A news day ("on Monday", "today") whose nearest verb is one of saying ("said on
+    Monday", "the EU on Monday said"); a month or year there may be the occasion's
+    (the parser hangs "elections due in March" on a "told" too)."""
+    if not NEWS_DAY.search(date.text):
+        return False
+    verb = next((t for t in date.root.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and verb.lemma_.lower() in SAYING
 
 
 def _forward(when: str, text: str, published: date | None) -> str:
