@@ -278,6 +278,21 @@ def test_a_lede_in_the_present_perfect_tells_the_news_of_the_day(events) -> None
     assert found[("Dina Esenova", "release")].date == "2024-03-15"
 
 
+def test_a_lede_after_headlines_and_captions_tells_the_news_of_the_day(events) -> None:
+    found = events(
+        "Kazakhstan frees jailed bloggers\n\n"
+        "Activists outside the court in Almaty | Photo by a reader\n\n"
+        "The president has granted a pardon to blogger Dina Esenova.\n"
+        "She had been jailed in 2021 for organising a rally."
+    )
+    assert found[("Dina Esenova", "release")].date == "2024-03-15"
+
+
+def test_a_trial_going_on_in_the_lede_is_dated_by_publication(events) -> None:
+    found = events("Bloggers Timur Ospanov and Arman Dosov are being tried in Almaty for a post.")
+    assert found[("Timur Ospanov", "trial")].date == "2024-03-15"
+
+
 def test_a_lede_in_the_past_without_a_day_is_not_dated_by_publication(events) -> None:
     found = events("Police detained blogger Marat Bekov during a raid on his office.")
     assert found[("Marat Bekov", "arrest")].date is None
