@@ -65,6 +65,12 @@ def test_violating_the_assembly_law_is_a_charge(events) -> None:
     assert event.charges == ["violating the public assembly law"]
 
 
+def test_forgery_after_for_is_a_charge(events) -> None:
+    text = "A city court sentenced Kanat Ibrayev to two years for the forgery of party papers."
+    event = events(text)[("Kanat Ibrayev", "sentence")]
+    assert event.charges == ["the forgery of party papers"]
+
+
 def test_jailed_person_gets_sentence_with_arrest_also(events) -> None:
     event = events("Jailed journalist Oksana Lebed went on hunger strike.")[
         ("Oksana Lebed", "sentence")
