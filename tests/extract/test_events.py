@@ -156,6 +156,14 @@ def test_boilerplate_yields_no_facts(read, victims) -> None:
     assert victims(text) == set()
 
 
+def test_a_term_before_a_dash_heads_the_name_after_it(events) -> None:
+    text = ("The court sentenced the organisers to prison: 12 years in prison went to "
+            "Marat Bekov, 7 years – Timur Ospanov, 5 years – Arman Dosov.")
+    found = events(text)
+    assert found[("Timur Ospanov", "sentence")].sentence_months == 84
+    assert found[("Arman Dosov", "sentence")].sentence_months == 60
+
+
 def test_terms_listed_respectively_go_to_each_person(events) -> None:
     text = "The court sentenced Pavel Lenko and Oleg Miran to 20 and 19 years respectively."
     found = events(text)

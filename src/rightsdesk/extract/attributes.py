@@ -42,6 +42,8 @@ WRITINGS = frozenset({"letter", "statement", "report", "interview", "post", "col
 LISTING = frozenset({"conj", "appos"})  # how the parse links names listed together
 # Words that say what kind of court it is; the seat is named before them
 # ("Baku Grave Crimes Court", "Urumqi Intermediate People's Court").
+# "10.5 years – A": a term before a dash heads the name after it.
+TERM_DASH = re.compile(r"(?:\s+in\s+(?:prison|jail))?\s*[–—-]\s*")
 COURT_KINDS = frozenset(
     {"supreme", "city", "district", "regional", "appeals", "appeal", "military",
      "criminal", "civil", "constitutional", "high", "municipal", "specialised", "specialized",
@@ -757,5 +759,9 @@ def _months(view: SentenceView, victim: Span, hit: Hit) -> float | None:
     if not terms:
         return None
     at = victim.start_char - view.span.start_char
+    text = view.span.text
+    headed = [t for t in terms if TERM_DASH.fullmatch(text[t.end : at])]
+    if headed:  # "11 years in prison, 10.5 years – A, 9 years – B": the term heads its names
+        return headed[-1].months
     after = [t for t in terms if t.start >= at]
     return (after[0] if after else terms[-1]).months
