@@ -360,6 +360,11 @@ def test_a_numeric_dateline_ended_by_a_full_stop_dates_the_lede(events) -> None:
     assert found[("Vadim Kozlov", "arrest")].date == "2024-03-12"
 
 
+def test_a_day_a_hearing_is_adjourned_to_dates_no_event(events) -> None:
+    found = events("The appeal hearing of Timur Abenov was adjourned to 17 June 2024 on Monday.")
+    assert found[("Timur Abenov", "trial")].date == "2024-03-11"
+
+
 def test_a_day_until_which_something_lasts_dates_no_event(events) -> None:
     found = events("The court adjourned the trial of opposition leader Timur Abenov until 17 June.")
     assert found[("Timur Abenov", "trial")].date is None

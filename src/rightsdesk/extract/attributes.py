@@ -60,7 +60,8 @@ CODE_NAME = re.compile(  # "the Criminal Code": where charges are written, not a
     r"(?:the\s+)?(?:\w+\s+)?(?:criminal|penal|administrative)(?:\s+\w+)?\s+code"
     r"(?:\s+of\s+.*)?", re.I)
 CASE_NUMBER = re.compile(r"(?:\bNos?|\bnumber|#|№)\.?\s*(?:\d+(?:[/-]\d+)?\s+of\s+)?$", re.I)
-UNTIL = re.compile(r"\b(?:until|till|pending)\s*$", re.I)
+UNTIL = re.compile(
+    r"\b(?:until|till|pending|(?:adjourned|postponed|deferred|put\s+off)\s+(?:to|for))\s*$", re.I)
 REPORTING_VERBS = frozenset(
     {"say", "tell", "state", "report", "announce", "add", "note", "write", "claim", "declare"})
 REVIEW_VERBS = frozenset(
