@@ -171,6 +171,11 @@ def test_terms_listed_respectively_go_to_each_person(events) -> None:
     assert found[("Oleg Miran", "sentence")].sentence_months == 228
 
 
+def test_a_city_owning_a_district_court_is_its_seat(events) -> None:
+    text = "Moscow's Meshchansky District Court sentenced Anton Sulim to eight years."
+    assert events(text)[("Anton Sulim", "sentence")].place == "Moscow"
+
+
 def test_court_name_gives_the_place(events) -> None:
     text = "The Grodno Region Court sentenced Anton Sulim to eight years."
     assert events(text)[("Anton Sulim", "sentence")].place == "Grodno Region"

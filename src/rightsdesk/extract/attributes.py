@@ -340,6 +340,9 @@ def court_seat_of(court: Token) -> str | None:
                 seat = settlement.text if settlement else _named(place) or _proper(place)
             if seat:
                 return seat
+    owner = next((_named(c) for c in court.children if c.dep_ == "poss"), None)
+    if owner:  # "Moscow's Tverskoy District Court": the city, not its district
+        return owner
     words = _seat_words(_name_before(court))
     if words and not country_only().fullmatch(" ".join(w.text for w in words)):
         return " ".join(w.text for w in words)
