@@ -65,6 +65,12 @@ def test_violating_the_assembly_law_is_a_charge(events) -> None:
     assert event.charges == ["violating the public assembly law"]
 
 
+def test_forgery_after_for_is_a_charge(events) -> None:
+    text = "A city court sentenced Kanat Ibrayev to two years for the forgery of party papers."
+    event = events(text)[("Kanat Ibrayev", "sentence")]
+    assert event.charges == ["the forgery of party papers"]
+
+
 def test_jailed_person_gets_sentence_with_arrest_also(events) -> None:
     event = events("Jailed journalist Oksana Lebed went on hunger strike.")[
         ("Oksana Lebed", "sentence")
@@ -150,11 +156,24 @@ def test_boilerplate_yields_no_facts(read, victims) -> None:
     assert victims(text) == set()
 
 
+def test_a_term_before_a_dash_heads_the_name_after_it(events) -> None:
+    text = ("The court sentenced the organisers to prison: 12 years in prison went to "
+            "Marat Bekov, 7 years – Timur Ospanov, 5 years – Arman Dosov.")
+    found = events(text)
+    assert found[("Timur Ospanov", "sentence")].sentence_months == 84
+    assert found[("Arman Dosov", "sentence")].sentence_months == 60
+
+
 def test_terms_listed_respectively_go_to_each_person(events) -> None:
     text = "The court sentenced Pavel Lenko and Oleg Miran to 20 and 19 years respectively."
     found = events(text)
     assert found[("Pavel Lenko", "sentence")].sentence_months == 240
     assert found[("Oleg Miran", "sentence")].sentence_months == 228
+
+
+def test_a_city_owning_a_district_court_is_its_seat(events) -> None:
+    text = "Moscow's Meshchansky District Court sentenced Anton Sulim to eight years."
+    assert events(text)[("Anton Sulim", "sentence")].place == "Moscow"
 
 
 def test_court_name_gives_the_place(events) -> None:

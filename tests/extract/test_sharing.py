@@ -278,6 +278,21 @@ def test_a_lede_in_the_present_perfect_tells_the_news_of_the_day(events) -> None
     assert found[("Dina Esenova", "release")].date == "2024-03-15"
 
 
+def test_a_lede_after_headlines_and_captions_tells_the_news_of_the_day(events) -> None:
+    found = events(
+        "Kazakhstan frees jailed bloggers\n\n"
+        "Activists outside the court in Almaty | Photo by a reader\n\n"
+        "The president has granted a pardon to blogger Dina Esenova.\n"
+        "She had been jailed in 2021 for organising a rally."
+    )
+    assert found[("Dina Esenova", "release")].date == "2024-03-15"
+
+
+def test_a_trial_going_on_in_the_lede_is_dated_by_publication(events) -> None:
+    found = events("Bloggers Timur Ospanov and Arman Dosov are being tried in Almaty for a post.")
+    assert found[("Timur Ospanov", "trial")].date == "2024-03-15"
+
+
 def test_a_lede_in_the_past_without_a_day_is_not_dated_by_publication(events) -> None:
     found = events("Police detained blogger Marat Bekov during a raid on his office.")
     assert found[("Marat Bekov", "arrest")].date is None
@@ -343,6 +358,11 @@ def test_a_numeric_dateline_ended_by_a_full_stop_dates_the_lede(events) -> None:
     found = events("Almaty, 12.03.2024. Civil activist Vadim Kozlov was detained by police.",
                    published=date(2024, 3, 13))
     assert found[("Vadim Kozlov", "arrest")].date == "2024-03-12"
+
+
+def test_a_day_a_hearing_is_adjourned_to_dates_no_event(events) -> None:
+    found = events("The appeal hearing of Timur Abenov was adjourned to 17 June 2024 on Monday.")
+    assert found[("Timur Abenov", "trial")].date == "2024-03-11"
 
 
 def test_a_day_until_which_something_lasts_dates_no_event(events) -> None:

@@ -42,6 +42,8 @@ WRITINGS = frozenset({"letter", "statement", "report", "interview", "post", "col
 LISTING = frozenset({"conj", "appos"})  # how the parse links names listed together
 # Words that say what kind of court it is; the seat is named before them
 # ("Baku Grave Crimes Court", "Urumqi Intermediate People's Court").
+# "10.5 years – A": a term before a dash heads the name after it.
+TERM_DASH = re.compile(r"(?:\s+in\s+(?:prison|jail))?\s*[–—-]\s*")
 COURT_KINDS = frozenset(
     {"supreme", "city", "district", "regional", "appeals", "appeal", "military",
      "criminal", "civil", "constitutional", "high", "municipal", "specialised", "specialized",
@@ -58,7 +60,8 @@ CODE_NAME = re.compile(  # "the Criminal Code": where charges are written, not a
     r"(?:the\s+)?(?:\w+\s+)?(?:criminal|penal|administrative)(?:\s+\w+)?\s+code"
     r"(?:\s+of\s+.*)?", re.I)
 CASE_NUMBER = re.compile(r"(?:\bNos?|\bnumber|#|№)\.?\s*(?:\d+(?:[/-]\d+)?\s+of\s+)?$", re.I)
-UNTIL = re.compile(r"\b(?:until|till|pending)\s*$", re.I)
+UNTIL = re.compile(
+    r"\b(?:until|till|pending|(?:adjourned|postponed|deferred|put\s+off)\s+(?:to|for))\s*$", re.I)
 REPORTING_VERBS = frozenset(
     {"say", "tell", "state", "report", "announce", "add", "note", "write", "claim", "declare"})
 REVIEW_VERBS = frozenset(
@@ -337,6 +340,9 @@ def court_seat_of(court: Token) -> str | None:
                 seat = settlement.text if settlement else _named(place) or _proper(place)
             if seat:
                 return seat
+    owner = next((_named(c) for c in court.children if c.dep_ == "poss"), None)
+    if owner:  # "Moscow's Tverskoy District Court": the city, not its district
+        return owner
     words = _seat_words(_name_before(court))
     if words and not country_only().fullmatch(" ".join(w.text for w in words)):
         return " ".join(w.text for w in words)
@@ -757,5 +763,9 @@ def _months(view: SentenceView, victim: Span, hit: Hit) -> float | None:
     if not terms:
         return None
     at = victim.start_char - view.span.start_char
+    text = view.span.text
+    headed = [t for t in terms if TERM_DASH.fullmatch(text[t.end : at])]
+    if headed:  # "11 years in prison, 10.5 years – A, 9 years – B": the term heads its names
+        return headed[-1].months
     after = [t for t in terms if t.start >= at]
     return (after[0] if after else terms[-1]).months

@@ -126,6 +126,8 @@ UNDERGONE = frozenset({"die", "languish", "serve", "receive", "get", "face", "st
 # Verbs in the present that tell a state, not the day's news.
 STATES = frozenset({"serve", "face", "remain", "languish", "stand", "await", "spend",
                     "continue", "stay", "be", "have", "receive", "get"})
+# Verbs by which an authority enacts the event its object names ("has approved pardons for X").
+ENACTING = frozenset({"approve", "grant", "issue", "order", "sign"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 FEMALE_SURNAME = re.compile(r"(?:ova|eva|aya|skaya|ckaya|ska)$")
 MALE_SURNAME = re.compile(r"(?:ov|ev|sky|skiy|skii|ski|yi|iy)$")
@@ -736,7 +738,8 @@ def _dateline_lede(sents: list[SentenceView], published: date | None) -> Lede:
             return lede
     if published is None:
         return lede
-    told = ((v, find_hits(v.span)) for v in sents[:4] if _tells_news(v))
+    news = [v for v in sents[:12] if _tells_news(v)][:4]  # headlines and captions skipped
+    told = ((v, find_hits(v.span)) for v in news)
     first = next(((v, hits) for v, hits in told if hits), None)  # the first event told
     if first is not None and any(_news_of_the_day(hit.anchor) for hit in first[1]):
         past = frozenset(hit.anchor.i for hit in first[1] if _told_in_passing(hit.anchor))
@@ -758,14 +761,19 @@ def _tells_news(view: SentenceView) -> bool:
 
 def _news_of_the_day(anchor: Token) -> bool:
     """"Police detain X", "A and B walk free", "X has been released": news of the day
-    in the simple present or the present perfect; not a state ("X serves a term", "X
-    faces trial", "X has spent years in jail"), nor a noun ("CPJ condemns the detention
-    of X" tells today's reaction to an older event)."""
+    in the simple present, the present perfect or the present progressive ("A and B
+    are being tried"); not a state ("X serves a term", "X faces trial", "X has spent
+    years in jail"), nor a noun ("CPJ condemns the detention of X" tells today's
+    reaction to an older event) unless an authority enacts it today ("the government
+    has approved pardons for A and B")."""
     if anchor.lemma_.lower() in STATES:
         return False
-    perfect = anchor.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in anchor.children)
-    return perfect or anchor.tag_ in {"VBZ", "VBP"}
+    if anchor.pos_ == "NOUN" and anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in ENACTING:
+        anchor = anchor.head  # "the government has approved pardons for A and B"
+    auxes = {c.lower_ for c in anchor.children if c.dep_ in {"aux", "auxpass"}}
+    perfect = anchor.tag_ == "VBN" and bool(auxes & {"has", "have"})
+    ongoing = anchor.tag_ == "VBN" and "being" in auxes and bool(auxes & {"is", "are"})
+    return perfect or ongoing or anchor.tag_ in {"VBZ", "VBP"}
 
 
 def _captions(sents: list[SentenceView], published: date | None) -> dict[int, Dateline]:
