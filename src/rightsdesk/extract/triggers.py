@@ -213,11 +213,14 @@ def near_lemmas(token: Token) -> frozenset[str]:
 
 def _near(token: Token) -> list[Token]:
     """Children and grandchildren, and the head: where "found guilty", "house arrest",
-    "went on trial", "died in custody" or "walked out of prison" keep their second word."""
+    "went on trial", "died in custody" or "walked out of prison" keep their second word;
+    a place's first word too ("died in a pre-trial detention centre")."""
     found = [token.head]
     for child in token.children:
         found.append(child)
         found.extend(child.children)
+        if child.dep_ == "prep":
+            found.extend(c for o in child.children for c in o.children if c.dep_ == "compound")
         if child.lower_ == "out":  # "walked out of prison": the place is one step further
             found.extend(g for of in child.children for g in of.children)
     return found
