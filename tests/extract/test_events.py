@@ -545,6 +545,8 @@ def test_name_set_off_after_a_long_object_is_the_patient(events) -> None:
     [
         "Arman Dosov was jailed on Friday while awaiting trial for fraud.",
         "Arman Dosov was imprisoned ahead of trial.",
+        "Arman Dosov has been imprisoned since 6 June on suspicion of belonging to a banned group.",
+        "A judge jailed the activist Arman Dosov for possible sedition on Monday.",
     ],
 )
 def test_jailed_before_trial_is_an_arrest(events, text: str) -> None:

@@ -120,6 +120,9 @@ TAKING = frozenset({"arrest-verb", "arrest-noun", "custody-place", "rounded-up",
 JAILING = frozenset({"jail", "imprison", "incarcerate"})
 AWAITING = frozenset({"await", "pending", "ahead", "until", "before"})
 TRIAL_WORDS = frozenset({"trial", "hearing", "proceeding", "proceedings"})
+# "jailed on suspicion of X", "in prison on possible charges", "jailed under pretrial
+# detention": grounds not yet tried
+UNTRIED = frozenset({"suspicion", "possible", "pretrial", "pre-trial"})
 # Verbs whose subject undergoes the event ("X died", "X faces trial", "X walked free").
 UNDERGONE = frozenset({"die", "languish", "serve", "receive", "get", "face", "stand", "go",
                        "appear", "appeal", "walk", "leave"})
@@ -1304,7 +1307,8 @@ def _event(target: Target, key: str, document: Document) -> Event:
 
 def _jailed_before_trial(hit: Hit) -> bool:
     """"X was jailed while awaiting trial", "imprisoned ahead of trial", "held in jail
-    until court proceedings": a jail that waits for the trial holds, it does not punish."""
+    until court proceedings", "jailed on suspicion of X": a jail that waits for the trial
+    holds, it does not punish."""
     if "arrest" not in hit.rule.also and hit.anchor.lemma_.lower() not in JAILING:
         return False
     verb = clause_verb(hit.anchor)
@@ -1312,6 +1316,8 @@ def _jailed_before_trial(hit: Hit) -> bool:
         near = [g for c in child.children for g in (c, *c.children)]  # "ahead of trial"
         if child.dep_ in {"advcl", "prep", "advmod"} and child.lemma_.lower() in AWAITING and any(
                 t.lemma_.lower() in TRIAL_WORDS for t in near):
+            return True
+        if child.dep_ == "prep" and any(t.lemma_.lower() in UNTRIED for t in near):
             return True
     return False
 

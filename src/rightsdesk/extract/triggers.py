@@ -49,6 +49,10 @@ ORDERING_VERBS = frozenset({"order", "sentence", "require", "force"})  # "X was 
 IMPOSING = GIVING_VERBS | {"impose", "pass"}  # "the sentence handed to / imposed on X"
 IMPOSED_ON = frozenset({"to", "on", "upon", "against"})
 # "beat the soles of his feet": a blow to a body part is done to its owner
+# "ordered Turkey to release X", "directing the Government to release them": a court
+# or body abroad tells a state what to do; the state has not done it.
+DIRECTING_VERBS = frozenset({"order", "direct", "instruct", "require", "oblige", "compel"})
+STATE_NOUNS = frozenset({"government", "state", "authority", "country", "regime"})
 BODY_PARTS = frozenset({"head", "face", "foot", "feet", "sole", "leg", "arm", "hand", "back",
                         "body", "stomach", "chest", "rib", "genitals", "eye", "ear", "neck"})
 # "released after serving three years": a gerund that these open happened to the clause's subject
@@ -161,12 +165,23 @@ def _not_yet(word: Token, rule: TriggerRule) -> bool:
     charge among others."""
     if rule.event == "release" and word.lemma_.lower() == "acquit":
         return _partly_acquitted(word)
+    if rule.event == "release" and _state_directed(word):
+        return True
     if rule.event != "release" or word.pos_ != "NOUN" or word.dep_ != "pobj":
         return False
     prep = word.head
     if prep.lower_ == "for":
         return True
     return prep.lower_ in {"after", "upon", "on"} and prep.head.lemma_.lower() in TIME_UNITS
+
+
+def _state_directed(verb: Token) -> bool:
+    """"A European court ordered Turkey to release X": an order given to a state is
+    a demand on it, not the release (a judge's order to prison staff is one)."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in DIRECTING_VERBS:
+        return False
+    return any(o.dep_ == "dobj" and (o.ent_type_ == "GPE" or o.lemma_.lower() in STATE_NOUNS)
+               for o in verb.head.children)
 
 
 def _partly_acquitted(verb: Token) -> bool:
@@ -198,11 +213,14 @@ def near_lemmas(token: Token) -> frozenset[str]:
 
 def _near(token: Token) -> list[Token]:
     """Children and grandchildren, and the head: where "found guilty", "house arrest",
-    "went on trial", "died in custody" or "walked out of prison" keep their second word."""
+    "went on trial", "died in custody" or "walked out of prison" keep their second word;
+    a place's first word too ("died in a pre-trial detention centre")."""
     found = [token.head]
     for child in token.children:
         found.append(child)
         found.extend(child.children)
+        if child.dep_ == "prep":
+            found.extend(c for o in child.children for c in o.children if c.dep_ == "compound")
         if child.lower_ == "out":  # "walked out of prison": the place is one step further
             found.extend(g for of in child.children for g in of.children)
     return found
