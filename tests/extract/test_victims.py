@@ -315,7 +315,7 @@ def test_a_name_used_as_a_place_is_no_person(extractor) -> None:
     text = ("Eight activists in Gorodok were arrested. The Gorodok council met. "
             "Ivan Petrov was detained in Minsk.")
     parsed = [(p, extractor.nlp(p.text)) for p in split_paragraphs(text)]
-    places = NameIndex(sentence_views(clean_doc(text), parsed)).places
+    places = NameIndex(sentence_views(clean_doc(text), parsed)).not_persons
     assert "gorodok" in places and "minsk" in places and "ivan petrov" not in places
 
 
@@ -335,7 +335,7 @@ def test_a_name_given_a_body_s_kind_or_a_place_s_bearing_is_no_person(extractor)
     text = ("Members of the opposition party Kivuko were arrested. Members of the Mbalazi "
             "alliance were detained in the province of Manica. Ivan Petrov was detained.")
     parsed = [(p, extractor.nlp(p.text)) for p in split_paragraphs(text)]
-    places = NameIndex(sentence_views(clean_doc(text), parsed)).places
+    places = NameIndex(sentence_views(clean_doc(text), parsed)).not_persons
     assert {"mbalazi", "kivuko", "manica"} <= places and "ivan petrov" not in places
 
 

@@ -40,10 +40,10 @@ ANNIVERSARY = re.compile(r"\banniversary\b|\bmarks?\s+(?:a|one|two|three|four|fi
 WRITINGS = frozenset({"letter", "statement", "report", "interview", "post", "column", "article",
                       "tweet", "speech", "release", "op-ed", "blog", "editorial", "broadcast"})
 LISTING = frozenset({"conj", "appos"})  # how the parse links names listed together
-# Words that say what kind of court it is; the seat is named before them
-# ("Baku Grave Crimes Court", "Urumqi Intermediate People's Court").
 # "10.5 years – A": a term before a dash heads the name after it.
 TERM_DASH = re.compile(r"(?:\s+in\s+(?:prison|jail))?\s*[–—-]\s*")
+# Words that say what kind of court it is; the seat is named before them
+# ("Baku Grave Crimes Court", "Urumqi Intermediate People's Court").
 COURT_KINDS = frozenset(
     {"supreme", "city", "district", "regional", "appeals", "appeal", "military",
      "criminal", "civil", "constitutional", "high", "municipal", "specialised", "specialized",

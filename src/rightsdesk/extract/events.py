@@ -190,10 +190,11 @@ class NameIndex:
         # grows with names read in target positions
         self.known = set(self.full) | _given_names(set(self.full.values()))
         self.victims: set[str] = set()  # person keys already read as a trigger's target
-        # a place's name modifying a noun ("the Yerevan municipality") is no person's
-        self.places = _places(sents) - {normal(m.text) for _, m in self.mentions if not (
-            _in_place_position(m.span.root) or m.span.root.dep_ in {"compound", "amod"})}
-        self.places |= _bodies(sents)
+        # names the text uses for places or bodies; a place's name modifying a noun ("the
+        # Yerevan municipality") is no person's
+        self.not_persons = _bodies(sents) | _places(sents) - {
+            normal(m.text) for _, m in self.mentions
+            if not (_in_place_position(m.span.root) or m.span.root.dep_ in {"compound", "amod"})}
 
     def _add_described_names(self, sents: list[SentenceView]) -> None:
         """"journalists Getenet Ashagre and Aragaw Sisay": names beside a noun for persons
@@ -249,6 +250,10 @@ class NameIndex:
             self.speakers.add(key)
         if _speaks(mention.span.root):
             self.speaking.add(key)
+
+    def names_no_person(self, mention: NameMention) -> bool:
+        """The text uses the name for a place ("in Yerevan") or a body ("the party X")."""
+        return normal(mention.text) in self.not_persons
 
     def key_of(self, mention: NameMention, view: SentenceView) -> str:
         """The person's key: the surname, or the whole name where relatives or namesakes
@@ -662,7 +667,7 @@ def find_events(
     judge = Judge(decisions, candidates, rule_slots, {(c.key, c.type) for c in proposed})
     return _assemble(targets, document, judge,
                      [Target(c.mention, proposed_hit(c), c.view) for c in proposed
-                      if normal(c.mention.text) not in names.places])
+                      if not names.names_no_person(c.mention)])
 
 
 def _candidates(sents: list[SentenceView], names: NameIndex) -> list[Candidate]:
@@ -924,7 +929,7 @@ def _agent_role(token: Token) -> bool:
 
 
 def _is_victim(mention: NameMention, hit: Hit, view: SentenceView, names: NameIndex) -> bool:
-    if normal(mention.text) in names.places:
+    if names.names_no_person(mention):
         return False
     key = names.key_of(mention, view)
     agent = key in names.agents or role_of(mention.span) == "agent"
@@ -1151,7 +1156,7 @@ def _counted_names(group: GroupReport, names: NameIndex, drafts: dict[str, Perso
     bystanders = names.agents | names.speakers
     for index in range(group.sentence + 1, group.sentence + GROUP_WINDOW + 1):
         keyed = ((names.key_of(m, view), m) for view, m in names.mentions
-                 if view.index == index and normal(m.text) not in names.places)
+                 if view.index == index and not names.names_no_person(m))
         named = {key: m for key, m in keyed if key not in bystanders}
         if not named:
             continue
@@ -1181,7 +1186,7 @@ def _included_names(group: GroupReport, document: Document, drafts: dict[str, Pe
         listed += [m for run in name_runs(view.span, names.known)  # however parsed
                    if any(m.span.start in starts for m in run) for m in run]
         for mention in listed:
-            if not _is_person_name(mention, names) or normal(mention.text) in names.places:
+            if not _is_person_name(mention, names) or names.names_no_person(mention):
                 continue
             key = names.key_of(mention, view)
             if key in bystanders or key in found:

@@ -257,15 +257,17 @@ def _put_off_to(verb: Token, rule: Rule) -> Span | None:
 def _ending(token: Token, rule: Rule) -> bool:
     """"Speaking at the end of a visit to Tanzania", "concluding her visit": a visit that
     ends as the news is told, so it is dated by publication (`ending_words`)."""
-    words = set(rule.get("ending_words", []))
-    head = token.head.head if token.head.dep_ == "prep" else token.head
-    return head is not token and head.lemma_.lower() in words
+    return _governed_by(token, rule.get("ending_words", []))
 
 
 def _wished_for(token: Token, rule: Rule) -> bool:
     """"a rally demanding a referendum", "calls for fresh elections": an aim, not a date
     set; the verb the anchor hangs from (past a preposition) is in the rule's `not_under`."""
-    words = set(rule.get("not_under", []))
+    return _governed_by(token, rule.get("not_under", []))
+
+
+def _governed_by(token: Token, words: list[str]) -> bool:
+    """The word the anchor hangs from, past a preposition, is one of `words`."""
     head = token.head.head if token.head.dep_ == "prep" else token.head
     return head is not token and head.lemma_.lower() in words
 

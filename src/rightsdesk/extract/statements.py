@@ -135,7 +135,8 @@ def find_statements(
     `evidence` of the SentenceView it was read from, and with `weights` a
     confidence from what its record rests on (`statement_features`).
     """
-    introduced = introduced_names("\n".join(view.text for view in sents))
+    text = " ".join(view.text for view in sents)
+    introduced = introduced_names(text)
     mentions_of = [find_mentions(view.span, introduced) for view in sents]
     reading = Reading(actor_for_host(author), _accused_country(sents, mentions_of))
     reading.surnames = frozenset(e[-1].text for view in sents for e in view.span.ents
@@ -154,7 +155,6 @@ def find_statements(
         for statement in statements:
             statement.confidence = weights.weigh(
                 "statement", statement_features(statement, reading), actor=statement.actor)
-    text = " ".join(view.text for view in sents)
     for statement in statements:
         _name_as_written(statement, reading.forms.get(statement.actor, []), text,
                          reading.categories.get(statement.actor, ""))
@@ -350,8 +350,7 @@ def _claims(
         for region, subject in regions:
             chosen = (_actors_in(_on_behalf_of(token) or region, subject, mentions)
                       or _office_of_country(region) or _said_by(subject, mentions, reading)
-                      or _referent(subject, reading) or _office_holder(subject, token)
-                      or _unknown_subject(subject, token, reading))
+                      or _referent(subject, reading) or _unnamed_speaker(subject, token, reading))
             if chosen:
                 people = _people_beside(subject, view.span) if len(chosen) == 1 else []
                 found.append((chosen, people, _how(token)))
@@ -617,13 +616,21 @@ def _unknown_bodies(gap: Span) -> list[ActorMention]:
     return found
 
 
-def _unknown_subject(subject: Token, anchor: Token, reading: Reading) -> list[ActorMention]:
+def _unnamed_speaker(subject: Token, anchor: Token, reading: Reading) -> list[ActorMention]:
+    """The last resorts for a position word ("condemned", "is alarmed"), not a speech
+    verb: an office holder, else a name the gazetteer lacks."""
+    if _how(anchor) not in UNKNOWN_SUBJECT_ANCHORS:
+        return []
+    return _office_holder(subject) or _unknown_subject(subject, reading)
+
+
+def _unknown_subject(subject: Token, reading: Reading) -> list[ActorMention]:
     """"Fundamedios expressed concern", "UNSMIL is alarmed": a name the gazetteer lacks,
     that the parser takes for an organisation, takes a position when it is the whole
     subject of a position word (a speech verb is not enough: "X said" is as often a
     source of news). "The military tribunal" is a state organ, not a name; a word the
     text also gives as a person's surname ("Radi" of "Omar Radi") is that person."""
-    if _how(anchor) not in UNKNOWN_SUBJECT_ANCHORS or subject.pos_ != "PROPN":
+    if subject.pos_ != "PROPN":
         return []
     entity = next((e for e in subject.sent.ents if e.start <= subject.i < e.end), None)
     if entity is None or entity.label_ != "ORG" or entity.root != subject:
@@ -635,13 +642,11 @@ def _unknown_subject(subject: Token, anchor: Token, reading: Reading) -> list[Ac
     return [ActorMention(Actor(entity.text, "org"), entity.text, entity.start, entity.end)]
 
 
-def _office_holder(subject: Token, anchor: Token) -> list[ActorMention]:
+def _office_holder(subject: Token) -> list[ActorMention]:
     """"Bayan Muna Representative Jo Cruz condemned", "Ombudsman Ivan Petrenko called the
     sentences revenge": where no body the text names speaks, the office holder does
     (the guidelines' actor where no organisation is named); the title and the name as
     written, so that either says who it is."""
-    if _how(anchor) not in UNKNOWN_SUBJECT_ANCHORS:
-        return []
     if subject.lemma_.lower() in OFFICE_TITLES:  # "the acting president, X, condemned"
         named = [c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
         return _holder(subject, named[0]) if named else []

@@ -48,11 +48,11 @@ GIVING_VERBS = frozenset({"give", "hand"})
 ORDERING_VERBS = frozenset({"order", "sentence", "require", "force"})  # "X was ordered to serve"
 IMPOSING = GIVING_VERBS | {"impose", "pass"}  # "the sentence handed to / imposed on X"
 IMPOSED_ON = frozenset({"to", "on", "upon", "against"})
-# "beat the soles of his feet": a blow to a body part is done to its owner
 # "ordered Turkey to release X", "directing the Government to release them": a court
 # or body abroad tells a state what to do; the state has not done it.
 DIRECTING_VERBS = frozenset({"order", "direct", "instruct", "require", "oblige", "compel"})
 STATE_NOUNS = frozenset({"government", "state", "authority", "country", "regime"})
+# "beat the soles of his feet": a blow to a body part is done to its owner
 BODY_PARTS = frozenset({"head", "face", "foot", "feet", "sole", "leg", "arm", "hand", "back",
                         "body", "stomach", "chest", "rib", "genitals", "eye", "ear", "neck"})
 # "released after serving three years": a gerund that these open happened to the clause's subject

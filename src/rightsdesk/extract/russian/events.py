@@ -202,10 +202,7 @@ def find_events(sentences: list[Sentence], *, published: object,
     for at, sentence in enumerate(sentences):
         if count := _group_count(sentence):
             counted.setdefault(count, []).extend(_acts_of(sentence, published))
-        named = [p.key for m in sentence.mentions if m.kind == "PER"
-                 if (p := people.person_of(sentence, m, antecedent=not _in_role(sentence, m)
-                                           and not _in_quotes(sentence, m.first)))
-                 and not _in_role(sentence, m)]
+        named = _named_people(sentence, people)
         for event, features in list(_sentence_events(sentence, people, published)):
             _keep(events, event)
             notes.note((event.person, event.type), features)
@@ -238,6 +235,19 @@ def find_events(sentences: list[Sentence], *, published: object,
     _fill_terms(list(events.values()), sentences, people)
     _fill_from_context(list(events.values()), sentences, published, people.morph)
     return persons, list(events.values())
+
+
+def _named_people(sentence: Sentence, people: People) -> list[str]:
+    """Record the persons a sentence names; return the keys of those outside a role.
+    A name in a role or in quotation marks is no antecedent of a later pronoun."""
+    named = []
+    for mention in (m for m in sentence.mentions if m.kind == "PER"):
+        in_role = _in_role(sentence, mention)
+        person = people.person_of(sentence, mention, antecedent=not in_role
+                                  and not _in_quotes(sentence, mention.first))
+        if person is not None and not in_role:
+            named.append(person.key)
+    return named
 
 
 def _drop_status_when_released(events: dict[tuple[str, EventType], Event]) -> None:
