@@ -100,6 +100,14 @@ def test_a_bare_shared_surname_is_the_namesake_named_last(events) -> None:
     assert not {t for name, t in found if name == "Arif Yunus"}
 
 
+def test_namesakes_with_one_first_name_are_two_people(events) -> None:
+    text = ("Police detained Yusuf Tarek Haddad on Monday. His cousin Yusuf Amin Haddad was "
+            "sentenced to two years in prison in March.")
+    found = set(events(text))
+    assert {("Yusuf Tarek Haddad", "arrest"), ("Yusuf Amin Haddad", "sentence")} <= found
+    assert ("Yusuf Tarek Haddad", "sentence") not in found
+
+
 def test_a_given_name_spelt_two_ways_is_one_person(victims) -> None:
     text = ("Azimjon Askarov was arrested in 2010. Rights groups say Azimzhan Askarov was "
             "tortured in custody.")

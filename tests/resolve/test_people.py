@@ -120,6 +120,19 @@ def test_two_people_sharing_a_surname_stay_apart() -> None:
     assert ids(res, "d3", "p1") == [pyotr]
 
 
+def test_people_apart_by_their_second_given_name_stay_apart() -> None:
+    docs = [
+        extraction("d1", "Yusuf Tarek Haddad", "Yusuf Amin Haddad", "Ko Zaw Lin Tun"),
+        extraction("d2", "Yusuf Haddad", "Ko Myo Htet Tun"),
+        extraction("d3", "Paulo de Barros", "Paulo Henrique Barros"),
+    ]
+    res = resolve_people(docs)
+    assert len(set(ids(res, "d1", "p1", "p2"))) == 2
+    assert ids(res, "d1", "p3") != ids(res, "d2", "p2")
+    # a particle is no second given name
+    assert len(set(ids(res, "d3", "p1", "p2"))) == 1
+
+
 def test_different_initials_stay_apart() -> None:
     res = resolve_people([extraction("d1", "Pyotr Ivanov"), extraction("d2", "S. Ivanov")])
     assert ids(res, "d1", "p1") != ids(res, "d2", "p1")

@@ -446,9 +446,13 @@ def _namesakes(names: Iterable[str]) -> dict[str, list[str]]:
 
 
 def _spellings_of_one(names: list[str]) -> bool:
-    """"Azimjon Askarov" and "Azimzhan Askarov": one given name spelt two ways."""
-    firsts = {name.split()[0] for name in names}
-    return all(fuzz.ratio(a, b) >= SAME_GIVEN_NAME for a in firsts for b in firsts)
+    """"Azimjon Askarov" and "Azimzhan Askarov": one given name spelt two ways. Every
+    given word counts, so that a shared first word ("Mohammed Wali Al-Anezi" and
+    "Mohammed Khudair Al-Anezi") or honorific ("Ko Wai Phyo Aung", "Ko Min Thitsar
+    Aung") does not make two people one."""
+    givens = [name.split()[:-1] for name in names]
+    return all(fuzz.ratio(a, b) >= SAME_GIVEN_NAME
+               for one in givens for other in givens for a, b in zip(one, other, strict=False))
 
 
 def _speaks(name: Token) -> bool:

@@ -21,6 +21,9 @@ SKELETON_MIN = 3  # consonants a given name needs for its skeleton to identify i
 # one length is at most 1.5 times the other; a letter of slack covers rounding.
 LENGTH_REACH = 1.5
 LENGTH_SLACK = 1
+# Words between given name and surname that name no one ("Antonio de Freitas")
+NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "du", "van",
+                            "von", "der", "den", "bin", "ben", "ibn", "bint", "al", "el", "ould"})
 
 
 def same_surname_key(a: str, b: str) -> bool:
@@ -46,12 +49,23 @@ def given_score(a: NameParts, b: NameParts) -> float:
     if a.patronymic and b.patronymic and not _similar(a.patronymic, b.patronymic):
         return 0.0
     if a.given and b.given:
+        if not _second_given_agree(a, b):
+            return 0.0
         return given_pair(a.given[0], b.given[0])
     first_a = a.given[0][0] if a.given else (a.initials[0] if a.initials else None)
     first_b = b.given[0][0] if b.given else (b.initials[0] if b.initials else None)
     if first_a and first_b:
         return 80.0 if first_a == first_b else 0.0
     return 50.0
+
+
+def _second_given_agree(a: NameParts, b: NameParts) -> bool:
+    """Second given names written in both must agree: "Mohammed Wali" and "Mohammed
+    Khudair" are two people, and so are "Ko Wai Phyo" and "Ko Min Thitsar" (an honorific
+    first)."""
+    second_a = [g for g in a.given[1:] if g not in NAME_PARTICLES][:1]
+    second_b = [g for g in b.given[1:] if g not in NAME_PARTICLES][:1]
+    return not (second_a and second_b) or bool(given_pair(second_a[0], second_b[0]))
 
 
 def given_pair(a: str, b: str) -> float:
