@@ -61,6 +61,45 @@ ENDING_REWRITES: tuple[tuple[str, str], ...] = (
 )
 
 
+# One given name in its Belarusian, Ukrainian and Russian forms, as each is romanised
+# ("Uladzimir Labkovich" is "Владимир Лабкович" in Russian-language news): each
+# group's names compare as its first.
+GIVEN_NAME_FORMS: tuple[tuple[str, ...], ...] = (
+    ("vladimir", "uladzimir", "volodymyr"),
+    ("aleksandr", "aliaksandr", "oleksandr", "alyaksandr"),
+    ("aleksei", "aliaksei", "oleksiy", "oleksii"),
+    ("sergei", "siarhei", "serhiy", "serhii"),
+    ("nikolai", "mikalai", "mykola"),
+    ("valentin", "valiantsin"),
+    ("igor", "ihar", "ihor"),
+    ("viktor", "viktar"),
+    ("dmitry", "dzmitry", "dmytro", "zmitser"),
+    ("yuri", "yury", "yurii"),
+    ("andrei", "andriy", "andrii"),
+    ("pavel", "pavlo"),
+    ("vladislav", "uladzislau", "vladyslav"),
+    ("yevgeny", "yauhen", "yevhen"),
+    ("leonid", "leanid"),
+    ("nikita", "mikita", "mykyta"),
+    ("konstantin", "kanstantsin", "kostiantyn"),
+    ("georgy", "heorhi", "heorhiy"),
+    ("grigory", "ryhor", "hryhoriy"),
+    ("gleb", "hleb"),
+    ("ilya", "illia"),
+    ("roman", "raman"),
+    ("anatoly", "anatol", "anatolii"),
+    ("ekaterina", "katsiaryna", "kateryna"),
+    ("tatiana", "tatsiana", "tetiana"),
+    ("elena", "alena", "olena"),
+    ("natalia", "natallia"),
+    ("anna", "hanna"),
+    ("irina", "iryna"),
+    ("olga", "volha"),
+    ("lyudmila", "liudmila"),
+    ("polina", "palina"),
+)
+
+
 def translit_key(token: str) -> str:
     """One spelling for the romanisations of a name token ("Tuletayeva" -> "tuletaeva")."""
     key = re.sub(r"[^a-z]", "", unidecode(romanize(token)).lower())
@@ -74,6 +113,7 @@ def translit_key(token: str) -> str:
     key = _drop_glides(key)
     key = re.sub(r"([^aeiou])er$", r"\1r", key)  # Alexander / Aleksandr
     key = re.sub(r"(.)\1+", r"\1", key)  # doubled letters
+    key = re.sub(r"(?<=[^aeiou])ia", "a", key)  # "Maria"/"Mariya"; Belarusian "Bialiatski"
     return key.replace("y", "i")
 
 
@@ -126,8 +166,20 @@ def parse_name(name: str) -> NameParts | None:
     surname = translit_key(ARTICLE.sub("", words[surname_at]))
     rest = [w for i, w in enumerate(words) if i != surname_at]
     patronymic = next((translit_key(w) for w in rest if PATRONYMIC.search(w.lower())), None)
-    given = tuple(translit_key(w) for w in rest if translit_key(w) != patronymic)
+    given = tuple(_given_key(w) for w in rest if translit_key(w) != patronymic)
     return NameParts(surname, given, tuple(i.lower() for i in initials), patronymic, _display(name))
+
+
+def _given_key(word: str) -> str:
+    key = translit_key(word)
+    return _given_forms().get(key, key)
+
+
+@lru_cache(maxsize=1)
+def _given_forms() -> dict[str, str]:
+    """Each form's key -> its group's first form's key (`GIVEN_NAME_FORMS`)."""
+    return {translit_key(form): translit_key(group[0])
+            for group in GIVEN_NAME_FORMS for form in group}
 
 
 def _name_tokens(name: str) -> list[str]:

@@ -81,6 +81,18 @@ def test_same_person_across_transliterations_and_titles() -> None:
     assert len(found) == 1
 
 
+def test_belarusian_and_russian_forms_of_one_name_are_one_person() -> None:
+    docs = [
+        extraction("d1", "Uladzimir Labkouski", "Katsiaryna Bialiakova"),
+        extraction("d2", "Владимир Лабковский", "Екатерина Белякова"),
+        extraction("d3", "Volodymyr Labkovsky", "Ihar Labkouski"),
+    ]
+    res = resolve_people(docs)
+    assert ids(res, "d1", "p1") == ids(res, "d2", "p1") == ids(res, "d3", "p1")
+    assert ids(res, "d1", "p2") == ids(res, "d2", "p2")
+    assert ids(res, "d3", "p2") != ids(res, "d1", "p1")  # another given name
+
+
 def test_arabic_romanisations_of_one_name_are_one_person() -> None:
     docs = [
         extraction("d1", "Alaa Abdel Fattah"),
