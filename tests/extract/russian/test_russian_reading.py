@@ -27,6 +27,10 @@ PUBLISHED = date(2024, 3, 15)
         (["Хадиджи", "Исмайловой"], "Gen", "Хадиджа Исмайлова"),
         (["Ирину", "Смирнову"], "Dat", "Ирина Смирнова"),  # the given name shows the case
         (["Семена", "Федорова"], "Acc", "Семен Федоров"),  # spelt without ё as written
+        # the surname is no nominative, so the given name is Валентин's genitive, not
+        # the woman's name Валентина, whatever case the tagger said
+        (["Валентина", "Петровича"], "Nom", "Валентин Петрович"),
+        (["Валентина", "Козлова"], "Nom", "Валентина Козлова"),  # a woman's surname
     ],
 )
 def test_nominative_of_declined_names(russian_nlp, words: list[str], case: str,
