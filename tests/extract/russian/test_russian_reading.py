@@ -501,3 +501,15 @@ def test_charges_told_of_a_group_before_its_members_are_named(read_ru) -> None:
                          "сообщества. Олега Иванова суд приговорил к трём годам колонии.")
     [event] = extraction.events
     assert event.charges == ["создание экстремистского сообщества"]
+
+
+def test_everyone_among_the_detained_even_a_party_leader(read_ru) -> None:
+    extraction = read_ru("Среди задержанных лидер партии Олег Петров, лидеры движения "
+                         "Иван Сидоров и Мария Козлова.")
+    assert {p.name for p in extraction.persons} == {"Олег Петров", "Иван Сидоров",
+                                                    "Мария Козлова"}
+
+
+def test_a_paper_named_after_its_noun_is_still_no_person(read_ru) -> None:
+    extraction = read_ru("Полиция задержала редактора газеты Заман.")
+    assert not extraction.persons

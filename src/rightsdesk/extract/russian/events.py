@@ -108,7 +108,7 @@ class People:
         if parse_name(name) is None or (len(words) == 1 and (
                 _common_noun(self.morph, name) or _family(sentence, mention))):
             return None
-        if _titled(sentence, mention):
+        if _titled(self.morph, sentence, mention):
             return None
         parts = name.split()
         key = self._key(parts)
@@ -174,9 +174,13 @@ def _family(sentence: Sentence, mention: Mention) -> bool:
     return sentence.words[mention.first].feats.get("Number") == "Plur"
 
 
-def _titled(sentence: Sentence, mention: Mention) -> bool:
-    """A name that follows the noun of a title ("газеты Эрк", "партии Алга"): no person."""
-    return mention.first > 0 and sentence.words[mention.first - 1].lemma in TITLED
+def _titled(morph: pymorphy3.MorphAnalyzer, sentence: Sentence, mention: Mention) -> bool:
+    """A name that follows the noun of a title ("газеты Эрк", "партии Алга"): no person,
+    unless a given name leads it ("лидер партии Олег Петров" is the party's leader)."""
+    if mention.first == 0 or sentence.words[mention.first - 1].lemma not in TITLED:
+        return False
+    given = sentence.words[mention.first].text
+    return mention.last == mention.first or not any("Name" in p.tag for p in morph.parse(given))
 
 
 def _common_noun(morph: pymorphy3.MorphAnalyzer, word: str) -> bool:
@@ -548,13 +552,16 @@ def _targets(sentence: Sentence, index: int, rule: Rule, people: People
     sentence, `listed` on after one of those, a `pronoun`) and the mention naming them."""
     how = "linked"
     linked = [m for m in _people(sentence) if _linked(sentence, index, m, rule)]
-    if not linked and _among(sentence, index):
-        linked, how = [m for m in _people(sentence) if not _in_role(sentence, m)], "among"
+    among = [m for m in _people(sentence) if m not in linked and not _in_role(sentence, m)
+             ] if _among(sentence, index) else []
+    if not linked:  # "среди задержанных X, лидер Y и Z": the parse may link only some
+        linked, how, among = among, "among", []
     if not linked:
         linked, how = _only_bystander(sentence, index, rule), "only"
     first = len(linked)
-    linked += _listed_after(sentence, index, linked)
-    found = [(p, how if n < first else "listed", m) for n, m in enumerate(linked)
+    linked += _listed_after(sentence, index, linked + among)
+    hows = [how] * first + ["listed"] * (len(linked) - first) + ["among"] * len(among)
+    found = [(p, found_how, m) for found_how, m in zip(hows, linked + among, strict=True)
              if (p := people.person_of(sentence, m))]
     if not found:
         return [(p, "pronoun", None) for p in _pronoun_target(sentence, index, people)]
