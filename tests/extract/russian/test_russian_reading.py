@@ -513,3 +513,21 @@ def test_everyone_among_the_detained_even_a_party_leader(read_ru) -> None:
 def test_a_paper_named_after_its_noun_is_still_no_person(read_ru) -> None:
     extraction = read_ru("Полиция задержала редактора газеты Заман.")
     assert not extraction.persons
+
+
+def test_a_verdict_given_to_a_list_is_each_ones(read_ru) -> None:
+    extraction = read_ru("Приговор вынесен Олегу Петрову, Ивану Сидорову и Анне Беловой.")
+    assert {p.name for p in extraction.persons} == {"Олег Петров", "Иван Сидоров",
+                                                    "Анна Белова"}
+    assert {e.type for e in extraction.events} == {"sentence"}
+
+
+def test_custody_extended_through_the_term_of_arrest(read_ru) -> None:
+    extraction = read_ru("Срок ареста продлён Анне Беловой до мая.")
+    assert "trial" in {e.type for e in extraction.events}
+    assert not read_ru("Срок отпуска продлён Анне Беловой до мая.").events
+
+
+def test_a_charge_ends_before_the_verb_of_its_clause(russian_nlp) -> None:
+    assert charges("Обвинение в госизмене предъявлено Олегу Петрову.",
+                   russian_nlp.morph) == ["госизмена"]

@@ -34,6 +34,7 @@ from rightsdesk.romanize import romanize
 RULES = "rightsdesk.extract.russian.rules"
 LOOKAHEAD = 3  # words after a trigger where its `requires` may stand ("взять под стражу")
 PASSIVE_RELS = ("nsubj:pass", "nsubj")
+GIVEN_RELS = ("nsubj", "nsubj:pass", "obj")  # a trigger noun a verb gives ("вынес приговор")
 THROUGH_REACH = 4  # words of a title between a "through" noun and the name
 HOLDER_RELS = ("nmod", "obj", "iobj", "obl", "appos", "nsubj:pass", "amod", "acl", "conj")
 # nouns a title follows: "газета Эрк" names a paper, not a person
@@ -521,7 +522,11 @@ def _triggers_in(sentence: Sentence) -> Iterator[tuple[int, Rule]]:
 
 
 def _has_required(sentence: Sentence, index: int, required: list[str]) -> bool:
-    near = sentence.children(index) + list(range(index + 1, index + 1 + LOOKAHEAD))
+    children = sentence.children(index)  # and their nouns' genitives: "срок ареста продлён"
+    near = children + [g for c in children if sentence.words[c].pos == "NOUN"
+                       for g in sentence.children(c)
+                       if sentence.words[g].feats.get("Case") == "Gen"]
+    near += list(range(index + 1, index + 1 + LOOKAHEAD))
     words = sentence.words
     return any(i < len(words) and words[i].lemma in required for i in near)
 
@@ -600,7 +605,9 @@ def _continues_list(sentence: Sentence, index: int, before: Mention, mention: Me
     if _in_role(sentence, mention) or sentence.words[_head_of(sentence, mention)].rel == "nsubj":
         return False
     over = sentence.ancestors(_head_of(sentence, mention))
-    return not any(sentence.words[h].pos == "VERB" and h != index for h in over)
+    trigger = sentence.words[index]  # "приговор вынесен X, Y и Z": the verb that gives it
+    giver = trigger.head if trigger.pos == "NOUN" and trigger.rel in GIVEN_RELS else index
+    return not any(sentence.words[h].pos == "VERB" and h not in (index, giver) for h in over)
 
 
 def _among(sentence: Sentence, index: int) -> bool:
@@ -680,7 +687,16 @@ def _linked(sentence: Sentence, index: int, mention: Mention, rule: Rule) -> boo
     if trigger.rel in ("acl", "amod") and (head in sentence.ancestors(index) or (
             word.rel == "appos" and word.head == trigger.head)):
         return True
+    if _given_by_verb(trigger, word):
+        return True
     return word.rel == "nsubj" and word.head == index and bool(rule.get("subject"))
+
+
+def _given_by_verb(trigger: Word, word: Word) -> bool:
+    """"Приговор вынесен X", "обвинение предъявили X": the trigger noun is what a verb
+    gives, and the person its indirect object, beside the noun, not under it."""
+    return (trigger.pos == "NOUN" and trigger.rel in GIVEN_RELS
+            and trigger.head >= 0 and word.head == trigger.head and word.rel == "iobj")
 
 
 def _child_on_path(sentence: Sentence, top: int, below: int) -> int:

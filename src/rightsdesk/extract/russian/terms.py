@@ -49,6 +49,8 @@ ARTICLE_NAMED = re.compile(r"\bпо\s+«(?P<charge>[^«»]{3,40}»\s+стать(
 # "по делу «Хизб ут-Тахрир»": a case known by its quoted name
 CASE_NAMED = re.compile(r"\bпо\s+(?P<charge>делу\s+«[^«»]{3,60}»)", re.I)
 QUOTES = str.maketrans("", "", "«»“”„")
+# parts of speech that end a charge: a finite verb, short participle, infinitive, gerund
+CLAUSE_VERBS = frozenset({"VERB", "PRTS", "INFN", "GRND"})
 
 
 # "осуждён за клевету", "арестована за распространение": what the punishment is for
@@ -71,6 +73,17 @@ def _deed(morph: pymorphy3.MorphAnalyzer, phrase: str) -> bool:
         if not any({"ADJF", "accs"} <= p.tag.grammemes for p in parses):
             return False
     return False
+
+
+def _before_verb(morph: pymorphy3.MorphAnalyzer, phrase: str) -> str:
+    """A charge is a noun phrase: it ends before the verb of the clause it stands in
+    ("в шпионаже предъявлено X" -> "в шпионаже"; "обвиняют в X, признанном ..." keeps
+    the full participle)."""
+    words = phrase.split()
+    for at, word in enumerate(words[1:], start=1):
+        if morph.parse(word.lower())[0].tag.POS in CLAUSE_VERBS:
+            return " ".join(words[:at])
+    return phrase
 
 
 def _nominative(morph: pymorphy3.MorphAnalyzer, phrase: str) -> str:
@@ -207,6 +220,8 @@ def charges(text: str, morph: pymorphy3.MorphAnalyzer | None = None) -> list[str
             phrase = " ".join(match.group("charge").translate(QUOTES).split())
             if pattern is FOR_DEED and (morph is None or not _deed(morph, phrase)):
                 continue
+            if morph is not None:
+                phrase = _before_verb(morph, phrase)
             found.append((match.start("charge"), _nominative(morph, phrase) if morph else phrase))
     seen: list[str] = []
     for _, charge in sorted(found):
