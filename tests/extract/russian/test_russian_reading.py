@@ -531,3 +531,9 @@ def test_custody_extended_through_the_term_of_arrest(read_ru) -> None:
 def test_a_charge_ends_before_the_verb_of_its_clause(russian_nlp) -> None:
     assert charges("Обвинение в госизмене предъявлено Олегу Петрову.",
                    russian_nlp.morph) == ["госизмена"]
+
+
+def test_one_of_a_counted_number_of_detained(read_ru) -> None:
+    extraction = read_ru("Олег Петров — один из 12 задержанных после митинга.")
+    assert {(p.name, e.type) for p in extraction.persons for e in extraction.events} == {
+        ("Олег Петров", "arrest")}

@@ -614,7 +614,10 @@ def _among(sentence: Sentence, index: int) -> bool:
     """"Среди задержанных ...", "в числе задержанных ...", "одним из задержанных
     является X", "Обвиняемые – X, Y и Z": everyone the sentence names."""
     words = sentence.words
-    before = " ".join(w.text.lower() for w in words[max(0, index - 2):index])
+    start = index  # "один из 12 задержанных": a count may stand before the plural
+    while start > 0 and words[start - 1].pos == "NUM":
+        start -= 1
+    before = " ".join(w.text.lower() for w in words[max(0, start - 2):start])
     listed = (words[index].feats.get("Number") == "Plur" and index + 1 < len(words)
               and words[index + 1].text in LIST_MARKS)
     return before.endswith(("среди", "в числе", "одним из", "одной из", "один из",
