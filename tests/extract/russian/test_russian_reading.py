@@ -537,3 +537,11 @@ def test_one_of_a_counted_number_of_detained(read_ru) -> None:
     extraction = read_ru("Олег Петров — один из 12 задержанных после митинга.")
     assert {(p.name, e.type) for p in extraction.persons for e in extraction.events} == {
         ("Олег Петров", "arrest")}
+
+
+def test_each_defendant_takes_the_term_told_beside_their_name(read_ru) -> None:
+    extraction = read_ru("Суд приговорил Олега Петрова к 10 годам, Ивану Сидорову "
+                         "назначили 12 лет, а Анне Беловой — 14.")
+    names = {p.key: p.name for p in extraction.persons}
+    assert {names[e.person]: e.sentence_months for e in extraction.events} == {
+        "Олег Петров": 120, "Иван Сидоров": 144, "Анна Белова": 168}

@@ -473,7 +473,8 @@ def _sentence_events(sentence: Sentence, people: People, published: object
                     place=place_of(sentence),
                     charges=charges(sentence.text, people.morph)
                     if event_type in ("charge", "sentence", "arrest") else [],
-                    sentence_months=sentence_months(sentence)
+                    sentence_months=sentence_months(
+                        sentence, mention.last if mention is not None else None)
                     if event_type == "sentence" else None,
                     also=list(rule.get("also", [])),
                 ), event_cues(sentence, index, rule, event_type, mention, how,
