@@ -549,3 +549,15 @@ def test_each_defendant_takes_the_term_told_beside_their_name(read_ru) -> None:
     names = {p.key: p.name for p in extraction.persons}
     assert {names[e.person]: e.sentence_months for e in extraction.events} == {
         "Олег Петров": 120, "Иван Сидоров": 144, "Анна Белова": 168}
+
+
+def test_a_quoted_title_ending_in_an_exclamation_does_not_end_the_sentence(read_ru) -> None:
+    extraction = read_ru("Среди задержанных лидер движения «Вперёд!» Иван Сидоров и "
+                         "Анна Белова.")
+    assert {p.name for p in extraction.persons} == {"Иван Сидоров", "Анна Белова"}
+
+
+def test_found_guilty_is_no_statement_of_the_party_named_beside(read_ru) -> None:
+    extraction = read_ru('Лидер партии "Вперёд!" Иван Сидоров и активист Анна Белова '
+                         "признаны виновными.")
+    assert not extraction.statements

@@ -29,6 +29,7 @@ from rightsdesk.model import CleanDoc, Evidence, page_at
 LANGUAGE = "ru"
 LINE = re.compile(r"[^\n]*\S[^\n]*")
 MAX_NAME_WORDS = 3  # given name, patronymic, surname
+TITLE_WORDS = 4  # words of a quoted title that may end in "!" ("«Да!»", "«Вперёд, Грузия!»")
 OPENING_QUOTES = frozenset({"«", '"', "„", "“"})
 CLOSING_QUOTES = frozenset({"»", '"', "“", "”"})
 PATRONYMIC_PARTICLES = frozenset({"кызы", "уулу", "улы", "оглы", "кизи", "гызы"})
@@ -148,7 +149,7 @@ class RussianNLP:
         for number, line in enumerate(LINE.finditer(text)):
             part = Doc(line.group())
             part.segment(self.segmenter)
-            for sent in part.sents:
+            for sent in _titles_joined(part.sents, line.group()):
                 sent.start += line.start()
                 sent.stop += line.start()
                 for token in sent.tokens:
@@ -187,6 +188,30 @@ def _lemma(morph: pymorphy3.MorphAnalyzer, text: str, pos: str) -> str:
               "PROPN": {"NOUN"}, "ADJ": {"ADJF", "ADJS", "PRTF"}}.get(pos, set())
     chosen = next((p for p in parses if p.tag.POS in wanted), parses[0] if parses else None)
     return chosen.normal_form.replace("ё", "е") if chosen else text
+
+
+def _titles_joined(sents: list, text: str) -> list:
+    """Sentences the segmenter ended at a short quoted title's own "!" or "?"
+    ("лидер движения «Вперёд!» Иван Сидоров") joined to the words after it."""
+    joined: list = []
+    for sent in sents:
+        before = joined[-1] if joined else None
+        if before is not None and _ends_in_title(before.tokens):
+            before.tokens = before.tokens + sent.tokens
+            before.stop = sent.stop
+            before.text = text[before.start:before.stop]
+        else:
+            joined.append(sent)
+    return joined
+
+
+def _ends_in_title(tokens: list) -> bool:
+    """The sentence ends "«... !»" with a quote opened a few words before, inside it."""
+    words = [t.text for t in tokens]
+    if len(words) < 3 or words[-1] not in CLOSING_QUOTES or words[-2] not in ("!", "?"):  # noqa: PLR2004
+        return False
+    opened = [i for i, w in enumerate(words[:-1]) if w in OPENING_QUOTES]
+    return bool(opened) and opened[-1] > 0 and len(words) - opened[-1] <= TITLE_WORDS + 2
 
 
 def _add_mentions(sentences: list[Sentence], spans: list, morph: pymorphy3.MorphAnalyzer
