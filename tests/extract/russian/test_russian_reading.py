@@ -561,3 +561,10 @@ def test_found_guilty_is_no_statement_of_the_party_named_beside(read_ru) -> None
     extraction = read_ru('Лидер партии "Вперёд!" Иван Сидоров и активист Анна Белова '
                          "признаны виновными.")
     assert not extraction.statements
+
+
+def test_a_verdict_told_in_the_past_is_no_hearing_ahead_whatever_its_date(read_ru) -> None:
+    text = "16 марта суд в Казани приговорил Олега Петрова к пяти годам колонии."
+    extraction = read_ru(text, published=date(2024, 3, 15))
+    assert not extraction.occasions
+    assert {e.type for e in extraction.events} == {"sentence"}
