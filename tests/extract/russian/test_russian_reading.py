@@ -568,3 +568,10 @@ def test_a_verdict_told_in_the_past_is_no_hearing_ahead_whatever_its_date(read_r
     extraction = read_ru(text, published=date(2024, 3, 15))
     assert not extraction.occasions
     assert {e.type for e in extraction.events} == {"sentence"}
+
+
+def test_the_lawyers_client_is_the_person_whose_lawyer_speaks(read_ru) -> None:
+    extraction = read_ru("Защитник Анны Беловой рассказал, что его подзащитную "
+                         "задержали повторно.")
+    names = {p.key: p.name for p in extraction.persons}
+    assert {(names[e.person], e.type) for e in extraction.events} == {("Анна Белова", "arrest")}

@@ -41,6 +41,8 @@ HOLDER_RELS = ("nmod", "obj", "iobj", "obl", "appos", "nsubj:pass", "amod", "acl
 TITLED = frozenset({"газета", "журнал", "издание", "партия", "движение", "телеканал",
                     "радиостанция", "агентство", "сайт", "портал", "операция", "проект"})
 PRONOUNS = frozenset({"он", "она"})
+CLIENTS = frozenset({"подзащитный", "подзащитная", "доверитель", "доверительница"})
+DEFENCE = frozenset({"адвокат", "защитник", "защитница", "защита", "юрист"})
 MAX_DOC_CHARGES = 4  # charges a document-wide fallback gives an event
 LEAD = 4  # sentences of headline and lead: an undated event there is the day's news
 ROLE_REACH = 3  # words before a name where its role may stand ("начальник колонии X")
@@ -785,12 +787,25 @@ def _pronoun_target(sentence: Sentence, index: int, people: People) -> list[Pers
         acting = word.rel == "nsubj" and not _passive(sentence, index)
         if word.lemma in PRONOUNS and not acting and (person := people.antecedent(word.lemma)):
             return [person]
+        if word.lemma in CLIENTS and not acting and (
+                person := _client(sentence, people) or people.antecedent("")):
+            return [person]  # "адвокат X сообщил, что его подзащитного избили": X
         if word.lemma == "они" and not acting and not _people(sentence) and people.together:
             return [people.persons[key] for key in people.together]
         if (_referring_noun(word) and not acting and not _people(sentence)
                 and (person := people.antecedent(""))):
             return [person]
     return []
+
+
+def _client(sentence: Sentence, people: People) -> Person | None:
+    """The person whose lawyer the sentence names ("адвокат Ивана Сидорова")."""
+    for mention in _people(sentence):
+        word = sentence.words[_head_of(sentence, mention)]
+        if word.head >= 0 and sentence.words[word.head].lemma in DEFENCE and _genitive_of(
+                word, sentence.words[word.head]):
+            return people.person_of(sentence, mention)
+    return None
 
 
 def _shared_objects(sentence: Sentence, index: int) -> list[int]:
