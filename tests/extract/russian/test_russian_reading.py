@@ -8,7 +8,9 @@ import pytest
 
 from rightsdesk.extract.russian.dates import find_dates
 from rightsdesk.extract.russian.names import nominative, shown_name
+from rightsdesk.extract.russian.parse import Sentence, Word, _surnames_again
 from rightsdesk.extract.russian.terms import charges
+from rightsdesk.model import Evidence
 
 PUBLISHED = date(2024, 3, 15)
 
@@ -575,3 +577,13 @@ def test_the_lawyers_client_is_the_person_whose_lawyer_speaks(read_ru) -> None:
                          "задержали повторно.")
     names = {p.key: p.name for p in extraction.persons}
     assert {(names[e.person], e.type) for e in extraction.events} == {("Анна Белова", "arrest")}
+
+
+def test_a_surname_alone_the_tagger_misses_is_the_person_named_before() -> None:
+    text = "Сидоров был задержан."
+    evidence = Evidence("h", 0, len(text), text)
+    words = [Word(w, text.index(w), w.lower(), pos, {}, -1, "") for w, pos in
+             (("Сидоров", "PROPN"), ("был", "AUX"), ("задержан", "VERB"), (".", "PUNCT"))]
+    sentence = Sentence(evidence, words)
+    assert [m.text for m in _surnames_again(sentence, {"сидор"})] == ["Сидоров"]
+    assert not _surnames_again(sentence, {"белов"})

@@ -29,6 +29,7 @@ from rightsdesk.model import CleanDoc, Evidence, page_at
 LANGUAGE = "ru"
 LINE = re.compile(r"[^\n]*\S[^\n]*")
 MAX_NAME_WORDS = 3  # given name, patronymic, surname
+SURNAME_STEM = 5  # letters of a surname that stay the same in every case
 TITLE_WORDS = 4  # words of a quoted title that may end in "!" ("«Да!»", "«Вперёд, Грузия!»")
 OPENING_QUOTES = frozenset({"«", '"', "„", "“"})
 CLOSING_QUOTES = frozenset({"»", '"', "“", "”"})
@@ -227,8 +228,25 @@ def _add_mentions(sentences: list[Sentence], spans: list, morph: pymorphy3.Morph
                 sentence.mentions.append(
                     _mention(sentence, span, inside[0], inside[-1], morph))
             break
+    known: set[str] = set()
     for sentence in sentences:
         sentence.mentions = _joined(sentence, sentence.mentions)
+        sentence.mentions = _surnames_again(sentence, known)
+        known |= {sentence.words[m.last].text.lower()[:SURNAME_STEM]
+                  for m in sentence.mentions if m.kind == "PER"}
+
+
+def _surnames_again(sentence: Sentence, known: set[str]) -> list[Mention]:
+    """A person named before, named again by a surname alone that the tagger missed
+    ("Сидоров был задержан ..." at a sentence's start): the word stands alone, in no
+    other mention, and begins as a known person's surname."""
+    taken = {i for m in sentence.mentions for i in range(m.first, m.last + 1)}
+    added = [Mention("PER", w.text, i, i, w.text) for i, w in enumerate(sentence.words)
+             if i not in taken and w.pos == "PROPN" and w.text[:1].isupper()
+             and len(w.text) > SURNAME_STEM and w.text.lower()[:SURNAME_STEM] in known
+             and (i + 1 == len(sentence.words) or sentence.words[i + 1].pos != "PROPN")
+             and (i == 0 or sentence.words[i - 1].pos != "PROPN")]
+    return sorted(sentence.mentions + added, key=lambda m: m.first)
 
 
 def _joined(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
