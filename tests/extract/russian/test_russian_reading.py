@@ -587,3 +587,11 @@ def test_a_surname_alone_the_tagger_misses_is_the_person_named_before() -> None:
     sentence = Sentence(evidence, words)
     assert [m.text for m in _surnames_again(sentence, {"сидор"})] == ["Сидоров"]
     assert not _surnames_again(sentence, {"белов"})
+
+
+def test_the_subject_of_another_clause_is_not_the_triggers_target(read_ru) -> None:
+    extraction = read_ru("Полиция задержала Анну Белову. Её отпустили к вечеру, а Иван "
+                         "Сидоров остался дома.")
+    names = {p.key: p.name for p in extraction.persons}
+    assert {(names[e.person], e.type) for e in extraction.events} == {
+        ("Анна Белова", "arrest"), ("Анна Белова", "release")}

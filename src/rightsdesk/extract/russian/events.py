@@ -564,6 +564,8 @@ def _targets(sentence: Sentence, index: int, rule: Rule, people: People
              ] if _among(sentence, index) else []
     if not linked:  # "среди задержанных X, лидер Y и Z": the parse may link only some
         linked, how, among = among, "among", []
+    if not linked and (pronoun := _pronoun_target(sentence, index, people, named=True)):
+        return [(p, "pronoun", None) for p in pronoun]  # "её обвиняли, хотя X ...": hers
     if not linked:
         linked, how = _only_bystander(sentence, index, rule), "only"
     first = len(linked)
@@ -686,6 +688,8 @@ def _linked(sentence: Sentence, index: int, mention: Mention, rule: Rule) -> boo
         top = sentence.words[path_top]
         if top.rel == "nsubj" and not _passive(sentence, index) and not rule.get("subject"):
             return False
+        if top.rel == "conj" and top.pos == "VERB" and path_top != head:
+            return False  # "её отпустили, а X остался дома": X is another clause's
         return top.rel in HOLDER_RELS or top.rel in PASSIVE_RELS
     # "активист X, задержанный вчера": the trigger describes the person, or the noun
     # the name stands beside ("юрист ... X, приговорённая", "осуждённого адвоката X")
@@ -776,15 +780,20 @@ def _acting(sentence: Sentence, index: int, mention: Mention, rule: Rule) -> boo
     return word.head == index or word.head in sentence.ancestors(index)
 
 
-def _pronoun_target(sentence: Sentence, index: int, people: People) -> list[Person]:
+def _pronoun_target(sentence: Sentence, index: int, people: People, *,
+                    named: bool = False) -> list[Person]:
     """"Его задержали", "против неё возбудили дело": a personal pronoun under the
     trigger (not its active subject) is the person last named, "их", "они" the people
     the sentence before named together; so is a person's common noun in a sentence that
     names no one ("Правозащитника арестовали в июне").
-    A verb joined to another shares its object ("его задержали, избили и увезли")."""
+    A verb joined to another shares its object ("его задержали, избили и увезли").
+    `named`: in a sentence that names someone, only a pronoun the trigger governs
+    as its object counts ("её обвиняли, хотя X ...")."""
     for child in sentence.children(index) + _shared_objects(sentence, index):
         word = sentence.words[child]
         acting = word.rel == "nsubj" and not _passive(sentence, index)
+        if named and (word.lemma not in PRONOUNS or word.rel not in ("obj", "nsubj:pass")):
+            continue
         if word.lemma in PRONOUNS and not acting and (person := people.antecedent(word.lemma)):
             return [person]
         if word.lemma in CLIENTS and not acting and (
