@@ -595,3 +595,8 @@ def test_the_subject_of_another_clause_is_not_the_triggers_target(read_ru) -> No
     names = {p.key: p.name for p in extraction.persons}
     assert {(names[e.person], e.type) for e in extraction.events} == {
         ("Анна Белова", "arrest"), ("Анна Белова", "release")}
+
+
+def test_a_lawyer_arrested_is_named_beside_the_title_not_as_its_genitive(read_ru) -> None:
+    extraction = read_ru("В Худжанде арестован адвокат Абдулмаджид Ризоев.")
+    assert [p.name for p in extraction.persons] == ["Абдулмаджид Ризоев"]

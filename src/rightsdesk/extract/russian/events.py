@@ -652,9 +652,18 @@ def _through(sentence: Sentence, index: int, head: int) -> bool:
             return False
         word = sentence.words[current]
         if word.head >= 0 and sentence.words[word.head].lemma in through and _genitive_of(
-                word, sentence.words[word.head]):
+                word, sentence.words[word.head]) and not _nominative_surname(sentence, current):
             return True
     return False
+
+
+def _nominative_surname(sentence: Sentence, index: int) -> bool:
+    """The name's surname is in the nominative: "арестован адвокат Абдулмаджид Ризоев"
+    is the lawyer, however the tagger cased an unfamiliar given name."""
+    words = sentence.words
+    return words[index].rel == "appos" and any(
+        words[c].rel == "flat:name" and words[c].feats.get("Case") == "Nom"
+        for c in sentence.children(index))
 
 
 def _after_through_noun(sentence: Sentence, head: int, through: frozenset[str]) -> bool:
