@@ -604,3 +604,16 @@ def test_the_subject_of_another_clause_is_not_the_triggers_target(read_ru) -> No
 def test_a_lawyer_arrested_is_named_beside_the_title_not_as_its_genitive(read_ru) -> None:
     extraction = read_ru("В Худжанде арестован адвокат Абдулмаджид Ризоев.")
     assert [p.name for p in extraction.persons] == ["Абдулмаджид Ризоев"]
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [("Иван Сидоров и Анна Белова подверглись избиению в изоляторе.",
+      {"Иван Сидоров", "Анна Белова"}),
+     ("В изоляторе Ивана Сидорова подвергли пыткам.", {"Иван Сидоров"})],
+)
+def test_who_underwent_ill_treatment(read_ru, text: str, victims: set[str]) -> None:
+    extraction = read_ru(text)
+    names = {p.key: p.name for p in extraction.persons}
+    assert {(names[e.person], e.type) for e in extraction.events} == {
+        (name, "ill_treatment") for name in victims}

@@ -41,6 +41,8 @@ HOLDER_RELS = ("nmod", "obj", "iobj", "obl", "appos", "nsubj:pass", "amod", "acl
 TITLED = frozenset({"газета", "журнал", "издание", "партия", "движение", "телеканал",
                     "радиостанция", "агентство", "сайт", "портал", "операция", "проект"})
 PRONOUNS = frozenset({"он", "она"})
+# verbs of going through something: "подвергся пыткам", "подвергли избиению"
+UNDERGO = frozenset({"подвергнуться", "подвергаться", "подвергнуть", "подвергать"})
 CLIENTS = frozenset({"подзащитный", "подзащитная", "доверитель", "доверительница"})
 DEFENCE = frozenset({"адвокат", "защитник", "защитница", "защита", "юрист"})
 MAX_DOC_CHARGES = 4  # charges a document-wide fallback gives an event
@@ -611,7 +613,8 @@ def _continues_list(sentence: Sentence, index: int, before: Mention, mention: Me
         return False
     over = sentence.ancestors(_head_of(sentence, mention))
     trigger = sentence.words[index]  # "приговор вынесен X, Y и Z": the verb that gives it
-    giver = trigger.head if trigger.pos == "NOUN" and trigger.rel in GIVEN_RELS else index
+    giver = trigger.head if trigger.pos == "NOUN" and trigger.head >= 0 and (
+        trigger.rel in GIVEN_RELS or sentence.words[trigger.head].lemma in UNDERGO) else index
     return not any(sentence.words[h].pos == "VERB" and h not in (index, giver) for h in over)
 
 
@@ -706,7 +709,7 @@ def _linked(sentence: Sentence, index: int, mention: Mention, rule: Rule) -> boo
     if trigger.rel in ("acl", "amod") and (head in sentence.ancestors(index) or (
             word.rel == "appos" and word.head == trigger.head)):
         return True
-    if _given_by_verb(trigger, word):
+    if _given_by_verb(trigger, word) or _undergone(sentence, trigger, word):
         return True
     return word.rel == "nsubj" and word.head == index and bool(rule.get("subject"))
 
@@ -716,6 +719,16 @@ def _given_by_verb(trigger: Word, word: Word) -> bool:
     gives, and the person its indirect object, beside the noun, not under it."""
     return (trigger.pos == "NOUN" and trigger.rel in GIVEN_RELS
             and trigger.head >= 0 and word.head == trigger.head and word.rel == "iobj")
+
+
+def _undergone(sentence: Sentence, trigger: Word, word: Word) -> bool:
+    """"X подвергся пыткам", "X подвергли избиению": the trigger noun is what the
+    subject of "подвергнуться" (the object of "подвергнуть") went through."""
+    if trigger.pos != "NOUN" or trigger.head < 0 or word.head != trigger.head:
+        return False
+    verb = sentence.words[trigger.head]
+    subject = "nsubj" if verb.lemma.endswith(("ся", "сь")) else "obj"
+    return verb.lemma in UNDERGO and word.rel in (subject, "nsubj:pass")
 
 
 def _child_on_path(sentence: Sentence, top: int, below: int) -> int:
