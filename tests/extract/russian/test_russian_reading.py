@@ -617,3 +617,11 @@ def test_who_underwent_ill_treatment(read_ru, text: str, victims: set[str]) -> N
     names = {p.key: p.name for p in extraction.persons}
     assert {(names[e.person], e.type) for e in extraction.events} == {
         (name, "ill_treatment") for name in victims}
+
+
+def test_they_are_the_people_named_earlier_in_the_same_sentence(read_ru) -> None:
+    extraction = read_ru("Полиция задержала Ивана Сидорова и Анну Белову, позже их отпустили.")
+    names = {p.key: p.name for p in extraction.persons}
+    assert {(names[e.person], e.type) for e in extraction.events} == {
+        (name, kind) for name in ("Иван Сидоров", "Анна Белова")
+        for kind in ("arrest", "release")}

@@ -566,7 +566,8 @@ def _targets(sentence: Sentence, index: int, rule: Rule, people: People
              ] if _among(sentence, index) else []
     if not linked:  # "среди задержанных X, лидер Y и Z": the parse may link only some
         linked, how, among = among, "among", []
-    if not linked and (pronoun := _pronoun_target(sentence, index, people, named=True)):
+    if not linked and (pronoun := _pronoun_target(sentence, index, people, named=True)
+                       or _they_named_before(sentence, index, people)):
         return [(p, "pronoun", None) for p in pronoun]  # "её обвиняли, хотя X ...": hers
     if not linked:
         linked, how = _only_bystander(sentence, index, rule), "only"
@@ -837,6 +838,20 @@ def _client(sentence: Sentence, people: People) -> Person | None:
                 word, sentence.words[word.head]):
             return people.person_of(sentence, mention)
     return None
+
+
+def _they_named_before(sentence: Sentence, index: int, people: People) -> list[Person]:
+    """"задержаны X и Y, им предъявлено обвинение": "им", "их" under the trigger are
+    the people the sentence named before it, two or more, none in a role."""
+    for child in sentence.children(index):
+        word = sentence.words[child]
+        if word.lemma != "они" or (word.rel == "nsubj" and not _passive(sentence, index)):
+            continue
+        before = [m for m in _people(sentence) if m.last < child and not _in_role(sentence, m)]
+        found = [p for m in before if (p := people.person_of(sentence, m))]
+        if len(found) > 1:
+            return found
+    return []
 
 
 def _shared_objects(sentence: Sentence, index: int) -> list[int]:
