@@ -625,3 +625,8 @@ def test_they_are_the_people_named_earlier_in_the_same_sentence(read_ru) -> None
     assert {(names[e.person], e.type) for e in extraction.events} == {
         (name, kind) for name in ("Иван Сидоров", "Анна Белова")
         for kind in ("arrest", "release")}
+
+
+def test_initials_after_a_surname_keep_the_surname_last(read_ru) -> None:
+    extraction = read_ru("Суд приговорил Сидорова И. А. к пяти годам.")
+    assert [p.name.split()[-1] for p in extraction.persons] == ["Сидоров"]

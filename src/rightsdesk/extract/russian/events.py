@@ -107,7 +107,7 @@ class People:
                   antecedent: bool = True) -> Person | None:
         """The person a mention names; None when it names nobody resolvable ("Г. Г.").
         `antecedent`: a later "его", "ей" may refer to them (not so a judge or lawyer)."""
-        words = [w.text for w in sentence.words[mention.first:mention.last + 1]]
+        words = _initials_first([w.text for w in sentence.words[mention.first:mention.last + 1]])
         case = sentence.words[mention.first].feats.get("Case")
         name = nominative(self.morph, words, case)
         if parse_name(name) is None or (len(words) == 1 and (
@@ -164,6 +164,16 @@ class People:
                 not _same_stem(names[0], given)):
             return f"ru-{given}-{surname}"  # "Лейла Юнус" beside "Ариф Юнус"
         return f"ru-{surname}"
+
+
+def _initials_first(words: list[str]) -> list[str]:
+    """"Сидорова И. А." -> "И. А. Сидорова": initials after a surname go before it, so
+    that the surname is the last word, as in every other name."""
+    cut = len(words)
+    while cut > 1 and (words[cut - 1] == "." or (len(words[cut - 1]) == 1
+                                                 and words[cut - 1].isupper())):
+        cut -= 1
+    return words[cut:] + words[:cut] if cut < len(words) else words
 
 
 def _same_stem(one: str, other: str) -> bool:
