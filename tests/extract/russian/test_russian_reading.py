@@ -630,3 +630,11 @@ def test_they_are_the_people_named_earlier_in_the_same_sentence(read_ru) -> None
 def test_initials_after_a_surname_keep_the_surname_last(read_ru) -> None:
     extraction = read_ru("Суд приговорил Сидорова И. А. к пяти годам.")
     assert [p.name.split()[-1] for p in extraction.persons] == ["Сидоров"]
+
+
+def test_a_bulleted_or_numbered_list_of_people_takes_the_introductions_act(read_ru) -> None:
+    extraction = read_ru("Суд вынес приговоры:\n- Иван Сидоров — 5 лет колонии;\n"
+                         "2. Анна Белова — 3 года колонии.")
+    names = {p.key: p.name for p in extraction.persons}
+    assert {names[e.person]: e.sentence_months for e in extraction.events} == {
+        "Иван Сидоров": 60, "Анна Белова": 36}

@@ -350,10 +350,13 @@ def _earlier_date(sentences: list[Sentence], sentence: Sentence,
 
 
 def _list_item(sentence: Sentence) -> Mention | None:
-    """A line of a list of people: it starts with a person's name."""
+    """A line of a list of people: it starts with a person's name, after a bullet or
+    a number if any ("- Иван Сидоров — 5 лет", "2. Анна Белова")."""
     mentions = sentence.mentions
-    return mentions[0] if mentions and mentions[0].kind == "PER" and mentions[0].first == 0 \
-        else None
+    lead = next((i for i, w in enumerate(sentence.words)
+                 if w.pos not in ("PUNCT", "NUM", "SYM") and not w.text.isdigit()), 0)
+    return mentions[0] if mentions and mentions[0].kind == "PER" and (
+        mentions[0].first == lead) else None
 
 
 def _roll_name(sentence: Sentence) -> Mention | None:
