@@ -638,3 +638,15 @@ def test_a_bulleted_or_numbered_list_of_people_takes_the_introductions_act(read_
     names = {p.key: p.name for p in extraction.persons}
     assert {names[e.person]: e.sentence_months for e in extraction.events} == {
         "Иван Сидоров": 60, "Анна Белова": 36}
+
+
+@pytest.mark.parametrize(
+    ("text", "charge"),
+    [("Его осудили по ч. 1 ст. 212.1 УК РФ (повторное нарушение правил пикетов).",
+      "повторное нарушение правил пикетов"),
+     ("Её оштрафовали за «оскорбление» судьи.", "оскорбление судьи"),
+     ("Ему вменяют создание экстремистской ячейки.", "создание экстремистской ячейки")],
+)
+def test_charges_worded_after_an_article_quoted_or_imputed(russian_nlp, text: str,
+                                                          charge: str) -> None:
+    assert charge in charges(text, russian_nlp.morph)

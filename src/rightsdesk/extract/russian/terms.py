@@ -49,6 +49,12 @@ ARTICLE_NAMED = re.compile(r"\bпо\s+«(?P<charge>[^«»]{3,40}»\s+стать(
 # "по делу «Хизб ут-Тахрир»": a case known by its quoted name
 CASE_NAMED = re.compile(r"\bпо\s+(?P<charge>делу\s+«[^«»]{3,60}»)", re.I)
 QUOTES = str.maketrans("", "", "«»“”„")
+QUOTE_MARKS = str.maketrans("«»“”„", "     ")  # the same length: offsets stay
+# "ч. 1 ст. 212.1 УК РФ (неоднократное нарушение ...)": the article's wording after it
+ARTICLE_WORDED = re.compile(ARTICLE.pattern + r"\s*\((?P<charge>[а-яё][^()]{3,150})\)", re.I)
+# "ему вменяют организацию сообщества": what is imputed, in the accusative
+IMPUTED = re.compile(r"\b(?:вменя\w*|инкриминиру\w*|инкриминирова\w*)\s+(?:(?:ему|ей|им)\s+)?"
+                     r"(?P<charge>[а-яё][^,.;:()\"]{3,120}?)(?=\s*(?:[,.;:()\"]|$))", re.I)
 DASHES = frozenset({"—", "–", "-"})
 # parts of speech that end a charge: a finite verb, short participle, infinitive, gerund
 CLAUSE_VERBS = frozenset({"VERB", "PRTS", "INFN", "GRND"})
@@ -240,8 +246,11 @@ def charges(text: str, morph: pymorphy3.MorphAnalyzer | None = None) -> list[str
     """Charges as worded, in reading order: code articles, and accusations with their
     head put into the nominative when `morph` is given ("в клевете" -> "клевета")."""
     found = [(m.start(), " ".join(m.group(0).split())) for m in ARTICLE.finditer(text)]
-    for pattern in (ACCUSATION, CASE_ABOUT, CASE_NAMED, ARTICLE_NAMED, FOR_DEED):
-        for match in pattern.finditer(text):
+    found += [(m.start("charge"), " ".join(m.group("charge").split()))
+              for m in ARTICLE_WORDED.finditer(text)]
+    unquoted = text.translate(QUOTE_MARKS)  # "за «дискредитацию» армии"
+    for pattern in (ACCUSATION, CASE_ABOUT, CASE_NAMED, ARTICLE_NAMED, FOR_DEED, IMPUTED):
+        for match in pattern.finditer(unquoted if pattern in (FOR_DEED, IMPUTED) else text):
             phrase = " ".join(match.group("charge").translate(QUOTES).split())
             if pattern is FOR_DEED and (morph is None or not _deed(morph, phrase)):
                 continue
