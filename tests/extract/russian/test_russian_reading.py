@@ -650,3 +650,9 @@ def test_a_bulleted_or_numbered_list_of_people_takes_the_introductions_act(read_
 def test_charges_worded_after_an_article_quoted_or_imputed(russian_nlp, text: str,
                                                           charge: str) -> None:
     assert charge in charges(text, russian_nlp.morph)
+
+
+def test_what_was_done_to_me_is_done_to_the_speaker(read_ru) -> None:
+    extraction = read_ru("— Меня задержали прямо у подъезда, — говорит Анна Белова.")
+    names = {p.key: p.name for p in extraction.persons}
+    assert {(names[e.person], e.type) for e in extraction.events} == {("Анна Белова", "arrest")}

@@ -765,10 +765,18 @@ def _only_bystander(sentence: Sentence, index: int, rule: Rule) -> list[Mention]
     if (trigger.pos == "NOUN" and trigger.feats.get("Number") == "Plur"
             and (rule.get("event") in COUNTED_ACTS or rule.get("also"))):
         return []  # "задержания случились во время акции", "X освободил 52 политзаключенных"
+    own = _first_person(sentence, index)  # "— Меня задержали, — говорит X": the speaker's
     candidates = [m for m in _people(sentence) if not _in_role(sentence, m)
-                  and not _acting(sentence, index, m, rule) and not _speaker(sentence, m)
+                  and not _acting(sentence, index, m, rule)
+                  and (own or not _speaker(sentence, m))
                   and not _through(sentence, -1, _head_of(sentence, m))]
     return candidates if len(candidates) == 1 else []
+
+
+def _first_person(sentence: Sentence, index: int) -> bool:
+    """The trigger is done to "меня", "мне": the one who speaks the sentence."""
+    return any(sentence.words[c].lemma == "я" and sentence.words[c].rel != "nsubj"
+               for c in sentence.children(index))
 
 
 def _in_role(sentence: Sentence, mention: Mention) -> bool:
