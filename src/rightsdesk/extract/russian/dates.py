@@ -22,6 +22,9 @@ MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма", "
 MONTH_ENDINGS = {"ма": "[яйе]"}  # "мая", "май", "мае": the stem alone is too short
 WEEKDAYS = ("понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень")
 DEICTIC_DAYS = {"позавчера": 2, "вчера": 1, "накануне": 1, "сегодня": 0}
+# counts before "дней/недель/месяцев/лет назад", by their first letters
+COUNT_WORDS = {"один": 1, "одну": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5,
+               "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10}
 FUTURE_GRACE_DAYS = 31  # how far after publication a day without a year may lie
 
 
@@ -56,6 +59,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # (on the eve of something) is no date
     ("deictic", re.compile(r"\b(?P<word>[Нн]акануне)\b(?=\s*(?:[,.;:–—]|[А-ЯЁA-Z0-9]|в\s|во\s"
                            r"|вечером|утром|днем|днём|ночью|$))")),
+    # "десять дней назад", "неделю назад", "два месяца назад", "год назад"
+    ("ago", re.compile(r"(?<![\w-])(?:(?P<count>\d{1,2}|" + "|".join(COUNT_WORDS)
+                       + r")\s+(?P<unit>дн(?:я|ей)|день|недел[иьюь]|месяц(?:а|ев)?|год(?:а)?"
+                       r"|лет)|(?P<one>день|неделю|месяц|год))\s+назад\b", re.I)),
     ("weekday", re.compile(r"\bв(?:о)?\s+(?:ночь\s+на\s+)?(?:прошл\w+\s+)?(?P<weekday>"
                            + "|".join(WEEKDAYS) + r")[а-я]*\b", re.I)),
 ]
@@ -124,7 +131,24 @@ def _relative(kind: str, groups: dict[str, str], published: date,
         return str(published.year - (kind == "last_year"))
     if kind == "deictic":
         return (published - timedelta(days=DEICTIC_DAYS[groups["word"].lower()])).isoformat()
+    if kind == "ago":
+        return _ago(groups, published)
     return _recent_weekday(groups["weekday"].lower(), published)
+
+
+def _ago(groups: dict[str, str], published: date) -> PartialDate:
+    """"десять дней назад" is a day, "два месяца назад" a month, "год назад" a year,
+    counted back from publication."""
+    text = (groups.get("count") or "1").lower()
+    count = int(text) if text.isdigit() else COUNT_WORDS[text]
+    unit = (groups.get("unit") or groups["one"]).lower()
+    if unit.startswith(("д", "н")):
+        days = count * (7 if unit.startswith("н") else 1)
+        return (published - timedelta(days=days)).isoformat()
+    if unit.startswith("м"):
+        months = published.year * 12 + published.month - 1 - count
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    return str(published.year - count)
 
 
 def _ordinal_day(groups: dict[str, str]) -> int:

@@ -34,12 +34,17 @@ from rightsdesk.romanize import romanize
 RULES = "rightsdesk.extract.russian.rules"
 LOOKAHEAD = 3  # words after a trigger where its `requires` may stand ("взять под стражу")
 PASSIVE_RELS = ("nsubj:pass", "nsubj")
+GIVEN_RELS = ("nsubj", "nsubj:pass", "obj")  # a trigger noun a verb gives ("вынес приговор")
 THROUGH_REACH = 4  # words of a title between a "through" noun and the name
 HOLDER_RELS = ("nmod", "obj", "iobj", "obl", "appos", "nsubj:pass", "amod", "acl", "conj")
 # nouns a title follows: "газета Эрк" names a paper, not a person
 TITLED = frozenset({"газета", "журнал", "издание", "партия", "движение", "телеканал",
                     "радиостанция", "агентство", "сайт", "портал", "операция", "проект"})
 PRONOUNS = frozenset({"он", "она"})
+# verbs of going through something: "подвергся пыткам", "подвергли избиению"
+UNDERGO = frozenset({"подвергнуться", "подвергаться", "подвергнуть", "подвергать"})
+CLIENTS = frozenset({"подзащитный", "подзащитная", "доверитель", "доверительница"})
+DEFENCE = frozenset({"адвокат", "защитник", "защитница", "защита", "юрист"})
 MAX_DOC_CHARGES = 4  # charges a document-wide fallback gives an event
 LEAD = 4  # sentences of headline and lead: an undated event there is the day's news
 ROLE_REACH = 3  # words before a name where its role may stand ("начальник колонии X")
@@ -102,13 +107,13 @@ class People:
                   antecedent: bool = True) -> Person | None:
         """The person a mention names; None when it names nobody resolvable ("Г. Г.").
         `antecedent`: a later "его", "ей" may refer to them (not so a judge or lawyer)."""
-        words = [w.text for w in sentence.words[mention.first:mention.last + 1]]
+        words = _initials_first([w.text for w in sentence.words[mention.first:mention.last + 1]])
         case = sentence.words[mention.first].feats.get("Case")
         name = nominative(self.morph, words, case)
         if parse_name(name) is None or (len(words) == 1 and (
                 _common_noun(self.morph, name) or _family(sentence, mention))):
             return None
-        if _titled(sentence, mention):
+        if _titled(self.morph, sentence, mention):
             return None
         parts = name.split()
         key = self._key(parts)
@@ -161,6 +166,16 @@ class People:
         return f"ru-{surname}"
 
 
+def _initials_first(words: list[str]) -> list[str]:
+    """"Сидорова И. А." -> "И. А. Сидорова": initials after a surname go before it, so
+    that the surname is the last word, as in every other name."""
+    cut = len(words)
+    while cut > 1 and (words[cut - 1] == "." or (len(words[cut - 1]) == 1
+                                                 and words[cut - 1].isupper())):
+        cut -= 1
+    return words[cut:] + words[:cut] if cut < len(words) else words
+
+
 def _same_stem(one: str, other: str) -> bool:
     """Two forms of one name part: the shorter, less a case ending, begins the longer
     ("оюб" and "оюба", "хадиджа" and "хадиджи", "мария" and "марию")."""
@@ -174,9 +189,13 @@ def _family(sentence: Sentence, mention: Mention) -> bool:
     return sentence.words[mention.first].feats.get("Number") == "Plur"
 
 
-def _titled(sentence: Sentence, mention: Mention) -> bool:
-    """A name that follows the noun of a title ("газеты Эрк", "партии Алга"): no person."""
-    return mention.first > 0 and sentence.words[mention.first - 1].lemma in TITLED
+def _titled(morph: pymorphy3.MorphAnalyzer, sentence: Sentence, mention: Mention) -> bool:
+    """A name that follows the noun of a title ("газеты Эрк", "партии Алга"): no person,
+    unless a given name leads it ("лидер партии Олег Петров" is the party's leader)."""
+    if mention.first == 0 or sentence.words[mention.first - 1].lemma not in TITLED:
+        return False
+    given = sentence.words[mention.first].text
+    return mention.last == mention.first or not any("Name" in p.tag for p in morph.parse(given))
 
 
 def _common_noun(morph: pymorphy3.MorphAnalyzer, word: str) -> bool:
@@ -331,10 +350,13 @@ def _earlier_date(sentences: list[Sentence], sentence: Sentence,
 
 
 def _list_item(sentence: Sentence) -> Mention | None:
-    """A line of a list of people: it starts with a person's name."""
+    """A line of a list of people: it starts with a person's name, after a bullet or
+    a number if any ("- Иван Сидоров — 5 лет", "2. Анна Белова")."""
     mentions = sentence.mentions
-    return mentions[0] if mentions and mentions[0].kind == "PER" and mentions[0].first == 0 \
-        else None
+    lead = next((i for i, w in enumerate(sentence.words)
+                 if w.pos not in ("PUNCT", "NUM", "SYM") and not w.text.isdigit()), 0)
+    return mentions[0] if mentions and mentions[0].kind == "PER" and (
+        mentions[0].first == lead) else None
 
 
 def _roll_name(sentence: Sentence) -> Mention | None:
@@ -468,7 +490,8 @@ def _sentence_events(sentence: Sentence, people: People, published: object
                     place=place_of(sentence),
                     charges=charges(sentence.text, people.morph)
                     if event_type in ("charge", "sentence", "arrest") else [],
-                    sentence_months=sentence_months(sentence)
+                    sentence_months=sentence_months(
+                        sentence, mention.last if mention is not None else None)
                     if event_type == "sentence" else None,
                     also=list(rule.get("also", [])),
                 ), event_cues(sentence, index, rule, event_type, mention, how,
@@ -517,7 +540,11 @@ def _triggers_in(sentence: Sentence) -> Iterator[tuple[int, Rule]]:
 
 
 def _has_required(sentence: Sentence, index: int, required: list[str]) -> bool:
-    near = sentence.children(index) + list(range(index + 1, index + 1 + LOOKAHEAD))
+    children = sentence.children(index)  # and their nouns' genitives: "срок ареста продлён"
+    near = children + [g for c in children if sentence.words[c].pos == "NOUN"
+                       for g in sentence.children(c)
+                       if sentence.words[g].feats.get("Case") == "Gen"]
+    near += list(range(index + 1, index + 1 + LOOKAHEAD))
     words = sentence.words
     return any(i < len(words) and words[i].lemma in required for i in near)
 
@@ -548,13 +575,19 @@ def _targets(sentence: Sentence, index: int, rule: Rule, people: People
     sentence, `listed` on after one of those, a `pronoun`) and the mention naming them."""
     how = "linked"
     linked = [m for m in _people(sentence) if _linked(sentence, index, m, rule)]
-    if not linked and _among(sentence, index):
-        linked, how = [m for m in _people(sentence) if not _in_role(sentence, m)], "among"
+    among = [m for m in _people(sentence) if m not in linked and not _in_role(sentence, m)
+             ] if _among(sentence, index) else []
+    if not linked:  # "среди задержанных X, лидер Y и Z": the parse may link only some
+        linked, how, among = among, "among", []
+    if not linked and (pronoun := _pronoun_target(sentence, index, people, named=True)
+                       or _they_named_before(sentence, index, people)):
+        return [(p, "pronoun", None) for p in pronoun]  # "её обвиняли, хотя X ...": hers
     if not linked:
         linked, how = _only_bystander(sentence, index, rule), "only"
     first = len(linked)
-    linked += _listed_after(sentence, index, linked)
-    found = [(p, how if n < first else "listed", m) for n, m in enumerate(linked)
+    linked += _listed_after(sentence, index, linked + among)
+    hows = [how] * first + ["listed"] * (len(linked) - first) + ["among"] * len(among)
+    found = [(p, found_how, m) for found_how, m in zip(hows, linked + among, strict=True)
              if (p := people.person_of(sentence, m))]
     if not found:
         return [(p, "pronoun", None) for p in _pronoun_target(sentence, index, people)]
@@ -593,14 +626,20 @@ def _continues_list(sentence: Sentence, index: int, before: Mention, mention: Me
     if _in_role(sentence, mention) or sentence.words[_head_of(sentence, mention)].rel == "nsubj":
         return False
     over = sentence.ancestors(_head_of(sentence, mention))
-    return not any(sentence.words[h].pos == "VERB" and h != index for h in over)
+    trigger = sentence.words[index]  # "приговор вынесен X, Y и Z": the verb that gives it
+    giver = trigger.head if trigger.pos == "NOUN" and trigger.head >= 0 and (
+        trigger.rel in GIVEN_RELS or sentence.words[trigger.head].lemma in UNDERGO) else index
+    return not any(sentence.words[h].pos == "VERB" and h not in (index, giver) for h in over)
 
 
 def _among(sentence: Sentence, index: int) -> bool:
     """"Среди задержанных ...", "в числе задержанных ...", "одним из задержанных
     является X", "Обвиняемые – X, Y и Z": everyone the sentence names."""
     words = sentence.words
-    before = " ".join(w.text.lower() for w in words[max(0, index - 2):index])
+    start = index  # "один из 12 задержанных": a count may stand before the plural
+    while start > 0 and words[start - 1].pos == "NUM":
+        start -= 1
+    before = " ".join(w.text.lower() for w in words[max(0, start - 2):start])
     listed = (words[index].feats.get("Number") == "Plur" and index + 1 < len(words)
               and words[index + 1].text in LIST_MARKS)
     return before.endswith(("среди", "в числе", "одним из", "одной из", "один из",
@@ -630,9 +669,18 @@ def _through(sentence: Sentence, index: int, head: int) -> bool:
             return False
         word = sentence.words[current]
         if word.head >= 0 and sentence.words[word.head].lemma in through and _genitive_of(
-                word, sentence.words[word.head]):
+                word, sentence.words[word.head]) and not _nominative_surname(sentence, current):
             return True
     return False
+
+
+def _nominative_surname(sentence: Sentence, index: int) -> bool:
+    """The name's surname is in the nominative: "арестован адвокат Абдулмаджид Ризоев"
+    is the lawyer, however the tagger cased an unfamiliar given name."""
+    words = sentence.words
+    return words[index].rel == "appos" and any(
+        words[c].rel == "flat:name" and words[c].feats.get("Case") == "Nom"
+        for c in sentence.children(index))
 
 
 def _after_through_noun(sentence: Sentence, head: int, through: frozenset[str]) -> bool:
@@ -666,6 +714,8 @@ def _linked(sentence: Sentence, index: int, mention: Mention, rule: Rule) -> boo
         top = sentence.words[path_top]
         if top.rel == "nsubj" and not _passive(sentence, index) and not rule.get("subject"):
             return False
+        if top.rel == "conj" and top.pos == "VERB" and path_top != head:
+            return False  # "её отпустили, а X остался дома": X is another clause's
         return top.rel in HOLDER_RELS or top.rel in PASSIVE_RELS
     # "активист X, задержанный вчера": the trigger describes the person, or the noun
     # the name stands beside ("юрист ... X, приговорённая", "осуждённого адвоката X")
@@ -673,7 +723,26 @@ def _linked(sentence: Sentence, index: int, mention: Mention, rule: Rule) -> boo
     if trigger.rel in ("acl", "amod") and (head in sentence.ancestors(index) or (
             word.rel == "appos" and word.head == trigger.head)):
         return True
+    if _given_by_verb(trigger, word) or _undergone(sentence, trigger, word):
+        return True
     return word.rel == "nsubj" and word.head == index and bool(rule.get("subject"))
+
+
+def _given_by_verb(trigger: Word, word: Word) -> bool:
+    """"Приговор вынесен X", "обвинение предъявили X": the trigger noun is what a verb
+    gives, and the person its indirect object, beside the noun, not under it."""
+    return (trigger.pos == "NOUN" and trigger.rel in GIVEN_RELS
+            and trigger.head >= 0 and word.head == trigger.head and word.rel == "iobj")
+
+
+def _undergone(sentence: Sentence, trigger: Word, word: Word) -> bool:
+    """"X подвергся пыткам", "X подвергли избиению": the trigger noun is what the
+    subject of "подвергнуться" (the object of "подвергнуть") went through."""
+    if trigger.pos != "NOUN" or trigger.head < 0 or word.head != trigger.head:
+        return False
+    verb = sentence.words[trigger.head]
+    subject = "nsubj" if verb.lemma.endswith(("ся", "сь")) else "obj"
+    return verb.lemma in UNDERGO and word.rel in (subject, "nsubj:pass")
 
 
 def _child_on_path(sentence: Sentence, top: int, below: int) -> int:
@@ -696,10 +765,18 @@ def _only_bystander(sentence: Sentence, index: int, rule: Rule) -> list[Mention]
     if (trigger.pos == "NOUN" and trigger.feats.get("Number") == "Plur"
             and (rule.get("event") in COUNTED_ACTS or rule.get("also"))):
         return []  # "задержания случились во время акции", "X освободил 52 политзаключенных"
+    own = _first_person(sentence, index)  # "— Меня задержали, — говорит X": the speaker's
     candidates = [m for m in _people(sentence) if not _in_role(sentence, m)
-                  and not _acting(sentence, index, m, rule) and not _speaker(sentence, m)
+                  and not _acting(sentence, index, m, rule)
+                  and (own or not _speaker(sentence, m))
                   and not _through(sentence, -1, _head_of(sentence, m))]
     return candidates if len(candidates) == 1 else []
+
+
+def _first_person(sentence: Sentence, index: int) -> bool:
+    """The trigger is done to "меня", "мне": the one who speaks the sentence."""
+    return any(sentence.words[c].lemma == "я" and sentence.words[c].rel != "nsubj"
+               for c in sentence.children(index))
 
 
 def _in_role(sentence: Sentence, mention: Mention) -> bool:
@@ -747,22 +824,54 @@ def _acting(sentence: Sentence, index: int, mention: Mention, rule: Rule) -> boo
     return word.head == index or word.head in sentence.ancestors(index)
 
 
-def _pronoun_target(sentence: Sentence, index: int, people: People) -> list[Person]:
+def _pronoun_target(sentence: Sentence, index: int, people: People, *,
+                    named: bool = False) -> list[Person]:
     """"Его задержали", "против неё возбудили дело": a personal pronoun under the
     trigger (not its active subject) is the person last named, "их", "они" the people
     the sentence before named together; so is a person's common noun in a sentence that
     names no one ("Правозащитника арестовали в июне").
-    A verb joined to another shares its object ("его задержали, избили и увезли")."""
+    A verb joined to another shares its object ("его задержали, избили и увезли").
+    `named`: in a sentence that names someone, only a pronoun the trigger governs
+    as its object counts ("её обвиняли, хотя X ...")."""
     for child in sentence.children(index) + _shared_objects(sentence, index):
         word = sentence.words[child]
         acting = word.rel == "nsubj" and not _passive(sentence, index)
+        if named and (word.lemma not in PRONOUNS or word.rel not in ("obj", "nsubj:pass")):
+            continue
         if word.lemma in PRONOUNS and not acting and (person := people.antecedent(word.lemma)):
             return [person]
+        if word.lemma in CLIENTS and not acting and (
+                person := _client(sentence, people) or people.antecedent("")):
+            return [person]  # "адвокат X сообщил, что его подзащитного избили": X
         if word.lemma == "они" and not acting and not _people(sentence) and people.together:
             return [people.persons[key] for key in people.together]
         if (_referring_noun(word) and not acting and not _people(sentence)
                 and (person := people.antecedent(""))):
             return [person]
+    return []
+
+
+def _client(sentence: Sentence, people: People) -> Person | None:
+    """The person whose lawyer the sentence names ("адвокат Ивана Сидорова")."""
+    for mention in _people(sentence):
+        word = sentence.words[_head_of(sentence, mention)]
+        if word.head >= 0 and sentence.words[word.head].lemma in DEFENCE and _genitive_of(
+                word, sentence.words[word.head]):
+            return people.person_of(sentence, mention)
+    return None
+
+
+def _they_named_before(sentence: Sentence, index: int, people: People) -> list[Person]:
+    """"задержаны X и Y, им предъявлено обвинение": "им", "их" under the trigger are
+    the people the sentence named before it, two or more, none in a role."""
+    for child in sentence.children(index):
+        word = sentence.words[child]
+        if word.lemma != "они" or (word.rel == "nsubj" and not _passive(sentence, index)):
+            continue
+        before = [m for m in _people(sentence) if m.last < child and not _in_role(sentence, m)]
+        found = [p for m in before if (p := people.person_of(sentence, m))]
+        if len(found) > 1:
+            return found
     return []
 
 

@@ -50,7 +50,8 @@ def find_occasions(sentences: list[Sentence], *, published: date | None,
         dates = find_dates(sentence.text, published=published, ahead=said_ahead)
         when = dates[0].value if dates else None
         future = said_ahead or (when is not None and published is not None
-                                and when > published.isoformat()[:len(when)])
+                                and when > published.isoformat()[:len(when)]
+                                and not _told_as_past(sentence))
         if (kind == "hearing" and not future) or (
                 when is None and not lies_ahead(sentence, by_tense=False)):
             continue  # undated: only when a word says it lies ahead, not a tense alone
@@ -79,6 +80,13 @@ def lies_ahead(sentence: Sentence, *, by_tense: bool = True) -> bool:
                 word.lemma in ahead and (tense != "Past" or form == "Part")):
             return True
     return False
+
+
+def _told_as_past(sentence: Sentence) -> bool:
+    """The sentence's main verb is in the past ("12 сентября суд приговорил X"): what
+    it tells was held, whatever a publication date a day earlier says."""
+    return any(w.rel == "root" and w.pos == "VERB" and w.feats.get("Tense") == "Past"
+               for w in sentence.words)
 
 
 def _future(sentence: Sentence, index: int) -> bool:

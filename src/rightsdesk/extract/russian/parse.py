@@ -29,6 +29,8 @@ from rightsdesk.model import CleanDoc, Evidence, page_at
 LANGUAGE = "ru"
 LINE = re.compile(r"[^\n]*\S[^\n]*")
 MAX_NAME_WORDS = 3  # given name, patronymic, surname
+SURNAME_STEM = 5  # letters of a surname that stay the same in every case
+TITLE_WORDS = 4  # words of a quoted title that may end in "!" ("«Да!»", "«Вперёд, Грузия!»")
 OPENING_QUOTES = frozenset({"«", '"', "„", "“"})
 CLOSING_QUOTES = frozenset({"»", '"', "“", "”"})
 PATRONYMIC_PARTICLES = frozenset({"кызы", "уулу", "улы", "оглы", "кизи", "гызы"})
@@ -148,7 +150,7 @@ class RussianNLP:
         for number, line in enumerate(LINE.finditer(text)):
             part = Doc(line.group())
             part.segment(self.segmenter)
-            for sent in part.sents:
+            for sent in _titles_joined(part.sents, line.group()):
                 sent.start += line.start()
                 sent.stop += line.start()
                 for token in sent.tokens:
@@ -189,6 +191,30 @@ def _lemma(morph: pymorphy3.MorphAnalyzer, text: str, pos: str) -> str:
     return chosen.normal_form.replace("ё", "е") if chosen else text
 
 
+def _titles_joined(sents: list, text: str) -> list:
+    """Sentences the segmenter ended at a short quoted title's own "!" or "?"
+    ("лидер движения «Вперёд!» Иван Сидоров") joined to the words after it."""
+    joined: list = []
+    for sent in sents:
+        before = joined[-1] if joined else None
+        if before is not None and _ends_in_title(before.tokens):
+            before.tokens = before.tokens + sent.tokens
+            before.stop = sent.stop
+            before.text = text[before.start:before.stop]
+        else:
+            joined.append(sent)
+    return joined
+
+
+def _ends_in_title(tokens: list) -> bool:
+    """The sentence ends "«... !»" with a quote opened a few words before, inside it."""
+    words = [t.text for t in tokens]
+    if len(words) < 3 or words[-1] not in CLOSING_QUOTES or words[-2] not in ("!", "?"):  # noqa: PLR2004
+        return False
+    opened = [i for i, w in enumerate(words[:-1]) if w in OPENING_QUOTES]
+    return bool(opened) and opened[-1] > 0 and len(words) - opened[-1] <= TITLE_WORDS + 2
+
+
 def _add_mentions(sentences: list[Sentence], spans: list, morph: pymorphy3.MorphAnalyzer
                   ) -> None:
     """File each entity span under the sentence it lies in, as word indexes."""
@@ -202,8 +228,25 @@ def _add_mentions(sentences: list[Sentence], spans: list, morph: pymorphy3.Morph
                 sentence.mentions.append(
                     _mention(sentence, span, inside[0], inside[-1], morph))
             break
+    known: set[str] = set()
     for sentence in sentences:
         sentence.mentions = _joined(sentence, sentence.mentions)
+        sentence.mentions = _surnames_again(sentence, known)
+        known |= {sentence.words[m.last].text.lower()[:SURNAME_STEM]
+                  for m in sentence.mentions if m.kind == "PER"}
+
+
+def _surnames_again(sentence: Sentence, known: set[str]) -> list[Mention]:
+    """A person named before, named again by a surname alone that the tagger missed
+    ("Сидоров был задержан ..." at a sentence's start): the word stands alone, in no
+    other mention, and begins as a known person's surname."""
+    taken = {i for m in sentence.mentions for i in range(m.first, m.last + 1)}
+    added = [Mention("PER", w.text, i, i, w.text) for i, w in enumerate(sentence.words)
+             if i not in taken and w.pos == "PROPN" and w.text[:1].isupper()
+             and len(w.text) > SURNAME_STEM and w.text.lower()[:SURNAME_STEM] in known
+             and (i + 1 == len(sentence.words) or sentence.words[i + 1].pos != "PROPN")
+             and (i == 0 or sentence.words[i - 1].pos != "PROPN")]
+    return sorted(sentence.mentions + added, key=lambda m: m.first)
 
 
 def _joined(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:

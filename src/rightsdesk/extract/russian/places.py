@@ -42,7 +42,9 @@ def place_of(sentence: Sentence) -> str | None:
             continue
         if mention.normal.lower() not in countries():
             return _hyphenated(mention.text) if "-" in mention.text else mention.normal
-    return _held_place(sentence) or _court_city(sentence) or _agency_region(sentence)
+    # "Тбилисский городской суд Грузии": the court's own city before the region after it
+    return (_court_city(sentence) or _held_place(sentence)
+            or _court_city(sentence, guess=True) or _agency_region(sentence))
 
 
 def _agency_region(sentence: Sentence) -> str | None:
@@ -82,9 +84,10 @@ def _adjectival(word: str) -> bool:
     return any(p.tag.POS in ("ADJF", "PRTF") for p in _morph().parse(word)[:1])
 
 
-def _court_city(sentence: Sentence) -> str | None:
+def _court_city(sentence: Sentence, *, guess: bool = False) -> str | None:
     """"Минский областной суд", "Тбилисского городского суда", "Тбилисский горсуд": the
-    city a court is named after, when the dictionary knows a place of that stem."""
+    city a court is named after, when the dictionary knows a place of that stem; with
+    `guess`, the -ск town a city court's adjective makes where it knows none."""
     words = sentence.words
     for word in words:
         if word.lemma in COMPOUND_COURTS:
@@ -93,10 +96,19 @@ def _court_city(sentence: Sentence) -> str | None:
                 and word.head >= 0 and words[word.head].lemma in CITY_COURTS
                 and not any(words[c].lemma == "районный" for c in sentence.children(word.head))):
             # ("Ленинский районный суд" is named after a district, not a city)
-            city = _city_of(word.lemma.removesuffix("ский"))
+            stem = word.lemma.removesuffix("ский")
+            city = _city_of(stem) or (_town_of(stem) if guess and any(
+                words[c].lemma == "городской" for c in sentence.children(word.head)) else None)
             if city:
                 return city
     return None
+
+
+def _town_of(stem: str) -> str | None:
+    """A town the dictionary does not know, named by its city court ("Армянский
+    городской суд" sits in Армянск): the usual -ск town whose adjective is -ский."""
+    town = f"{stem}ск"
+    return town.capitalize() if any("Geox" in p.tag for p in _morph().parse(town)) else None
 
 
 @cache

@@ -258,6 +258,11 @@ def _own_text(sentence: Sentence, index: int) -> bool:
         sentence.words[c].text.lower() in ("в", "во") for c in sentence.children(index))
 
 
+def _verdict(sentence: Sentence, index: int) -> bool:
+    """"признаны виновными": a court's finding, which no organisation speaks."""
+    return any(sentence.words[c].lemma.startswith("виновн") for c in sentence.children(index))
+
+
 def _speaks(sentence: Sentence, mention: Mention, *, subject_only: bool = False,
             walk: bool = True) -> bool:
     """The organisation is the subject, or the place, of a verb of speaking up;
@@ -275,7 +280,7 @@ def _speaks(sentence: Sentence, mention: Mention, *, subject_only: bool = False,
     if word.head < 0:
         return False
     verb = words[word.head]
-    if verb.lemma not in lemmas("speech"):
+    if verb.lemma not in lemmas("speech") or _verdict(sentence, word.head):
         return False
     if word.rel in SUBJECT_RELS:
         return True

@@ -49,6 +49,15 @@ ARTICLE_NAMED = re.compile(r"\bпо\s+«(?P<charge>[^«»]{3,40}»\s+стать(
 # "по делу «Хизб ут-Тахрир»": a case known by its quoted name
 CASE_NAMED = re.compile(r"\bпо\s+(?P<charge>делу\s+«[^«»]{3,60}»)", re.I)
 QUOTES = str.maketrans("", "", "«»“”„")
+QUOTE_MARKS = str.maketrans("«»“”„", "     ")  # the same length: offsets stay
+# "ч. 1 ст. 212.1 УК РФ (неоднократное нарушение ...)": the article's wording after it
+ARTICLE_WORDED = re.compile(ARTICLE.pattern + r"\s*\((?P<charge>[а-яё][^()]{3,150})\)", re.I)
+# "ему вменяют организацию сообщества": what is imputed, in the accusative
+IMPUTED = re.compile(r"\b(?:вменя\w*|инкриминиру\w*|инкриминирова\w*)\s+(?:(?:ему|ей|им)\s+)?"
+                     r"(?P<charge>[а-яё][^,.;:()\"]{3,120}?)(?=\s*(?:[,.;:()\"]|$))", re.I)
+DASHES = frozenset({"—", "–", "-"})
+# parts of speech that end a charge: a finite verb, short participle, infinitive, gerund
+CLAUSE_VERBS = frozenset({"VERB", "PRTS", "INFN", "GRND"})
 
 
 # "осуждён за клевету", "арестована за распространение": what the punishment is for
@@ -71,6 +80,17 @@ def _deed(morph: pymorphy3.MorphAnalyzer, phrase: str) -> bool:
         if not any({"ADJF", "accs"} <= p.tag.grammemes for p in parses):
             return False
     return False
+
+
+def _before_verb(morph: pymorphy3.MorphAnalyzer, phrase: str) -> str:
+    """A charge is a noun phrase: it ends before the verb of the clause it stands in
+    ("в шпионаже предъявлено X" -> "в шпионаже"; "обвиняют в X, признанном ..." keeps
+    the full participle)."""
+    words = phrase.split()
+    for at, word in enumerate(words[1:], start=1):
+        if morph.parse(word.lower())[0].tag.POS in CLAUSE_VERBS:
+            return " ".join(words[:at])
+    return phrase
 
 
 def _nominative(morph: pymorphy3.MorphAnalyzer, phrase: str) -> str:
@@ -141,21 +161,45 @@ def _numbers() -> tuple[dict[str, float], dict[str, float]]:
     return rules["numerals"], rules["units"]
 
 
-def sentence_months(sentence: Sentence) -> float | None:
-    """The first prison term the sentence gives, in months (None when it gives none)."""
+def sentence_months(sentence: Sentence, after: int | None = None) -> float | None:
+    """The first prison term the sentence gives, in months (None when it gives none).
+    Given the word after which a person is named, the first term told after the
+    name, else the last before it: "X приговорили к 10 годам, Y назначили 12 лет, а
+    Z — 14" gives each their own (Z's bare number takes the unit of the term before);
+    where the sentence tells a term before its first name, the last term before."""
+    terms = _terms(sentence)
+    if after is None or len({months for _, months in terms}) <= 1:
+        return terms[0][1] if terms else None
+    names = [m.first for m in sentence.mentions if m.kind == "PER"]
+    if names and terms[0][0] < names[0]:  # "к 5 годам приговорён X, к 7 годам — Y"
+        earlier = [months for at, months in terms if at < after]
+        return earlier[-1] if earlier else terms[0][1]
+    later = [months for at, months in terms if at > after]
+    return later[0] if later else terms[-1][1]
+
+
+def _terms(sentence: Sentence) -> list[tuple[int, float]]:
+    """Each term the sentence gives, by the word it ends at, in months."""
     numerals, units = _numbers()
     words = sentence.words
+    found: list[tuple[int, float]] = []
+    skip = -1  # the unit of "и 6 месяцам" was read with the years before it
     for i, word in enumerate(words):
         months_per = units.get(word.lemma)
-        if not months_per or i == 0:
-            continue
-        count = _count_before(words, i, numerals)
-        if count is None:
-            continue
-        total = count * months_per
-        total += _extra(words, i, numerals, units)
-        return total
-    return None
+        if months_per and 0 < i != skip and (
+                count := _count_before(words, i, numerals)) is not None:
+            extra = _extra(words, i, numerals, units)
+            found.append((i + 3 if extra else i, count * months_per + extra))
+            skip = i + 3 if extra else skip
+        elif found and i > 1 and words[i - 1].text in DASHES and word.pos == "NUM" and (
+                i + 1 == len(words) or words[i + 1].pos == "PUNCT") and (
+                count := _number(word, numerals)) is not None:
+            found.append((i, count * _unit_of(words, found[-1][0], units)))
+    return found
+
+
+def _unit_of(words: list[Word], at: int, units: dict[str, float]) -> float:
+    return units.get(words[at].lemma, 0.0)
 
 
 def _count_before(words: list[Word], i: int, numerals: dict[str, float]) -> float | None:
@@ -202,11 +246,16 @@ def charges(text: str, morph: pymorphy3.MorphAnalyzer | None = None) -> list[str
     """Charges as worded, in reading order: code articles, and accusations with their
     head put into the nominative when `morph` is given ("в клевете" -> "клевета")."""
     found = [(m.start(), " ".join(m.group(0).split())) for m in ARTICLE.finditer(text)]
-    for pattern in (ACCUSATION, CASE_ABOUT, CASE_NAMED, ARTICLE_NAMED, FOR_DEED):
-        for match in pattern.finditer(text):
+    found += [(m.start("charge"), " ".join(m.group("charge").split()))
+              for m in ARTICLE_WORDED.finditer(text)]
+    unquoted = text.translate(QUOTE_MARKS)  # "за «дискредитацию» армии"
+    for pattern in (ACCUSATION, CASE_ABOUT, CASE_NAMED, ARTICLE_NAMED, FOR_DEED, IMPUTED):
+        for match in pattern.finditer(unquoted if pattern in (FOR_DEED, IMPUTED) else text):
             phrase = " ".join(match.group("charge").translate(QUOTES).split())
             if pattern is FOR_DEED and (morph is None or not _deed(morph, phrase)):
                 continue
+            if morph is not None:
+                phrase = _before_verb(morph, phrase)
             found.append((match.start("charge"), _nominative(morph, phrase) if morph else phrase))
     seen: list[str] = []
     for _, charge in sorted(found):
