@@ -44,14 +44,12 @@ def test_nominative_of_declined_names(russian_nlp, words: list[str], case: str,
     ("name", "text", "shown"),
     [
         ("Олег Иванов", "Суд арестовал Олега Иванова. Иванов не признал вину.", "Олег Иванов"),
-        ("Олег Иванов", "Суд арестовал Олега Иванова на два месяца.", "Олег Иванова"),
-        ("Руслан Мусаев", "Защита Руслана Мусаева и самому Мусаеву отказали.",
-         "Руслан Мусаева"),  # ties go to the first form in alphabetical order
-        ("Юрий Белый", "Полиция задержала Юрия Белых.", "Юрий Белых"),
-        ("Юрий Белый", "Полиция задержала его.", "Yury Bely"),  # the surname is not written
+        ("Олег Иванов", "Суд арестовал Олега Иванова на два месяца.", "Oleg Ivanov"),
+        ("Юрий Белый", "Полиция задержала Юрия Белого.", "Yury Bely"),
+        ("Руслан Мусаев", "Защита Руслана Мусаева обжаловала приговор.", "Ruslan Musaev"),
     ],
 )
-def test_a_name_the_document_does_not_print_is_shown_as_written_or_in_latin(name: str, text: str,
+def test_a_name_the_document_does_not_print_is_shown_in_latin(name: str, text: str,
                                                              shown: str) -> None:
     assert shown_name(name, text) == shown
 

@@ -42,8 +42,6 @@ FEMININE_OBLIQUE = re.compile(r"(?:ов|ев|ин|ск)(?:ой|ую)$")  # "Ис
 # "Андрееву" in the accusative is a woman's (a man's is "Андреева")
 ACCUSATIVE_FEMININE = re.compile(r"(?:ов|ев|ёв|ин)у$")
 NOMINATIVE_FEMININE = re.compile(r"(?:ова|ева|ёва|ина|ская|цкая)$")
-# the shortest stem a declined surname is found by in the text
-SURNAME_STEM = 4
 CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt",
          "Loc": "loct"}
 
@@ -167,22 +165,10 @@ def _cased(form: str, written: str) -> str:
 
 def shown_name(name: str, text: str) -> str:
     """The name a record gives a person: the Cyrillic nominative where the document
-    prints the surname so, else the given names with the surname as the document
-    writes it most often ("Олег Иванова"), else its Latin spelling. GUIDELINES
-    matches the forms a document uses; a nominative rebuilt from "Алеся Беляцкого"
-    may be none of them, and an English-media spelling of a Caucasian or Belarusian
-    name often differs from ours (Ismaylova/Ismayilova)."""
+    prints the surname so, else its Latin spelling (GUIDELINES names people in Latin
+    letters and matches the forms a document uses; a nominative rebuilt from
+    "Алеся Беляцкого" is neither)."""
     surname = re.escape(name.split()[-1])
     if re.search(rf"(?<!\w){surname}(?!\w)", text):
         return name
-    if written := _written_surname(name.split()[-1], text):
-        return " ".join([*name.split()[:-1], written])
     return english_spelling(name)
-
-
-def _written_surname(surname: str, text: str) -> str | None:
-    """The declined form of `surname` the text uses most, by its stem (all but the
-    case ending: "Иванов" is written "Иванова", "Исмайлова" is "Исмайловой")."""
-    stem = re.escape(surname[: max(SURNAME_STEM, len(surname) - 2)])
-    forms = re.findall(rf"(?<!\w){stem}\w*", text)
-    return max(sorted(set(forms)), key=forms.count) if forms else None
