@@ -650,3 +650,21 @@ def test_held_on_suspicion_is_no_charge(events) -> None:
     found = events("Police arrested the reporter Emma Clarke on suspicion of causing a nuisance.")
     assert ("Emma Clarke", "arrest") in found
     assert ("Emma Clarke", "charge") not in found
+
+
+def test_the_court_the_trial_is_held_in_places_it_before_other_places(events) -> None:
+    text = ("The trial of Daniyar Ospanov over the riots in Zhanaozen was held in the "
+            "Aktobe Regional Court.")
+    assert events(text)[("Daniyar Ospanov", "trial")].place == "Aktobe"
+
+
+def test_a_court_of_a_province_gives_its_seat(events) -> None:
+    text = "The Regional Court of Kostanay convicted Aigul Serikova of extremism on Monday."
+    assert events(text)[("Aigul Serikova", "sentence")].place == "Kostanay"
+
+
+def test_a_town_s_police_place_the_arrest_not_a_nation_s(events) -> None:
+    town = "Almaty police detained the activist Marat Zhanuzakov on Tuesday."
+    assert events(town)[("Marat Zhanuzakov", "arrest")].place == "Almaty"
+    nation = "Turkish police detained the lawyer Ahmet Demir on Monday."
+    assert events(nation)[("Ahmet Demir", "arrest")].place is None

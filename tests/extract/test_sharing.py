@@ -376,3 +376,8 @@ def test_a_sentence_s_roster_names_a_namesake_by_their_whole_name(nlp) -> None:
     view = SentenceView(doc[:], Evidence("hash", 0, len(doc.text), doc.text), 0, 0)
     drafts = {key: PersonDraft() for key in ("junqueras", "jordi sanchez", "cuixart")}
     assert sorted(_roster([view], drafts)[0]) == ["cuixart", "jordi sanchez", "junqueras"]
+
+
+def test_a_dateline_the_parse_cuts_from_its_sentence_still_places_the_day(events) -> None:
+    text = "TUNIS (Reuters) - A court on Thursday sentenced the lawyer Ahmed Ben Salah to 20 years."
+    assert events(text)[("Ahmed Ben Salah", "sentence")].place == "Tunis"

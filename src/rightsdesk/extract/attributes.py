@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from rightsdesk.extract.country import country_only
+from rightsdesk.extract.country import country_only, country_pattern
 from rightsdesk.extract.dates import DateMention, find_dates
 from rightsdesk.extract.lexicon import load_table
 from rightsdesk.extract.sentences import SentenceView
@@ -51,9 +51,17 @@ COURT_KINDS = frozenset(
      "county", "state", "security", "emergency", "revolutionary", "islamic", "federal", "national",
      "central", "administrative", "economic", "juvenile", "anti", "terrorism", "court",
      "publications", "press", "media", "commercial", "labour", "labor", "magistrates",
-     "magistrate", "summary", "instance", "first", "primary", "penal", "family", "sharia"}
+     "magistrate", "summary", "instance", "first", "primary", "penal", "family", "sharia",
+     "tribunal"}
 )
 SETTLEMENTS = frozenset({"city", "town", "village", "settlement", "region", "province", "district"})
+COURTS = frozenset({"court", "tribunal"})
+# "the Provincial Court of Luanda": a court of a territory, whose "of" names it.
+LOCAL_COURTS = SETTLEMENTS | {"provincial", "regional", "municipal", "county", "oblast"}
+COURT_PREPS = frozenset({"in", "before", "at"})  # "tried before the X court"
+# Forces and offices named after the town they serve ("Minsk police").
+LOCAL_FORCES = frozenset({"police", "policeman", "officer", "prosecutor", "prosecutors",
+                          "authority", "authorities", "militia", "investigator"})
 # "detained after / when / as the plane landed in X": the clause that times the event.
 OCCASION_MARKS = frozenset({"after", "when", "as", "once", "upon"})
 CODE_NAME = re.compile(  # "the Criminal Code": where charges are written, not a charge
@@ -306,19 +314,48 @@ def _occasion_place(clause: set[Token]) -> str | None:
 
 
 def _court_place(clause: set[Token]) -> str | None:
-    """"The Minsk Region Court sentenced ...": the court's name holds its seat."""
+    """"The Minsk Region Court sentenced ...": the court's name holds its seat; so does
+    a court the clause is held in or before ("was tried before the Aktau City Court",
+    "the trial was held in the Bukhara Regional Court"), whatever else it names."""
     for verb in clause:
         for subject in verb.children:
             doers = [o for o in subject.children if o.dep_ == "pobj"] if (
-                subject.dep_ == "agent") else [subject] if subject.dep_ == "nsubj" else []
+                subject.dep_ == "agent" or subject.lower_ in COURT_PREPS
+            ) else [subject] if subject.dep_ == "nsubj" else []
             # "YAOUNDE, 19 Dec - The Special Criminal Court in Yaounde sentenced": the
             # parse may make the dateline the subject and the court its apposition
             doers += [a for d in doers for a in d.children if a.dep_ == "appos"]
-            for court in (d for d in doers if d.lemma_.lower() == "court"):  # "by a court in X"
+            for court in (d for d in doers if d.lemma_.lower() in COURTS):  # "by a court in X"
                 seat = court_seat_of(court)
                 if seat:
                     return seat
+            seat = next(filter(None, map(_force_seat, doers)), None) if (
+                subject.dep_ in {"nsubj", "agent"}) else None
+            if seat:
+                return seat
     return None
+
+
+def _force_seat(doer: Token) -> str | None:
+    """"Yerevan police arrested X", "the Tehran prosecutor charged X": the town a
+    local force or office is named after is where it acted (not a country's:
+    "Turkish police")."""
+    if doer.lemma_.lower() not in LOCAL_FORCES:
+        return None
+    return next(filter(None, (_town(c) for c in doer.children
+                              if c.dep_ in {"compound", "poss"} and c.i < doer.i)), None)
+
+
+def _town(token: Token) -> str | None:
+    """A town's name, even where the NER reads a force's name as a body or a person
+    ("Almaty police"): the text places something there elsewhere, or the gazetteer
+    knows the town."""
+    named = _named(token)
+    if named or token.pos_ != "PROPN" or not token.is_title:
+        return named
+    elsewhere = {ent.text for ent in token.doc.ents if ent.label_ in PLACE_LABELS}
+    known = token.text in elsewhere or token.lower_ in country_pattern("cities")[1]
+    return token.text if known and not country_only().fullmatch(token.text) else None
 
 
 def court_seat_of(court: Token) -> str | None:
@@ -327,7 +364,7 @@ def court_seat_of(court: Token) -> str | None:
     Yunusabad district court of Tashkent" (a named place, or any proper noun after a
     district's or a city's court: not "Court of Appeal"); "a court in Yangon's Insein
     Prison" (the town whose prison it sits in)."""
-    local = any(c.lower_ in SETTLEMENTS for c in court.children if c.i < court.i)
+    local = any(c.lower_ in LOCAL_COURTS for c in court.children if c.i < court.i)
     for prep in court.children:
         if prep.dep_ != "prep" or prep.lower_ not in {"in", "of"}:
             continue
@@ -372,7 +409,7 @@ def _seat_words(compounds: list[Token]) -> list[Token]:
 
 def court_seats(sent: Span) -> list[str]:
     """Seats of the courts a sentence names ("a court in Atyrau", "Minsk district court")."""
-    courts = (t for t in sent if t.lemma_.lower() == "court")
+    courts = (t for t in sent if t.lemma_.lower() in COURTS)
     return [seat for seat in map(court_seat_of, courts) if seat]
 
 

@@ -1000,6 +1000,8 @@ def _assemble(
         _judge(reports, drafts, document, judge)
     story_date(_ours(list(reports.values()), document), _unnamed_days(document))
     release_after_arrest(list(reports.values()), document.published)
+    # events the story's day reached only now happened where the report was filed too
+    dateline_place(list(reports.values()), _dateline_city(document), document.published)
     persons, keys = _persons(drafts)
     events = [report.event for report in reports.values()]
     for event in events:
@@ -1244,14 +1246,21 @@ def _share(reports: list[Report], document: Document) -> None:
     date_by_verdict(reports, anchors)
     court_seat(ours, [seat for view in sents if view.index not in document.apart
                       for seat in court_seats(view.span) if not _names(seat, victims)])
-    openings = [view.text for view in sents if view.index == 0 or view.paragraph != sents[
-        view.index - 1].paragraph]
-    dateline_place(reports, dateline_city("\n".join(openings)), document.published)
+    dateline_place(reports, _dateline_city(document), document.published)
     # a victim's name the NER took for a building ("Rustam Aliev") is no place
     named = [place for view in sents if view.index not in document.apart
              for place in named_places(view.span) if not _names(place, victims)]
     story_place(ours, named)
     _share_charges([report.event for report in reports])
+
+
+def _dateline_city(document: Document) -> str | None:
+    """The dateline's city; the parse may cut the line after it ("TUNIS (Reuters)" |
+    "- A court ..."), so each paragraph is read whole."""
+    paragraphs: dict[int, list[str]] = {}
+    for view in document.sents:
+        paragraphs.setdefault(view.paragraph, []).append(view.text)
+    return dateline_city("\n".join(" ".join(texts) for texts in paragraphs.values()))
 
 
 def _unplace_names(reports: list[Report], victims: set[str]) -> None:
