@@ -668,3 +668,12 @@ def test_a_town_s_police_place_the_arrest_not_a_nation_s(events) -> None:
     assert events(town)[("Marat Zhanuzakov", "arrest")].place == "Almaty"
     nation = "Turkish police detained the lawyer Ahmet Demir on Monday."
     assert events(nation)[("Ahmet Demir", "arrest")].place is None
+
+
+def test_a_trial_told_in_the_present_is_dated_by_publication(events) -> None:
+    ongoing = "The election monitors Anar Guliyev and Bashir Aliyev are being tried in Baku."
+    assert events(ongoing)[("Anar Guliyev", "trial")].date == "2024-03-15"
+    listed = "Also on trial are Rasul Jafarov and Intigam Aliyev."
+    assert events(listed)[("Intigam Aliyev", "trial")].date == "2024-03-15"
+    past = "Rasul Jafarov went on trial on 11 June."
+    assert events(past)[("Rasul Jafarov", "trial")].date == "2023-06-11"

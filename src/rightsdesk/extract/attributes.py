@@ -124,16 +124,30 @@ def read_attributes(
     reviewed = _under_review(hit)
     arrest = hit.rule.event == "arrest"
     borrowed = dated_by_another_event(hit)
+    day = None if reviewed or borrowed else _date(
+        view, clause, clause_verb(hit.anchor), published, arrest=arrest)
+    if day is None and published and hit.rule.event == "trial" and _on_trial_now(hit.anchor):
+        day = published.isoformat()
     return Attributes(
         foreign_day=reviewed or borrowed,
-        date=None if reviewed or borrowed else _date(
-            view, clause, clause_verb(hit.anchor), published, arrest=arrest),
+        date=day,
         place=None if reviewed else _place(
             view.span, clause, _target_tokens(hit) | {t.i for t in victim}),
         charges=_charges(hit.anchor, clause),
         months=_months(view, victim, hit),
         suspended=any(is_suspended(_subtree_text(verb)) for verb in clause),
     )
+
+
+def _on_trial_now(anchor: Token) -> bool:
+    """"A and B are being tried", "On trial are A and B": a trial told in the present
+    without a day of its own is going on when the report is published."""
+    auxes = {c.lower_ for c in anchor.children if c.dep_ in {"aux", "auxpass"}}
+    if anchor.tag_ == "VBN" and "being" in auxes and auxes & {"is", "are"}:
+        return True
+    verb = clause_verb(anchor)
+    return anchor.lower_ == "trial" and anchor.head.lower_ == "on" and (
+        verb.lemma_ == "be" and verb.tag_ in {"VBZ", "VBP"})
 
 
 def dated_by_another_event(hit: Hit) -> bool:
