@@ -677,3 +677,11 @@ def test_a_trial_told_in_the_present_is_dated_by_publication(events) -> None:
     assert events(listed)[("Intigam Aliyev", "trial")].date == "2024-03-15"
     past = "Rasul Jafarov went on trial on 11 June."
     assert events(past)[("Rasul Jafarov", "trial")].date == "2023-06-11"
+
+
+def test_an_event_counted_from_the_day_told_is_that_many_days_off(events) -> None:
+    text = ("A Tbilisi court remanded the protesters Levan Beridze and Giorgi Kapanadze in "
+            "custody on 18 August, two days after their detention.")
+    found = events(text)
+    assert found[("Giorgi Kapanadze", "arrest")].date == "2023-08-16"
+    assert found[("Giorgi Kapanadze", "trial")].date == "2023-08-18"

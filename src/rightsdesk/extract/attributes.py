@@ -128,6 +128,9 @@ def read_attributes(
         view, clause, clause_verb(hit.anchor), published, arrest=arrest)
     if day is None and published and hit.rule.event == "trial" and _on_trial_now(hit.anchor):
         day = published.isoformat()
+    gap = _days_apart(hit, clause)
+    if day and gap:  # "remanded on 18 August, two days after their detention": the 16th
+        day = _days_after(day, gap)
     return Attributes(
         foreign_day=reviewed or borrowed,
         date=day,
@@ -268,6 +271,33 @@ def _days_later(verb: Token) -> int | None:
                 counts = [count_of(c.text) for c in unit.children if c.dep_ in {"nummod", "det"}]
                 if days and counts and counts[0]:
                     return int(days * counts[0])
+    return None
+
+
+def _days_apart(hit: Hit, clause: set[Token]) -> int | None:
+    """"remanded on 18 August, two days after their detention": the detention (the hit
+    itself, or a noun of the hit's kind the clause counts from) is two days before the
+    day the clause gives (-2); "a week before his trial": seven days after it (+7)."""
+    nouns = [hit.anchor] + [t for verb in clause for t in verb.subtree
+                            if t.dep_ == "pobj" and hit.rule.event in trigger_types(t)]
+    for noun in nouns:
+        gap = _counted_gap(noun)
+        if gap:
+            return gap
+    return None
+
+
+def _counted_gap(noun: Token) -> int | None:
+    prep = noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or prep.lower_ not in {"after", "before"}:
+        return None
+    units = [u for u in prep.children if u.dep_ == "npadvmod"]
+    units += [prep.head] if prep.dep_ == "prep" else []  # "a week | after his release"
+    for unit in units:
+        days = LATER_UNITS.get(unit.lemma_.lower())
+        counts = [count_of(c.text) for c in unit.children if c.dep_ in {"nummod", "det"}]
+        if days and counts and counts[0]:
+            return int(days * counts[0]) * (-1 if prep.lower_ == "after" else 1)
     return None
 
 
