@@ -685,3 +685,12 @@ def test_an_event_counted_from_the_day_told_is_that_many_days_off(events) -> Non
     found = events(text)
     assert found[("Giorgi Kapanadze", "arrest")].date == "2023-08-16"
     assert found[("Giorgi Kapanadze", "trial")].date == "2023-08-18"
+
+
+def test_the_in_of_taking_part_belongs_to_the_charge(events) -> None:
+    joined = ("A district court sentenced Erlan Kaliyev on Monday to two years after finding "
+              "him guilty of participating in the activities of a banned party.")
+    assert events(joined)[("Erlan Kaliyev", "sentence")].charges == [
+        "participating in the activities of a banned party"]
+    placed = "Erlan Kaliyev was convicted of hooliganism in the capital."
+    assert events(placed)[("Erlan Kaliyev", "sentence")].charges == ["hooliganism"]

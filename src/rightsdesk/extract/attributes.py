@@ -86,6 +86,9 @@ OF_CHARGE_HOLDERS = frozenset(
 WITH_NO_CHARGE = frozenset(
     {"threaten", "beat", "torture", "hit", "strike", "attack", "shoot", "assault", "kill",
      "treat", "meet", "detain", "arrest", "hold", "release", "free"})
+# acts and nouns whose "in" names what was joined: "participating in X"
+TAKING_PART = frozenset({"participate", "involvement", "participation", "membership", "engage",
+                         "part", "involve"})  # "taking part in X"
 INDEFINITES = frozenset({"something", "anything", "nothing", "everything", "what", "whatever"})
 CHARGE_BREAK_WORDS = frozenset(
     {"which", "who", "after", "before", "because", "while", "when", "although", "though",
@@ -747,7 +750,16 @@ def _breaks_charge(word: Token) -> bool:
         return True  # "drug trafficking that she denies": what someone says of the charge
     return word.lower_ in {"in", "at", "on"} and following is not None and (
         following.ent_type_ in {"GPE", "LOC", "FAC", "DATE"} or following.lower_ in {"the", "a"}
-    )
+    ) and not _taking_part(word)
+
+
+def _taking_part(prep: Token) -> bool:
+    """"participating in the banned party", "involvement in a plot": the act's own
+    "in" belongs to the charge; a place or a day after it does not."""
+    before = prep.doc[prep.i - 1] if prep.i > 0 else prep
+    following = prep.doc[prep.i + 1]
+    return prep.lower_ == "in" and before.lemma_.lower() in TAKING_PART and (
+        following.ent_type_ not in {"GPE", "LOC", "FAC", "DATE"})
 
 
 def _object_of_gerund(word: Token) -> bool:
