@@ -139,6 +139,10 @@ class DateMention:
     end: int
     value: PartialDate
     elapsed: bool = False  # counted back from publication ("for three years now")
+    weekday: bool = False  # a day of the week ("on Friday")
+
+
+WEEKDAY_GAP = re.compile(r"[\s,]*(?:the\s+)?")  # "Friday, 3 May", "Friday the 3rd of May"
 
 
 # "3 and 4 September 2021", "September 3-4, 2021": a span of days starts on the first.
@@ -164,8 +168,19 @@ def find_dates(text: str, *, published: date | None) -> list[DateMention]:
             value = _resolve(kind, match, published)
             taken.append(span)  # a matched but unresolvable span still hides its parts
             if value:
-                mentions.append(DateMention(span[0], span[1], value, kind in ELAPSED_KINDS))
-    return sorted(mentions, key=lambda m: m.start)
+                mentions.append(DateMention(span[0], span[1], value, kind in ELAPSED_KINDS,
+                                            kind == "weekday"))
+    mentions.sort(key=lambda m: m.start)
+    following: list[DateMention | None] = [*mentions[1:], None]
+    return [m for m, after in zip(mentions, following[: len(mentions)], strict=True)
+            if not _named_by_the_next(text, m, after)]
+
+
+def _named_by_the_next(text: str, mention: DateMention, after: DateMention | None) -> bool:
+    """"On Wednesday, April 23": the weekday is the day the date after it gives, not
+    the last Wednesday before publication."""
+    return mention.weekday and after is not None and len(after.value) == 10 and (
+        WEEKDAY_GAP.fullmatch(text[mention.end : after.start]) is not None)
 
 
 def resolve_date(text: str, *, published: date | None) -> PartialDate | None:
