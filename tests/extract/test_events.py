@@ -694,3 +694,9 @@ def test_the_in_of_taking_part_belongs_to_the_charge(events) -> None:
         "participating in the activities of a banned party"]
     placed = "Erlan Kaliyev was convicted of hooliganism in the capital."
     assert events(placed)[("Erlan Kaliyev", "sentence")].charges == ["hooliganism"]
+
+
+def test_a_day_told_before_an_after_clause_dates_the_main_clause(events) -> None:
+    text = ("Secret police in Almaty arrested Marat Zhanuzakov, a lawyer and contributor to a "
+            "news site, on March 1, 2005, just hours after the site posted his article.")
+    assert events(text)[("Marat Zhanuzakov", "arrest")].date == "2005-03-01"

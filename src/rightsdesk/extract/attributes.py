@@ -217,7 +217,8 @@ def _date(
         span = sent.doc.char_span(base + mention.start, base + mention.end, alignment_mode="expand")
         if span is None or _dates_a_text(span):
             continue
-        if _in_clause(span.root, clause) or len(mention.value) == 10 and _right_before(span, own):
+        if _in_clause(span.root, clause) or _before_its_mark(span, clause) or (
+                len(mention.value) == 10 and _right_before(span, own)):
             # "arrested on 28 September 2015 and in October 2016 sentenced": each its own
             theirs = clause_verb(span.root) != own
             owned.append((theirs, mention.elapsed, _distance(span.root, clause), mention.start,
@@ -235,6 +236,16 @@ def _date(
         before = _day_before_sentence(sent, published)
         return _days_after(before, later) if before else None
     return None
+
+
+def _before_its_mark(span: Span, clause: set[Token]) -> bool:
+    """"arrested X on 1 March, hours after the site posted his article": the parse may
+    hang the day on the clause that follows; a day told before that clause's "after"
+    is the main clause's."""
+    owner = clause_verb(span.root)
+    marks = [c.i for c in owner.children if c.dep_ == "mark"]
+    return owner.dep_ == "advcl" and owner.head in clause and bool(marks) and (
+        span.end <= min(marks) and owner.i > min(marks))
 
 
 def _right_before(span: Span, verb: Token) -> bool:
