@@ -700,3 +700,9 @@ def test_a_day_told_before_an_after_clause_dates_the_main_clause(events) -> None
     text = ("Secret police in Almaty arrested Marat Zhanuzakov, a lawyer and contributor to a "
             "news site, on March 1, 2005, just hours after the site posted his article.")
     assert events(text)[("Marat Zhanuzakov", "arrest")].date == "2005-03-01"
+
+
+def test_a_day_the_text_states_beats_the_lede_s_publication_day(events) -> None:
+    text = ("The journalist Pham Thi Lan has been arrested for propaganda against the state, "
+            "a rights group said.\n\nLan was arrested in Hanoi on Tuesday night, her friends said.")
+    assert events(text)[("Pham Thi Lan", "arrest")].date == "2024-03-12"

@@ -24,7 +24,7 @@ from rightsdesk.extract.attributes import (
     named_places,
     read_attributes,
 )
-from rightsdesk.extract.dates import resolve_date
+from rightsdesk.extract.dates import find_dates, resolve_date
 from rightsdesk.extract.enumerations import name_runs
 from rightsdesk.extract.groups import GROUP_WINDOW, Roster, group_members, group_report
 from rightsdesk.extract.learned.candidates import Candidate, DocumentRoles, document_candidates
@@ -1077,7 +1077,8 @@ def _reports(
             mentions.setdefault((key, event.type), []).append((event, target.sent))
             rules.setdefault((key, event.type), set()).add(target.hit.rule.id)
     reports = {
-        slot: Report(_merged([e for e, _ in found]), [(v.index, v.paragraph) for _, v in found])
+        slot: Report(_merged([e for e, _ in found], document.published),
+                     [(v.index, v.paragraph) for _, v in found])
         for slot, found in mentions.items()
     }
     for slot in [slot for slot in reports if _held_before_trial(slot, reports, rules)]:
@@ -1377,7 +1378,7 @@ def _share_charges(events: list[Event]) -> None:
                 event.charges = list(known)
 
 
-def _merged(mentions: list[Event]) -> Event:
+def _merged(mentions: list[Event], published: date | None = None) -> Event:
     """One event per (victim, type): the mention that says most, completed by the others.
 
     A text names an event in passing ("the imprisoned opposition leader") before
@@ -1385,6 +1386,8 @@ def _merged(mentions: list[Event]) -> Event:
     report is the one to keep.
     """
     kept = max(mentions, key=_weight)
+    if published is not None:
+        _prefer_a_stated_day(kept, mentions, published)
     for other in mentions:
         kept.date = kept.date or other.date
         kept.place = kept.place or other.place
@@ -1392,6 +1395,19 @@ def _merged(mentions: list[Event]) -> Event:
         kept.charges = list(dict.fromkeys([*kept.charges, *other.charges]))  # all it is said of
         kept.also = kept.also or other.also
     return kept
+
+
+def _prefer_a_stated_day(kept: Event, mentions: list[Event], published: date) -> None:
+    """"X has been arrested" (a lede the publication dates) ... "X was arrested on
+    Tuesday": the day a sentence states beats the day of publication."""
+    def states_a_day(event: Event) -> bool:
+        return bool(find_dates(event.evidence.sentence, published=published))
+
+    if kept.date != published.isoformat() or states_a_day(kept):
+        return
+    stated = [m.date for m in mentions if m is not kept and m.date and states_a_day(m)]
+    if stated:
+        kept.date = stated[0]
 
 
 def _weight(event: Event) -> tuple[bool, int, int]:
