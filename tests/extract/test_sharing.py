@@ -381,3 +381,10 @@ def test_a_sentence_s_roster_names_a_namesake_by_their_whole_name(nlp) -> None:
 def test_a_dateline_the_parse_cuts_from_its_sentence_still_places_the_day(events) -> None:
     text = "TUNIS (Reuters) - A court on Thursday sentenced the lawyer Ahmed Ben Salah to 20 years."
     assert events(text)[("Ahmed Ben Salah", "sentence")].place == "Tunis"
+
+
+def test_the_town_most_events_name_places_the_unplaced_ones(events) -> None:
+    text = ("Police in Minsk detained the activist Pavel Orlov on Monday. A court in Minsk later "
+            "sentenced Orlov to 15 days. Police in Grodno detained the blogger Ihar Zhuk on "
+            "Sunday.\n\nOrlov was released on Friday.")
+    assert events(text)[("Pavel Orlov", "release")].place == "Minsk"

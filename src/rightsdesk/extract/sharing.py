@@ -272,13 +272,16 @@ def _not_after(day: str, published: date | None) -> bool:
 
 def story_place(reports: list[Report], named: list[str]) -> None:
     """A report whose events name one place tells a story of that place: its events
-    told without a place happened there. Where no event names one, the story happened
-    where the text first places it (the headline's or the lede's town, most often)."""
-    places = {report.event.place for report in reports if report.event.place}
+    told without a place happened there; where they name several, the place the first
+    of them names, if no other is named as often. Where no event names one, the story
+    happened where the text first places it (the headline's or the lede's town, most
+    often)."""
+    told = [report.event.place for report in reports if report.event.place]
+    places = set(told)
     if len(places) == 1:
         place: str | None = next(iter(places))
     else:
-        place = _first_and_most_named(named) if not places else None
+        place = _first_and_most_named(named if not places else told)
     if place is None:
         return
     for report in reports:
