@@ -388,3 +388,10 @@ def test_the_town_most_events_name_places_the_unplaced_ones(events) -> None:
             "sentenced Orlov to 15 days. Police in Grodno detained the blogger Ihar Zhuk on "
             "Sunday.\n\nOrlov was released on Friday.")
     assert events(text)[("Pavel Orlov", "release")].place == "Minsk"
+
+
+def test_a_story_of_one_verdict_s_charges_reaches_every_sentence(events) -> None:
+    text = ("A court in Minsk sentenced the blogger Pavel Orlov to three years for extremism on "
+            "Monday.\n\nHis lawyer said he would appeal.\n\nRights groups condemned the ruling.\n\n"
+            "The blogger Ihar Zhuk, arrested with him, was sentenced to two years in December.")
+    assert events(text)[("Ihar Zhuk", "sentence")].charges == ["extremism"]

@@ -54,6 +54,7 @@ from rightsdesk.extract.sharing import (
     lend,
     release_after_arrest,
     share_verdicts,
+    story_charges,
     story_date,
     story_place,
 )
@@ -1009,6 +1010,13 @@ def _assemble(
     return persons, events
 
 
+def _unnamed_charges(document: Document) -> list[list[str]]:
+    """The charges the verdicts told without a name give ("seven activists were
+    convicted of treason")."""
+    told = [a.charges for (_, kind), a in document.unnamed.items() if kind == "sentence"]
+    return told + [g.attributes.charges for g in document.groups if g.type == "sentence"]
+
+
 def _unnamed_days(document: Document) -> dict[str, set[str]]:
     """The days the reports without a name give a trial or a verdict: the court's
     session ("A court on Saturday sentenced four journalists") tries them all; arrests
@@ -1252,6 +1260,7 @@ def _share(reports: list[Report], document: Document) -> None:
     named = [place for view in sents if view.index not in document.apart
              for place in named_places(view.span) if not _names(place, victims)]
     story_place(ours, named)
+    story_charges(ours, _unnamed_charges(document))
     _share_charges([report.event for report in reports])
 
 

@@ -309,3 +309,18 @@ def dateline_place(reports: list[Report], city: str | None, published: date | No
             continue
         if 0 <= (published - date.fromisoformat(day)).days <= DATELINE_DAYS:
             report.event.place = city
+
+
+def story_charges(reports: list[Report], unnamed: list[list[str]]) -> None:
+    """"Seven activists were convicted of treason ... The seven are A, B and C": a
+    story of one verdict names its charges once; sentences told without charges took
+    them, when the document's verdicts (named or not) give one set of charges only."""
+    told = {tuple(r.event.charges) for r in reports
+            if r.event.type == "sentence" and r.event.charges}
+    told |= {tuple(charges) for charges in unnamed if charges}
+    if len(told) != 1:
+        return
+    (charges,) = told
+    for report in reports:
+        if report.event.type == "sentence" and not report.event.charges:
+            report.event.charges = list(charges)
