@@ -706,3 +706,9 @@ def test_a_day_the_text_states_beats_the_lede_s_publication_day(events) -> None:
     text = ("The journalist Pham Thi Lan has been arrested for propaganda against the state, "
             "a rights group said.\n\nLan was arrested in Hanoi on Tuesday night, her friends said.")
     assert events(text)[("Pham Thi Lan", "arrest")].date == "2024-03-12"
+
+
+def test_the_person_a_plot_aims_at_is_part_of_the_charge(events) -> None:
+    text = "The lawyer Rosa Marin was charged with conspiring to kill President Nicolas Maduro."
+    assert events(text)[("Rosa Marin", "charge")].charges == [
+        "conspiring to kill President Nicolas Maduro"]

@@ -774,12 +774,14 @@ def _taking_part(prep: Token) -> bool:
 
 
 def _object_of_gerund(word: Token) -> bool:
-    """"defaming Jose Leitao", "insulting President Aliyev": the person a charge's act
-    is aimed at is part of its wording."""
+    """"defaming Jose Leitao", "insulting President Aliyev", "plotting to kill President
+    Maduro": the person a charge's act is aimed at is part of its wording."""
     head = word
     while head.dep_ in {"compound", "flat"} and head.head != head:
         head = head.head
-    return head.dep_ == "dobj" and head.head.tag_ == "VBG"
+    act = head.head
+    return head.dep_ == "dobj" and (act.tag_ == "VBG" or act.tag_ == "VB" and (
+        act.dep_ == "xcomp" and act.head.tag_ == "VBG"))
 
 
 def _finite(word: Token) -> bool:
