@@ -712,3 +712,11 @@ def test_the_person_a_plot_aims_at_is_part_of_the_charge(events) -> None:
     text = "The lawyer Rosa Marin was charged with conspiring to kill President Nicolas Maduro."
     assert events(text)[("Rosa Marin", "charge")].charges == [
         "conspiring to kill President Nicolas Maduro"]
+
+
+def test_an_arrest_that_led_to_a_beating_or_death_shares_its_day(events) -> None:
+    beaten = ("The opposition leader Morgan Dube was severely beaten on Sunday by police after "
+              "being arrested on his way to a rally.")
+    assert events(beaten)[("Morgan Dube", "arrest")].date == "2024-03-10"
+    freed = "Adama Kone was released on Friday after being detained for two weeks."
+    assert events(freed)[("Adama Kone", "arrest")].date is None

@@ -131,6 +131,8 @@ def read_attributes(
         view, clause, clause_verb(hit.anchor), published, arrest=arrest)
     if day is None and published and hit.rule.event == "trial" and _on_trial_now(hit.anchor):
         day = published.isoformat()
+    if day is None and arrest:
+        day = _day_of_what_followed(hit.anchor, view, published)
     gap = _days_apart(hit, clause)
     if day and gap:  # "remanded on 18 August, two days after their detention": the 16th
         day = _days_after(day, gap)
@@ -143,6 +145,19 @@ def read_attributes(
         months=_months(view, victim, hit),
         suspended=any(is_suspended(_subtree_text(verb)) for verb in clause),
     )
+
+
+def _day_of_what_followed(anchor: Token, view: SentenceView, published: date | None
+                          ) -> str | None:
+    """"beaten on Sunday after being arrested", "died on 19 July after being detained":
+    an arrest told as what led to a beating or a death in custody happened that day."""
+    if anchor.dep_ != "pcomp" or anchor.head.lower_ not in {"after", "upon"}:
+        return None
+    main = anchor.head.head
+    if not {"killing", "ill_treatment"} & set(trigger_types(main)):
+        return None
+    day = _date(view, _clause_family(main), main, published, arrest=False)
+    return day if day and len(day) == 10 else None
 
 
 def _on_trial_now(anchor: Token) -> bool:
