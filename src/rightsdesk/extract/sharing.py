@@ -289,13 +289,14 @@ def story_place(reports: list[Report], named: list[str]) -> None:
 
 
 def _first_and_most_named(named: list[str]) -> str | None:
-    """The place a text names first, if no other is named as often ("Shymkent" of a
-    story that names Shymkent twice and Taraz once; none of a Shymkent-Taraz story)."""
+    """The place a text names first, unless another is named more often ("Shymkent" of
+    a story that names Shymkent twice and Taraz once, and of a Shymkent-Taraz story:
+    the headline's or the lede's town is the story's)."""
     if not named:
         return None
     counts = Counter(named)
     first = named[0]
-    return first if all(counts[first] > n for p, n in counts.items() if p != first) else None
+    return first if all(counts[first] >= n for p, n in counts.items() if p != first) else None
 
 
 def dateline_place(reports: list[Report], city: str | None, published: date | None) -> None:
