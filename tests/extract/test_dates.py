@@ -157,3 +157,20 @@ def test_days_of_years_told_relatively_and_spans_of_days(text: str, value: str) 
 def test_a_stated_day_dates_the_event_before_a_count_of_years(events) -> None:
     text = "Five years ago, on April 11, 2017, Anna Berg was arrested for plotting a coup."
     assert events(text, published=date(2022, 4, 11))[("Anna Berg", "arrest")].date == "2017-04-11"
+
+
+def test_a_weekday_before_a_full_date_is_that_date() -> None:
+    published = date(2025, 5, 6)
+    told = find_dates("On Wednesday, April 23, police detained him.", published=published)
+    assert [m.value for m in told] == ["2025-04-23"]
+    alone = find_dates("On Wednesday police detained him in April.", published=published)
+    assert [m.value for m in alone] == ["2025-04-30", "2025-04"]
+
+
+def test_that_year_is_the_year_told_before_it() -> None:
+    told = find_dates("He was charged in June 2009 and tried in December of that year.",
+                      published=date(2015, 5, 6))
+    assert [m.value for m in told] == ["2009-06", "2009-12"]
+    again = find_dates("Freed in 2019, he was detained again later that year.",
+                       published=date(2025, 5, 6))
+    assert [m.value for m in again] == ["2019", "2019"]

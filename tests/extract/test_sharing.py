@@ -158,13 +158,15 @@ def test_the_one_court_named_gives_the_trial_its_place(events) -> None:
     assert events(text)[("Daniyar Ospanov", "trial")].place == "Shymkent"
 
 
-def test_two_courts_named_give_no_place(events) -> None:
+def test_two_courts_named_give_no_seat_but_the_story_s_first_place(events) -> None:
     text = (
         "The trial of Daniyar Ospanov opened on Monday.\n"
         "Supporters gathered outside the Shymkent city court.\n"
-        "A court in Taraz had heard a similar case last year."
+        "A court in Taraz had heard a similar case last year.\n"
+        "A court in Taraz will hear another next week."
     )
-    assert events(text)[("Daniyar Ospanov", "trial")].place is None
+    assert events(text)[("Daniyar Ospanov", "trial")].place is None  # Taraz named more often
+    assert events(text.rsplit("\n", 1)[0])[("Daniyar Ospanov", "trial")].place == "Shymkent"
 
 
 def test_court_of_a_district_in_a_city_gives_the_city(events) -> None:
@@ -376,3 +378,22 @@ def test_a_sentence_s_roster_names_a_namesake_by_their_whole_name(nlp) -> None:
     view = SentenceView(doc[:], Evidence("hash", 0, len(doc.text), doc.text), 0, 0)
     drafts = {key: PersonDraft() for key in ("junqueras", "jordi sanchez", "cuixart")}
     assert sorted(_roster([view], drafts)[0]) == ["cuixart", "jordi sanchez", "junqueras"]
+
+
+def test_a_dateline_the_parse_cuts_from_its_sentence_still_places_the_day(events) -> None:
+    text = "TUNIS (Reuters) - A court on Thursday sentenced the lawyer Ahmed Ben Salah to 20 years."
+    assert events(text)[("Ahmed Ben Salah", "sentence")].place == "Tunis"
+
+
+def test_the_town_most_events_name_places_the_unplaced_ones(events) -> None:
+    text = ("Police in Minsk detained the activist Pavel Orlov on Monday. A court in Minsk later "
+            "sentenced Orlov to 15 days. Police in Grodno detained the blogger Ihar Zhuk on "
+            "Sunday.\n\nOrlov was released on Friday.")
+    assert events(text)[("Pavel Orlov", "release")].place == "Minsk"
+
+
+def test_a_story_of_one_verdict_s_charges_reaches_every_sentence(events) -> None:
+    text = ("A court in Minsk sentenced the blogger Pavel Orlov to three years for extremism on "
+            "Monday.\n\nHis lawyer said he would appeal.\n\nRights groups condemned the ruling.\n\n"
+            "The blogger Ihar Zhuk, arrested with him, was sentenced to two years in December.")
+    assert events(text)[("Ihar Zhuk", "sentence")].charges == ["extremism"]

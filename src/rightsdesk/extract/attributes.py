@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from rightsdesk.extract.country import country_only
+from rightsdesk.extract.country import country_only, country_pattern
 from rightsdesk.extract.dates import DateMention, find_dates
 from rightsdesk.extract.lexicon import load_table
 from rightsdesk.extract.sentences import SentenceView
@@ -51,9 +51,17 @@ COURT_KINDS = frozenset(
      "county", "state", "security", "emergency", "revolutionary", "islamic", "federal", "national",
      "central", "administrative", "economic", "juvenile", "anti", "terrorism", "court",
      "publications", "press", "media", "commercial", "labour", "labor", "magistrates",
-     "magistrate", "summary", "instance", "first", "primary", "penal", "family", "sharia"}
+     "magistrate", "summary", "instance", "first", "primary", "penal", "family", "sharia",
+     "tribunal"}
 )
 SETTLEMENTS = frozenset({"city", "town", "village", "settlement", "region", "province", "district"})
+COURTS = frozenset({"court", "tribunal"})
+# "the Provincial Court of Luanda": a court of a territory, whose "of" names it.
+LOCAL_COURTS = SETTLEMENTS | {"provincial", "regional", "municipal", "county", "oblast"}
+COURT_PREPS = frozenset({"in", "before", "at"})  # "tried before the X court"
+# Forces and offices named after the town they serve ("Minsk police").
+LOCAL_FORCES = frozenset({"police", "policeman", "officer", "prosecutor", "prosecutors",
+                          "authority", "authorities", "militia", "investigator"})
 # "detained after / when / as the plane landed in X": the clause that times the event.
 OCCASION_MARKS = frozenset({"after", "when", "as", "once", "upon"})
 CODE_NAME = re.compile(  # "the Criminal Code": where charges are written, not a charge
@@ -78,6 +86,9 @@ OF_CHARGE_HOLDERS = frozenset(
 WITH_NO_CHARGE = frozenset(
     {"threaten", "beat", "torture", "hit", "strike", "attack", "shoot", "assault", "kill",
      "treat", "meet", "detain", "arrest", "hold", "release", "free"})
+# acts and nouns whose "in" names what was joined: "participating in X"
+TAKING_PART = frozenset({"participate", "involvement", "participation", "membership", "engage",
+                         "part", "involve"})  # "taking part in X"
 INDEFINITES = frozenset({"something", "anything", "nothing", "everything", "what", "whatever"})
 CHARGE_BREAK_WORDS = frozenset(
     {"which", "who", "after", "before", "because", "while", "when", "although", "though",
@@ -116,16 +127,48 @@ def read_attributes(
     reviewed = _under_review(hit)
     arrest = hit.rule.event == "arrest"
     borrowed = dated_by_another_event(hit)
+    day = None if reviewed or borrowed else _date(
+        view, clause, clause_verb(hit.anchor), published, arrest=arrest)
+    if day is None and published and hit.rule.event == "trial" and _on_trial_now(hit.anchor):
+        day = published.isoformat()
+    if day is None and arrest:
+        day = _day_of_what_followed(hit.anchor, view, published)
+    gap = _days_apart(hit, clause)
+    if day and gap:  # "remanded on 18 August, two days after their detention": the 16th
+        day = _days_after(day, gap)
     return Attributes(
         foreign_day=reviewed or borrowed,
-        date=None if reviewed or borrowed else _date(
-            view, clause, clause_verb(hit.anchor), published, arrest=arrest),
+        date=day,
         place=None if reviewed else _place(
             view.span, clause, _target_tokens(hit) | {t.i for t in victim}),
         charges=_charges(hit.anchor, clause),
         months=_months(view, victim, hit),
         suspended=any(is_suspended(_subtree_text(verb)) for verb in clause),
     )
+
+
+def _day_of_what_followed(anchor: Token, view: SentenceView, published: date | None
+                          ) -> str | None:
+    """"beaten on Sunday after being arrested", "died on 19 July after being detained":
+    an arrest told as what led to a beating or a death in custody happened that day."""
+    if anchor.dep_ != "pcomp" or anchor.head.lower_ not in {"after", "upon"}:
+        return None
+    main = anchor.head.head
+    if not {"killing", "ill_treatment"} & set(trigger_types(main)):
+        return None
+    day = _date(view, _clause_family(main), main, published, arrest=False)
+    return day if day and len(day) == 10 else None
+
+
+def _on_trial_now(anchor: Token) -> bool:
+    """"A and B are being tried", "On trial are A and B": a trial told in the present
+    without a day of its own is going on when the report is published."""
+    auxes = {c.lower_ for c in anchor.children if c.dep_ in {"aux", "auxpass"}}
+    if anchor.tag_ == "VBN" and "being" in auxes and auxes & {"is", "are"}:
+        return True
+    verb = clause_verb(anchor)
+    return anchor.lower_ == "trial" and anchor.head.lower_ == "on" and (
+        verb.lemma_ == "be" and verb.tag_ in {"VBZ", "VBP"})
 
 
 def dated_by_another_event(hit: Hit) -> bool:
@@ -189,7 +232,8 @@ def _date(
         span = sent.doc.char_span(base + mention.start, base + mention.end, alignment_mode="expand")
         if span is None or _dates_a_text(span):
             continue
-        if _in_clause(span.root, clause) or len(mention.value) == 10 and _right_before(span, own):
+        if _in_clause(span.root, clause) or _before_its_mark(span, clause) or (
+                len(mention.value) == 10 and _right_before(span, own)):
             # "arrested on 28 September 2015 and in October 2016 sentenced": each its own
             theirs = clause_verb(span.root) != own
             owned.append((theirs, mention.elapsed, _distance(span.root, clause), mention.start,
@@ -207,6 +251,16 @@ def _date(
         before = _day_before_sentence(sent, published)
         return _days_after(before, later) if before else None
     return None
+
+
+def _before_its_mark(span: Span, clause: set[Token]) -> bool:
+    """"arrested X on 1 March, hours after the site posted his article": the parse may
+    hang the day on the clause that follows; a day told before that clause's "after"
+    is the main clause's."""
+    owner = clause_verb(span.root)
+    marks = [c.i for c in owner.children if c.dep_ == "mark"]
+    return owner.dep_ == "advcl" and owner.head in clause and bool(marks) and (
+        span.end <= min(marks) and owner.i > min(marks))
 
 
 def _right_before(span: Span, verb: Token) -> bool:
@@ -246,6 +300,33 @@ def _days_later(verb: Token) -> int | None:
                 counts = [count_of(c.text) for c in unit.children if c.dep_ in {"nummod", "det"}]
                 if days and counts and counts[0]:
                     return int(days * counts[0])
+    return None
+
+
+def _days_apart(hit: Hit, clause: set[Token]) -> int | None:
+    """"remanded on 18 August, two days after their detention": the detention (the hit
+    itself, or a noun of the hit's kind the clause counts from) is two days before the
+    day the clause gives (-2); "a week before his trial": seven days after it (+7)."""
+    nouns = [hit.anchor] + [t for verb in clause for t in verb.subtree
+                            if t.dep_ == "pobj" and hit.rule.event in trigger_types(t)]
+    for noun in nouns:
+        gap = _counted_gap(noun)
+        if gap:
+            return gap
+    return None
+
+
+def _counted_gap(noun: Token) -> int | None:
+    prep = noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or prep.lower_ not in {"after", "before"}:
+        return None
+    units = [u for u in prep.children if u.dep_ == "npadvmod"]
+    units += [prep.head] if prep.dep_ == "prep" else []  # "a week | after his release"
+    for unit in units:
+        days = LATER_UNITS.get(unit.lemma_.lower())
+        counts = [count_of(c.text) for c in unit.children if c.dep_ in {"nummod", "det"}]
+        if days and counts and counts[0]:
+            return int(days * counts[0]) * (-1 if prep.lower_ == "after" else 1)
     return None
 
 
@@ -306,19 +387,48 @@ def _occasion_place(clause: set[Token]) -> str | None:
 
 
 def _court_place(clause: set[Token]) -> str | None:
-    """"The Minsk Region Court sentenced ...": the court's name holds its seat."""
+    """"The Minsk Region Court sentenced ...": the court's name holds its seat; so does
+    a court the clause is held in or before ("was tried before the Aktau City Court",
+    "the trial was held in the Bukhara Regional Court"), whatever else it names."""
     for verb in clause:
         for subject in verb.children:
             doers = [o for o in subject.children if o.dep_ == "pobj"] if (
-                subject.dep_ == "agent") else [subject] if subject.dep_ == "nsubj" else []
+                subject.dep_ == "agent" or subject.lower_ in COURT_PREPS
+            ) else [subject] if subject.dep_ == "nsubj" else []
             # "YAOUNDE, 19 Dec - The Special Criminal Court in Yaounde sentenced": the
             # parse may make the dateline the subject and the court its apposition
             doers += [a for d in doers for a in d.children if a.dep_ == "appos"]
-            for court in (d for d in doers if d.lemma_.lower() == "court"):  # "by a court in X"
+            for court in (d for d in doers if d.lemma_.lower() in COURTS):  # "by a court in X"
                 seat = court_seat_of(court)
                 if seat:
                     return seat
+            seat = next(filter(None, map(_force_seat, doers)), None) if (
+                subject.dep_ in {"nsubj", "agent"}) else None
+            if seat:
+                return seat
     return None
+
+
+def _force_seat(doer: Token) -> str | None:
+    """"Yerevan police arrested X", "the Tehran prosecutor charged X": the town a
+    local force or office is named after is where it acted (not a country's:
+    "Turkish police")."""
+    if doer.lemma_.lower() not in LOCAL_FORCES:
+        return None
+    return next(filter(None, (_town(c) for c in doer.children
+                              if c.dep_ in {"compound", "poss"} and c.i < doer.i)), None)
+
+
+def _town(token: Token) -> str | None:
+    """A town's name, even where the NER reads a force's name as a body or a person
+    ("Almaty police"): the text places something there elsewhere, or the gazetteer
+    knows the town."""
+    named = _named(token)
+    if named or token.pos_ != "PROPN" or not token.is_title:
+        return named
+    elsewhere = {ent.text for ent in token.doc.ents if ent.label_ in PLACE_LABELS}
+    known = token.text in elsewhere or token.lower_ in country_pattern("cities")[1]
+    return token.text if known and not country_only().fullmatch(token.text) else None
 
 
 def court_seat_of(court: Token) -> str | None:
@@ -327,7 +437,7 @@ def court_seat_of(court: Token) -> str | None:
     Yunusabad district court of Tashkent" (a named place, or any proper noun after a
     district's or a city's court: not "Court of Appeal"); "a court in Yangon's Insein
     Prison" (the town whose prison it sits in)."""
-    local = any(c.lower_ in SETTLEMENTS for c in court.children if c.i < court.i)
+    local = any(c.lower_ in LOCAL_COURTS for c in court.children if c.i < court.i)
     for prep in court.children:
         if prep.dep_ != "prep" or prep.lower_ not in {"in", "of"}:
             continue
@@ -372,7 +482,7 @@ def _seat_words(compounds: list[Token]) -> list[Token]:
 
 def court_seats(sent: Span) -> list[str]:
     """Seats of the courts a sentence names ("a court in Atyrau", "Minsk district court")."""
-    courts = (t for t in sent if t.lemma_.lower() == "court")
+    courts = (t for t in sent if t.lemma_.lower() in COURTS)
     return [seat for seat in map(court_seat_of, courts) if seat]
 
 
@@ -666,16 +776,27 @@ def _breaks_charge(word: Token) -> bool:
         return True  # "drug trafficking that she denies": what someone says of the charge
     return word.lower_ in {"in", "at", "on"} and following is not None and (
         following.ent_type_ in {"GPE", "LOC", "FAC", "DATE"} or following.lower_ in {"the", "a"}
-    )
+    ) and not _taking_part(word)
+
+
+def _taking_part(prep: Token) -> bool:
+    """"participating in the banned party", "involvement in a plot": the act's own
+    "in" belongs to the charge; a place or a day after it does not."""
+    before = prep.doc[prep.i - 1] if prep.i > 0 else prep
+    following = prep.doc[prep.i + 1]
+    return prep.lower_ == "in" and before.lemma_.lower() in TAKING_PART and (
+        following.ent_type_ not in {"GPE", "LOC", "FAC", "DATE"})
 
 
 def _object_of_gerund(word: Token) -> bool:
-    """"defaming Jose Leitao", "insulting President Aliyev": the person a charge's act
-    is aimed at is part of its wording."""
+    """"defaming Jose Leitao", "insulting President Aliyev", "plotting to kill President
+    Maduro": the person a charge's act is aimed at is part of its wording."""
     head = word
     while head.dep_ in {"compound", "flat"} and head.head != head:
         head = head.head
-    return head.dep_ == "dobj" and head.head.tag_ == "VBG"
+    act = head.head
+    return head.dep_ == "dobj" and (act.tag_ == "VBG" or act.tag_ == "VB" and (
+        act.dep_ == "xcomp" and act.head.tag_ == "VBG"))
 
 
 def _finite(word: Token) -> bool:

@@ -79,6 +79,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<count>\d{{1,2}}|{_COUNT_WORDS})\s+(?P<unit>years?|months?)\b", re.I)),
 ]
 
+# "in December of that year", "later that year", "the same year": the year the text
+# gave last.
+THAT_YEAR = re.compile(
+    rf"\b(?:(?:in\s+)?{_MONTH}\s+of\s+|(?:later|earlier)\s+(?:in\s+)?)?"
+    r"(?:that|the\s+same)\s+year\b", re.I)
+
 ISO_LENGTH: dict[DatePrecision, int] = {"year": 4, "month": 7, "day": 10}
 # How precisely a relative expression needs the publication date to be resolved.
 NEEDS: dict[str, DatePrecision] = {"dm": "month", "md": "month", "relative_month": "month",
@@ -139,6 +145,10 @@ class DateMention:
     end: int
     value: PartialDate
     elapsed: bool = False  # counted back from publication ("for three years now")
+    weekday: bool = False  # a day of the week ("on Friday")
+
+
+WEEKDAY_GAP = re.compile(r"[\s,]*(?:the\s+)?")  # "Friday, 3 May", "Friday the 3rd of May"
 
 
 # "3 and 4 September 2021", "September 3-4, 2021": a span of days starts on the first.
@@ -154,7 +164,8 @@ def _first_days(text: str) -> str:
 def find_dates(text: str, *, published: date | None) -> list[DateMention]:
     """Every resolvable date expression in `text`, in reading order, none overlapping."""
     text = _first_days(text)
-    taken: list[tuple[int, int]] = []
+    anaphoric = list(THAT_YEAR.finditer(text))
+    taken: list[tuple[int, int]] = [match.span() for match in anaphoric]
     mentions: list[DateMention] = []
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
@@ -164,8 +175,26 @@ def find_dates(text: str, *, published: date | None) -> list[DateMention]:
             value = _resolve(kind, match, published)
             taken.append(span)  # a matched but unresolvable span still hides its parts
             if value:
-                mentions.append(DateMention(span[0], span[1], value, kind in ELAPSED_KINDS))
-    return sorted(mentions, key=lambda m: m.start)
+                mentions.append(DateMention(span[0], span[1], value, kind in ELAPSED_KINDS,
+                                            kind == "weekday"))
+    for match in anaphoric:
+        year = next((m.value[:4] for m in sorted(mentions, key=lambda m: -m.end)
+                     if m.end <= match.start()), None)
+        if year:
+            month = match.group("month")
+            value = f"{year}-{_month(month):02d}" if month else year
+            mentions.append(DateMention(match.start(), match.end(), value))
+    mentions.sort(key=lambda m: m.start)
+    following: list[DateMention | None] = [*mentions[1:], None]
+    return [m for m, after in zip(mentions, following[: len(mentions)], strict=True)
+            if not _named_by_the_next(text, m, after)]
+
+
+def _named_by_the_next(text: str, mention: DateMention, after: DateMention | None) -> bool:
+    """"On Wednesday, April 23": the weekday is the day the date after it gives, not
+    the last Wednesday before publication."""
+    return mention.weekday and after is not None and len(after.value) == 10 and (
+        WEEKDAY_GAP.fullmatch(text[mention.end : after.start]) is not None)
 
 
 def resolve_date(text: str, *, published: date | None) -> PartialDate | None:

@@ -24,7 +24,7 @@ from rightsdesk.extract.attributes import (
     named_places,
     read_attributes,
 )
-from rightsdesk.extract.dates import resolve_date
+from rightsdesk.extract.dates import find_dates, resolve_date
 from rightsdesk.extract.enumerations import name_runs
 from rightsdesk.extract.groups import GROUP_WINDOW, Roster, group_members, group_report
 from rightsdesk.extract.learned.candidates import Candidate, DocumentRoles, document_candidates
@@ -54,6 +54,7 @@ from rightsdesk.extract.sharing import (
     lend,
     release_after_arrest,
     share_verdicts,
+    story_charges,
     story_date,
     story_place,
 )
@@ -1000,11 +1001,20 @@ def _assemble(
         _judge(reports, drafts, document, judge)
     story_date(_ours(list(reports.values()), document), _unnamed_days(document))
     release_after_arrest(list(reports.values()), document.published)
+    # events the story's day reached only now happened where the report was filed too
+    dateline_place(list(reports.values()), _dateline_city(document), document.published)
     persons, keys = _persons(drafts)
     events = [report.event for report in reports.values()]
     for event in events:
         event.person = keys[event.person]
     return persons, events
+
+
+def _unnamed_charges(document: Document) -> list[list[str]]:
+    """The charges the verdicts told without a name give ("seven activists were
+    convicted of treason")."""
+    told = [a.charges for (_, kind), a in document.unnamed.items() if kind == "sentence"]
+    return told + [g.attributes.charges for g in document.groups if g.type == "sentence"]
 
 
 def _unnamed_days(document: Document) -> dict[str, set[str]]:
@@ -1075,7 +1085,8 @@ def _reports(
             mentions.setdefault((key, event.type), []).append((event, target.sent))
             rules.setdefault((key, event.type), set()).add(target.hit.rule.id)
     reports = {
-        slot: Report(_merged([e for e, _ in found]), [(v.index, v.paragraph) for _, v in found])
+        slot: Report(_merged([e for e, _ in found], document.published),
+                     [(v.index, v.paragraph) for _, v in found])
         for slot, found in mentions.items()
     }
     for slot in [slot for slot in reports if _held_before_trial(slot, reports, rules)]:
@@ -1244,14 +1255,22 @@ def _share(reports: list[Report], document: Document) -> None:
     date_by_verdict(reports, anchors)
     court_seat(ours, [seat for view in sents if view.index not in document.apart
                       for seat in court_seats(view.span) if not _names(seat, victims)])
-    openings = [view.text for view in sents if view.index == 0 or view.paragraph != sents[
-        view.index - 1].paragraph]
-    dateline_place(reports, dateline_city("\n".join(openings)), document.published)
+    dateline_place(reports, _dateline_city(document), document.published)
     # a victim's name the NER took for a building ("Rustam Aliev") is no place
     named = [place for view in sents if view.index not in document.apart
              for place in named_places(view.span) if not _names(place, victims)]
     story_place(ours, named)
+    story_charges(ours, _unnamed_charges(document))
     _share_charges([report.event for report in reports])
+
+
+def _dateline_city(document: Document) -> str | None:
+    """The dateline's city; the parse may cut the line after it ("TUNIS (Reuters)" |
+    "- A court ..."), so each paragraph is read whole."""
+    paragraphs: dict[int, list[str]] = {}
+    for view in document.sents:
+        paragraphs.setdefault(view.paragraph, []).append(view.text)
+    return dateline_city("\n".join(" ".join(texts) for texts in paragraphs.values()))
 
 
 def _unplace_names(reports: list[Report], victims: set[str]) -> None:
@@ -1368,7 +1387,7 @@ def _share_charges(events: list[Event]) -> None:
                 event.charges = list(known)
 
 
-def _merged(mentions: list[Event]) -> Event:
+def _merged(mentions: list[Event], published: date | None = None) -> Event:
     """One event per (victim, type): the mention that says most, completed by the others.
 
     A text names an event in passing ("the imprisoned opposition leader") before
@@ -1376,6 +1395,8 @@ def _merged(mentions: list[Event]) -> Event:
     report is the one to keep.
     """
     kept = max(mentions, key=_weight)
+    if published is not None:
+        _prefer_a_stated_day(kept, mentions, published)
     for other in mentions:
         kept.date = kept.date or other.date
         kept.place = kept.place or other.place
@@ -1383,6 +1404,19 @@ def _merged(mentions: list[Event]) -> Event:
         kept.charges = list(dict.fromkeys([*kept.charges, *other.charges]))  # all it is said of
         kept.also = kept.also or other.also
     return kept
+
+
+def _prefer_a_stated_day(kept: Event, mentions: list[Event], published: date) -> None:
+    """"X has been arrested" (a lede the publication dates) ... "X was arrested on
+    Tuesday": the day a sentence states beats the day of publication."""
+    def states_a_day(event: Event) -> bool:
+        return bool(find_dates(event.evidence.sentence, published=published))
+
+    if kept.date != published.isoformat() or states_a_day(kept):
+        return
+    stated = [m.date for m in mentions if m is not kept and m.date and states_a_day(m)]
+    if stated:
+        kept.date = stated[0]
 
 
 def _weight(event: Event) -> tuple[bool, int, int]:

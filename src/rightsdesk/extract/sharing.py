@@ -272,13 +272,16 @@ def _not_after(day: str, published: date | None) -> bool:
 
 def story_place(reports: list[Report], named: list[str]) -> None:
     """A report whose events name one place tells a story of that place: its events
-    told without a place happened there. Where no event names one, the story happened
-    where the text first places it (the headline's or the lede's town, most often)."""
-    places = {report.event.place for report in reports if report.event.place}
+    told without a place happened there; where they name several, the place the first
+    of them names, if no other is named as often. Where no event names one, the story
+    happened where the text first places it (the headline's or the lede's town, most
+    often)."""
+    told = [report.event.place for report in reports if report.event.place]
+    places = set(told)
     if len(places) == 1:
         place: str | None = next(iter(places))
     else:
-        place = _first_and_most_named(named) if not places else None
+        place = _first_and_most_named(named if not places else told)
     if place is None:
         return
     for report in reports:
@@ -286,13 +289,14 @@ def story_place(reports: list[Report], named: list[str]) -> None:
 
 
 def _first_and_most_named(named: list[str]) -> str | None:
-    """The place a text names first, if no other is named as often ("Shymkent" of a
-    story that names Shymkent twice and Taraz once; none of a Shymkent-Taraz story)."""
+    """The place a text names first, unless another is named more often ("Shymkent" of
+    a story that names Shymkent twice and Taraz once, and of a Shymkent-Taraz story:
+    the headline's or the lede's town is the story's)."""
     if not named:
         return None
     counts = Counter(named)
     first = named[0]
-    return first if all(counts[first] > n for p, n in counts.items() if p != first) else None
+    return first if all(counts[first] >= n for p, n in counts.items() if p != first) else None
 
 
 def dateline_place(reports: list[Report], city: str | None, published: date | None) -> None:
@@ -306,3 +310,18 @@ def dateline_place(reports: list[Report], city: str | None, published: date | No
             continue
         if 0 <= (published - date.fromisoformat(day)).days <= DATELINE_DAYS:
             report.event.place = city
+
+
+def story_charges(reports: list[Report], unnamed: list[list[str]]) -> None:
+    """"Seven activists were convicted of treason ... The seven are A, B and C": a
+    story of one verdict names its charges once; sentences told without charges took
+    them, when the document's verdicts (named or not) give one set of charges only."""
+    told = {tuple(r.event.charges) for r in reports
+            if r.event.type == "sentence" and r.event.charges}
+    told |= {tuple(charges) for charges in unnamed if charges}
+    if len(told) != 1:
+        return
+    (charges,) = told
+    for report in reports:
+        if report.event.type == "sentence" and not report.event.charges:
+            report.event.charges = list(charges)
