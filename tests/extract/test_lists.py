@@ -27,6 +27,21 @@ def test_a_line_of_names_under_a_heading_is_split_into_persons(events) -> None:
     assert {name for name, _ in found} == {"Anna Berg", "Ivan Petrov", "Marta Kowalczyk"}
 
 
+CENSUS = """Reporters behind bars as of 1 June 2023
+Lakeland: 3
+Anna Berg, Morning Courier
+Ivan Petrov Novak, freelance
+Imprisoned: March 2019
+Officials closed the two papers after a report on the army.
+"""
+
+
+def test_persons_of_a_census_record_are_taken_on_the_day_its_field_gives(events) -> None:
+    found = events(CENSUS)
+    assert {name for name, kind in found if kind == "arrest"} == {"Anna Berg", "Ivan Petrov Novak"}
+    assert found[("Anna Berg", "arrest")].date == "2019-03"
+
+
 def test_a_heading_that_asks_for_the_act_lists_no_victims(events) -> None:
     assert not events("Those who should be released:\nAnna Berg\nIvan Petrov\n")
 
