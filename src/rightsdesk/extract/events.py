@@ -82,6 +82,7 @@ from rightsdesk.extract.victims import (
     role_of,
     role_strength,
     role_words,
+    shared_surname,
     surname_key,
 )
 from rightsdesk.model import Event, Evidence, Person
@@ -178,6 +179,7 @@ class NameIndex:
                 if mention is not None and not _names_a_time(ent):
                     self._add(mention, view)
         self._add_described_names(sents)
+        self._add_shared_surnames(sents)
         self._add_lone_surnames(sents)
         self.namesakes = _namesakes(m.text for _, m in self.mentions)
         self.same = _run_together(self.full) | _aliases(sents)
@@ -210,6 +212,21 @@ class NameIndex:
                 if (view.index, mention.span.start) not in seen:
                     seen.add((view.index, mention.span.start))
                     self._add(mention, view)  # `_add_lone_surnames` puts them in order
+
+    def _add_shared_surnames(self, sents: list[SentenceView]) -> None:
+        """"two brothers, Karim and Tamer Saleh": a given name that shares the surname
+        listed after it is a person of its own (a namesake of the others)."""
+        seen = {(view.index, m.span.start) for view, m in self.mentions}
+        for view in sents:
+            for token in view.span:
+                if token.pos_ != "PROPN" or (view.index, token.i) in seen:
+                    continue
+                if shared_surname(token.doc[token.i : token.i + 1]) is None:
+                    continue
+                mention = name_at(token)
+                if mention is not None and (view.index, mention.span.start) not in seen:
+                    seen.add((view.index, mention.span.start))
+                    self._add(mention, view)
 
     def _add_lone_surnames(self, sents: list[SentenceView]) -> None:
         """"Kozlov, the party's leader, ...": the surname of a person named in full
