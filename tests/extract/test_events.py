@@ -450,6 +450,14 @@ def test_those_who_appear_alongside_the_defendant_are_tried_too(events) -> None:
     assert {("Jimmy Lai", "trial"), ("Anna Berg", "trial"), ("Ivan Petrov", "trial")} <= set(found)
 
 
+def test_a_companion_told_by_office_is_the_person_named_after_it(events) -> None:
+    found = events("Anna Berg is being tried in Lakeside along with the treasurer of the Green "
+                   "Farmers Association, Tomasz Nowak.")
+    assert ("Tomasz Nowak", "trial") in found
+    spoken = events("Anna Berg was detained together with her lawyer, Tomasz Nowak said.")
+    assert ("Tomasz Nowak", "arrest") not in spoken
+
+
 def test_one_who_continues_to_be_detained_is_held(events) -> None:
     text = ("Khalil Amrani, a notable from Ghat, continues to be arbitrarily detained in Benghazi "
             "since May 2024 without charge.")

@@ -434,6 +434,9 @@ def _counted_sum(noun: Token) -> bool:
         c.dep_ == "nummod" for c in noun.children)
 
 
+ROLE_REACH = 14  # tokens after a companion's office word in which its holder is named
+
+
 def _deprived_of(verb: Token, child: Token) -> bool:
     """"X was denied medical care": the care is what is denied; X is the patient."""
     return child.dep_ == "dobj" and verb.lemma_.lower() in DEPRIVING_VERBS and not (
@@ -453,7 +456,29 @@ def _companions(verb: Token) -> list[Token]:
         if prep.dep_ == "prep" and prep.lower_ == "along":  # "along with A": "with" under "along"
             found.extend(o for w in prep.children if w.lower_ == "with"
                          for o in w.children if o.dep_ == "pobj")
-    return found
+    return found + [named for c in found for named in _named_after_role(c)]
+
+
+def _named_after_role(companion: Token) -> list[Token]:
+    """"along with the president of the Youth Union, Marat Asan": a companion told by
+    their office is the person named after it (a PERSON, or proper nouns opening an
+    apposition), with no verb between."""
+    if companion.ent_type_ == "PERSON" or companion.lemma_.lower() not in person_words():
+        return []
+    doc, sentence = companion.doc, companion.sent
+    for token in doc[companion.i + 1 : min(sentence.end, companion.i + ROLE_REACH)]:
+        if token.pos_ in {"VERB", "AUX"} or token.text in {";", ":", "(", "."}:
+            return []
+        named = None
+        if token.ent_type_ == "PERSON":
+            named = token
+        elif token.text == "," and token.i + 1 < sentence.end and doc[token.i + 1].pos_ == "PROPN":
+            run = doc[token.i + 1 : sentence.end]
+            last = next((t for t in run if not (t.pos_ == "PROPN" and t.is_title)), None)
+            named = doc[(last.i if last is not None else sentence.end) - 1]
+        if named is not None:  # "along with his lawyer, X said": X speaks
+            return [] if named.dep_ in {"nsubj", "nsubjpass"} else [named]
+    return []
 
 
 def _subjects(verb: Token) -> list[Token]:
