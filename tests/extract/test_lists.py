@@ -65,6 +65,16 @@ def test_a_counted_group_passes_its_event_to_as_many_persons_named_next(events) 
     assert found[("Olga Lis", "sentence")].sentence_months == 36
 
 
+def test_a_couple_counts_two_persons_named_before_it(events) -> None:
+    text = ("A trial court sentenced Anna Berg and her husband, Ivan Petrov, to ten years. "
+            "The couple were freed on appeal in May.")
+    found = events(text)
+    assert {name for name, kind in found if kind == "release"} == {"Anna Berg", "Ivan Petrov"}
+    pair = events("Anna Berg and Ivan Petrov were detained in March. The pair were charged "
+                  "with fraud.")
+    assert {name for name, kind in pair if kind == "charge"} == {"Anna Berg", "Ivan Petrov"}
+
+
 def test_a_counted_group_names_nobody_when_the_count_differs(events) -> None:
     assert not events(COUNTED.replace("Five", "Six"))
 
