@@ -142,3 +142,11 @@ def test_she_does_not_take_the_names_listed_with_her(events) -> None:
             "the movement. She was tried behind closed doors.")
     tried = {name for name, kind in events(text) if kind == "trial"}
     assert "Tikhonova" not in tried and "Tsepkalo" not in tried
+
+
+def test_one_named_by_a_tie_to_another_does_not_list_that_other(events) -> None:
+    found = events("Guards detained Anna Berg's nephew, Ivan Petrov, at the airport.")
+    assert set(found) == {("Ivan Petrov", "arrest")}
+    owners = events("The court adjourned Anna Berg's, Ivan Petrov's and Olga Lis's trial.")
+    assert {name for name, kind in owners if kind == "trial"} == {
+        "Anna Berg", "Ivan Petrov", "Olga Lis"}
