@@ -150,3 +150,10 @@ def test_one_named_by_a_tie_to_another_does_not_list_that_other(events) -> None:
     owners = events("The court adjourned Anna Berg's, Ivan Petrov's and Olga Lis's trial.")
     assert {name for name, kind in owners if kind == "trial"} == {
         "Anna Berg", "Ivan Petrov", "Olga Lis"}
+
+
+def test_persons_listed_as_refused_bail_are_held(events) -> None:
+    found = events("The tribunal refused bail to three unionists -- Anna Berg, Ivan Petrov "
+                   "and Olga Lis.")
+    assert {name for name, kind in found if kind == "arrest"} == {
+        "Anna Berg", "Ivan Petrov", "Olga Lis"}
