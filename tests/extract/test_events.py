@@ -458,6 +458,15 @@ def test_a_companion_told_by_office_is_the_person_named_after_it(events) -> None
     assert ("Tomasz Nowak", "arrest") not in spoken
 
 
+def test_one_tried_or_held_with_a_named_person_shares_the_event(events) -> None:
+    assert ("Ivan Petrov", "trial") in events("Anna Berg is on trial with Ivan Petrov.")
+    found = events("Anna Berg was detained with two other students, Ivan Petrov and Olga Lis.")
+    assert {name for name, kind in found if kind == "arrest"} == {
+        "Anna Berg", "Ivan Petrov", "Olga Lis"}
+    assert set(events("Anna Berg was arrested with leaflets in her bag.")) == {
+        ("Anna Berg", "arrest")}
+
+
 def test_one_who_continues_to_be_detained_is_held(events) -> None:
     text = ("Khalil Amrani, a notable from Ghat, continues to be arbitrarily detained in Benghazi "
             "since May 2024 without charge.")

@@ -434,6 +434,7 @@ def _counted_sum(noun: Token) -> bool:
         c.dep_ == "nummod" for c in noun.children)
 
 
+CHARGING = frozenset({"charge", "accuse", "indict", "convict", "sentence", "fine"})
 ROLE_REACH = 14  # tokens after a companion's office word in which its holder is named
 
 
@@ -448,15 +449,30 @@ def _companions(verb: Token) -> list[Token]:
     found = []
     # "arrested together with", "arrested along with": the adverb sits on the verb
     said_together = any(c.lower_ in {"together", "along"} for c in verb.children)
-    for prep in verb.children:
+    for prep in _comitative_heads(verb):
         together = said_together or any(c.lower_ in {"together", "along"} for c in prep.children)
-        joined = prep.lower_ in {"alongside", "including"} or (prep.lower_ == "with" and together)
+        joined = prep.lower_ in {"alongside", "including"} or (prep.lower_ == "with" and (
+            together or (verb.lemma_.lower() not in CHARGING and _fellow(prep))))
         if prep.dep_ == "prep" and joined:
             found.extend(c for c in prep.children if c.dep_ == "pobj")
         if prep.dep_ == "prep" and prep.lower_ == "along":  # "along with A": "with" under "along"
             found.extend(o for w in prep.children if w.lower_ == "with"
                          for o in w.children if o.dep_ == "pobj")
     return found + [named for c in found for named in _named_after_role(c)]
+
+
+def _comitative_heads(verb: Token) -> list[Token]:
+    """The verb's prepositions, and those of "on trial" ("X is on trial with Y")."""
+    held = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on"
+            for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() == "trial"]
+    return [*verb.children, *(c for noun in held for c in noun.children)]
+
+
+def _fellow(prep: Token) -> bool:
+    """"tried with Y", "arrested with two other activists": "with" names a person who
+    went through it too (not "charged with murder", "arrested with leaflets")."""
+    return any(o.dep_ == "pobj" and (o.ent_type_ == "PERSON" or (
+        o.tag_ == "NNS" and o.lemma_.lower() in person_nouns())) for o in prep.children)
 
 
 def _named_after_role(companion: Token) -> list[Token]:
