@@ -467,6 +467,13 @@ def test_one_tried_or_held_with_a_named_person_shares_the_event(events) -> None:
         ("Anna Berg", "arrest")}
 
 
+def test_a_fronted_participle_names_its_persons_after_the_copula(events) -> None:
+    found = events("Also detained were Anna Berg and Ivan Petrov.")
+    assert {name for name, kind in found if kind == "arrest"} == {"Anna Berg", "Ivan Petrov"}
+    jailed = events("Sentenced to six years were Anna Berg and Ivan Petrov.")
+    assert jailed[("Ivan Petrov", "sentence")].sentence_months == 72
+
+
 def test_one_who_continues_to_be_detained_is_held(events) -> None:
     text = ("Khalil Amrani, a notable from Ghat, continues to be arbitrarily detained in Benghazi "
             "since May 2024 without charge.")

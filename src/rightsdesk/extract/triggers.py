@@ -361,6 +361,18 @@ def _copula_subjects(verb: Token) -> list[Token]:
     return _children(verb.head, SUBJECT_DEPS)
 
 
+def _fronted_by(verb: Token) -> int:
+    """Tokens before a participle that opens its sentence ("Also detained were ...")."""
+    return 1 if verb.i > verb.sent.start and verb.doc[verb.i - 1].lower_ == "also" else 0
+
+
+def _inverted_subjects(verb: Token) -> list[Token]:
+    """"Also detained were A and B", "Sentenced to five years were A and B": a fronted
+    participle whose subject follows the "were" (read by the parse as its attribute)."""
+    return [o for aux in verb.children if aux.dep_ == "auxpass" and aux.i > verb.i
+            for o in aux.children if o.dep_ in {"attr", "nsubj"}]
+
+
 def _patients(verb: Token) -> list[Token]:
     if verb.pos_ == "NOUN" and not _mistagged_verb(verb):  # "denial of care to X": a holder
         return _holders(verb)
@@ -381,6 +393,8 @@ def _patients(verb: Token) -> list[Token]:
             for o in prep.children if o.dep_ == "pobj" and _person_like(o)])
     if not found and verb.pos_ == "VERB" and passive(verb):
         found = _children(verb, frozenset({"nsubj"}))  # "he’s accused": a contracted "is"
+    if not found and verb.pos_ == "VERB" and verb.i == verb.sent.start + _fronted_by(verb):
+        found = _inverted_subjects(verb)  # "Also detained were A and B"
     if not found and verb.dep_ in {"xcomp", "oprd"} and verb.head.pos_ in {"VERB", "AUX"}:
         found = _children(verb.head, PATIENT_DEPS)  # "X was found guilty", "X got jailed"
     if not found and verb.tag_ == "VBN" and verb.head.lemma_.lower() in STANDING:
