@@ -674,3 +674,9 @@ def test_held_on_suspicion_is_no_charge(events) -> None:
     found = events("Police arrested the reporter Emma Clarke on suspicion of causing a nuisance.")
     assert ("Emma Clarke", "arrest") in found
     assert ("Emma Clarke", "charge") not in found
+
+
+def test_a_pronoun_passes_over_a_name_the_text_uses_for_a_place(events) -> None:
+    found = events("Ivan Petrov taught for years in Jose Marti. His detention on Monday drew "
+                   "protests.")
+    assert set(found) == {("Ivan Petrov", "arrest")}

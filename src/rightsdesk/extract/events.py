@@ -364,6 +364,8 @@ class NameIndex:
             key = self.key_of(mention, other)
             if key in self.agents or " " not in self.full.get(key, ""):
                 continue  # a lone capitalised word the NER calls a person is a poor antecedent
+            if self.names_no_person(mention):
+                continue  # "director of the NGO Espacio Libre. His detention": not the NGO
             if key in self.speakers and key not in self.victims:
                 continue  # "scholar X said": a speaker, unless already read as a target
             if _other_gender(pronoun, key):
