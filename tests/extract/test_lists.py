@@ -157,3 +157,10 @@ def test_persons_listed_as_refused_bail_are_held(events) -> None:
                    "and Olga Lis.")
     assert {name for name, kind in found if kind == "arrest"} == {
         "Anna Berg", "Ivan Petrov", "Olga Lis"}
+
+
+def test_a_colon_list_of_names_each_with_a_dash_and_a_term(events) -> None:
+    found = events("The regional court sentenced the following: Oskar Lind - 6 years in prison, "
+                   "Maren Holt - 5 years, Tove Dahl - 4 years.")
+    assert {name for name, kind in found if kind == "sentence"} == {
+        "Oskar Lind", "Maren Holt", "Tove Dahl"}

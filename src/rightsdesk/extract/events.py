@@ -70,6 +70,7 @@ from rightsdesk.extract.victims import (
     RELATIVE_PRONOUNS,
     TITLES,
     NameMention,
+    clean_name,
     coordinated,
     described_names,
     heads_a_body,
@@ -100,6 +101,7 @@ ALIAS_WORDS = frozenset({"alias", "aka", "a.k.a.", "nicknamed"})
 ALIAS_ADVERBS = frozenset({"also", "better", "widely", "popularly", "commonly"})
 ALIAS_REACH = 10  # tokens after the alias word
 JOINERS = frozenset({"-", "'"})  # "Al-Bashir": inside one name
+DASHES = frozenset({"-", "–", "—"})  # "A - 9 years": an item's name, then what befell them
 # "the party Chadema", "newspaper X", "the Artarutyun alliance": a body named by its kind
 BODY_NOUNS = frozenset({"party", "newspaper", "daily", "weekly", "ngo", "movement", "group",
                         "organisation", "organization", "alliance", "publication", "outlet",
@@ -898,17 +900,40 @@ def _definite_person(noun: Token) -> bool:
 def _listed_after_colon(token: Token, names: NameIndex) -> list[NameMention]:
     """"Five activists were jailed: A, B and C." A plural target names its members
     in a list after a colon."""
-    if token.tag_ != "NNS":
+    if token.tag_ != "NNS" and token.lower_ != "following":  # "sentenced the following:"
         return []
     sent = token.sent
     colon = next((t for t in sent if t.text == ":" and t.i > token.i), None)
     if colon is None:
         return []
-    return [
+    found = [
         m for ent in sent.ents
         if ent.label_ == "PERSON" and ent.start > colon.i
         for m in [name_at(ent.root, names.known)] if m
     ]
+    starts = {m.span.start for m in found}
+    return found + [m for m in _dashed_items(sent[colon.i + 1 - sent.start :])
+                    if m.span.start not in starts]
+
+
+def _dashed_items(items: Span) -> list[NameMention]:
+    """"A - 9 years in prison, B - 8 years": the name that opens each item before its
+    dash, whatever the NER made of it."""
+    found: list[NameMention] = []
+    start = items.start
+    for token in [*items, None]:
+        if token is not None and token.text not in {",", ";"} and token.lower_ != "and":
+            continue
+        end = token.i if token is not None else items.end
+        item = items.doc[start:end]
+        start = end + 1
+        dash = next((t for t in item if t.text in DASHES), None)
+        words = item[: dash.i - item.start] if dash is not None else item[:0]
+        if 2 <= len(words) <= 4 and all(t.is_title and t.pos_ == "PROPN" for t in words):
+            name = clean_name(words)
+            if name:
+                found.append(NameMention(name, words))
+    return found
 
 
 def _relative_antecedents(
