@@ -474,6 +474,12 @@ def test_a_fronted_participle_names_its_persons_after_the_copula(events) -> None
     assert jailed[("Ivan Petrov", "sentence")].sentence_months == 72
 
 
+def test_names_after_among_them_share_the_event_of_the_group(events) -> None:
+    found = events("Police detained 20 people on Sunday, among them Anna Berg and "
+                   "Ivan Petrov.")
+    assert {name for name, kind in found if kind == "arrest"} == {"Anna Berg", "Ivan Petrov"}
+
+
 def test_one_who_continues_to_be_detained_is_held(events) -> None:
     text = ("Khalil Amrani, a notable from Ghat, continues to be arbitrarily detained in Benghazi "
             "since May 2024 without charge.")

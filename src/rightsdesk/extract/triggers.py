@@ -472,7 +472,21 @@ def _companions(verb: Token) -> list[Token]:
         if prep.dep_ == "prep" and prep.lower_ == "along":  # "along with A": "with" under "along"
             found.extend(o for w in prep.children if w.lower_ == "with"
                          for o in w.children if o.dep_ == "pobj")
+    found.extend(_named_among_them(verb))
     return found + [named for c in found for named in _named_after_role(c)]
+
+
+def _named_among_them(verb: Token) -> list[Token]:
+    """"Police detained 20 people, among them A and B": the names the parse hangs on
+    the verb beside an "among them"."""
+    return [c for c in verb.children if c.pos_ == "PROPN" and (
+        (c.dep_ in {"npadvmod", "appos", "dep"} and _among_them(verb))
+        or (c.dep_ in {"npadvmod", "appos", "dep", "conj"} and _among_them(c)))]
+
+
+def _among_them(token: Token) -> bool:
+    return any(p.dep_ == "prep" and p.lower_ == "among" and any(
+        o.lower_ in {"them", "whom"} for o in p.children) for p in token.children)
 
 
 def _comitative_heads(verb: Token) -> list[Token]:
