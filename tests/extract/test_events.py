@@ -453,6 +453,36 @@ def test_those_who_appear_alongside_the_defendant_are_tried_too(events) -> None:
     assert {("Jimmy Lai", "trial"), ("Anna Berg", "trial"), ("Ivan Petrov", "trial")} <= set(found)
 
 
+def test_a_companion_told_by_office_is_the_person_named_after_it(events) -> None:
+    found = events("Anna Berg is being tried in Lakeside along with the treasurer of the Green "
+                   "Farmers Association, Tomasz Nowak.")
+    assert ("Tomasz Nowak", "trial") in found
+    spoken = events("Anna Berg was detained together with her lawyer, Tomasz Nowak said.")
+    assert ("Tomasz Nowak", "arrest") not in spoken
+
+
+def test_one_tried_or_held_with_a_named_person_shares_the_event(events) -> None:
+    assert ("Ivan Petrov", "trial") in events("Anna Berg is on trial with Ivan Petrov.")
+    found = events("Anna Berg was detained with two other students, Ivan Petrov and Olga Lis.")
+    assert {name for name, kind in found if kind == "arrest"} == {
+        "Anna Berg", "Ivan Petrov", "Olga Lis"}
+    assert set(events("Anna Berg was arrested with leaflets in her bag.")) == {
+        ("Anna Berg", "arrest")}
+
+
+def test_a_fronted_participle_names_its_persons_after_the_copula(events) -> None:
+    found = events("Also detained were Anna Berg and Ivan Petrov.")
+    assert {name for name, kind in found if kind == "arrest"} == {"Anna Berg", "Ivan Petrov"}
+    jailed = events("Sentenced to six years were Anna Berg and Ivan Petrov.")
+    assert jailed[("Ivan Petrov", "sentence")].sentence_months == 72
+
+
+def test_names_after_among_them_share_the_event_of_the_group(events) -> None:
+    found = events("Police detained 20 people on Sunday, among them Anna Berg and "
+                   "Ivan Petrov.")
+    assert {name for name, kind in found if kind == "arrest"} == {"Anna Berg", "Ivan Petrov"}
+
+
 def test_one_who_continues_to_be_detained_is_held(events) -> None:
     text = ("Khalil Amrani, a notable from Ghat, continues to be arbitrarily detained in Benghazi "
             "since May 2024 without charge.")
@@ -723,3 +753,9 @@ def test_an_arrest_that_led_to_a_beating_or_death_shares_its_day(events) -> None
     assert events(beaten)[("Morgan Dube", "arrest")].date == "2024-03-10"
     freed = "Adama Kone was released on Friday after being detained for two weeks."
     assert events(freed)[("Adama Kone", "arrest")].date is None
+
+
+def test_a_pronoun_passes_over_a_name_the_text_uses_for_a_place(events) -> None:
+    found = events("Ivan Petrov taught for years in Jose Marti. His detention on Monday drew "
+                   "protests.")
+    assert set(found) == {("Ivan Petrov", "arrest")}

@@ -27,6 +27,21 @@ def test_a_line_of_names_under_a_heading_is_split_into_persons(events) -> None:
     assert {name for name, _ in found} == {"Anna Berg", "Ivan Petrov", "Marta Kowalczyk"}
 
 
+CENSUS = """Reporters behind bars as of 1 June 2023
+Lakeland: 3
+Anna Berg, Morning Courier
+Ivan Petrov Novak, freelance
+Imprisoned: March 2019
+Officials closed the two papers after a report on the army.
+"""
+
+
+def test_persons_of_a_census_record_are_taken_on_the_day_its_field_gives(events) -> None:
+    found = events(CENSUS)
+    assert {name for name, kind in found if kind == "arrest"} == {"Anna Berg", "Ivan Petrov Novak"}
+    assert found[("Anna Berg", "arrest")].date == "2019-03"
+
+
 def test_a_heading_that_asks_for_the_act_lists_no_victims(events) -> None:
     assert not events("Those who should be released:\nAnna Berg\nIvan Petrov\n")
 
@@ -48,6 +63,16 @@ def test_a_counted_group_passes_its_event_to_as_many_persons_named_next(events) 
     jailed = {name for name, kind in found if kind == "sentence"}
     assert jailed == {"Anna Berg", "Ivan Petrov", "Marta Kowalczyk", "Tomasz Nowak", "Olga Lis"}
     assert found[("Olga Lis", "sentence")].sentence_months == 36
+
+
+def test_a_couple_counts_two_persons_named_before_it(events) -> None:
+    text = ("A trial court sentenced Anna Berg and her husband, Ivan Petrov, to ten years. "
+            "The couple were freed on appeal in May.")
+    found = events(text)
+    assert {name for name, kind in found if kind == "release"} == {"Anna Berg", "Ivan Petrov"}
+    pair = events("Anna Berg and Ivan Petrov were detained in March. The pair were charged "
+                  "with fraud.")
+    assert {name for name, kind in pair if kind == "charge"} == {"Anna Berg", "Ivan Petrov"}
 
 
 def test_a_counted_group_names_nobody_when_the_count_differs(events) -> None:
@@ -117,3 +142,25 @@ def test_she_does_not_take_the_names_listed_with_her(events) -> None:
             "the movement. She was tried behind closed doors.")
     tried = {name for name, kind in events(text) if kind == "trial"}
     assert "Tikhonova" not in tried and "Tsepkalo" not in tried
+
+
+def test_one_named_by_a_tie_to_another_does_not_list_that_other(events) -> None:
+    found = events("Guards detained Anna Berg's nephew, Ivan Petrov, at the airport.")
+    assert set(found) == {("Ivan Petrov", "arrest")}
+    owners = events("The court adjourned Anna Berg's, Ivan Petrov's and Olga Lis's trial.")
+    assert {name for name, kind in owners if kind == "trial"} == {
+        "Anna Berg", "Ivan Petrov", "Olga Lis"}
+
+
+def test_persons_listed_as_refused_bail_are_held(events) -> None:
+    found = events("The tribunal refused bail to three unionists -- Anna Berg, Ivan Petrov "
+                   "and Olga Lis.")
+    assert {name for name, kind in found if kind == "arrest"} == {
+        "Anna Berg", "Ivan Petrov", "Olga Lis"}
+
+
+def test_a_colon_list_of_names_each_with_a_dash_and_a_term(events) -> None:
+    found = events("The regional court sentenced the following: Oskar Lind - 6 years in prison, "
+                   "Maren Holt - 5 years, Tove Dahl - 4 years.")
+    assert {name for name, kind in found if kind == "sentence"} == {
+        "Oskar Lind", "Maren Holt", "Tove Dahl"}

@@ -363,3 +363,13 @@ def test_a_president_accused_by_critics_is_no_victim(victims) -> None:
     found = victims("Police arrested the editor Anna Berg on Friday. In its Saturday edition, "
                     "the newspaper accused President Ivan Petrov of being behind the arrest.")
     assert found == {"Anna Berg"}
+
+
+def test_given_names_listed_before_one_full_name_share_its_surname(events) -> None:
+    found = events("Guards detained two sisters, Mira and Lena Hadad, at the border post.")
+    assert {name for name, kind in found if kind == "arrest"} == {"Mira Hadad", "Lena Hadad"}
+
+
+def test_a_lone_surname_before_a_full_name_keeps_its_own_person(events) -> None:
+    text = "Anna Berg was charged in May. Officers later detained Berg and Ivan Petrov."
+    assert ("Anna Berg", "arrest") in events(text)

@@ -90,7 +90,7 @@ def _person(mention: NameMention, known: Set[str]) -> bool:
 def _linked(gap: Span) -> bool:
     """A gap that opens or ends with a link and holds no verb: "A, 22, B", "A, its
     treasurer, B", "A of party X, B"."""
-    if not 0 < len(gap) <= MAX_GAP_TOKENS:
+    if not 0 < len(gap) <= MAX_GAP_TOKENS or _possessor(gap):
         return False
     if not (OPENS_WITH_LINK.match(gap.text) or ENDS_IN_LINK.search(gap.text)):
         return False
@@ -98,6 +98,14 @@ def _linked(gap: Span) -> bool:
             t.pos_ in GAP_ACTIONS and t.lower_ not in ALIAS_WORDS for t in gap):
         return False  # "A was arrested, B said": two clauses, not one list
     return not _bound(gap)
+
+
+def _possessor(gap: Span) -> bool:
+    """"A's lawyer, B": B is named by a tie to A, not listed with A (the name before the
+    gap may hold its "'s"); "A's, B's and C's trials" list their owners."""
+    before = gap.doc[gap.start - 1] if gap.start > 0 else None
+    owned = gap[0].tag_ == "POS" or (before is not None and before.tag_ == "POS")
+    return owned and any(t.pos_ == "NOUN" for t in gap)
 
 
 def _bound(gap: Span) -> bool:

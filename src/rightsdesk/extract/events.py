@@ -71,6 +71,7 @@ from rightsdesk.extract.victims import (
     RELATIVE_PRONOUNS,
     TITLES,
     NameMention,
+    clean_name,
     coordinated,
     described_names,
     heads_a_body,
@@ -83,6 +84,7 @@ from rightsdesk.extract.victims import (
     role_of,
     role_strength,
     role_words,
+    shared_surname,
     surname_key,
 )
 from rightsdesk.model import Event, Evidence, Person
@@ -100,6 +102,7 @@ ALIAS_WORDS = frozenset({"alias", "aka", "a.k.a.", "nicknamed"})
 ALIAS_ADVERBS = frozenset({"also", "better", "widely", "popularly", "commonly"})
 ALIAS_REACH = 10  # tokens after the alias word
 JOINERS = frozenset({"-", "'"})  # "Al-Bashir": inside one name
+DASHES = frozenset({"-", "–", "—"})  # "A - 9 years": an item's name, then what befell them
 # "the party Chadema", "newspaper X", "the Artarutyun alliance": a body named by its kind
 BODY_NOUNS = frozenset({"party", "newspaper", "daily", "weekly", "ngo", "movement", "group",
                         "organisation", "organization", "alliance", "publication", "outlet",
@@ -179,6 +182,7 @@ class NameIndex:
                 if mention is not None and not _names_a_time(ent):
                     self._add(mention, view)
         self._add_described_names(sents)
+        self._add_shared_surnames(sents)
         self._add_lone_surnames(sents)
         self.namesakes = _namesakes(m.text for _, m in self.mentions)
         self.same = _run_together(self.full) | _aliases(sents)
@@ -211,6 +215,21 @@ class NameIndex:
                 if (view.index, mention.span.start) not in seen:
                     seen.add((view.index, mention.span.start))
                     self._add(mention, view)  # `_add_lone_surnames` puts them in order
+
+    def _add_shared_surnames(self, sents: list[SentenceView]) -> None:
+        """"two brothers, Karim and Tamer Saleh": a given name that shares the surname
+        listed after it is a person of its own (a namesake of the others)."""
+        seen = {(view.index, m.span.start) for view, m in self.mentions}
+        for view in sents:
+            for token in view.span:
+                if token.pos_ != "PROPN" or (view.index, token.i) in seen:
+                    continue
+                if shared_surname(token.doc[token.i : token.i + 1]) is None:
+                    continue
+                mention = name_at(token)
+                if mention is not None and (view.index, mention.span.start) not in seen:
+                    seen.add((view.index, mention.span.start))
+                    self._add(mention, view)
 
     def _add_lone_surnames(self, sents: list[SentenceView]) -> None:
         """"Kozlov, the party's leader, ...": the surname of a person named in full
@@ -348,6 +367,8 @@ class NameIndex:
             key = self.key_of(mention, other)
             if key in self.agents or " " not in self.full.get(key, ""):
                 continue  # a lone capitalised word the NER calls a person is a poor antecedent
+            if self.names_no_person(mention):
+                continue  # "director of the NGO Espacio Libre. His detention": not the NGO
             if key in self.speakers and key not in self.victims:
                 continue  # "scholar X said": a speaker, unless already read as a target
             if _other_gender(pronoun, key):
@@ -880,17 +901,40 @@ def _definite_person(noun: Token) -> bool:
 def _listed_after_colon(token: Token, names: NameIndex) -> list[NameMention]:
     """"Five activists were jailed: A, B and C." A plural target names its members
     in a list after a colon."""
-    if token.tag_ != "NNS":
+    if token.tag_ != "NNS" and token.lower_ != "following":  # "sentenced the following:"
         return []
     sent = token.sent
     colon = next((t for t in sent if t.text == ":" and t.i > token.i), None)
     if colon is None:
         return []
-    return [
+    found = [
         m for ent in sent.ents
         if ent.label_ == "PERSON" and ent.start > colon.i
         for m in [name_at(ent.root, names.known)] if m
     ]
+    starts = {m.span.start for m in found}
+    return found + [m for m in _dashed_items(sent[colon.i + 1 - sent.start :])
+                    if m.span.start not in starts]
+
+
+def _dashed_items(items: Span) -> list[NameMention]:
+    """"A - 9 years in prison, B - 8 years": the name that opens each item before its
+    dash, whatever the NER made of it."""
+    found: list[NameMention] = []
+    start = items.start
+    for token in [*items, None]:
+        if token is not None and token.text not in {",", ";"} and token.lower_ != "and":
+            continue
+        end = token.i if token is not None else items.end
+        item = items.doc[start:end]
+        start = end + 1
+        dash = next((t for t in item if t.text in DASHES), None)
+        words = item[: dash.i - item.start] if dash is not None else item[:0]
+        if 2 <= len(words) <= 4 and all(t.is_title and t.pos_ == "PROPN" for t in words):
+            name = clean_name(words)
+            if name:
+                found.append(NameMention(name, words))
+    return found
 
 
 def _relative_antecedents(

@@ -35,6 +35,8 @@ DEFINITE = frozenset({"the", "these", "those", "all", "both"})  # "both journali
 # A count is a nummod; a capitalised number word opening a sentence ("MOSCOW - Three
 # activists") is often tagged a proper noun in a compound.
 COUNT_DEPS = frozenset({"nummod", "compound"})
+# a noun that counts the persons it stands for ("the couple was acquitted")
+COLLECTIVE = {"couple": 2, "pair": 2, "duo": 2, "trio": 3}
 CASE_EVENTS = frozenset({"charge", "trial", "sentence", "release"})
 # what "the defendants" of a case just reported went through together: the case,
 # and the arrest and treatment that led to it
@@ -89,10 +91,13 @@ def group_report(hit: Hit, view: SentenceView, attributes: Attributes) -> GroupR
             return None
         return GroupReport(hit.rule.event, view.index, view.paragraph, attributes, view.evidence,
                            count=count, definite=True, also=tuple(hit.rule.also))
-    if noun.lemma_.lower() not in group_nouns():
+    lemma = noun.lemma_.lower()
+    if lemma not in group_nouns() and lemma not in COLLECTIVE:
         return None
-    if noun.tag_ == "NN" and _indefinite(noun):
-        count: int | None = 1  # "A Beijing professor was convicted ...": named next
+    if noun.tag_ == "NN" and lemma in COLLECTIVE:
+        count: int | None = COLLECTIVE[lemma]  # "a couple", "the pair"
+    elif noun.tag_ == "NN" and _indefinite(noun):
+        count = 1  # "A Beijing professor was convicted ...": named next
     elif noun.tag_ == "NNS":
         count = group_count(noun)
     else:

@@ -5,10 +5,15 @@ line that ends in a colon and holds a trigger word, then one line per person (or
 one line of names separated by commas, perhaps numbered, perhaps led by the
 person's organisation). Each name in the list is a target of the heading's
 trigger; the list ends at the first line of prose.
+
+A prison census gives each case as a record: one line per person ("Name,
+Outlet") closed by a field line that says when they were taken ("Imprisoned:
+September 2001"). Each person of the record's lines is a target of the field.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
@@ -27,6 +32,11 @@ ITEM_MAX_TOKENS = 80  # a line of names separated by commas may be long; prose i
 MAX_NAME_WORDS = 4
 SEPARATORS = frozenset({",", ";", "(", ")"})
 DASHES = frozenset({"-", "–", "—", ":"})
+# a record's field line: the word that says what befell the persons, a colon, a date
+FIELD = re.compile(r"\s*([A-Za-z]+)\s*:\s*\S")
+RECORD_FIELDS = {"imprisoned": "arrest", "jailed": "arrest", "detained": "arrest",
+                 "arrested": "arrest", "held": "arrest"}  # held since: the taking is dated
+RECORD_LINE_TOKENS = 16  # "Name, Outlet": a longer line is prose
 
 
 def listed_targets(sents: list[SentenceView]) -> Iterator[tuple[NameMention, Hit, SentenceView]]:
@@ -41,6 +51,42 @@ def listed_targets(sents: list[SentenceView]) -> Iterator[tuple[NameMention, Hit
         for item in _items(sents[i + 1 :], view.paragraph):
             for mention in _names(item):
                 yield mention, Hit(rule, trigger, (mention.span.root,)), view
+    yield from _record_targets(sents)
+
+
+def _record_targets(sents: list[SentenceView]) -> Iterator[tuple[NameMention, Hit, SentenceView]]:
+    """(name, hit of the field, field line) for the persons a census record's lines name."""
+    for i, view in enumerate(sents):
+        field = FIELD.match(view.text)
+        event = RECORD_FIELDS.get(field.group(1).lower()) if field else None
+        rule = _rule_of(event) if event else None
+        if rule is None:
+            continue
+        anchor = view.span[0]
+        for line in reversed(sents[:i]):
+            mention = _record_name(line)
+            if mention is None:
+                break
+            yield mention, Hit(rule, anchor, (mention.span.root,)), view
+
+
+def _rule_of(event: str) -> TriggerRule | None:
+    """The plain verb rule of an event type ("arrest-verb")."""
+    return next((rule for rules in trigger_rules().values() for rule in rules
+                 if rule.id == f"{event}-verb"), None)
+
+
+def _record_name(line: SentenceView) -> NameMention | None:
+    """The person a record line opens with ("Yusuf Mohamed Ali, Tsigenay"): a short line
+    of its own, no prose, that starts with a name."""
+    span = line.span
+    if line.text.rstrip().endswith(":") or len(span) > RECORD_LINE_TOKENS or _prose(line):
+        return None
+    if span.start_char != 0:  # a line is a paragraph: the record line is its own
+        return None
+    chunk = next(_chunks(span))
+    mention = _trailing_name(chunk) if chunk else None
+    return mention if mention is not None and mention.span.start == span.start else None
 
 
 def _heading_trigger(view: SentenceView) -> tuple[Token, TriggerRule] | None:

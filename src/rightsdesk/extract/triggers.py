@@ -361,6 +361,18 @@ def _copula_subjects(verb: Token) -> list[Token]:
     return _children(verb.head, SUBJECT_DEPS)
 
 
+def _fronted_by(verb: Token) -> int:
+    """Tokens before a participle that opens its sentence ("Also detained were ...")."""
+    return 1 if verb.i > verb.sent.start and verb.doc[verb.i - 1].lower_ == "also" else 0
+
+
+def _inverted_subjects(verb: Token) -> list[Token]:
+    """"Also detained were A and B", "Sentenced to five years were A and B": a fronted
+    participle whose subject follows the "were" (read by the parse as its attribute)."""
+    return [o for aux in verb.children if aux.dep_ == "auxpass" and aux.i > verb.i
+            for o in aux.children if o.dep_ in {"attr", "nsubj"}]
+
+
 def _patients(verb: Token) -> list[Token]:
     if verb.pos_ == "NOUN" and not _mistagged_verb(verb):  # "denial of care to X": a holder
         return _holders(verb)
@@ -381,6 +393,8 @@ def _patients(verb: Token) -> list[Token]:
             for o in prep.children if o.dep_ == "pobj" and _person_like(o)])
     if not found and verb.pos_ == "VERB" and passive(verb):
         found = _children(verb, frozenset({"nsubj"}))  # "he’s accused": a contracted "is"
+    if not found and verb.pos_ == "VERB" and verb.i == verb.sent.start + _fronted_by(verb):
+        found = _inverted_subjects(verb)  # "Also detained were A and B"
     if not found and verb.dep_ in {"xcomp", "oprd"} and verb.head.pos_ in {"VERB", "AUX"}:
         found = _children(verb.head, PATIENT_DEPS)  # "X was found guilty", "X got jailed"
     if not found and verb.tag_ == "VBN" and verb.head.lemma_.lower() in STANDING:
@@ -434,6 +448,10 @@ def _counted_sum(noun: Token) -> bool:
         c.dep_ == "nummod" for c in noun.children)
 
 
+CHARGING = frozenset({"charge", "accuse", "indict", "convict", "sentence", "fine"})
+ROLE_REACH = 14  # tokens after a companion's office word in which its holder is named
+
+
 def _deprived_of(verb: Token, child: Token) -> bool:
     """"X was denied medical care": the care is what is denied; X is the patient."""
     return child.dep_ == "dobj" and verb.lemma_.lower() in DEPRIVING_VERBS and not (
@@ -445,15 +463,66 @@ def _companions(verb: Token) -> list[Token]:
     found = []
     # "arrested together with", "arrested along with": the adverb sits on the verb
     said_together = any(c.lower_ in {"together", "along"} for c in verb.children)
-    for prep in verb.children:
+    for prep in _comitative_heads(verb):
         together = said_together or any(c.lower_ in {"together", "along"} for c in prep.children)
-        joined = prep.lower_ in {"alongside", "including"} or (prep.lower_ == "with" and together)
+        joined = prep.lower_ in {"alongside", "including"} or (prep.lower_ == "with" and (
+            together or (verb.lemma_.lower() not in CHARGING and _fellow(prep))))
         if prep.dep_ == "prep" and joined:
             found.extend(c for c in prep.children if c.dep_ == "pobj")
         if prep.dep_ == "prep" and prep.lower_ == "along":  # "along with A": "with" under "along"
             found.extend(o for w in prep.children if w.lower_ == "with"
                          for o in w.children if o.dep_ == "pobj")
-    return found
+    found.extend(_named_among_them(verb))
+    return found + [named for c in found for named in _named_after_role(c)]
+
+
+def _named_among_them(verb: Token) -> list[Token]:
+    """"Police detained 20 people, among them A and B": the names the parse hangs on
+    the verb beside an "among them"."""
+    return [c for c in verb.children if c.pos_ == "PROPN" and (
+        (c.dep_ in {"npadvmod", "appos", "dep"} and _among_them(verb))
+        or (c.dep_ in {"npadvmod", "appos", "dep", "conj"} and _among_them(c)))]
+
+
+def _among_them(token: Token) -> bool:
+    return any(p.dep_ == "prep" and p.lower_ == "among" and any(
+        o.lower_ in {"them", "whom"} for o in p.children) for p in token.children)
+
+
+def _comitative_heads(verb: Token) -> list[Token]:
+    """The verb's prepositions, and those of "on trial" ("X is on trial with Y")."""
+    held = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on"
+            for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() == "trial"]
+    return [*verb.children, *(c for noun in held for c in noun.children)]
+
+
+def _fellow(prep: Token) -> bool:
+    """"tried with Y", "arrested with two other activists": "with" names a person who
+    went through it too (not "charged with murder", "arrested with leaflets")."""
+    return any(o.dep_ == "pobj" and (o.ent_type_ == "PERSON" or (
+        o.tag_ == "NNS" and o.lemma_.lower() in person_nouns())) for o in prep.children)
+
+
+def _named_after_role(companion: Token) -> list[Token]:
+    """"along with the president of the Youth Union, Marat Asan": a companion told by
+    their office is the person named after it (a PERSON, or proper nouns opening an
+    apposition), with no verb between."""
+    if companion.ent_type_ == "PERSON" or companion.lemma_.lower() not in person_words():
+        return []
+    doc, sentence = companion.doc, companion.sent
+    for token in doc[companion.i + 1 : min(sentence.end, companion.i + ROLE_REACH)]:
+        if token.pos_ in {"VERB", "AUX"} or token.text in {";", ":", "(", "."}:
+            return []
+        named = None
+        if token.ent_type_ == "PERSON":
+            named = token
+        elif token.text == "," and token.i + 1 < sentence.end and doc[token.i + 1].pos_ == "PROPN":
+            run = doc[token.i + 1 : sentence.end]
+            last = next((t for t in run if not (t.pos_ == "PROPN" and t.is_title)), None)
+            named = doc[(last.i if last is not None else sentence.end) - 1]
+        if named is not None:  # "along with his lawyer, X said": X speaks
+            return [] if named.dep_ in {"nsubj", "nsubjpass"} else [named]
+    return []
 
 
 def _subjects(verb: Token) -> list[Token]:

@@ -232,12 +232,58 @@ def name_at(token: Token, known: Set[str] = frozenset()) -> NameMention | None:
     span = person_entity(token)
     if span is None:
         span = proper_run(token)
-        if span is None or not _plausible_name(span, known):
+        if span is None:
+            return None
+        surname = shared_surname(span)
+        if surname is None and not _plausible_name(span, known):
             return None
     else:
         span = _widen(span)
+        surname = shared_surname(span)
     name = clean_name(span)
+    if name and surname:
+        name = f"{name} {surname}"
     return NameMention(name, span) if name else None
+
+
+def shared_surname(span: Span) -> str | None:
+    """"two brothers, Karim and Tamer Saleh", "the owners Ana, Rosa and Lucia Perez":
+    lone given names listed before one full name, after a plural noun for the persons,
+    share that name's surname."""
+    if len(span) != 1:
+        return None
+    doc, sentence = span.doc, span.sent
+    start = span.start
+    while start - 2 >= sentence.start and _link(doc[start - 1]) and _lone_name(doc[start - 2]):
+        start -= 2  # back over "Ana ," to the start of the list
+    before = doc[start - 1] if start - 1 >= sentence.start else None
+    if before is not None and before.text == "," and before.i - 1 >= sentence.start:
+        before = doc[before.i - 1]
+    if before is None or before.tag_ != "NNS" or before.pos_ != "NOUN":
+        return None  # "brothers", "the paper's owners": a plural for the persons
+    end = span.end
+    while end + 1 < sentence.end and _link(doc[end]) and _lone_name(doc[end + 1]):
+        end += 2
+    words: list[Token] = []
+    while end < sentence.end and _link(doc[end]):
+        end += 1
+    while end < sentence.end and _name_part(doc[end]) and len(words) < MAX_NAME_TOKENS:
+        words.append(doc[end])
+        end += 1
+    if len(words) < 2 or end == span.end:
+        return None
+    return " ".join(w.text for w in words[1:])
+
+
+def _link(token: Token) -> bool:
+    return token.text == "," or token.lower_ == "and"
+
+
+def _lone_name(token: Token) -> bool:
+    """A given name standing alone in a list: a capitalised proper noun not followed by
+    another name word."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return _name_part(token) and token.pos_ == "PROPN" and (after is None or not _name_part(after))
 
 
 def _widen(span: Span) -> Span:
