@@ -400,3 +400,22 @@ def test_office_holder_of_an_unknown_body_speaks(nlp: Language) -> None:
 def test_office_holder_named_beside_the_title_speaks(nlp: Language) -> None:
     text = "The acting governor, Petra Novak, condemned the detention of the two reporters."
     assert actors(nlp, text) == ["acting governor, Petra Novak"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [("The UN refugee agency said it was alarmed by the forced return of the asylum seekers.",
+      "UNHCR"),
+     ("The Strasbourg court's statement called the detention of the editor arbitrary.",
+      "European Court of Human Rights"),
+     ("Fair Trials condemned the conviction of the two bloggers in absentia.", "Fair Trials"),
+     ("Lawyers' Rights Watch Canada urged the authorities to reinstate the disbarred lawyer.",
+      "Lawyers' Rights Watch Canada")],
+)
+def test_un_agencies_regional_bodies_and_ngos_are_known(nlp: Language, text, actor) -> None:
+    assert [s.actor for s in statements(nlp, text)] == [actor]
+
+
+def test_a_name_that_is_also_a_phrase_is_a_body_only_as_written(nlp: Language) -> None:
+    text = "Fair trials must be guaranteed to all, the editor of a local weekly said."
+    assert actors(nlp, text) == []

@@ -119,8 +119,9 @@ def gazetteer() -> Gazetteer:
     for rule in load_table("actors").rules:
         actor = _actor(rule)
         for term in rule.terms:
-            (folded if " " in term else exact).setdefault(
-                term.lower() if " " in term else term, actor
+            as_written = " " not in term or rule.get("cased", False)
+            (exact if as_written else folded).setdefault(
+                term if as_written else term.lower(), actor
             )
         for holder in rule.get("holders", []):
             holders[holder.lower()] = actor
