@@ -419,3 +419,15 @@ def test_un_agencies_regional_bodies_and_ngos_are_known(nlp: Language, text, act
 def test_a_name_that_is_also_a_phrase_is_a_body_only_as_written(nlp: Language) -> None:
     text = "Fair trials must be guaranteed to all, the editor of a local weekly said."
     assert actors(nlp, text) == []
+
+
+def test_a_government_speaking_through_its_office_is_not_the_country_reported_on(
+        nlp: Language) -> None:
+    text = "The Canadian government condemned the sentence handed to the blogger on Monday."
+    assert actors(nlp, text) == ["Canada"]
+
+
+def test_she_in_what_a_country_s_minister_says_is_that_country(nlp: Language) -> None:
+    text = ("Blogger Ivan Petrov was jailed in Azerbaijan in March. The Swedish foreign "
+            "minister said she had raised the case with her counterpart.")
+    assert actors(nlp, text) == ["Sweden"]

@@ -225,16 +225,22 @@ def statement_features(statement: Statement, reading: Reading) -> dict[str, floa
 def _accused_country(
     sents: list[SentenceView], mentions_of: list[list[ActorMention]]
 ) -> str | None:
-    """The country reported on, counted without the governments speaking about it."""
+    """The country reported on, counted without the governments speaking about it
+    ("Germany said", "the French foreign ministry said")."""
     kept = []
+    forms = country_forms()
     for view, mentions in zip(sents, mentions_of, strict=True):
         text = view.span.text
         cut = view.span.start_char
         doc = view.span.doc
-        for m in reversed(mentions):
-            if m.actor.category in {"government", "country"} and _speaks(doc[m.end - 1]):
-                begin, end = doc[m.start].idx - cut, doc[m.end - 1].idx + len(doc[m.end - 1]) - cut
-                text = text[:begin] + text[end:]
+        spans = [(m.start, m.end) for m in mentions
+                 if m.actor.category in {"government", "country"} and _speaks(doc[m.end - 1])]
+        taken = {i for start, end in spans for i in range(start, end)}
+        spans += [(t.i, t.i + 1) for t in view.span
+                  if t.text in forms and t.i not in taken and _holds_office(t) and _speaks(t)]
+        for start, end in sorted(spans, reverse=True):
+            begin, stop = doc[start].idx - cut, doc[end - 1].idx + len(doc[end - 1]) - cut
+            text = text[:begin] + text[stop:]
         kept.append(text)
     return detect_country(" ".join(kept))
 
@@ -715,14 +721,15 @@ def _people_beside(subject: Token, sentence: Span) -> list[str]:
 
 def _said_by(subject: Token, mentions: list[ActorMention], reading: Reading
              ) -> list[ActorMention]:
-    """"The Foreign Office said it had raised the case": a pronoun in what an actor says
-    is that actor; in a quote ("'We are shocked,' the experts said") it is whoever the
+    """"The Foreign Office said it had raised the case", "the Swedish foreign minister
+    said she had raised the case": a pronoun in what an actor (or a country's office)
+    says is that actor; in a quote ("'We are shocked,' the experts said") it is whoever the
     speaker is, named or referred to."""
     clause = subject.head
-    if subject.lower_ not in {"it", "they", "we", "i"} or clause.dep_ != "ccomp":
+    if subject.lower_ not in {"it", "they", "we", "i", "he", "she"} or clause.dep_ != "ccomp":
         return []
     for region, speaker in _subject_regions(clause.head):
-        found = _actors_in(region, speaker, mentions)
+        found = _actors_in(region, speaker, mentions) or _office_of_country(region)
         if found:
             return found
         if speaker.lower_ not in PRONOUNS and speaker.lower_ not in RELATIVE:
