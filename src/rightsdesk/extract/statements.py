@@ -405,7 +405,7 @@ def _verb_anchors(verb: Token, context: str, trig: Triggers) -> bool:
         how = rule.get("how")
         if how == "position":
             return True
-        if how == "call" and any(c.lemma_ in {"for", "on", "upon"} or (
+        if how == "call" and any(c.lemma_ in {"for", "on", "upon"} or _for_clause(c) or (
                 c.dep_ in {"oprd", "xcomp"} and trig.position_words.search(_phrase(c)))
                 for c in verb.children):
             return True  # "called for ...", "called on ...", "called the verdict outrageous"
@@ -415,6 +415,12 @@ def _verb_anchors(verb: Token, context: str, trig: Triggers) -> bool:
                                 or _quotes(verb)):
             return True
     return False
+
+
+def _for_clause(token: Token) -> bool:
+    """"called for the charges to be dropped": the parse makes "for" the mark of a clause."""
+    return token.dep_ in {"advcl", "xcomp", "ccomp"} and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in token.children)
 
 
 def _phrase(token: Token) -> str:
