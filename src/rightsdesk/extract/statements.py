@@ -78,7 +78,7 @@ def triggers() -> Triggers:
     by_how: dict[str, list[Rule]] = {}
     for rule in load_table("statements").rules:
         by_how.setdefault(rule.get("how"), []).append(rule)
-        if rule.get("how") in {"position", "critic", "call", "object", "speech"}:
+        if rule.get("how") in {"position", "critic", "ruling", "call", "object", "speech"}:
             for term in rule.terms:
                 verbs.setdefault(term, []).append(rule)
     words = [t for r in by_how["vocabulary"] for t in r.terms]
@@ -354,9 +354,14 @@ def _claims(
     for token in view.span:
         regions = _anchor_regions(token, context)
         for region, subject in regions:
-            chosen = (_actors_in(_on_behalf_of(token) or region, subject, mentions)
-                      or _office_of_country(region) or _said_by(subject, mentions, reading)
-                      or _referent(subject, reading) or _unnamed_speaker(subject, token, reading))
+            if _how(token) == "ruling":  # "the court ruled" is most often the country's own
+                chosen = [m for m in _actors_in(region, subject, mentions)
+                          if m.actor.category == "igo"]
+            else:
+                chosen = (_actors_in(_on_behalf_of(token) or region, subject, mentions)
+                          or _office_of_country(region) or _said_by(subject, mentions, reading)
+                          or _referent(subject, reading)
+                          or _unnamed_speaker(subject, token, reading))
             if _how(token) == "critic":  # prosecutors and ministries accuse too
                 chosen = [m for m in chosen if m.actor.category in {"igo", "ngo"}]
             if chosen:
@@ -405,7 +410,7 @@ def _verb_anchors(verb: Token, context: str, trig: Triggers) -> bool:
         return False
     for rule in trig.verbs.get(verb.lemma_.lower(), []):
         how = rule.get("how")
-        if how in {"position", "critic"}:
+        if how in {"position", "critic", "ruling"}:
             return True
         if how == "call" and any(c.lemma_ in {"for", "on", "upon"} or _for_clause(c) or (
                 c.dep_ in {"oprd", "xcomp"} and trig.position_words.search(_phrase(c)))
