@@ -431,3 +431,11 @@ def test_she_in_what_a_country_s_minister_says_is_that_country(nlp: Language) ->
     text = ("Blogger Ivan Petrov was jailed in Azerbaijan in March. The Swedish foreign "
             "minister said she had raised the case with her counterpart.")
     assert actors(nlp, text) == ["Sweden"]
+
+
+def test_special_rapporteurs_are_told_apart_by_their_mandates(nlp: Language) -> None:
+    text = ("The UN Special Rapporteur on freedom of religion condemned the raid on the "
+            "church. The Special Rapporteur on torture, Anna Berg, called for an inquiry. "
+            "The Special Rapporteur urged the police to stop the beatings.")
+    assert actors(nlp, text) == ["UN Special Rapporteur on freedom of religion",
+                                 "UN Special Rapporteur on torture"]

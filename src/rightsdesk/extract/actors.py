@@ -11,7 +11,7 @@ statement rules can see where it sits in the parse.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Span, Token
@@ -55,6 +55,7 @@ INTRODUCED = re.compile(
     rf"({NAME_WORD}(?:\s+(?:{LINK_WORD}\s+)*{NAME_WORD})+)\s*\(([A-Z][A-Z0-9]*(?:[-/][A-Z0-9]+)?)\)"
 )
 
+MANDATE_MAX_TOKENS = 16  # "on the rights to freedom of peaceful assembly and of association"
 # Places named like organisations ("Simón Bolívar International Airport").
 PLACES = re.compile(r"\b(Airport|Hotel|Station|Stadium|Square|Hospital|Street|Avenue|Park)\b")
 # What a text introduces with initials that takes no position on a case: state organs,
@@ -75,6 +76,7 @@ class Actor:
     country: str | None = None
     generic: tuple[str, ...] = ()
     part_of: str | None = None  # the body this office speaks for
+    mandates: bool = False  # several hold the office, each for the mandate "on ..." names
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +108,7 @@ def _actor(rule: Rule) -> Actor:
         rule.get("country"),
         tuple(rule.get("generic", [])),
         rule.get("part_of"),
+        rule.get("mandates", False),
     )
 
 
@@ -242,8 +245,23 @@ def _gazetteer_mentions(span: Span) -> list[ActorMention]:
             continue
         mention = _to_tokens(span, match.start(), match.end(), actor, holder=holder)
         if mention and not _other_countrys(span, mention):
-            found.append(mention)
+            found.append(_with_mandate(span, mention))
     return found
+
+
+def _with_mandate(span: Span, mention: ActorMention) -> ActorMention:
+    """"the UN Special Rapporteur on torture": an office several people hold, each for
+    the mandate its "on ..." phrase names, is named with that mandate."""
+    if not mention.actor.mandates or mention.holder:
+        return mention
+    doc = span.doc
+    on = next((c for c in doc[mention.end - 1].children
+               if c.dep_ == "prep" and c.lower_ == "on" and c.i == mention.end), None)
+    if on is None or on.right_edge.i >= span.end or on.right_edge.i - on.i > MANDATE_MAX_TOKENS:
+        return mention
+    end = on.right_edge.i + 1
+    actor = replace(mention.actor, name=f"{mention.actor.name} {doc[on.i : end].text}")
+    return ActorMention(actor, doc[mention.start : end].text, mention.start, end)
 
 
 def _other_countrys(span: Span, mention: ActorMention) -> bool:

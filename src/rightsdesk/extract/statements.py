@@ -259,6 +259,7 @@ def _speaks(token: Token) -> bool:
 def _merge_offices(reading: Reading) -> list[Statement]:
     """An office's record joins its body's when the body spoke too (one actor, one record)."""
     records = reading.records
+    _merge_mandates(reading)
     for name, statement in list(records.items()):
         body = reading.part_of.get(name)
         if body and body in records:
@@ -268,6 +269,30 @@ def _merge_offices(reading: Reading) -> list[Statement]:
                     merged.names.append(form)
             del records[name]
     return list(records.values())
+
+
+def _merge_mandates(reading: Reading) -> None:
+    """"The Special Rapporteur urged" after "the UN Special Rapporteur on torture, X,
+    said": the office without its mandate is the holder who spoke last before it,
+    unless it has a spokesperson of its own (a rapporteur named without mandate)."""
+    records = reading.records
+    for name in list(records):
+        first = min(index for _, index in reading.support[name])
+        before = [(max(index for _, index in reading.support[other]), other)
+                  for other in records if other.startswith(f"{name} on ")
+                  and min(index for _, index in reading.support[other]) <= first]
+        if not before:
+            continue
+        merged = records[max(before)[1]]
+        if _own_people(records[name], merged, reading):
+            continue
+        merged.names += [form for form in records[name].names if form not in merged.names]
+        del records[name]
+
+
+def _own_people(statement: Statement, other: Statement, reading: Reading) -> bool:
+    return any(form.split()[-1].lower() in reading.spokespeople and form not in other.names
+               for form in statement.names if form.split())
 
 
 def _record(
