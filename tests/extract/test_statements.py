@@ -439,3 +439,9 @@ def test_special_rapporteurs_are_told_apart_by_their_mandates(nlp: Language) -> 
             "The Special Rapporteur urged the police to stop the beatings.")
     assert actors(nlp, text) == ["UN Special Rapporteur on freedom of religion",
                                  "UN Special Rapporteur on torture"]
+
+
+@pytest.mark.parametrize("host", ["www.amnesty.be", "amnesty.de", "www.amnesty.org.nz"])
+def test_amnesty_s_national_sections_publish_for_amnesty(host: str) -> None:
+    found = actor_for_host(host)
+    assert found is not None and found.name == "Amnesty International"
