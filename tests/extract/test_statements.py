@@ -445,3 +445,9 @@ def test_special_rapporteurs_are_told_apart_by_their_mandates(nlp: Language) -> 
 def test_amnesty_s_national_sections_publish_for_amnesty(host: str) -> None:
     found = actor_for_host(host)
     assert found is not None and found.name == "Amnesty International"
+
+
+def test_a_capital_as_subject_of_a_position_is_its_government(nlp: Language) -> None:
+    text = ("Blogger Ivan Petrov was jailed in Azerbaijan in March. Paris and Berlin called "
+            "for his release, while thousands marched in Moscow.")
+    assert actors(nlp, text) == ["France", "Germany"]

@@ -152,6 +152,14 @@ def country_forms() -> dict[str, Actor]:
             for rule in load_table("countries").rules for term in rule.terms}
 
 
+@cache
+def capitals() -> dict[str, Actor]:
+    """Capitals whose name stands for their government ("Moscow condemned ...")."""
+    forms = country_forms()
+    return {city: forms[rule.terms[0]] for rule in load_table("countries").rules
+            for city in rule.get("capitals", [])}
+
+
 def actor_for_host(host: str | None) -> Actor | None:
     """The organisation that publishes on a web site, when the gazetteer knows it."""
     if not host:
@@ -375,7 +383,16 @@ def _country_mentions(span: Span) -> list[ActorMention]:
             if text in names:
                 actor = Actor(text, "country", names[text])
                 found.append(ActorMention(actor, text, ent.start, ent.end))
+            elif text in capitals() and _subject(ent.root):  # the name stands for another
+                found.append(ActorMention(capitals()[text], text, ent.start, ent.end, True))
     return found
+
+
+def _subject(token: Token) -> bool:
+    """A clause's subject, or a conjunct of one ("Paris and Berlin condemned")."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ == "nsubj"
 
 
 def _to_tokens(
