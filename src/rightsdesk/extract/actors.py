@@ -121,7 +121,7 @@ def gazetteer() -> Gazetteer:
     hosts: dict[str, Actor] = {}
     for rule in load_table("actors").rules:
         actor = _actor(rule)
-        for term in rule.terms:
+        for term in _spellings(rule.terms):
             as_written = " " not in term or rule.get("cased", False)
             (exact if as_written else folded).setdefault(
                 term if as_written else term.lower(), actor
@@ -135,6 +135,11 @@ def gazetteer() -> Gazetteer:
     alternation = "|".join(re.escape(f) for f in forms)
     pattern = re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])", re.IGNORECASE)
     return Gazetteer(exact, folded, holders, hosts, pattern)
+
+
+def _spellings(terms: tuple[str, ...]) -> list[str]:
+    """The terms, and "U.N." for "UN" as American newsrooms write it ("U.N. experts")."""
+    return [*terms, *(re.sub(r"\bUN\b", "U.N.", t) for t in terms if re.search(r"\bUN\b", t))]
 
 
 @cache
