@@ -555,7 +555,7 @@ def _cited(noun: Token) -> bool:
 
 def _author_regions(noun: Token) -> list[tuple[list[Token], Token]]:
     """"X's statement", "a statement by/of/from X", "the statement released by X", "a
-    European Parliament resolution"."""
+    European Parliament resolution", "drew criticism from X"."""
     regions = []
     for child in noun.children:
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
@@ -564,6 +564,10 @@ def _author_regions(noun: Token) -> list[tuple[list[Token], Token]]:
             regions += [_region_of(g) for g in child.children if g.dep_ == "pobj"]
         if child.dep_ == "acl":
             regions += _subject_regions(child)
+    if noun.dep_ == "dobj":  # "drew criticism from X": the parse hangs "from" on the verb
+        regions += [_region_of(g) for prep in noun.head.children
+                    if prep.dep_ == "prep" and prep.lower_ == "from"
+                    for g in prep.children if g.dep_ == "pobj"]
     return regions
 
 
