@@ -451,3 +451,15 @@ def test_a_capital_as_subject_of_a_position_is_its_government(nlp: Language) -> 
     text = ("Blogger Ivan Petrov was jailed in Azerbaijan in March. Paris and Berlin called "
             "for his release, while thousands marched in Moscow.")
     assert actors(nlp, text) == ["France", "Germany"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [("The Moldovan bar association condemned the disbarment of the two lawyers.",
+      "Moldovan bar association"),
+     ("Uganda's law society urged the police to produce the missing advocate in court.",
+      "Uganda's law society")],
+)
+def test_a_profession_s_body_named_by_kind_and_country_speaks(nlp: Language, text, actor
+                                                              ) -> None:
+    assert actors(nlp, text) == [actor]

@@ -35,6 +35,14 @@ GROUP_NOUNS = frozenset({"group", "organisation", "organization", "coalition", "
 RIGHTS_GROUP_MARKS = frozenset({"rights", "right", "activist", "advocacy", "campaign", "monitoring",
                                 "pressure", "freedom", "liberty", "civil", "watchdog"})
 RIGHTS_GROUP_NOUNS = frozenset({"watchdog", "ngo"})
+# bodies of a profession a text names by their kind and country ("the Tunisian bar
+# association", "Kenya's law society"): they speak for their members
+PROFESSION_BODIES = ("bar association", "bar council", "law society", "lawyers' association",
+                     "lawyers’ association", "journalists' union", "journalists’ union",
+                     "journalists union", "union of journalists", "journalists' syndicate",
+                     "journalists’ syndicate", "press syndicate", "journalists' association",
+                     "journalists’ association", "medical association", "writers' union",
+                     "writers’ union")
 NAME_WORD = r"(?:[A-Z][\w.'’\-]*|“[^”]{1,40}”|\"[^\"]{1,40}\")"
 LINK_WORD = r"(?:of|for|the|and|on|against|in|to|de|&)"
 ORG_NAME = re.compile(
@@ -185,6 +193,7 @@ def find_mentions(span: Span, introduced: dict[str, Actor] | None = None) -> lis
     mentions += _free(span, _introduced_mentions(span, introduced or {}), mentions)
     mentions += _free(span, _org_name_mentions(span), mentions)
     mentions += _free(span, _named_by_kind(span), mentions)
+    mentions += _free(span, _profession_bodies(span), mentions)
     mentions += _free(span, _country_mentions(span), mentions)
     return sorted((m for m in mentions if not _in_adjective(span, m)), key=lambda m: m.start)
 
@@ -318,6 +327,24 @@ def _named_by_kind(span: Span) -> list[ActorMention]:
         start = words[0].i if words else name.i
         text = span.doc[start : name.i + 1].text
         found.append(ActorMention(Actor(text, "ngo"), text, start, name.i + 1))
+    return found
+
+
+@cache
+def _profession_pattern() -> re.Pattern[str]:
+    countries = "|".join(re.escape(f) for f in sorted(country_forms(), key=len, reverse=True))
+    bodies = "|".join(re.escape(b) for b in PROFESSION_BODIES)
+    return re.compile(rf"\b(?:{countries})(?:'s|’s)?\s+(?i:{bodies})\b")
+
+
+def _profession_bodies(span: Span) -> list[ActorMention]:
+    """"The Tunisian bar association condemned ...": a profession's body named by its
+    kind and country is an organisation, as written."""
+    found = []
+    for match in _profession_pattern().finditer(span.text):
+        mention = _to_tokens(span, match.start(), match.end(), Actor(match.group(0), "org"))
+        if mention:
+            found.append(mention)
     return found
 
 
