@@ -70,6 +70,7 @@ class Triggers:
     position_words: re.Pattern[str]
     offices: frozenset[str]
     judgements: re.Pattern[str]  # words that judge or demand: a cited source taking a position
+    from_documents: frozenset[str]  # "protests from X": X's position; "protests by X" need not
 
 
 @cache
@@ -91,6 +92,7 @@ def triggers() -> Triggers:
         re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE),
         frozenset(t for r in by_how["office"] for t in r.terms),
         _alternation([t for r in by_how["judgement"] for t in r.terms]),
+        frozenset(t for r in by_how["document-from"] for t in r.terms),
     )
 
 
@@ -413,6 +415,8 @@ def _anchor_regions(token: Token, context: str) -> list[tuple[list[Token], Token
         return _felt_by(token)
     if token.pos_ == "NOUN" and _document(token, trig) and not _cited(token):
         return _author_regions(token)
+    if token.pos_ == "NOUN" and token.lemma_.lower() in trig.from_documents:
+        return _from_regions(token)
     if token.lemma_.lower() == "accord" and trig.judgements.search(token.sent.text):
         return _cited_source(token)  # "according to X, the verdict is unjust"
     return []
@@ -564,11 +568,15 @@ def _author_regions(noun: Token) -> list[tuple[list[Token], Token]]:
             regions += [_region_of(g) for g in child.children if g.dep_ == "pobj"]
         if child.dep_ == "acl":
             regions += _subject_regions(child)
-    if noun.dep_ == "dobj":  # "drew criticism from X": the parse hangs "from" on the verb
-        regions += [_region_of(g) for prep in noun.head.children
-                    if prep.dep_ == "prep" and prep.lower_ == "from"
-                    for g in prep.children if g.dep_ == "pobj"]
-    return regions
+    return regions + _from_regions(noun, on_noun=False)
+
+
+def _from_regions(noun: Token, *, on_noun: bool = True) -> list[tuple[list[Token], Token]]:
+    """"protests from X", "drew criticism from X" (the parse hangs "from" on the verb)."""
+    heads = ([noun] if on_noun else []) + ([noun.head] if noun.dep_ == "dobj" else [])
+    return [_region_of(g) for head in heads for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ == "from"
+            for g in prep.children if g.dep_ == "pobj"]
 
 
 # --- who spoke ------------------------------------------------------------------
