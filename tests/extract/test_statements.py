@@ -400,3 +400,66 @@ def test_office_holder_of_an_unknown_body_speaks(nlp: Language) -> None:
 def test_office_holder_named_beside_the_title_speaks(nlp: Language) -> None:
     text = "The acting governor, Petra Novak, condemned the detention of the two reporters."
     assert actors(nlp, text) == ["acting governor, Petra Novak"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [("The UN refugee agency said it was alarmed by the forced return of the asylum seekers.",
+      "UNHCR"),
+     ("The Strasbourg court's statement called the detention of the editor arbitrary.",
+      "European Court of Human Rights"),
+     ("Fair Trials condemned the conviction of the two bloggers in absentia.", "Fair Trials"),
+     ("Lawyers' Rights Watch Canada urged the authorities to reinstate the disbarred lawyer.",
+      "Lawyers' Rights Watch Canada")],
+)
+def test_un_agencies_regional_bodies_and_ngos_are_known(nlp: Language, text, actor) -> None:
+    assert [s.actor for s in statements(nlp, text)] == [actor]
+
+
+def test_a_name_that_is_also_a_phrase_is_a_body_only_as_written(nlp: Language) -> None:
+    text = "Fair trials must be guaranteed to all, the editor of a local weekly said."
+    assert actors(nlp, text) == []
+
+
+def test_a_government_speaking_through_its_office_is_not_the_country_reported_on(
+        nlp: Language) -> None:
+    text = "The Canadian government condemned the sentence handed to the blogger on Monday."
+    assert actors(nlp, text) == ["Canada"]
+
+
+def test_she_in_what_a_country_s_minister_says_is_that_country(nlp: Language) -> None:
+    text = ("Blogger Ivan Petrov was jailed in Azerbaijan in March. The Swedish foreign "
+            "minister said she had raised the case with her counterpart.")
+    assert actors(nlp, text) == ["Sweden"]
+
+
+def test_special_rapporteurs_are_told_apart_by_their_mandates(nlp: Language) -> None:
+    text = ("The UN Special Rapporteur on freedom of religion condemned the raid on the "
+            "church. The Special Rapporteur on torture, Anna Berg, called for an inquiry. "
+            "The Special Rapporteur urged the police to stop the beatings.")
+    assert actors(nlp, text) == ["UN Special Rapporteur on freedom of religion",
+                                 "UN Special Rapporteur on torture"]
+
+
+@pytest.mark.parametrize("host", ["www.amnesty.be", "amnesty.de", "www.amnesty.org.nz"])
+def test_amnesty_s_national_sections_publish_for_amnesty(host: str) -> None:
+    found = actor_for_host(host)
+    assert found is not None and found.name == "Amnesty International"
+
+
+def test_a_capital_as_subject_of_a_position_is_its_government(nlp: Language) -> None:
+    text = ("Blogger Ivan Petrov was jailed in Azerbaijan in March. Paris and Berlin called "
+            "for his release, while thousands marched in Moscow.")
+    assert actors(nlp, text) == ["France", "Germany"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [("The Moldovan bar association condemned the disbarment of the two lawyers.",
+      "Moldovan bar association"),
+     ("Uganda's law society urged the police to produce the missing advocate in court.",
+      "Uganda's law society")],
+)
+def test_a_profession_s_body_named_by_kind_and_country_speaks(nlp: Language, text, actor
+                                                              ) -> None:
+    assert actors(nlp, text) == [actor]

@@ -11,7 +11,7 @@ statement rules can see where it sits in the parse.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Span, Token
@@ -35,6 +35,14 @@ GROUP_NOUNS = frozenset({"group", "organisation", "organization", "coalition", "
 RIGHTS_GROUP_MARKS = frozenset({"rights", "right", "activist", "advocacy", "campaign", "monitoring",
                                 "pressure", "freedom", "liberty", "civil", "watchdog"})
 RIGHTS_GROUP_NOUNS = frozenset({"watchdog", "ngo"})
+# bodies of a profession a text names by their kind and country ("the Tunisian bar
+# association", "Kenya's law society"): they speak for their members
+PROFESSION_BODIES = ("bar association", "bar council", "law society", "lawyers' association",
+                     "lawyers’ association", "journalists' union", "journalists’ union",
+                     "journalists union", "union of journalists", "journalists' syndicate",
+                     "journalists’ syndicate", "press syndicate", "journalists' association",
+                     "journalists’ association", "medical association", "writers' union",
+                     "writers’ union")
 NAME_WORD = r"(?:[A-Z][\w.'’\-]*|“[^”]{1,40}”|\"[^\"]{1,40}\")"
 LINK_WORD = r"(?:of|for|the|and|on|against|in|to|de|&)"
 ORG_NAME = re.compile(
@@ -55,6 +63,7 @@ INTRODUCED = re.compile(
     rf"({NAME_WORD}(?:\s+(?:{LINK_WORD}\s+)*{NAME_WORD})+)\s*\(([A-Z][A-Z0-9]*(?:[-/][A-Z0-9]+)?)\)"
 )
 
+MANDATE_MAX_TOKENS = 16  # "on the rights to freedom of peaceful assembly and of association"
 # Places named like organisations ("Simón Bolívar International Airport").
 PLACES = re.compile(r"\b(Airport|Hotel|Station|Stadium|Square|Hospital|Street|Avenue|Park)\b")
 # What a text introduces with initials that takes no position on a case: state organs,
@@ -75,6 +84,7 @@ class Actor:
     country: str | None = None
     generic: tuple[str, ...] = ()
     part_of: str | None = None  # the body this office speaks for
+    mandates: bool = False  # several hold the office, each for the mandate "on ..." names
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +116,7 @@ def _actor(rule: Rule) -> Actor:
         rule.get("country"),
         tuple(rule.get("generic", [])),
         rule.get("part_of"),
+        rule.get("mandates", False),
     )
 
 
@@ -118,9 +129,10 @@ def gazetteer() -> Gazetteer:
     hosts: dict[str, Actor] = {}
     for rule in load_table("actors").rules:
         actor = _actor(rule)
-        for term in rule.terms:
-            (folded if " " in term else exact).setdefault(
-                term.lower() if " " in term else term, actor
+        for term in _spellings(rule.terms):
+            as_written = " " not in term or rule.get("cased", False)
+            (exact if as_written else folded).setdefault(
+                term if as_written else term.lower(), actor
             )
         for holder in rule.get("holders", []):
             holders[holder.lower()] = actor
@@ -131,6 +143,11 @@ def gazetteer() -> Gazetteer:
     alternation = "|".join(re.escape(f) for f in forms)
     pattern = re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])", re.IGNORECASE)
     return Gazetteer(exact, folded, holders, hosts, pattern)
+
+
+def _spellings(terms: tuple[str, ...]) -> list[str]:
+    """The terms, and "U.N." for "UN" as American newsrooms write it ("U.N. experts")."""
+    return [*terms, *(re.sub(r"\bUN\b", "U.N.", t) for t in terms if re.search(r"\bUN\b", t))]
 
 
 @cache
@@ -146,6 +163,14 @@ def country_forms() -> dict[str, Actor]:
     governments = {a.country: a for a in gazetteer().exact.values() if a.category == "government"}
     return {term: governments.get(rule.id) or Actor(rule.terms[0], "country", rule.id)
             for rule in load_table("countries").rules for term in rule.terms}
+
+
+@cache
+def capitals() -> dict[str, Actor]:
+    """Capitals whose name stands for their government ("Moscow condemned ...")."""
+    forms = country_forms()
+    return {city: forms[rule.terms[0]] for rule in load_table("countries").rules
+            for city in rule.get("capitals", [])}
 
 
 def actor_for_host(host: str | None) -> Actor | None:
@@ -168,6 +193,7 @@ def find_mentions(span: Span, introduced: dict[str, Actor] | None = None) -> lis
     mentions += _free(span, _introduced_mentions(span, introduced or {}), mentions)
     mentions += _free(span, _org_name_mentions(span), mentions)
     mentions += _free(span, _named_by_kind(span), mentions)
+    mentions += _free(span, _profession_bodies(span), mentions)
     mentions += _free(span, _country_mentions(span), mentions)
     return sorted((m for m in mentions if not _in_adjective(span, m)), key=lambda m: m.start)
 
@@ -241,8 +267,23 @@ def _gazetteer_mentions(span: Span) -> list[ActorMention]:
             continue
         mention = _to_tokens(span, match.start(), match.end(), actor, holder=holder)
         if mention and not _other_countrys(span, mention):
-            found.append(mention)
+            found.append(_with_mandate(span, mention))
     return found
+
+
+def _with_mandate(span: Span, mention: ActorMention) -> ActorMention:
+    """"the UN Special Rapporteur on torture": an office several people hold, each for
+    the mandate its "on ..." phrase names, is named with that mandate."""
+    if not mention.actor.mandates or mention.holder:
+        return mention
+    doc = span.doc
+    on = next((c for c in doc[mention.end - 1].children
+               if c.dep_ == "prep" and c.lower_ == "on" and c.i == mention.end), None)
+    if on is None or on.right_edge.i >= span.end or on.right_edge.i - on.i > MANDATE_MAX_TOKENS:
+        return mention
+    end = on.right_edge.i + 1
+    actor = replace(mention.actor, name=f"{mention.actor.name} {doc[on.i : end].text}")
+    return ActorMention(actor, doc[mention.start : end].text, mention.start, end)
 
 
 def _other_countrys(span: Span, mention: ActorMention) -> bool:
@@ -286,6 +327,24 @@ def _named_by_kind(span: Span) -> list[ActorMention]:
         start = words[0].i if words else name.i
         text = span.doc[start : name.i + 1].text
         found.append(ActorMention(Actor(text, "ngo"), text, start, name.i + 1))
+    return found
+
+
+@cache
+def _profession_pattern() -> re.Pattern[str]:
+    countries = "|".join(re.escape(f) for f in sorted(country_forms(), key=len, reverse=True))
+    bodies = "|".join(re.escape(b) for b in PROFESSION_BODIES)
+    return re.compile(rf"\b(?:{countries})(?:'s|’s)?\s+(?i:{bodies})\b")
+
+
+def _profession_bodies(span: Span) -> list[ActorMention]:
+    """"The Tunisian bar association condemned ...": a profession's body named by its
+    kind and country is an organisation, as written."""
+    found = []
+    for match in _profession_pattern().finditer(span.text):
+        mention = _to_tokens(span, match.start(), match.end(), Actor(match.group(0), "org"))
+        if mention:
+            found.append(mention)
     return found
 
 
@@ -356,7 +415,16 @@ def _country_mentions(span: Span) -> list[ActorMention]:
             if text in names:
                 actor = Actor(text, "country", names[text])
                 found.append(ActorMention(actor, text, ent.start, ent.end))
+            elif text in capitals() and _subject(ent.root):  # the name stands for another
+                found.append(ActorMention(capitals()[text], text, ent.start, ent.end, True))
     return found
+
+
+def _subject(token: Token) -> bool:
+    """A clause's subject, or a conjunct of one ("Paris and Berlin condemned")."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ == "nsubj"
 
 
 def _to_tokens(

@@ -70,6 +70,7 @@ class Triggers:
     position_words: re.Pattern[str]
     offices: frozenset[str]
     judgements: re.Pattern[str]  # words that judge or demand: a cited source taking a position
+    from_documents: frozenset[str]  # "protests from X": X's position; "protests by X" need not
 
 
 @cache
@@ -78,7 +79,7 @@ def triggers() -> Triggers:
     by_how: dict[str, list[Rule]] = {}
     for rule in load_table("statements").rules:
         by_how.setdefault(rule.get("how"), []).append(rule)
-        if rule.get("how") in {"position", "call", "object", "speech"}:
+        if rule.get("how") in {"position", "critic", "ruling", "call", "object", "speech"}:
             for term in rule.terms:
                 verbs.setdefault(term, []).append(rule)
     words = [t for r in by_how["vocabulary"] for t in r.terms]
@@ -91,6 +92,7 @@ def triggers() -> Triggers:
         re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE),
         frozenset(t for r in by_how["office"] for t in r.terms),
         _alternation([t for r in by_how["judgement"] for t in r.terms]),
+        frozenset(t for r in by_how["document-from"] for t in r.terms),
     )
 
 
@@ -225,16 +227,22 @@ def statement_features(statement: Statement, reading: Reading) -> dict[str, floa
 def _accused_country(
     sents: list[SentenceView], mentions_of: list[list[ActorMention]]
 ) -> str | None:
-    """The country reported on, counted without the governments speaking about it."""
+    """The country reported on, counted without the governments speaking about it
+    ("Germany said", "the French foreign ministry said")."""
     kept = []
+    forms = country_forms()
     for view, mentions in zip(sents, mentions_of, strict=True):
         text = view.span.text
         cut = view.span.start_char
         doc = view.span.doc
-        for m in reversed(mentions):
-            if m.actor.category in {"government", "country"} and _speaks(doc[m.end - 1]):
-                begin, end = doc[m.start].idx - cut, doc[m.end - 1].idx + len(doc[m.end - 1]) - cut
-                text = text[:begin] + text[end:]
+        spans = [(m.start, m.end) for m in mentions
+                 if m.actor.category in {"government", "country"} and _speaks(doc[m.end - 1])]
+        taken = {i for start, end in spans for i in range(start, end)}
+        spans += [(t.i, t.i + 1) for t in view.span
+                  if t.text in forms and t.i not in taken and _holds_office(t) and _speaks(t)]
+        for start, end in sorted(spans, reverse=True):
+            begin, stop = doc[start].idx - cut, doc[end - 1].idx + len(doc[end - 1]) - cut
+            text = text[:begin] + text[stop:]
         kept.append(text)
     return detect_country(" ".join(kept))
 
@@ -253,6 +261,7 @@ def _speaks(token: Token) -> bool:
 def _merge_offices(reading: Reading) -> list[Statement]:
     """An office's record joins its body's when the body spoke too (one actor, one record)."""
     records = reading.records
+    _merge_mandates(reading)
     for name, statement in list(records.items()):
         body = reading.part_of.get(name)
         if body and body in records:
@@ -262,6 +271,30 @@ def _merge_offices(reading: Reading) -> list[Statement]:
                     merged.names.append(form)
             del records[name]
     return list(records.values())
+
+
+def _merge_mandates(reading: Reading) -> None:
+    """"The Special Rapporteur urged" after "the UN Special Rapporteur on torture, X,
+    said": the office without its mandate is the holder who spoke last before it,
+    unless it has a spokesperson of its own (a rapporteur named without mandate)."""
+    records = reading.records
+    for name in list(records):
+        first = min(index for _, index in reading.support[name])
+        before = [(max(index for _, index in reading.support[other]), other)
+                  for other in records if other.startswith(f"{name} on ")
+                  and min(index for _, index in reading.support[other]) <= first]
+        if not before:
+            continue
+        merged = records[max(before)[1]]
+        if _own_people(records[name], merged, reading):
+            continue
+        merged.names += [form for form in records[name].names if form not in merged.names]
+        del records[name]
+
+
+def _own_people(statement: Statement, other: Statement, reading: Reading) -> bool:
+    return any(form.split()[-1].lower() in reading.spokespeople and form not in other.names
+               for form in statement.names if form.split())
 
 
 def _record(
@@ -348,9 +381,16 @@ def _claims(
     for token in view.span:
         regions = _anchor_regions(token, context)
         for region, subject in regions:
-            chosen = (_actors_in(_on_behalf_of(token) or region, subject, mentions)
-                      or _office_of_country(region) or _said_by(subject, mentions, reading)
-                      or _referent(subject, reading) or _unnamed_speaker(subject, token, reading))
+            if _how(token) == "ruling":  # "the court ruled" is most often the country's own
+                chosen = [m for m in _actors_in(region, subject, mentions)
+                          if m.actor.category == "igo"]
+            else:
+                chosen = (_actors_in(_on_behalf_of(token) or region, subject, mentions)
+                          or _office_of_country(region) or _said_by(subject, mentions, reading)
+                          or _referent(subject, reading)
+                          or _unnamed_speaker(subject, token, reading))
+            if _how(token) == "critic":  # prosecutors and ministries accuse too
+                chosen = [m for m in chosen if m.actor.category in {"igo", "ngo"}]
             if chosen:
                 people = _people_beside(subject, view.span) if len(chosen) == 1 else []
                 found.append((chosen, people, _how(token)))
@@ -375,6 +415,8 @@ def _anchor_regions(token: Token, context: str) -> list[tuple[list[Token], Token
         return _felt_by(token)
     if token.pos_ == "NOUN" and _document(token, trig) and not _cited(token):
         return _author_regions(token)
+    if token.pos_ == "NOUN" and token.lemma_.lower() in trig.from_documents:
+        return _from_regions(token)
     if token.lemma_.lower() == "accord" and trig.judgements.search(token.sent.text):
         return _cited_source(token)  # "according to X, the verdict is unjust"
     return []
@@ -397,9 +439,9 @@ def _verb_anchors(verb: Token, context: str, trig: Triggers) -> bool:
         return False
     for rule in trig.verbs.get(verb.lemma_.lower(), []):
         how = rule.get("how")
-        if how == "position":
+        if how in {"position", "critic", "ruling"}:
             return True
-        if how == "call" and any(c.lemma_ in {"for", "on", "upon"} or (
+        if how == "call" and any(c.lemma_ in {"for", "on", "upon"} or _for_clause(c) or (
                 c.dep_ in {"oprd", "xcomp"} and trig.position_words.search(_phrase(c)))
                 for c in verb.children):
             return True  # "called for ...", "called on ...", "called the verdict outrageous"
@@ -409,6 +451,12 @@ def _verb_anchors(verb: Token, context: str, trig: Triggers) -> bool:
                                 or _quotes(verb)):
             return True
     return False
+
+
+def _for_clause(token: Token) -> bool:
+    """"called for the charges to be dropped": the parse makes "for" the mark of a clause."""
+    return token.dep_ in {"advcl", "xcomp", "ccomp"} and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in token.children)
 
 
 def _phrase(token: Token) -> str:
@@ -511,7 +559,7 @@ def _cited(noun: Token) -> bool:
 
 def _author_regions(noun: Token) -> list[tuple[list[Token], Token]]:
     """"X's statement", "a statement by/of/from X", "the statement released by X", "a
-    European Parliament resolution"."""
+    European Parliament resolution", "drew criticism from X"."""
     regions = []
     for child in noun.children:
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
@@ -520,7 +568,15 @@ def _author_regions(noun: Token) -> list[tuple[list[Token], Token]]:
             regions += [_region_of(g) for g in child.children if g.dep_ == "pobj"]
         if child.dep_ == "acl":
             regions += _subject_regions(child)
-    return regions
+    return regions + _from_regions(noun, on_noun=False)
+
+
+def _from_regions(noun: Token, *, on_noun: bool = True) -> list[tuple[list[Token], Token]]:
+    """"protests from X", "drew criticism from X" (the parse hangs "from" on the verb)."""
+    heads = ([noun] if on_noun else []) + ([noun.head] if noun.dep_ == "dobj" else [])
+    return [_region_of(g) for head in heads for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ == "from"
+            for g in prep.children if g.dep_ == "pobj"]
 
 
 # --- who spoke ------------------------------------------------------------------
@@ -715,14 +771,15 @@ def _people_beside(subject: Token, sentence: Span) -> list[str]:
 
 def _said_by(subject: Token, mentions: list[ActorMention], reading: Reading
              ) -> list[ActorMention]:
-    """"The Foreign Office said it had raised the case": a pronoun in what an actor says
-    is that actor; in a quote ("'We are shocked,' the experts said") it is whoever the
+    """"The Foreign Office said it had raised the case", "the Swedish foreign minister
+    said she had raised the case": a pronoun in what an actor (or a country's office)
+    says is that actor; in a quote ("'We are shocked,' the experts said") it is whoever the
     speaker is, named or referred to."""
     clause = subject.head
-    if subject.lower_ not in {"it", "they", "we", "i"} or clause.dep_ != "ccomp":
+    if subject.lower_ not in {"it", "they", "we", "i", "he", "she"} or clause.dep_ != "ccomp":
         return []
     for region, speaker in _subject_regions(clause.head):
-        found = _actors_in(region, speaker, mentions)
+        found = _actors_in(region, speaker, mentions) or _office_of_country(region)
         if found:
             return found
         if speaker.lower_ not in PRONOUNS and speaker.lower_ not in RELATIVE:
