@@ -21,3 +21,8 @@ def test_no_country_gives_none() -> None:
 def test_cities_count_only_when_no_country_is_named() -> None:
     assert detect_country("Police in Aktau detained two oil workers.") == "KZ"
     assert detect_country("Police in Moscow detained a Kazakh journalist.") == "KZ"
+
+
+def test_a_city_written_with_its_own_letters_is_found() -> None:
+    # the dotted capital I lowers to two characters; the gazetteer writes "Istanbul"
+    assert detect_country("Police in İstanbul detained two students.") == "TR"

@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from rightsdesk.extract.country import country_only, country_pattern
+from rightsdesk.extract.country import country_only, country_pattern, form_key
 from rightsdesk.extract.dates import DateMention, find_dates
 from rightsdesk.extract.lexicon import load_table
 from rightsdesk.extract.sentences import SentenceView
@@ -427,7 +427,7 @@ def _town(token: Token) -> str | None:
     if named or token.pos_ != "PROPN" or not token.is_title:
         return named
     elsewhere = {ent.text for ent in token.doc.ents if ent.label_ in PLACE_LABELS}
-    known = token.text in elsewhere or token.lower_ in country_pattern("cities")[1]
+    known = token.text in elsewhere or form_key(token.text) in country_pattern("cities")[1]
     return token.text if known and not country_only().fullmatch(token.text) else None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
@@ -13,11 +14,16 @@ from rightsdesk.extract.lexicon import load_table
 @cache
 def country_pattern(table: str = "countries") -> tuple[re.Pattern[str], dict[str, str]]:
     """Every form in a gazetteer (country names and demonyms, or cities) in one pattern."""
-    forms: dict[str, str] = {}
-    for rule in load_table(table).rules:
-        for form in rule.terms:
-            forms[form.lower()] = rule.id
-    return _whole_words(forms), forms
+    forms = {form: rule.id for rule in load_table(table).rules for form in rule.terms}
+    return _whole_words(f.lower() for f in forms), {form_key(f): code for f, code in forms.items()}
+
+
+def form_key(text: str) -> str:
+    """A matched form's key in the gazetteer: lower case without accents, so that a
+    case-insensitive match of "İstanbul" (a dotted capital I, which lowers to two
+    characters) finds "Istanbul"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 # Parts of the world: no place for an event ("detained on his way to Europe")
@@ -76,7 +82,7 @@ def detect_country(text: str) -> str | None:
     """
     for table in ("countries", "cities"):
         pattern, forms = country_pattern(table)
-        counts = Counter(forms[m.group(0).lower()] for m in pattern.finditer(text))
+        counts = Counter(forms[form_key(m.group(0))] for m in pattern.finditer(text))
         if counts:
             return counts.most_common(1)[0][0]
     return None

@@ -210,7 +210,7 @@ def clean_name(span: Span) -> str | None:
     if len(whole) > 1 and (last in person_words() or last.endswith("s") and last[:-1] in
                            person_words()):
         return None  # a title-case headline's "Batumelebi Founder", "Two Detained Journalists"
-    pattern, forms = country_pattern()
+    pattern, _ = country_pattern()
     if pattern.fullmatch(name):
         return None
     return name if len(name) > 2 else None
