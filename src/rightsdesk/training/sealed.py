@@ -75,13 +75,20 @@ def weighed_facts(records: list[dict[str, Any]], golds: dict[str, dict[str, Any]
     return pairs
 
 
+def local_time(text: str) -> datetime:
+    """An ISO time as the log writes times (local, without offset): `date -Iseconds`
+    gives "2026-12-06T22:09:35+00:00", which compares with the log only so."""
+    moment = datetime.fromisoformat(text)
+    return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", type=Path, default=Path("corpus"))
     parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
     parser.add_argument("--note", default="", help="what this scoring is for")
     parser.add_argument("--plot", type=Path, default=Path("docs/calibration-sealed.svg"))
-    parser.add_argument("--session-began", type=datetime.fromisoformat, default=None,
+    parser.add_argument("--session-began", type=local_time, default=None,
                         help="a session that began after the last scoring may score once "
                              "(ISO time); without it, once per SESSION_HOURS")
     args = parser.parse_args(argv)
