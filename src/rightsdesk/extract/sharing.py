@@ -273,7 +273,7 @@ def _not_after(day: str, published: date | None) -> bool:
 def story_place(reports: list[Report], named: list[str]) -> None:
     """A report whose events name one place tells a story of that place: its events
     told without a place happened there; where they name several, the place the first
-    of them names, if no other is named as often. Where no event names one, the story
+    of them names, unless another is named more often. Where no event names one, the story
     happened where the text first places it (the headline's or the lede's town, most
     often)."""
     told = [report.event.place for report in reports if report.event.place]
