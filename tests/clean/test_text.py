@@ -153,3 +153,32 @@ def test_a_hard_wrapped_dump_is_read_as_paragraphs() -> None:
 def test_a_dump_of_one_paragraph_per_line_is_not_rewrapped() -> None:
     text = "\n".join(["Menu", "Home", "News"] + [("A sentence of prose. " * 8).strip()] * 10)
     assert unwrap(text) == text
+
+
+def test_prose_broken_into_short_lines_is_joined_back() -> None:
+    column = [
+        "The High Court in Nakuru",
+        "lifted the immunity of the senator",
+        "on Friday, clearing the way for",
+        "her prosecution on charges of",
+        "incitement and hate speech,",
+        "her lawyers said.",
+        "She has been held",
+        "since the protests",
+        "in July of last year",
+        "without access to her lawyers",
+        "or to her family, they added.",
+    ]
+    assert clean_text(dump(*column)).splitlines() == [
+        "The High Court in Nakuru lifted the immunity of the senator on Friday, clearing "
+        "the way for her prosecution on charges of incitement and hate speech, her lawyers "
+        "said.",
+        "She has been held since the protests in July of last year without access to her "
+        "lawyers or to her family, they added.",
+    ]
+
+
+def test_a_menu_of_short_lines_is_no_article() -> None:
+    menu = ["Home", "World", "Africa", "Politics", "Business news", "Sport results",
+            "Culture and arts", "Opinion pieces", "Contact us", "About our team"] * 4
+    assert clean_text(dump(*menu)) == ""

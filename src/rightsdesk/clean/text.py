@@ -20,6 +20,7 @@ from rightsdesk.clean.rules import classify_line
 
 # --- Named thresholds (tuned on general signals, never on particular sites) ---
 PROSE_MIN_UNITS = 10  # a sentence-like line this long is article prose
+SHORT_LINE_PROSE_MIN_WORDS = 40  # prose in short lines: fewer words are a fragment or a menu
 LONG_LINE_UNITS = 25  # this long is prose even without closing punctuation
 MAX_LINE_CREDIT = 40.0  # one huge line (a legal footer) must not outweigh a run of paragraphs
 CJK_CHARS_PER_UNIT = 2.0  # CJK scripts have no spaces: two characters count as a word
@@ -77,11 +78,33 @@ def clean_text(text: str) -> str:
         return ""
     start, end = _densest_run(lines)
     if start == end:
-        return ""
+        return _short_line_prose(lines)
     if end < len(lines) and _continues_prose(lines[end]):
         end += 1
     body = _drop_clutter(lines[start:end])
     return "\n".join(line.text for line in _lead(lines, start) + body)
+
+
+def _short_line_prose(lines: list[Line]) -> str:
+    """A dump with no line of prose is prose broken into short lines at no steady
+    width (a copy from a narrow column, a PDF's lines): its lines that are not clutter,
+    joined back into paragraphs that end where a line ends a sentence. Too few words
+    in paragraphs that end a sentence are no article (a menu, a list of links)."""
+    paragraphs: list[str] = []
+    open_paragraph = False
+    for line in lines:
+        if line.kind in ("drop", "barrier"):
+            open_paragraph = False
+            continue
+        if open_paragraph:
+            paragraphs[-1] = f"{paragraphs[-1]} {line.text}"
+        else:
+            paragraphs.append(line.text)
+        open_paragraph = not SENTENCE_END.search(line.text)
+    sentences = [p for p in paragraphs if SENTENCE_END.search(p) and
+                 _count(WORD, p) >= PROSE_MIN_UNITS]  # a menu ends no sentence
+    words = sum(_count(WORD, paragraph) for paragraph in sentences)
+    return "\n".join(paragraphs) if words >= SHORT_LINE_PROSE_MIN_WORDS else ""
 
 
 # "Istanbul, 1 November 2024", "MINSK, March 3, 2021 - ...": a place and a full day
