@@ -27,6 +27,10 @@ TITLES = frozenset(
     ["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mme", "mister", "madame"]
 )
 PATRONYMIC = re.compile(r"(ovich|evich|ovych|evych|ich|ovna|evna|ichna|ivna|ogly|kyzy|uly)$")
+# Words between given names and surname that name no one ("Antonio de Freitas",
+# "Omar bin Ali"): part of a written name, never a given name or surname of its own
+NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "abu", "al", "el", "ben", "de", "da", "dos",
+                            "das", "del", "di", "van", "von", "der", "la", "le", "du"})
 # Turkic patronymics written as a word of their own after the surname
 PATRONYMIC_PARTICLES = frozenset({"kyzy", "uulu", "ogly", "oglu", "qizi", "kizi", "uly"})
 # Endings of East Slavic surnames: a name whose first word alone has one is surname-first.

@@ -1033,7 +1033,8 @@ def _assemble(
     drafts: dict[str, PersonDraft] = {}
     reports = _reports(targets, document, drafts)
     _name_groups(document, reports, drafts)
-    _share(list(reports.values()), document)
+    city = _dateline_city(document)
+    _share(list(reports.values()), document, city)
     if judge is not None:  # what groups passed on is the rules' reading too
         judge.rule_slots |= set(reports)
         judge.proposed -= set(reports)
@@ -1046,7 +1047,7 @@ def _assemble(
     story_date(_ours(list(reports.values()), document), _unnamed_days(document))
     release_after_arrest(list(reports.values()), document.published)
     # events the story's day reached only now happened where the report was filed too
-    dateline_place(list(reports.values()), _dateline_city(document), document.published)
+    dateline_place(list(reports.values()), city, document.published)
     persons, keys = _persons(drafts)
     events = [report.event for report in reports.values()]
     for event in events:
@@ -1284,7 +1285,7 @@ def _members_listed(sentence: Span) -> list[Token]:
     return [c for c in root.children if c.dep_ in {"attr", "nsubj"} and c.pos_ == "PROPN"]
 
 
-def _share(reports: list[Report], document: Document) -> None:
+def _share(reports: list[Report], document: Document, city: str | None) -> None:
     sents = document.sents
     back = {view.index for view in sents if BACK_REFERENCE.search(view.text)}
     ours = _ours(reports, document)
@@ -1299,7 +1300,7 @@ def _share(reports: list[Report], document: Document) -> None:
     date_by_verdict(reports, anchors)
     court_seat(ours, [seat for view in sents if view.index not in document.apart
                       for seat in court_seats(view.span) if not _names(seat, victims)])
-    dateline_place(reports, _dateline_city(document), document.published)
+    dateline_place(reports, city, document.published)
     # a victim's name the NER took for a building ("Rustam Aliev") is no place
     named = [place for view in sents if view.index not in document.apart
              for place in named_places(view.span) if not _names(place, victims)]

@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 
 from rightsdesk.extract.country import country_pattern
 from rightsdesk.extract.lexicon import load_table
+from rightsdesk.names import NAME_PARTICLES as PARTICLES
 
 PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "that"})
@@ -34,8 +35,7 @@ TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."
                     "sh.", "sen.", "rep.", "prof.", "hon."})
 # "Makhabat Tazhibek kyzy": a patronymic particle after the surname, never the surname
 PATRONYMICS = frozenset({"kyzy", "uulu", "ogly", "oglu", "qizi", "kizi", "uly"})
-NAME_PARTICLES = PATRONYMICS | {"bin", "bint", "ibn", "abu", "al", "el", "ben", "de", "da", "dos",
-                                "das", "del", "di", "van", "von", "der", "la", "le", "du"}
+NAME_PARTICLES = PATRONYMICS | PARTICLES
 JOINERS = frozenset({"-", "'"})  # "El-Fattah", "O'Neill": tokens inside one name part
 # Words that make a capitalised run an organisation, a place or a thing, not a person.
 NOT_NAME_WORDS = frozenset(

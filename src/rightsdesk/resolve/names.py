@@ -12,7 +12,7 @@ from math import ceil, floor
 
 from rapidfuzz import fuzz
 
-from rightsdesk.names import VOWELS, NameParts, surname_band
+from rightsdesk.names import NAME_PARTICLES, VOWELS, NameParts, surname_band
 
 SURNAME_MIN_RATIO = 80  # "Kalesnikava"/"Kolesnikova" score 82; unrelated names far lower
 GIVEN_MIN_RATIO = 75  # "Roza"/"Rosa" score 75, "Viktar"/"Viktor" 83
@@ -21,9 +21,6 @@ SKELETON_MIN = 3  # consonants a given name needs for its skeleton to identify i
 # one length is at most 1.5 times the other; a letter of slack covers rounding.
 LENGTH_REACH = 1.5
 LENGTH_SLACK = 1
-# Words between given name and surname that name no one ("Antonio de Freitas")
-NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "du", "van",
-                            "von", "der", "den", "bin", "ben", "ibn", "bint", "al", "el", "ould"})
 
 
 def same_surname_key(a: str, b: str) -> bool:

@@ -24,7 +24,13 @@ from rightsdesk.extract.russian.dates import find_dates
 from rightsdesk.extract.russian.features import Features, Notes, event_cues, given_cues
 from rightsdesk.extract.russian.names import gender, nominative
 from rightsdesk.extract.russian.occasions import lies_ahead
-from rightsdesk.extract.russian.parse import MAX_NAME_WORDS, Mention, Sentence, Word
+from rightsdesk.extract.russian.parse import (
+    MAX_NAME_WORDS,
+    SURNAME_STEM,
+    Mention,
+    Sentence,
+    Word,
+)
 from rightsdesk.extract.russian.places import common_place, place_of
 from rightsdesk.extract.russian.terms import charges, sentence_months
 from rightsdesk.model import Event, EventType, Person
@@ -58,7 +64,6 @@ LIST_GAP_WORDS = frozenset({",", "и", "–", "—", "-"})
 SAME_TERM = re.compile(r"\b(?:к|на)\s+(?:аналогичн|такому\s+же|тому\s+же|такой\s+же|тот\s+же"
                        r"|такие\s+же|те\s+же|такой|одинаков)\w*\s+(?:срок|наказани)", re.I)
 CALL_REACH = 8  # words before an infinitive where the call it completes may stand
-STEM = 5  # letters of a surname that stay the same in every case
 # "по обвинению в ...", "по обвинению журналиста X в ...": the accused may stand between
 # (held "по подозрению в ..." is no charge yet)
 ACCUSED = re.compile(r"\bпо\s+обвинени[юяи](?:\s+[^\s,.;]+){0,6}?\s+в\s", re.I)
@@ -157,7 +162,7 @@ class People:
         for key, person in self.persons.items():  # "Оюб Титиев" and a misread "Оюба Титиева"
             known = person.name.lower().split()
             if (len(known) > 1 and _same_stem(known[0], given)
-                    and known[-1][:STEM] == surname[:STEM]):
+                    and known[-1][:SURNAME_STEM] == surname[:SURNAME_STEM]):
                 return key
         known = self.persons.get(f"ru-{surname}")
         if known and len(parts) > 1 and len(names := known.name.lower().split()) > 1 and (
@@ -180,7 +185,7 @@ def _same_stem(one: str, other: str) -> bool:
     """Two forms of one name part: the shorter, less a case ending, begins the longer
     ("оюб" and "оюба", "хадиджа" and "хадиджи", "мария" and "марию")."""
     short, long = sorted((one, other), key=len)
-    stem = short[:max(3, min(len(short) - 1, STEM - 1))] if len(short) > 3 else short
+    stem = short[:max(3, min(len(short) - 1, SURNAME_STEM - 1))] if len(short) > 3 else short
     return long.startswith(stem)
 
 
@@ -291,9 +296,9 @@ def _fill_terms(events: list[Event], sentences: list[Sentence], people: People) 
         if SAME_TERM.search(event.evidence.sentence):
             _same_as(event, [e for e in told if e.evidence.start < event.evidence.start])
             continue
-        stem = people.persons[event.person].name.split()[-1].lower()[:STEM]
+        stem = people.persons[event.person].name.split()[-1].lower()[:SURNAME_STEM]
         for sentence in sentences:
-            named = {sentence.words[m.last].text.lower()[:STEM] for m in sentence.mentions
+            named = {sentence.words[m.last].text.lower()[:SURNAME_STEM] for m in sentence.mentions
                      if m.kind == "PER"}
             if named == {stem} and (months := sentence_months(sentence)) is not None:
                 event.sentence_months = months

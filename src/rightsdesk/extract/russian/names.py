@@ -69,15 +69,15 @@ def _given_case(morph: pymorphy3.MorphAnalyzer, words: tuple[str, ...],
     of its readings ("Катерину" read as a dative is an accusative)."""
     if len(words) < 2:
         return case
-    cases = {str(p.tag.case) for p in morph.parse(words[0])
-             if "Name" in p.tag and "Fixd" not in p.tag and p.tag.case}
+    given = [p.tag for p in morph.parse(words[0]) if "Name" in p.tag]
+    cases = {str(t.case) for t in given if "Fixd" not in t and t.case}
     surname = [p.tag for p in morph.parse(words[-1])
                if ("Surn" in p.tag or "Patr" in p.tag) and "Fixd" not in p.tag and p.tag.case]
     if surname and all(t.case != "nomn" for t in surname):
         # "Валентина Стефановича": a surname that is no nominative declines the given
         # name with it, in its gender (Валентин's genitive, not the woman's Валентина)
-        agreeing = {str(p.tag.case) for p in morph.parse(words[0]) if "Name" in p.tag
-                    and any(p.tag.case == t.case and p.tag.gender == t.gender for t in surname)}
+        agreeing = {str(g.case) for g in given
+                    if any(g.case == t.case and g.gender == t.gender for t in surname)}
         if agreeing:
             return case if case in agreeing else sorted(agreeing)[-1]
     if cases and case not in cases and len(cases) == 1:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from rightsdesk.extract.dates import published_at
 from rightsdesk.extract.russian.confidence import RussianWeights, shipped_weights
-from rightsdesk.extract.russian.events import STEM, find_events
+from rightsdesk.extract.russian.events import find_events
 from rightsdesk.extract.russian.features import (
     Notes,
     attribute_cues,
@@ -20,7 +20,7 @@ from rightsdesk.extract.russian.features import (
     person_cues,
 )
 from rightsdesk.extract.russian.occasions import find_occasions
-from rightsdesk.extract.russian.parse import RussianNLP, Sentence
+from rightsdesk.extract.russian.parse import SURNAME_STEM, RussianNLP, Sentence
 from rightsdesk.extract.russian.places import country_of
 from rightsdesk.extract.russian.statements import find_statements
 from rightsdesk.model import CleanDoc, Event, Extraction, Occasion, Person, Provenance, Statement
@@ -100,7 +100,7 @@ class RussianReader:
 
 def _named_in(sentences: list[Sentence], person: Person) -> int:
     """How many sentences name the person (by the stem of their surname)."""
-    stem = person.name.split()[-1].lower()[:STEM]
+    stem = person.name.split()[-1].lower()[:SURNAME_STEM]
     return sum(1 for s in sentences
                if any(m.kind == "PER" and s.words[m.last].text.lower().startswith(stem)
                       for m in s.mentions))

@@ -18,12 +18,11 @@ from rightsdesk.extract.lexicon import load_table
 from rightsdesk.extract.russian.dates import find_dates
 from rightsdesk.extract.russian.events import roles
 from rightsdesk.extract.russian.features import Notes, statement_cues
-from rightsdesk.extract.russian.parse import Mention, Sentence
+from rightsdesk.extract.russian.parse import SURNAME_STEM, Mention, Sentence
 from rightsdesk.extract.russian.places import countries
 from rightsdesk.model import Statement
 
 RULES = "rightsdesk.extract.russian.rules"
-STEM = 5  # letters of a surname that stay in every case
 SUBJECT_RELS = ("nsubj", "nsubj:pass")
 PARENTHESES = re.compile(r"\s*\([^)]*\)")
 SHORT_FORM = re.compile(r"\(([^()]+)\)\s*$")
@@ -86,7 +85,7 @@ def find_statements(sentences: list[Sentence], *, published: object,
 
 def _surname(mention: Mention) -> str:
     """The stem that names a person in any case ("Захаровой" -> "захаров")."""
-    return mention.text.split()[-1].lower()[:STEM]
+    return mention.text.split()[-1].lower()[:SURNAME_STEM]
 
 
 def _officials(sentences: list[Sentence]) -> dict[str, str]:
